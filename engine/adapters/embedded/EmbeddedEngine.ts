@@ -1,0 +1,823 @@
+import * as Elements from 'bpmn-elements';
+import serializeContext, { TypeResolver } from 'moddle-context-serializer';
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Db } from '../../store/createDb.ts';
+import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
+import {
+  EngineDeployError,
+  USER_TASK_JOB_TYPE,
+  type DeployedProcess,
+  type DeployProblem,
+  type DeployResource,
+  type EngineEvent,
+  type Incident,
+  type InstanceSummary,
+  type Job,
+  type JobHandler,
+  type JobOutcome,
+  type ProcessEngine,
+  type Variables,
+  type WorkerOptions,
+} from '../../port/ProcessEngine.ts';
+import { evaluateFeel, isFeel } from './feel.ts';
+import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './instanceSession.ts';
+import { nextKey } from './keys.ts';
+import { KeyedMutex } from './mutex.ts';
+import { parseDefinitions, type ElementInfo, type ProcessModel } from './zeebeModel.ts';
+
+interface LoadedDefinition {
+  key: string;
+  bpmnProcessId: string;
+  version: number;
+  sourceContext: unknown;
+  model: ProcessModel;
+}
+
+interface InstanceRow {
+  key: string;
+  definition_key: string;
+  bpmn_process_id: string;
+  parent_key: string | null;
+  parent_execution_id: string | null;
+  status: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  state: string | null;
+  variables: string;
+  trail: string;
+  version: number;
+}
+
+interface JobRow {
+  key: string;
+  instance_key: string;
+  execution_id: string;
+  element_id: string;
+  type: string;
+  retries: number;
+  state: 'ACTIVATABLE' | 'ACTIVATED' | 'INCIDENT' | 'COMPLETED' | 'CANCELLED';
+  worker: string | null;
+  deadline: string | null;
+  not_before: string | null;
+  custom_headers: string;
+  variables: string;
+  error_message: string | null;
+}
+
+/** A command applied to a recovered instance inside one session. */
+type Command = (session: InstanceSession, vars: Variables) => void;
+
+export interface EmbeddedEngineOptions {
+  timerPollMs?: number;
+  jobPollMs?: number;
+  workerName?: string;
+  log?: (msg: string) => void;
+}
+
+const CALL_JOB_TYPE = 'embedded:callActivity';
+const MESSAGE_WAIT_TYPE = 'embedded:message';
+const HOLD_TIMEOUT_MS = 365 * 24 * 3600 * 1000;
+
+class OptimisticLockError extends Error {}
+
+/**
+ * The embedded adapter: bpmn-engine in-process, Zeebe semantics on top (jobs, incidents, FEEL,
+ * mappings, user tasks as jobs), every wait state persisted and the engine object dropped.
+ */
+export class EmbeddedEngine implements ProcessEngine {
+  readonly kind = 'embedded' as const;
+  private readonly knex: Knex;
+  private readonly definitions = new Map<string, LoadedDefinition>();
+  private readonly mutex = new KeyedMutex();
+  private readonly workers = new Map<string, { handler: JobHandler; options: Required<WorkerOptions>; active: number }>();
+  private readonly listeners: Array<(e: EngineEvent) => void | Promise<void>> = [];
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private timerLoop?: NodeJS.Timeout;
+  private jobLoop?: NodeJS.Timeout;
+  private running = false;
+  private kickScheduled = false;
+  private readonly workerName: string;
+
+  constructor(
+    db: Db,
+    private readonly options: EmbeddedEngineOptions = {},
+  ) {
+    this.knex = db.knex;
+    this.workerName = options.workerName ?? `embedded-${process.pid}`;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  async start(): Promise<void> {
+    this.running = true;
+    const timerPoll = this.options.timerPollMs ?? 1000;
+    const jobPoll = this.options.jobPollMs ?? 200;
+    const loopTimers = () => {
+      if (!this.running) return;
+      this.track(this.fireDueTimers()).finally(() => {
+        if (this.running) this.timerLoop = setTimeout(loopTimers, timerPoll);
+      });
+    };
+    const loopJobs = () => {
+      if (!this.running) return;
+      this.track(this.dispatchJobs()).finally(() => {
+        if (this.running) this.jobLoop = setTimeout(loopJobs, jobPoll);
+      });
+    };
+    loopTimers();
+    loopJobs();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timerLoop);
+    clearTimeout(this.jobLoop);
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inFlight.add(p);
+    const done = () => this.inFlight.delete(p);
+    p.then(done, done);
+    return p;
+  }
+
+  onEvent(listener: (event: EngineEvent) => void | Promise<void>): void {
+    this.listeners.push(listener);
+  }
+
+  private async emit(events: EngineEvent[]): Promise<void> {
+    for (const e of events) {
+      for (const l of this.listeners) {
+        try {
+          await l(e);
+        } catch (err) {
+          this.options.log?.(`event listener failed: ${(err as Error).message}`);
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- deployment
+
+  async validate(resources: DeployResource[]): Promise<DeployProblem[]> {
+    const problems: DeployProblem[] = [];
+    for (const r of resources) problems.push(...(await parseDefinitions(r.name, r.xml)).problems);
+    return problems;
+  }
+
+  async deploy(resources: DeployResource[]): Promise<DeployedProcess[]> {
+    const parsed: Array<{ resource: DeployResource; parsed: Awaited<ReturnType<typeof parseDefinitions>> }> = [];
+    const problems: DeployProblem[] = [];
+    for (const r of resources) {
+      const p = await parseDefinitions(r.name, r.xml);
+      problems.push(...p.problems);
+      parsed.push({ resource: r, parsed: p });
+    }
+    if (problems.length) throw new EngineDeployError(problems);
+
+    const deployed: DeployedProcess[] = [];
+    await this.knex.transaction(async (trx) => {
+      for (const { resource, parsed: p } of parsed) {
+        const checksum = createHash('sha256').update(resource.xml).digest('hex');
+        for (const proc of p.processes) {
+          const latest = await trx('engine_definitions').where({ bpmn_process_id: proc.bpmnProcessId }).orderBy('version', 'desc').first();
+          if (latest && latest.checksum === checksum) {
+            deployed.push({ bpmnProcessId: proc.bpmnProcessId, version: latest.version, definitionKey: latest.key, resourceName: resource.name });
+            continue;
+          }
+          const key = nextKey();
+          const version = (latest?.version ?? 0) + 1;
+          await trx('engine_definitions').insert({
+            key,
+            bpmn_process_id: proc.bpmnProcessId,
+            version,
+            resource_name: resource.name,
+            checksum,
+            xml: resource.xml,
+            created_at: nowIso(),
+          });
+          deployed.push({ bpmnProcessId: proc.bpmnProcessId, version, definitionKey: key, resourceName: resource.name });
+        }
+      }
+    });
+    return deployed;
+  }
+
+  private async loadDefinition(key: string): Promise<LoadedDefinition> {
+    const hit = this.definitions.get(key);
+    if (hit) return hit;
+    const row = await this.knex('engine_definitions').where({ key }).first();
+    if (!row) throw new Error(`process definition ${key} not found`);
+    const parsed = await parseDefinitions(row.resource_name, row.xml);
+    const model = parsed.processes.find((p) => p.bpmnProcessId === row.bpmn_process_id);
+    if (!model) throw new Error(`process ${row.bpmn_process_id} missing in ${row.resource_name}`);
+    const typeResolver = TypeResolver({ ...Elements, ...JOB_ELEMENTS });
+    // One serialized context per process: bpmn-engine would otherwise start every executable
+    // process of the file (a call activity's callee included) together.
+    const sourceContext = serializeContext(parsed.moddleContext as never, typeResolver, ((mapped: any) => zeebeExtend(mapped, row.bpmn_process_id)) as never);
+    const def: LoadedDefinition = { key, bpmnProcessId: row.bpmn_process_id, version: row.version, sourceContext, model };
+    this.definitions.set(key, def);
+    return def;
+  }
+
+  private async latestDefinitionKey(bpmnProcessId: string): Promise<string> {
+    const row = await this.knex('engine_definitions').where({ bpmn_process_id: bpmnProcessId }).orderBy('version', 'desc').first('key');
+    if (!row) throw new EngineDeployError([{ file: '', code: 'NOT_DEPLOYED', message: `流程 ${bpmnProcessId} 尚未部署` }]);
+    return row.key;
+  }
+
+  // ---------------------------------------------------------------- instances
+
+  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }> {
+    const key = nextKey();
+    await this.createInstanceWithKey(key, req.definitionKey ?? (await this.latestDefinitionKey(req.bpmnProcessId)), req.variables, null);
+    return { processInstanceKey: key };
+  }
+
+  private async createInstanceWithKey(key: string, definitionKey: string, variables: Variables, parent: { key: string; executionId: string } | null): Promise<void> {
+    const def = await this.loadDefinition(definitionKey);
+    await this.mutex.run(key, async () => {
+      const vars: Variables = { ...variables };
+      const session = new InstanceSession(key, def.sourceContext, def.model, vars);
+      await session.start(vars);
+      const result = await session.finish();
+      if (result.error) throw new Error(`流程启动失败:${result.error.message}`);
+      const row: InstanceRow = {
+        key,
+        definition_key: def.key,
+        bpmn_process_id: def.bpmnProcessId,
+        parent_key: parent?.key ?? null,
+        parent_execution_id: parent?.executionId ?? null,
+        status: 'ACTIVE',
+        state: null,
+        variables: '{}',
+        trail: '[]',
+        version: 0,
+      };
+      await this.persist(row, def, vars, result, { insert: true });
+    });
+  }
+
+  async cancelInstance(processInstanceKey: string): Promise<void> {
+    await this.command(processInstanceKey, (session) => session.cancel());
+  }
+
+  async getInstance(processInstanceKey: string): Promise<InstanceSummary | null> {
+    const row = (await this.knex('engine_instances').where({ key: processInstanceKey }).first()) as InstanceRow | undefined;
+    if (!row) return null;
+    return {
+      key: row.key,
+      bpmnProcessId: row.bpmn_process_id,
+      status: row.status,
+      variables: fromJson<Variables>(row.variables),
+      completedElements: fromJson<string[]>(row.trail),
+    };
+  }
+
+  /**
+   * Recover the instance, apply one command, run to the next wait states and persist. Retries on
+   * an optimistic-lock conflict (another process advanced the same instance meanwhile).
+   */
+  private async command(instanceKey: string, cmd: Command, after?: (trx: Knex.Transaction, result: SessionResult) => Promise<void>): Promise<SessionResult> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.mutex.run(instanceKey, async () => {
+          const row = (await this.knex('engine_instances').where({ key: instanceKey }).first()) as InstanceRow | undefined;
+          if (!row) throw new InstanceGoneError(`流程实例 ${instanceKey} 不存在`);
+          if (row.status !== 'ACTIVE') throw new InstanceGoneError(`流程实例 ${instanceKey} 已结束`);
+          const def = await this.loadDefinition(row.definition_key);
+          const vars = fromJson<Variables>(row.variables);
+          const session = new InstanceSession(instanceKey, def.sourceContext, def.model, vars);
+          await session.resume(fromJson(row.state));
+          cmd(session, vars);
+          const result = await session.finish();
+          if (result.error) throw new InstanceRunError(result.error.message, result.error.elementId);
+          await this.persist(row, def, vars, result, { after });
+          return result;
+        });
+      } catch (err) {
+        if (err instanceof OptimisticLockError && attempt < 5) continue;
+        throw err;
+      }
+    }
+  }
+
+  private async persist(
+    row: InstanceRow,
+    def: LoadedDefinition,
+    vars: Variables,
+    result: SessionResult,
+    opts: { insert?: boolean; after?: (trx: Knex.Transaction, result: SessionResult) => Promise<void> },
+  ): Promise<void> {
+    const now = nowIso();
+    const events: EngineEvent[] = [];
+    const newJobs: string[] = [];
+    const childStarts: Array<{ key: string; executionId: string; info: ElementInfo }> = [];
+    const trail = [...fromJson<string[]>(row.trail), ...result.completed.map((c) => c.elementId)];
+    for (const c of result.completed) {
+      events.push({ type: 'element.completed', processInstanceKey: row.key, elementId: c.elementId, elementType: c.elementType, at: now });
+    }
+
+    await this.knex.transaction(async (trx) => {
+      const values = {
+        status: result.status,
+        state: result.status === 'ACTIVE' ? JSON.stringify(result.state) : null,
+        variables: toJson(vars),
+        trail: toJson(trail),
+        updated_at: now,
+      };
+      if (opts.insert) {
+        await trx('engine_instances').insert({ ...row, ...values, version: 1, created_at: now });
+      } else {
+        const n = await trx('engine_instances').where({ key: row.key, version: row.version }).update({ ...values, version: row.version + 1 });
+        if (n !== 1) throw new OptimisticLockError();
+      }
+
+      // Jobs: one row per waiting execution; executions no longer waiting lose their open jobs.
+      const existing = (await trx('engine_jobs').where({ instance_key: row.key })) as JobRow[];
+      const byExecution = new Map(existing.map((j) => [j.execution_id, j]));
+      for (const wait of result.waits.values()) {
+        if (byExecution.has(wait.executionId)) continue;
+        const info = def.model.elements.get(wait.elementId)!;
+        const jobKey = nextKey();
+        const job = this.buildJob(jobKey, row.key, def, info, wait, vars);
+        await trx('engine_jobs').insert(job);
+        if (wait.kind === 'job') newJobs.push(jobKey);
+        if (wait.kind === 'call') childStarts.push({ key: jobKey, executionId: wait.executionId, info });
+        if (wait.kind === 'message') await this.storeSubscription(trx, row.key, wait, info, vars);
+      }
+      for (const job of existing) {
+        if (result.waits.has(job.execution_id)) continue;
+        if (job.state === 'ACTIVATABLE' || job.state === 'ACTIVATED' || job.state === 'INCIDENT') {
+          await trx('engine_jobs').where({ key: job.key }).update({ state: 'CANCELLED' });
+          await trx('engine_incidents').where({ job_key: job.key, state: 'OPEN' }).update({ state: 'RESOLVED', resolved_at: now });
+          if (job.type === MESSAGE_WAIT_TYPE) await trx('engine_message_subscriptions').where({ instance_key: row.key, execution_id: job.execution_id }).delete();
+          if (job.type === CALL_JOB_TYPE) {
+            const child = await trx('engine_instances').where({ parent_key: row.key, parent_execution_id: job.execution_id, status: 'ACTIVE' }).first('key');
+            if (child) this.track(this.cancelInstance(child.key).catch(() => undefined));
+          }
+          events.push({ type: 'job.cancelled', processInstanceKey: row.key, jobKey: job.key, elementId: job.element_id, at: now });
+        }
+      }
+
+      await trx('engine_timers').where({ instance_key: row.key }).delete();
+      if (result.status === 'ACTIVE') {
+        for (const t of result.timers.values()) {
+          await trx('engine_timers').insert({ instance_key: row.key, execution_id: t.executionId, element_id: t.elementId, due_at: t.dueAt });
+        }
+      } else {
+        await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
+      }
+      if (opts.after) await opts.after(trx, result);
+    });
+
+    if (result.status === 'COMPLETED') {
+      events.push({ type: 'instance.completed', processInstanceKey: row.key, bpmnProcessId: row.bpmn_process_id, variables: vars, at: now });
+    } else if (result.status === 'TERMINATED') {
+      events.push({ type: 'instance.terminated', processInstanceKey: row.key, bpmnProcessId: row.bpmn_process_id, at: now });
+    }
+    await this.emit(events);
+
+    // Work that follows the commit: call activities start their child, a completed child returns
+    // to its parent, buffered messages correlate, new jobs are offered to workers.
+    for (const c of childStarts) {
+      const childKey = nextKey();
+      const childVars = { ...vars, ...this.evalInputs(c.info, vars) };
+      this.track(
+        this.latestDefinitionKey(c.info.calledProcessId!)
+          .then((defKey) => this.createInstanceWithKey(childKey, defKey, childVars, { key: row.key, executionId: c.executionId }))
+          .catch((err) => this.raiseIncident(c.key, row.key, c.info.id, 'CALLED_ELEMENT_ERROR', (err as Error).message)),
+      );
+    }
+    if (result.status === 'COMPLETED' && row.parent_key && row.parent_execution_id) {
+      const parentKey = row.parent_key;
+      const execId = row.parent_execution_id;
+      this.track(this.completeCall(parentKey, execId, vars).catch((err) => this.options.log?.(`call return failed: ${(err as Error).message}`)));
+    }
+    if (result.status === 'ACTIVE' && [...result.waits.values()].some((w) => w.kind === 'message')) {
+      this.track(this.correlateBuffered(row.key).catch((err) => this.options.log?.(`buffered message failed: ${(err as Error).message}`)));
+    }
+    if (newJobs.length) this.kick();
+  }
+
+  private buildJob(jobKey: string, instanceKey: string, def: LoadedDefinition, info: ElementInfo, wait: Wait, vars: Variables): Record<string, unknown> {
+    const locals: Variables = {};
+    if (info.loop?.inputElement) locals[info.loop.inputElement] = wait.loopItem ?? null;
+    if (info.loop) locals.loopCounter = (wait.loopIndex ?? 0) + 1;
+    if (info.loop?.outputCollection) {
+      const coll = vars[info.loop.outputCollection];
+      const len = evaluateList(info.loop.inputCollection, vars).length;
+      if (!Array.isArray(coll) || coll.length !== len) vars[info.loop.outputCollection] = Array.from({ length: len }, () => null);
+    }
+    Object.assign(locals, this.evalInputs(info, { ...vars, ...locals }));
+    const scope = { ...vars, ...locals };
+    const headers: Record<string, string> = { ...info.headers };
+    let type = info.jobType ?? USER_TASK_JOB_TYPE;
+    if (wait.kind === 'call') type = CALL_JOB_TYPE;
+    if (wait.kind === 'message') type = MESSAGE_WAIT_TYPE;
+    if (info.type === 'bpmn:UserTask') {
+      const groups = info.candidateGroups ? evalMaybe(info.candidateGroups, scope) : undefined;
+      if (groups !== undefined) headers['io.camunda.zeebe:candidateGroups'] = JSON.stringify(toList(groups));
+      if (info.candidateUsers) headers['io.camunda.zeebe:candidateUsers'] = JSON.stringify(toList(evalMaybe(info.candidateUsers, scope)));
+      if (info.assignee) headers['io.camunda.zeebe:assignee'] = String(evalMaybe(info.assignee, scope) ?? '');
+      if (info.dueDate) headers['io.camunda.zeebe:dueDate'] = String(evalMaybe(info.dueDate, scope) ?? '');
+      if (info.formKey) headers['io.camunda.zeebe:formKey'] = info.formKey;
+      if (info.name) headers['io.camunda.zeebe:name'] = info.name;
+    }
+    return {
+      key: jobKey,
+      instance_key: instanceKey,
+      execution_id: wait.executionId,
+      element_id: info.id,
+      type,
+      retries: info.retries ?? 3,
+      state: wait.kind === 'job' ? 'ACTIVATABLE' : 'ACTIVATED',
+      worker: wait.kind === 'job' ? null : 'engine',
+      deadline: null,
+      not_before: null,
+      custom_headers: toJson(headers),
+      variables: toJson(locals),
+      error_message: null,
+      created_at: nowIso(),
+    };
+  }
+
+  private evalInputs(info: ElementInfo, scope: Variables): Variables {
+    const out: Variables = {};
+    for (const m of info.inputs) setPath(out, m.target, evalMaybe(m.source, { ...scope, ...out }));
+    return out;
+  }
+
+  private applyOutputs(info: ElementInfo, vars: Variables, locals: Variables, result: Variables, wait?: { loopIndex?: number }): void {
+    const scope = { ...vars, ...locals, ...result };
+    if (info.outputs.length) {
+      for (const m of info.outputs) setPath(vars, m.target, evalMaybe(m.source, scope));
+    } else if (!info.loop) {
+      Object.assign(vars, result);
+    }
+    if (info.loop?.outputCollection && info.loop.outputElement) {
+      const coll = Array.isArray(vars[info.loop.outputCollection]) ? (vars[info.loop.outputCollection] as unknown[]) : [];
+      const idx = (Number(locals.loopCounter) || 1) - 1;
+      coll[idx] = evalMaybe(info.loop.outputElement, scope);
+      vars[info.loop.outputCollection] = coll;
+    }
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  registerWorker(type: string, handler: JobHandler, options: WorkerOptions = {}): void {
+    this.workers.set(type, {
+      handler,
+      options: { timeoutMs: options.timeoutMs ?? 60_000, maxJobsActive: options.maxJobsActive ?? 8, hold: options.hold ?? false },
+      active: 0,
+    });
+    this.kick();
+  }
+
+  /** Run the dispatcher soon (new jobs were created) without waiting for the next poll. */
+  private kick(): void {
+    if (!this.running || this.kickScheduled) return;
+    this.kickScheduled = true;
+    setImmediate(() => {
+      this.kickScheduled = false;
+      this.track(this.dispatchJobs());
+    });
+  }
+
+  private async dispatchJobs(): Promise<void> {
+    const now = nowIso();
+    for (const [type, worker] of this.workers) {
+      const free = worker.options.maxJobsActive - worker.active;
+      if (free <= 0) continue;
+      const candidates = (await this.knex('engine_jobs')
+        .where({ type })
+        .andWhere((q) =>
+          q
+            .where((q2) => q2.where({ state: 'ACTIVATABLE' }).andWhere((q3) => q3.whereNull('not_before').orWhere('not_before', '<=', now)))
+            .orWhere((q2) => q2.where({ state: 'ACTIVATED' }).andWhere('deadline', '<', now)),
+        )
+        .orderBy('key')
+        .limit(free)) as JobRow[];
+      for (const job of candidates) {
+        const timeout = worker.options.hold ? HOLD_TIMEOUT_MS : worker.options.timeoutMs;
+        const deadline = new Date(Date.now() + timeout).toISOString();
+        // Claim by compare-and-set so two processes never activate the same job twice.
+        const claimed = await this.knex('engine_jobs')
+          .where({ key: job.key, state: job.state })
+          .andWhere((q) => (job.deadline ? q.where({ deadline: job.deadline }) : q.whereNull('deadline')))
+          .update({ state: 'ACTIVATED', worker: this.workerName, deadline });
+        if (claimed !== 1) continue;
+        worker.active++;
+        this.track(
+          this.runHandler(worker.handler, { ...job, deadline }, worker.options.hold).finally(() => {
+            worker.active--;
+          }),
+        );
+      }
+    }
+  }
+
+  private async toJob(row: JobRow): Promise<Job> {
+    const inst = (await this.knex('engine_instances').where({ key: row.instance_key }).first('variables', 'bpmn_process_id')) as { variables: string; bpmn_process_id: string };
+    return {
+      key: row.key,
+      type: row.type,
+      processInstanceKey: row.instance_key,
+      bpmnProcessId: inst?.bpmn_process_id ?? '',
+      elementId: row.element_id,
+      customHeaders: fromJson(row.custom_headers),
+      variables: { ...fromJson<Variables>(inst?.variables ?? '{}'), ...fromJson<Variables>(row.variables) },
+      retries: row.retries,
+      deadline: row.deadline,
+    };
+  }
+
+  private async runHandler(handler: JobHandler, row: JobRow, hold: boolean): Promise<void> {
+    let outcome: JobOutcome;
+    try {
+      outcome = await handler(await this.toJob(row));
+    } catch (err) {
+      outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: row.retries - 1 };
+    }
+    if (hold) return;
+    try {
+      if (outcome.kind === 'complete') await this.completeJob(row.key, outcome.variables ?? {});
+      else if (outcome.kind === 'fail') await this.failJob(row.key, outcome.errorMessage, outcome.retries ?? row.retries - 1, outcome.retryBackoffMs);
+      else await this.throwError(row.key, outcome.errorCode, outcome.errorMessage, outcome.variables);
+    } catch (err) {
+      this.options.log?.(`job ${row.key} outcome failed: ${(err as Error).message}`);
+    }
+  }
+
+  private async openJob(jobKey: string): Promise<JobRow> {
+    const job = (await this.knex('engine_jobs').where({ key: jobKey }).first()) as JobRow | undefined;
+    if (!job || (job.state !== 'ACTIVATED' && job.state !== 'ACTIVATABLE')) throw new JobNotFoundError(`任务 ${jobKey} 不存在或已结束`);
+    return job;
+  }
+
+  async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
+    const job = await this.openJob(jobKey);
+    const def = await this.definitionOfInstance(job.instance_key);
+    const info = def.model.elements.get(job.element_id)!;
+    try {
+      await this.command(
+        job.instance_key,
+        (session, vars) => {
+          if (!session.isWaiting(job.execution_id)) throw new JobNotFoundError(`任务 ${jobKey} 已不在等待状态`);
+          this.applyOutputs(info, vars, fromJson(job.variables), variables);
+          session.signal(job.element_id, job.execution_id);
+        },
+        async (trx) => {
+          await trx('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED' });
+        },
+      );
+    } catch (err) {
+      if (err instanceof InstanceRunError) {
+        await this.raiseIncident(jobKey, job.instance_key, err.elementId ?? job.element_id, 'EXTRACT_VALUE_ERROR', err.message);
+        return;
+      }
+      throw err;
+    }
+  }
+
+  async failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs = 0): Promise<void> {
+    const job = await this.openJob(jobKey);
+    if (retries > 0) {
+      await this.knex('engine_jobs')
+        .where({ key: jobKey })
+        .update({ state: 'ACTIVATABLE', retries, error_message: errorMessage, worker: null, deadline: null, not_before: new Date(Date.now() + retryBackoffMs).toISOString() });
+      if (!retryBackoffMs) this.kick();
+      return;
+    }
+    await this.knex('engine_jobs').where({ key: jobKey }).update({ retries: 0, error_message: errorMessage });
+    await this.raiseIncident(jobKey, job.instance_key, job.element_id, 'JOB_NO_RETRIES', errorMessage);
+  }
+
+  async throwError(jobKey: string, errorCode: string, errorMessage = '', variables: Variables = {}): Promise<void> {
+    const job = await this.openJob(jobKey);
+    const def = await this.definitionOfInstance(job.instance_key);
+    const info = def.model.elements.get(job.element_id)!;
+    if (!info.catchesErrors.some((c) => c === '' || c === errorCode)) {
+      await this.raiseIncident(jobKey, job.instance_key, job.element_id, 'UNHANDLED_ERROR_EVENT', `未捕获的 BPMN 错误 ${errorCode}:${errorMessage}`);
+      return;
+    }
+    await this.command(
+      job.instance_key,
+      (session, vars) => {
+        Object.assign(vars, variables);
+        session.throwError(job.execution_id, errorCode, errorMessage);
+      },
+      async (trx) => {
+        await trx('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED', error_message: `${errorCode}: ${errorMessage}` });
+      },
+    );
+  }
+
+  private async raiseIncident(jobKey: string, instanceKey: string, elementId: string, errorType: string, message: string): Promise<void> {
+    const incident: Incident = { key: nextKey(), processInstanceKey: instanceKey, jobKey, elementId, errorType, message, state: 'OPEN', createdAt: nowIso() };
+    await this.knex.transaction(async (trx) => {
+      await trx('engine_jobs').where({ key: jobKey }).update({ state: 'INCIDENT', error_message: message });
+      await trx('engine_incidents').insert({
+        key: incident.key,
+        instance_key: instanceKey,
+        job_key: jobKey,
+        element_id: elementId,
+        error_type: errorType,
+        message,
+        state: 'OPEN',
+        created_at: incident.createdAt,
+      });
+    });
+    await this.emit([{ type: 'incident.created', incident }]);
+  }
+
+  async listIncidents(filter: { processInstanceKey?: string; state?: 'OPEN' | 'RESOLVED' } = {}): Promise<Incident[]> {
+    const q = this.knex('engine_incidents').orderBy('key');
+    if (filter.processInstanceKey) q.where({ instance_key: filter.processInstanceKey });
+    if (filter.state) q.where({ state: filter.state });
+    const rows = await q;
+    return rows.map((r: Record<string, string>) => ({
+      key: r.key,
+      processInstanceKey: r.instance_key,
+      jobKey: r.job_key,
+      elementId: r.element_id,
+      errorType: r.error_type,
+      message: r.message,
+      state: r.state as Incident['state'],
+      createdAt: r.created_at,
+    }));
+  }
+
+  async resolveIncident(incidentKey: string, retries = 1): Promise<void> {
+    const inc = await this.knex('engine_incidents').where({ key: incidentKey, state: 'OPEN' }).first();
+    if (!inc) throw new JobNotFoundError(`事件 ${incidentKey} 不存在或已解决`);
+    await this.knex.transaction(async (trx) => {
+      if (inc.job_key) {
+        await trx('engine_jobs').where({ key: inc.job_key, state: 'INCIDENT' }).update({ state: 'ACTIVATABLE', retries: Math.max(1, retries), worker: null, deadline: null, not_before: null });
+      }
+      await trx('engine_incidents').where({ key: incidentKey }).update({ state: 'RESOLVED', resolved_at: nowIso() });
+    });
+    this.kick();
+  }
+
+  // ---------------------------------------------------------------- timers, messages, calls
+
+  private async fireDueTimers(): Promise<void> {
+    const due = await this.knex('engine_timers').where('due_at', '<=', nowIso()).distinct('instance_key').limit(100);
+    for (const { instance_key: key } of due as Array<{ instance_key: string }>) {
+      try {
+        await this.command(key, () => undefined);
+      } catch (err) {
+        if (err instanceof InstanceGoneError) await this.knex('engine_timers').where({ instance_key: key }).delete();
+        else this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** Test and admin hook: fire due timers now instead of waiting for the poll. */
+  async runDueTimers(): Promise<void> {
+    await this.fireDueTimers();
+  }
+
+  private async storeSubscription(trx: Knex.Transaction, instanceKey: string, wait: Wait, info: ElementInfo, vars: Variables): Promise<void> {
+    const key = info.message?.correlationKey ? evalMaybe(info.message.correlationKey, vars) : '';
+    await trx('engine_message_subscriptions').insert({
+      instance_key: instanceKey,
+      execution_id: wait.executionId,
+      element_id: info.id,
+      message_ref: info.message!.refId,
+      message_name: info.message!.name,
+      correlation_key: String(key ?? ''),
+    });
+  }
+
+  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void> {
+    const subs = await this.knex('engine_message_subscriptions').where({ message_name: msg.name, correlation_key: msg.correlationKey });
+    if (subs.length) {
+      const seen = new Set<string>();
+      for (const s of subs) {
+        if (seen.has(s.instance_key)) continue;
+        seen.add(s.instance_key);
+        await this.deliver(s, msg.variables ?? {});
+      }
+      return;
+    }
+    if (msg.timeToLiveMs && msg.timeToLiveMs > 0) {
+      await this.knex('engine_messages').insert({
+        name: msg.name,
+        correlation_key: msg.correlationKey,
+        variables: toJson(msg.variables ?? {}),
+        expires_at: new Date(Date.now() + msg.timeToLiveMs).toISOString(),
+      });
+    }
+  }
+
+  private async deliver(sub: { instance_key: string; execution_id: string; element_id: string; message_ref: string }, variables: Variables): Promise<void> {
+    await this.command(
+      sub.instance_key,
+      (session, vars) => {
+        Object.assign(vars, variables);
+        session.signalMessage(sub.message_ref, {});
+      },
+      async (trx) => {
+        await trx('engine_message_subscriptions').where({ instance_key: sub.instance_key, execution_id: sub.execution_id }).delete();
+        await trx('engine_jobs').where({ instance_key: sub.instance_key, execution_id: sub.execution_id }).update({ state: 'COMPLETED' });
+      },
+    );
+  }
+
+  private async correlateBuffered(instanceKey: string): Promise<void> {
+    const subs = await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey });
+    for (const s of subs) {
+      const buffered = await this.knex('engine_messages')
+        .where({ name: s.message_name, correlation_key: s.correlation_key })
+        .andWhere('expires_at', '>', nowIso())
+        .orderBy('id')
+        .first();
+      if (!buffered) continue;
+      const taken = await this.knex('engine_messages').where({ id: buffered.id }).delete();
+      if (taken === 1) {
+        await this.deliver(s, fromJson(buffered.variables));
+        return;
+      }
+    }
+  }
+
+  private async completeCall(parentKey: string, executionId: string, childVars: Variables): Promise<void> {
+    const job = (await this.knex('engine_jobs').where({ instance_key: parentKey, execution_id: executionId }).first()) as JobRow | undefined;
+    if (!job || job.state !== 'ACTIVATED') return;
+    const def = await this.definitionOfInstance(parentKey);
+    const info = def.model.elements.get(job.element_id)!;
+    await this.command(
+      parentKey,
+      (session, vars) => {
+        if (info.outputs.length) this.applyOutputs(info, vars, {}, childVars);
+        else if (info.propagateAllChildVariables !== false) Object.assign(vars, childVars);
+        session.signal(job.element_id, executionId);
+      },
+      async (trx) => {
+        await trx('engine_jobs').where({ key: job.key }).update({ state: 'COMPLETED' });
+      },
+    );
+  }
+
+  private async definitionOfInstance(instanceKey: string): Promise<LoadedDefinition> {
+    const row = await this.knex('engine_instances').where({ key: instanceKey }).first('definition_key');
+    if (!row) throw new InstanceGoneError(`流程实例 ${instanceKey} 不存在`);
+    return this.loadDefinition(row.definition_key);
+  }
+
+  /** Size in bytes of the stored state of a waiting instance (benchmarks and tests). */
+  async storedStateSize(instanceKey: string): Promise<number> {
+    const row = await this.knex('engine_instances').where({ key: instanceKey }).first('state', 'variables');
+    return Buffer.byteLength(row?.state ?? '') + Buffer.byteLength(row?.variables ?? '');
+  }
+}
+
+export class InstanceGoneError extends Error {}
+export class JobNotFoundError extends Error {}
+export class InstanceRunError extends Error {
+  constructor(
+    message: string,
+    readonly elementId?: string,
+  ) {
+    super(message);
+  }
+}
+
+function evalMaybe(expr: string, scope: Variables): unknown {
+  return isFeel(expr) ? evaluateFeel(expr, scope) : expr;
+}
+
+function evaluateList(expr: string, scope: Variables): unknown[] {
+  const v = evalMaybe(expr, scope);
+  return Array.isArray(v) ? v : [];
+}
+
+function toList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v == null ? [] : [String(v)];
+}
+
+function setPath(target: Variables, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur: Record<string, unknown> = target;
+  for (const p of parts.slice(0, -1)) {
+    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {};
+    cur = cur[p] as Record<string, unknown>;
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
+/** Map zeebe:loopCharacteristics onto what bpmn-elements' multi-instance reads; run only the target process. */
+function zeebeExtend(mapped: any, bpmnProcessId: string): void {
+  if (mapped?.$type === 'bpmn:Process' && mapped.id !== bpmnProcessId) mapped.isExecutable = false;
+  const lc = mapped?.loopCharacteristics;
+  const values: any[] = lc?.behaviour?.extensionElements?.values ?? [];
+  const zl = values.find((v) => v.$type === 'zeebe:LoopCharacteristics');
+  if (zl) {
+    lc.behaviour.collection = zl.inputCollection;
+    if (zl.inputElement) lc.behaviour.elementVariable = zl.inputElement;
+  }
+}

@@ -1,0 +1,241 @@
+import { Engine } from 'bpmn-engine';
+import * as Elements from 'bpmn-elements';
+import type { Variables } from '../../port/ProcessEngine.ts';
+import { evaluateFeel, isFeel } from './feel.ts';
+import type { ProcessModel } from './zeebeModel.ts';
+
+/** Task kinds that become jobs: they wait in the engine until a worker (or a person) answers. */
+export const JOB_ELEMENTS = {
+  ServiceTask: Elements.SignalTask,
+  SendTask: Elements.SignalTask,
+  BusinessRuleTask: Elements.SignalTask,
+  ScriptTask: Elements.SignalTask,
+  UserTask: Elements.SignalTask,
+};
+
+export interface Wait {
+  elementId: string;
+  executionId: string;
+  kind: 'job' | 'call' | 'message';
+  /** Multi-instance iteration index (0-based) and the element of the input collection. */
+  loopIndex?: number;
+  loopItem?: unknown;
+}
+
+export interface TimerWait {
+  elementId: string;
+  executionId: string;
+  dueAt: string;
+}
+
+export interface SessionResult {
+  status: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  state: unknown;
+  waits: Map<string, Wait>;
+  timers: Map<string, TimerWait>;
+  completed: Array<{ elementId: string; elementType: string }>;
+  error?: { message: string; elementId?: string };
+}
+
+const DEFINITION_SOURCE_KEY = 'source';
+
+/**
+ * One short-lived bpmn-engine object advancing one instance from a stored state to the next wait
+ * state. Built, used and dropped by the adapter for every command; nothing lives in memory between
+ * commands, so a restart (or another process) continues from the database.
+ */
+export class InstanceSession {
+  readonly engine: InstanceType<typeof Engine>;
+  private waits = new Map<string, Wait>();
+  private timers = new Map<string, TimerWait>();
+  private completed: Array<{ elementId: string; elementType: string }> = [];
+  private ended = false;
+  private terminated = false;
+  private error?: { message: string; elementId?: string };
+
+  constructor(
+    instanceKey: string,
+    sourceContext: unknown,
+    private readonly model: ProcessModel,
+    readonly variables: Variables,
+  ) {
+    const vars = this.variables;
+    const timers = this.timers;
+    // Timers are never armed in memory: their due time is collected and stored; the adapter's
+    // timer poller resumes the instance when due, and bpmn-elements then sees a non-positive delay.
+    const storedTimers = new Elements.Timers({
+      // bpmn-elements types these as Node's timer functions; ours only record due times.
+      setTimeout: ((_fn: unknown, delay: number, ...args: Array<{ id: string; executionId: string }>) => {
+        const owner = args[0];
+        if (owner) timers.set(owner.executionId, { elementId: owner.id, executionId: owner.executionId, dueAt: new Date(Date.now() + delay).toISOString() });
+        return { stored: true, owner };
+      }) as never,
+      clearTimeout: ((ref: { owner?: { executionId: string } } | undefined) => {
+        if (ref?.owner) timers.delete(ref.owner.executionId);
+      }) as never,
+    });
+    this.engine = new Engine({
+      name: instanceKey,
+      sourceContext,
+      elements: JOB_ELEMENTS,
+      timers: storedTimers,
+      expressions: {
+        resolveExpression: (expr: unknown) => resolveExpression(expr, vars),
+        isExpression: (text: unknown) => isFeel(text),
+        hasExpression: (text: unknown) => isFeel(text),
+      },
+      settings: { enableDummyService: false },
+    } as ConstructorParameters<typeof Engine>[0]);
+    this.listen();
+  }
+
+  private listen(): void {
+    const broker = this.engine.broker;
+    broker.subscribeTmp(
+      'event',
+      '#',
+      ((routingKey: string, message: { content: Record<string, any> }) => {
+        const c = message.content;
+        switch (routingKey) {
+          case 'activity.wait': {
+            const info = this.model.elements.get(c.id);
+            if (!info) return;
+            if (info.jobType || info.type === 'bpmn:UserTask') {
+              if (info.loop && c.isRootScope) return; // the multi-instance body itself is not a job
+              this.waits.set(c.executionId, {
+                elementId: c.id,
+                executionId: c.executionId,
+                kind: 'job',
+                loopIndex: info.loop ? c.index : undefined,
+                loopItem: info.loop?.inputElement ? c[info.loop.inputElement] : undefined,
+              });
+            } else if (info.message) {
+              this.waits.set(c.executionId, { elementId: c.id, executionId: c.executionId, kind: 'message' });
+            }
+            return;
+          }
+          case 'activity.call':
+            this.waits.set(c.executionId, { elementId: c.id, executionId: c.executionId, kind: 'call' });
+            return;
+          case 'activity.end':
+          case 'activity.leave':
+          case 'activity.discard':
+            this.forget(c);
+            if (routingKey === 'activity.end' && c.isRootScope !== false && !c.isMultiInstance) {
+              this.completed.push({ elementId: c.id, elementType: c.type });
+            }
+            return;
+          case 'activity.timeout':
+            this.timers.delete(c.executionId);
+            return;
+          case 'process.error':
+            // Only an error that no boundary event caught reaches the process.
+            if (!this.error && c.error) this.error = { message: String(c.error.message ?? c.error.description ?? c.error), elementId: c.error.source?.content?.id };
+            return;
+          case 'process.end':
+            return;
+          default:
+        }
+      }) as never,
+      { noAck: true, consumerTag: '_platform-listener' },
+    );
+    this.engine.on('end', () => {
+      this.ended = true;
+    });
+    this.engine.on('error', (err: Error & { source?: { content?: { id?: string } } }) => {
+      if (!this.error) this.error = { message: err.message, elementId: err.source?.content?.id };
+    });
+  }
+
+  private forget(c: Record<string, any>): void {
+    this.waits.delete(c.executionId);
+    for (const [key, t] of this.timers) {
+      if (key === c.executionId || key.startsWith(`${c.executionId}_`)) this.timers.delete(key);
+    }
+  }
+
+  async start(variables: Variables): Promise<void> {
+    await this.engine.execute({ variables });
+    await settle();
+  }
+
+  async resume(state: unknown): Promise<void> {
+    this.engine.recover(state as object);
+    await this.engine.resume();
+    await settle();
+  }
+
+  signal(elementId: string, executionId: string, payload: Variables = {}): void {
+    this.engine.execution!.signal({ id: elementId, executionId, ...payload });
+  }
+
+  /** BPMN error thrown by a job: bpmn-elements matches `code` against boundary errorCodes. */
+  throwError(executionId: string, code: string, message: string): void {
+    const api = this.postponedApi(executionId);
+    if (!api) throw new Error(`execution ${executionId} is not waiting`);
+    api.sendApiMessage('error', { message, code });
+  }
+
+  signalMessage(messageRefId: string, payload: Variables): void {
+    this.engine.execution!.signal({ id: messageRefId, ...payload });
+  }
+
+  cancel(): void {
+    for (const def of this.engine.execution?.definitions ?? []) def.getApi().discard();
+    this.terminated = true;
+  }
+
+  isWaiting(executionId: string): boolean {
+    return this.waits.has(executionId);
+  }
+
+  private postponedApi(executionId: string): any {
+    const all: any[] = this.engine.execution?.getPostponed() ?? [];
+    const direct = all.find((a) => a.executionId === executionId);
+    if (direct) return direct;
+    for (const a of all) {
+      const children: any[] = a.owner?.execution?.source?.getPostponed?.() ?? [];
+      const child = children.find((ch) => ch.executionId === executionId);
+      if (child) return child;
+    }
+    return undefined;
+  }
+
+  async finish(): Promise<SessionResult> {
+    await settle();
+    let state: any = null;
+    const status = this.terminated ? 'TERMINATED' : this.ended ? 'COMPLETED' : 'ACTIVE';
+    if (status === 'ACTIVE' && !this.error) {
+      state = await this.engine.getState();
+      // The definition source is rebuilt from the deployed XML; storing it per instance would
+      // multiply the state size for nothing.
+      for (const d of state.definitions ?? []) delete d[DEFINITION_SOURCE_KEY];
+    }
+    const result: SessionResult = {
+      status,
+      state,
+      // Copies: stopping the engine below clears its timers through our hook.
+      waits: new Map(this.waits),
+      timers: new Map(this.timers),
+      completed: [...this.completed],
+      error: this.error,
+    };
+    this.engine.stop();
+    return result;
+  }
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function resolveExpression(expr: unknown, vars: Variables): unknown {
+  if (typeof expr !== 'string') return expr;
+  if (isFeel(expr)) {
+    const value = evaluateFeel(expr, vars);
+    // A date-only value used as a timer date means the start of that day in China.
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+08:00`;
+    return value;
+  }
+  return expr;
+}

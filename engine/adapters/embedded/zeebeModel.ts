@@ -1,0 +1,258 @@
+import { createRequire } from 'node:module';
+import { BpmnModdle } from 'bpmn-moddle';
+import type { DeployProblem } from '../../port/ProcessEngine.ts';
+import { compileFeel, FeelSyntaxError, isFeel } from './feel.ts';
+
+const require = createRequire(import.meta.url);
+const zeebeSchema = require('zeebe-bpmn-moddle/resources/zeebe.json');
+
+export interface Mapping {
+  source: string;
+  target: string;
+}
+
+/** What the embedded adapter needs to know of one flow element, read from the Zeebe extensions. */
+export interface ElementInfo {
+  id: string;
+  type: string;
+  name?: string;
+  processId: string;
+  jobType?: string;
+  retries?: number;
+  headers: Record<string, string>;
+  inputs: Mapping[];
+  outputs: Mapping[];
+  assignee?: string;
+  candidateGroups?: string;
+  candidateUsers?: string;
+  dueDate?: string;
+  followUpDate?: string;
+  formKey?: string;
+  calledProcessId?: string;
+  propagateAllChildVariables?: boolean;
+  loop?: { inputCollection: string; inputElement?: string; outputCollection?: string; outputElement?: string; isSequential: boolean };
+  message?: { refId: string; name: string; correlationKey?: string };
+  /** Boundary events attached to this element: error codes caught ('' = catch all). */
+  catchesErrors: string[];
+  attachedToRef?: string;
+}
+
+export interface ProcessModel {
+  bpmnProcessId: string;
+  elements: Map<string, ElementInfo>;
+}
+
+export interface ParsedDefinitions {
+  moddleContext: unknown;
+  processes: ProcessModel[];
+  problems: DeployProblem[];
+}
+
+type ModdleEl = Record<string, any> & { $type: string; id?: string };
+
+const JOB_TASKS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask']);
+const SUPPORTED = new Set([
+  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
+  'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask', 'bpmn:UserTask', 'bpmn:ReceiveTask',
+  'bpmn:ManualTask', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway',
+  'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:DataObjectReference', 'bpmn:DataObject',
+]);
+const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
+  'bpmn:StartEvent': new Set([]),
+  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition']),
+  'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']),
+  'bpmn:IntermediateThrowEvent': new Set([]),
+  'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition']),
+};
+
+const ELEMENT_LABELS: Record<string, string> = {
+  'bpmn:ComplexGateway': '复杂网关',
+  'bpmn:EventBasedGateway': '事件网关',
+  'bpmn:Transaction': '事务子流程',
+  'bpmn:AdHocSubProcess': '自由子流程',
+};
+
+function ext(el: ModdleEl, type: string): ModdleEl | undefined {
+  return (el.extensionElements?.values as ModdleEl[] | undefined)?.find((v) => v.$type === type);
+}
+
+export async function parseDefinitions(file: string, xml: string): Promise<ParsedDefinitions> {
+  const problems: DeployProblem[] = [];
+  const moddle = new BpmnModdle({ zeebe: zeebeSchema });
+  let result: { rootElement: ModdleEl; warnings: Array<{ message: string; element?: ModdleEl }> };
+  try {
+    result = (await moddle.fromXML(xml)) as typeof result;
+  } catch (err) {
+    problems.push({ file, code: 'BPMN_PARSE', message: `BPMN 文件无法解析:${(err as Error).message}` });
+    return { moddleContext: null, processes: [], problems };
+  }
+  for (const w of result.warnings) {
+    problems.push({ file, code: 'BPMN_WARNING', elementId: w.element?.id, message: `BPMN 导入问题:${w.message}` });
+  }
+  const processes: ProcessModel[] = [];
+  const roots = (result.rootElement.rootElements ?? []) as ModdleEl[];
+  const executable = roots.filter((r) => r.$type === 'bpmn:Process');
+  if (!executable.length) problems.push({ file, code: 'NO_PROCESS', message: 'BPMN 文件中没有流程(bpmn:process)' });
+
+  const checkFeel = (elementId: string, what: string, expr: string | undefined) => {
+    if (!expr || !isFeel(expr)) return;
+    try {
+      compileFeel(expr);
+    } catch (err) {
+      if (err instanceof FeelSyntaxError) problems.push({ file, elementId, code: 'FEEL_SYNTAX', message: `${what}的 FEEL 表达式有语法错误:${expr}` });
+      else throw err;
+    }
+  };
+
+  for (const proc of executable) {
+    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map() };
+    processes.push(model);
+    const visit = (container: ModdleEl) => {
+      for (const el of (container.flowElements ?? []) as ModdleEl[]) {
+        const id = el.id!;
+        if (!SUPPORTED.has(el.$type)) {
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_ELEMENT', message: `不支持的 BPMN 元素「${ELEMENT_LABELS[el.$type] ?? el.$type}」(${id})` });
+          continue;
+        }
+        const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, inputs: [], outputs: [], catchesErrors: [] };
+        model.elements.set(id, info);
+
+        const defs = (el.eventDefinitions ?? []) as ModdleEl[];
+        const allowedDefs = SUPPORTED_EVENT_DEFS[el.$type];
+        for (const d of defs) {
+          if (!allowedDefs?.has(d.$type)) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT', message: `不支持的事件定义「${d.$type}」用于「${el.$type}」(${id})` });
+          }
+          if (d.$type === 'bpmn:TimerEventDefinition') {
+            const body = d.timeDuration?.body ?? d.timeDate?.body ?? d.timeCycle?.body;
+            if (!body) problems.push({ file, elementId: id, code: 'TIMER_EMPTY', message: `定时器 ${id} 未设置时间` });
+            if (d.timeCycle) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `不支持循环定时器(timeCycle)(${id})` });
+            checkFeel(id, '定时器', body);
+          }
+          if (d.$type === 'bpmn:MessageEventDefinition') {
+            const msg = d.messageRef as ModdleEl | undefined;
+            if (!msg?.name) problems.push({ file, elementId: id, code: 'MESSAGE_NAME', message: `消息事件 ${id} 缺少消息名称` });
+            const sub = msg && ext(msg, 'zeebe:Subscription');
+            if (!sub?.correlationKey) problems.push({ file, elementId: id, code: 'MESSAGE_CORRELATION', message: `消息事件 ${id} 缺少 zeebe:subscription correlationKey` });
+            checkFeel(id, '消息关联键', sub?.correlationKey);
+            if (msg) info.message = { refId: msg.id!, name: msg.name, correlationKey: sub?.correlationKey };
+          }
+          if (d.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {
+            const code = (d.errorRef as ModdleEl | undefined)?.errorCode ?? '';
+            info.attachedToRef = (el.attachedToRef as ModdleEl).id;
+          }
+        }
+        if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `仅支持无触发的开始事件(${id})` });
+        }
+        if (el.$type === 'bpmn:BoundaryEvent') {
+          info.attachedToRef = (el.attachedToRef as ModdleEl).id;
+          if (el.cancelActivity === false && defs.some((d) => d.$type !== 'bpmn:TimerEventDefinition')) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `仅定时器边界事件可为非中断(${id})` });
+          }
+        }
+
+        const taskDef = ext(el, 'zeebe:TaskDefinition');
+        if (JOB_TASKS.has(el.$type)) {
+          if (!taskDef?.type) {
+            problems.push({ file, elementId: id, code: 'TASK_TYPE', message: `服务任务 ${id} 缺少 zeebe:taskDefinition type` });
+          } else {
+            info.jobType = taskDef.type;
+            info.retries = Number(taskDef.retries ?? 3);
+            if (isFeel(taskDef.type)) problems.push({ file, elementId: id, code: 'TASK_TYPE_FEEL', message: `任务类型必须是常量(${id})` });
+          }
+        }
+        if (el.$type === 'bpmn:UserTask') {
+          const a = ext(el, 'zeebe:AssignmentDefinition');
+          info.assignee = a?.assignee;
+          info.candidateGroups = a?.candidateGroups;
+          info.candidateUsers = a?.candidateUsers;
+          checkFeel(id, '候选组', a?.candidateGroups);
+          checkFeel(id, '办理人', a?.assignee);
+          const s = ext(el, 'zeebe:TaskSchedule');
+          info.dueDate = s?.dueDate;
+          info.followUpDate = s?.followUpDate;
+          checkFeel(id, '到期时间', s?.dueDate);
+          info.formKey = ext(el, 'zeebe:FormDefinition')?.formKey;
+          if (!info.candidateGroups && !info.assignee && !info.candidateUsers) {
+            problems.push({ file, elementId: id, code: 'USER_TASK_ASSIGNMENT', message: `人工任务 ${id} 未指定候选组或办理人` });
+          }
+        }
+        if (el.$type === 'bpmn:ReceiveTask') {
+          const msg = el.messageRef as ModdleEl | undefined;
+          const sub = msg && ext(msg, 'zeebe:Subscription');
+          if (!msg?.name || !sub?.correlationKey) problems.push({ file, elementId: id, code: 'MESSAGE_CORRELATION', message: `接收任务 ${id} 缺少消息名称或关联键` });
+          else info.message = { refId: msg.id!, name: msg.name, correlationKey: sub.correlationKey };
+        }
+        const headers = ext(el, 'zeebe:TaskHeaders');
+        for (const h of (headers?.values ?? []) as ModdleEl[]) info.headers[h.key] = h.value;
+        const io = ext(el, 'zeebe:IoMapping');
+        for (const m of (io?.inputParameters ?? []) as ModdleEl[]) {
+          info.inputs.push({ source: m.source, target: m.target });
+          checkFeel(id, `输入映射 ${m.target} `, m.source);
+        }
+        for (const m of (io?.outputParameters ?? []) as ModdleEl[]) {
+          info.outputs.push({ source: m.source, target: m.target });
+          checkFeel(id, `输出映射 ${m.target} `, m.source);
+        }
+        if (el.$type === 'bpmn:CallActivity') {
+          const ce = ext(el, 'zeebe:CalledElement');
+          if (!ce?.processId) problems.push({ file, elementId: id, code: 'CALLED_ELEMENT', message: `调用活动 ${id} 缺少 zeebe:calledElement processId` });
+          else if (isFeel(ce.processId)) problems.push({ file, elementId: id, code: 'CALLED_ELEMENT_FEEL', message: `调用活动的流程 ID 必须是常量(${id})` });
+          info.calledProcessId = ce?.processId;
+          info.propagateAllChildVariables = ce?.propagateAllChildVariables !== false;
+        }
+        const lc = el.loopCharacteristics as ModdleEl | undefined;
+        if (lc) {
+          if (lc.$type !== 'bpmn:MultiInstanceLoopCharacteristics') {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_LOOP', message: `仅支持多实例(${id})` });
+          } else {
+            const zl = ext(lc, 'zeebe:LoopCharacteristics');
+            if (!zl?.inputCollection) problems.push({ file, elementId: id, code: 'LOOP_COLLECTION', message: `多实例 ${id} 缺少 zeebe:loopCharacteristics inputCollection` });
+            else {
+              checkFeel(id, '多实例集合', zl.inputCollection);
+              checkFeel(id, '多实例输出', zl.outputElement);
+              info.loop = {
+                inputCollection: zl.inputCollection,
+                inputElement: zl.inputElement,
+                outputCollection: zl.outputCollection,
+                outputElement: zl.outputElement,
+                isSequential: !!lc.isSequential,
+              };
+            }
+          }
+        }
+        if (el.$type === 'bpmn:SequenceFlow' && el.conditionExpression) {
+          const body = el.conditionExpression.body as string | undefined;
+          if (body && !isFeel(body)) problems.push({ file, elementId: id, code: 'CONDITION_NOT_FEEL', message: `条件必须是以 = 开头的 FEEL 表达式(${id})` });
+          checkFeel(id, '条件', body);
+        }
+        if (el.$type === 'bpmn:SubProcess') {
+          if (el.triggeredByEvent) problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `不支持事件子流程(${id})` });
+          visit(el);
+        }
+      }
+    };
+    visit(proc);
+    // Boundary error events → which codes the host element catches (decides incident vs. catch).
+    for (const info of model.elements.values()) {
+      if (info.type !== 'bpmn:BoundaryEvent' || !info.attachedToRef) continue;
+      const host = model.elements.get(info.attachedToRef);
+      const el = findElement(proc, info.id);
+      const errDef = (el?.eventDefinitions as ModdleEl[] | undefined)?.find((d) => d.$type === 'bpmn:ErrorEventDefinition');
+      if (host && errDef) host.catchesErrors.push(((errDef.errorRef as ModdleEl | undefined)?.errorCode as string) ?? '');
+    }
+  }
+  return { moddleContext: result, processes, problems };
+}
+
+function findElement(container: ModdleEl, id: string): ModdleEl | undefined {
+  for (const el of (container.flowElements ?? []) as ModdleEl[]) {
+    if (el.id === id) return el;
+    if (el.flowElements) {
+      const inner = findElement(el, id);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,122 @@
+/**
+ * The engine port. Two adapters implement it: `embedded` (bpmn-engine in-process, state in the
+ * store) and `zeebe` (a real broker). The platform talks only to this interface, so packages,
+ * task workers and the inbox do not know which engine runs them.
+ */
+
+export type Variables = Record<string, unknown>;
+
+export interface DeployResource {
+  /** File name inside the package, used in problem reports (e.g. 'process.bpmn'). */
+  name: string;
+  xml: string;
+}
+
+export interface DeployProblem {
+  file: string;
+  elementId?: string;
+  message: string;
+  code: string;
+}
+
+export interface DeployedProcess {
+  bpmnProcessId: string;
+  version: number;
+  definitionKey: string;
+  resourceName: string;
+}
+
+export interface Job {
+  key: string;
+  type: string;
+  processInstanceKey: string;
+  bpmnProcessId: string;
+  elementId: string;
+  /** Zeebe-style custom headers, including io.camunda.zeebe:candidateGroups etc. for user tasks. */
+  customHeaders: Record<string, string>;
+  variables: Variables;
+  retries: number;
+  deadline: string | null;
+}
+
+export type JobOutcome =
+  | { kind: 'complete'; variables?: Variables }
+  | { kind: 'fail'; errorMessage: string; retries?: number; retryBackoffMs?: number }
+  | { kind: 'error'; errorCode: string; errorMessage?: string; variables?: Variables };
+
+export type JobHandler = (job: Job) => Promise<JobOutcome>;
+
+export interface WorkerOptions {
+  /** How long an activated job is reserved for this worker before it may be re-activated. */
+  timeoutMs?: number;
+  maxJobsActive?: number;
+  /**
+   * Long-held jobs (user tasks) are activated once and held until a person decides; the handler
+   * receives them but does not complete them.
+   */
+  hold?: boolean;
+}
+
+export interface Incident {
+  key: string;
+  processInstanceKey: string;
+  jobKey: string | null;
+  elementId: string;
+  errorType: string;
+  message: string;
+  state: 'OPEN' | 'RESOLVED';
+  createdAt: string;
+}
+
+export interface InstanceSummary {
+  key: string;
+  bpmnProcessId: string;
+  status: 'ACTIVE' | 'COMPLETED' | 'TERMINATED';
+  variables: Variables;
+  /** Completed flow-node ids in completion order (the scenario assertions use it). */
+  completedElements: string[];
+}
+
+/** Events the platform listens to (timeline, audit, application status). */
+export type EngineEvent =
+  | { type: 'element.completed'; processInstanceKey: string; elementId: string; elementType: string; at: string }
+  | { type: 'instance.completed'; processInstanceKey: string; bpmnProcessId: string; variables: Variables; at: string }
+  | { type: 'instance.terminated'; processInstanceKey: string; bpmnProcessId: string; at: string }
+  | { type: 'job.cancelled'; processInstanceKey: string; jobKey: string; elementId: string; at: string }
+  | { type: 'incident.created'; incident: Incident };
+
+export interface ProcessEngine {
+  readonly kind: 'embedded' | 'zeebe';
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Static check of what this adapter can run; never stores anything. */
+  validate(resources: DeployResource[]): Promise<DeployProblem[]>;
+  /** All or nothing: a resource with a problem deploys nothing (EngineDeployError carries the list). */
+  deploy(resources: DeployResource[]): Promise<DeployedProcess[]>;
+  createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }>;
+  cancelInstance(processInstanceKey: string): Promise<void>;
+  publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void>;
+  getInstance(processInstanceKey: string): Promise<InstanceSummary | null>;
+
+  registerWorker(type: string, handler: JobHandler, options?: WorkerOptions): void;
+  /** For held jobs (user tasks) completed later by a person through the inbox. */
+  completeJob(jobKey: string, variables?: Variables): Promise<void>;
+  failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs?: number): Promise<void>;
+  throwError(jobKey: string, errorCode: string, errorMessage?: string, variables?: Variables): Promise<void>;
+
+  listIncidents(filter?: { processInstanceKey?: string; state?: 'OPEN' | 'RESOLVED' }): Promise<Incident[]>;
+  /** Gives the failed job new retries and resolves the incident, as Zeebe's UpdateJobRetries + ResolveIncident. */
+  resolveIncident(incidentKey: string, retries?: number): Promise<void>;
+
+  onEvent(listener: (event: EngineEvent) => void | Promise<void>): void;
+}
+
+export class EngineDeployError extends Error {
+  constructor(readonly problems: DeployProblem[]) {
+    super(`BPMN deployment refused: ${problems.map((p) => `${p.file}#${p.elementId ?? ''}: ${p.message}`).join('; ')}`);
+  }
+}
+
+export class EngineUnavailableError extends Error {}
+
+export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import { migrationSource } from './migrations/index.ts';
+
+export type DbKind = 'sqlite' | 'mysql';
+export interface Db {
+  knex: Knex;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+/** Opens the store from a URL: `sqlite:<file>` / `sqlite::memory:` or `mysql://user:pass@host:port/db`. */
+export async function createDb(url: string, opts: { migrate?: boolean } = {}): Promise<Db> {
+  let knex: Knex;
+  let kind: DbKind;
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    kind = 'sqlite';
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+      // One connection: SQLite serialises writers anyway, and a single handle keeps transactions simple.
+      pool: {
+        min: 1,
+        max: 1,
+        afterCreate: (conn: { pragma(s: string): void }, done: (err: Error | null, conn: unknown) => void) => {
+          conn.pragma('journal_mode = WAL');
+          conn.pragma('synchronous = NORMAL');
+          conn.pragma('foreign_keys = ON');
+          conn.pragma('busy_timeout = 5000');
+          done(null, conn);
+        },
+      },
+    });
+  } else if (url.startsWith('mysql://')) {
+    kind = 'mysql';
+    knex = knexFactory({
+      client: 'mysql2',
+      connection: { uri: url, charset: 'utf8mb4', timezone: 'Z', dateStrings: true } as Knex.MySql2ConnectionConfig & { uri: string },
+      pool: { min: 0, max: 10 },
+    });
+  } else {
+    throw new Error(`Unsupported DATABASE_URL: ${url} (use sqlite:<file> or mysql://…)`);
+  }
+  if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
+  return { knex, kind, close: () => knex.destroy() };
+}
+
+/** JSON columns are stored as text so that SQLite and MySQL behave the same. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value ?? null);
+}
+export function fromJson<T>(value: unknown): T {
+  if (value === null || value === undefined) return null as T;
+  if (typeof value === 'string') return JSON.parse(value) as T;
+  return value as T;
+}
+export function nowIso(): string {
+  return new Date().toISOString();
+}

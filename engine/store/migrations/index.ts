@@ -1,0 +1,13 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_initial.ts';
+
+const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
+  '001_initial': m001,
+};
+
+/** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name]!,
+};

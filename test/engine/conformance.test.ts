@@ -1,0 +1,259 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EngineDeployError, USER_TASK_JOB_TYPE, type Job, type ProcessEngine } from '../../engine/port/ProcessEngine.ts';
+import { waitFor } from '../support/waitFor.ts';
+import { engineTargets } from './engineTargets.ts';
+
+const bpmn = (name: string) => ({ name: `${name}.bpmn`, xml: readFileSync(`test/fixtures/bpmn/${name}.bpmn`, 'utf8') });
+
+// One suite, every adapter: the same observable behaviour is required of embedded and Zeebe.
+describe.each(engineTargets())('engine conformance: $name', (target) => {
+  let t: Awaited<ReturnType<typeof target.create>>;
+  let engine: ProcessEngine;
+  const userTasks: Job[] = [];
+
+  const finished = async (key: string) =>
+    waitFor(async () => {
+      const i = await engine.getInstance(key);
+      return i && i.status !== 'ACTIVE' ? i : null;
+    }, 10_000, `instance ${key} to finish`);
+
+  beforeEach(async () => {
+    t = await target.create();
+    engine = t.engine;
+    userTasks.length = 0;
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => {
+      userTasks.push(job);
+      return { kind: 'complete' };
+    }, { hold: true });
+    await engine.start();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('starts with variables and takes the FEEL-conditioned flow or the default flow', async () => {
+    // given
+    await engine.deploy([bpmn('gateway')]);
+    // when
+    const high = await engine.createInstance({ bpmnProcessId: 'gateway', variables: { score: 75, region: '510700' } });
+    const low = await engine.createInstance({ bpmnProcessId: 'gateway', variables: { score: 59, region: '510700' } });
+    // then
+    expect((await finished(high.processInstanceKey)).completedElements).toEqual(['start', 'gw', 'endHigh']);
+    expect((await finished(low.processInstanceKey)).completedElements).toEqual(['start', 'gw', 'endDefault']);
+  });
+
+  it('completes a service job with input and output mappings and task headers', async () => {
+    // given
+    await engine.deploy([bpmn('jobs')]);
+    const seen: Job[] = [];
+    engine.registerWorker('test.work', async (job) => {
+      seen.push(job);
+      return { kind: 'complete', variables: { outcome: `ok:${job.variables.who}` } };
+    });
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: '张三' }, items: [1, 2, 3] } });
+    const done = await finished(processInstanceKey);
+    // then
+    expect(seen[0].customHeaders.mode).toBe('strict');
+    expect(seen[0].variables.who).toBe('张三');
+    expect(seen[0].variables.itemCount).toBe(3);
+    expect(done.variables.result).toEqual({ outcome: 'ok:张三', points: 30 });
+    expect(done.variables.who).toBeUndefined(); // input mappings are local to the task
+    expect(done.completedElements).toEqual(['start', 'work', 'endOk']);
+  });
+
+  it('retries a failing job, raises an incident when retries run out, and continues after resolution', async () => {
+    // given
+    await engine.deploy([bpmn('jobs')]);
+    let calls = 0;
+    let healthy = false;
+    engine.registerWorker('test.work', async (job) => {
+      calls++;
+      if (!healthy) return { kind: 'fail', errorMessage: '注册表暂不可用', retries: job.retries - 1 };
+      return { kind: 'complete', variables: { outcome: 'late' } };
+    });
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: 'x' }, items: [] } });
+    const [incident] = await waitFor(async () => {
+      const list = await engine.listIncidents({ processInstanceKey, state: 'OPEN' });
+      return list.length ? list : null;
+    }, 10_000, 'incident');
+    // then
+    expect(calls).toBe(2); // retries="2"
+    expect(incident.errorType).toBe('JOB_NO_RETRIES');
+    expect(incident.message).toContain('注册表暂不可用');
+    expect(incident.elementId).toBe('work');
+    // when
+    healthy = true;
+    await engine.resolveIncident(incident.key, 1);
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.variables.result).toMatchObject({ outcome: 'late' });
+    expect(await engine.listIncidents({ processInstanceKey, state: 'OPEN' })).toEqual([]);
+  });
+
+  it('routes a BPMN error to the boundary event that catches its code', async () => {
+    // given
+    await engine.deploy([bpmn('jobs')]);
+    engine.registerWorker('test.work', async () => ({ kind: 'error', errorCode: 'INELIGIBLE', errorMessage: '不符合条件', variables: { reason: 'SC26-01' } }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: 'x' }, items: [] } });
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.completedElements).toEqual(['start', 'caught', 'endRejected']);
+    expect(done.variables.reason).toBe('SC26-01');
+  });
+
+  it('turns an uncaught BPMN error into an incident', async () => {
+    // given
+    await engine.deploy([bpmn('jobs')]);
+    engine.registerWorker('test.work', async () => ({ kind: 'error', errorCode: 'UNKNOWN_CODE' }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: 'x' }, items: [] } });
+    const [incident] = await waitFor(async () => {
+      const list = await engine.listIncidents({ processInstanceKey, state: 'OPEN' });
+      return list.length ? list : null;
+    });
+    // then
+    expect(incident.errorType).toBe('UNHANDLED_ERROR_EVENT');
+    expect((await engine.getInstance(processInstanceKey))!.status).toBe('ACTIVE');
+  });
+
+  it('holds a user task with its candidate groups and due date until it is completed', async () => {
+    // given
+    await engine.deploy([bpmn('timers')]);
+    const { processInstanceKey } = await engine.createInstance({
+      bpmnProcessId: 'timers',
+      variables: { city: '510700', reviewTimeout: 'P10D', reviewDue: '2026-03-20T23:59:59+08:00', notBefore: '2020-01-01T00:00:00+08:00' },
+    });
+    // when
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // then
+    expect(JSON.parse(task.customHeaders['io.camunda.zeebe:candidateGroups'])).toEqual(['city:510700']);
+    expect(task.customHeaders['io.camunda.zeebe:dueDate']).toBe('2026-03-20T23:59:59+08:00');
+    // when
+    await engine.completeJob(task.key, { decision: 'approve' });
+    const done = await finished(processInstanceKey);
+    // then: the past date timer fires at once
+    expect(done.completedElements).toEqual(['start', 'review', 'waitUntil', 'endDone']);
+    expect(done.variables.decision).toBe('approve');
+  });
+
+  it('fires a boundary timer and cancels the user task it interrupts', async () => {
+    // given
+    await engine.deploy([bpmn('timers')]);
+    // when
+    const { processInstanceKey } = await engine.createInstance({
+      bpmnProcessId: 'timers',
+      variables: { city: '510700', reviewTimeout: 'PT0.3S', reviewDue: null, notBefore: '2020-01-01T00:00:00+08:00' },
+    });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.completedElements).toEqual(['start', 'reviewTimeout', 'endTimedOut']);
+    await expect(engine.completeJob(task.key, {})).rejects.toThrow();
+  });
+
+  it('keeps timers and waiting tasks across an engine restart', async () => {
+    // given
+    await engine.deploy([bpmn('timers')]);
+    const notBefore = new Date(Date.now() + 1200).toISOString();
+    const a = await engine.createInstance({ bpmnProcessId: 'timers', variables: { city: '510700', reviewTimeout: 'PT1S', reviewDue: null, notBefore } });
+    const b = await engine.createInstance({ bpmnProcessId: 'timers', variables: { city: '510600', reviewTimeout: 'P30D', reviewDue: null, notBefore } });
+    const taskB = await waitFor(() => userTasks.find((j) => j.processInstanceKey === b.processInstanceKey));
+    // when: the engine goes away while one instance waits at a timer, the other at a user task
+    engine = await t.restart();
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => {
+      userTasks.push(job);
+      return { kind: 'complete' };
+    }, { hold: true });
+    await engine.start();
+    await engine.completeJob(taskB.key, { decision: 'approve' });
+    // then
+    expect((await finished(a.processInstanceKey)).completedElements).toEqual(['start', 'reviewTimeout', 'endTimedOut']);
+    expect((await finished(b.processInstanceKey)).completedElements).toEqual(['start', 'review', 'waitUntil', 'endDone']);
+  });
+
+  it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
+    // given
+    await engine.deploy([bpmn('message')]);
+    const a = await engine.createInstance({ bpmnProcessId: 'message', variables: { cardNo: '510700-2026-000001' } });
+    const b = await engine.createInstance({ bpmnProcessId: 'message', variables: { cardNo: '510700-2026-000002' } });
+    // when
+    await engine.publishMessage({ name: 'card-collected', correlationKey: '510700-2026-000001', variables: { collectedOn: '2026-04-01' } });
+    // then
+    const doneA = await finished(a.processInstanceKey);
+    expect(doneA.variables.collectedOn).toBe('2026-04-01');
+    expect((await engine.getInstance(b.processInstanceKey))!.status).toBe('ACTIVE');
+    // when: buffered with a time to live
+    await engine.publishMessage({ name: 'card-collected', correlationKey: '510700-2026-000003', timeToLiveMs: 60_000 });
+    const c = await engine.createInstance({ bpmnProcessId: 'message', variables: { cardNo: '510700-2026-000003' } });
+    // then
+    expect((await finished(c.processInstanceKey)).completedElements).toEqual(['start', 'waitCollect', 'endCollected']);
+  });
+
+  it('splits and joins parallel branches', async () => {
+    // given
+    await engine.deploy([bpmn('parallel')]);
+    engine.registerWorker('test.a', async () => ({ kind: 'complete', variables: { a: 1 } }));
+    engine.registerWorker('test.b', async () => ({ kind: 'complete', variables: { b: 2 } }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'parallel', variables: {} });
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.variables).toMatchObject({ a: 1, b: 2 });
+    expect(done.completedElements.filter((e) => e === 'join').length).toBeGreaterThanOrEqual(1);
+    expect(done.completedElements.at(-1)).toBe('end');
+  });
+
+  it('runs a multi-instance user task (会签) and collects each output', async () => {
+    // given
+    await engine.deploy([bpmn('multi')]);
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'multi', variables: { experts: ['e1', 'e2', 'e3'] } });
+    const tasks = await waitFor(() => {
+      const mine = userTasks.filter((j) => j.processInstanceKey === processInstanceKey);
+      return mine.length === 3 ? mine : null;
+    });
+    // then
+    expect(tasks.map((j) => JSON.parse(j.customHeaders['io.camunda.zeebe:candidateGroups'])[0]).sort()).toEqual(['expert:e1', 'expert:e2', 'expert:e3']);
+    // when
+    for (const j of tasks) await engine.completeJob(j.key, { vote: j.variables.expert === 'e2' ? 'reject' : 'approve' });
+    const done = await finished(processInstanceKey);
+    // then: outputs land at the index of their input element
+    const byExpert = Object.fromEntries(tasks.map((j) => [j.variables.expert, j.variables.loopCounter]));
+    const votes = done.variables.votes as string[];
+    expect(votes[(byExpert.e2 as number) - 1]).toBe('reject');
+    expect(votes.filter((v) => v === 'approve')).toHaveLength(2);
+    expect(done.completedElements.at(-1)).toBe('endRejected');
+  });
+
+  it('calls another process and takes back its variables', async () => {
+    // given
+    await engine.deploy([bpmn('call')]);
+    engine.registerWorker('test.child', async (job) => ({ kind: 'complete', variables: { childSaw: job.variables.parentValue, childResult: 'done' } }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'parentProc', variables: { parentValue: 42 } });
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.variables).toMatchObject({ childSaw: 42, childResult: 'done' });
+    expect(done.completedElements).toEqual(['start', 'callChild', 'end']);
+  });
+
+  it('refuses a BPMN with unsupported elements or bad expressions, naming file and element, deploying nothing', async () => {
+    // when
+    const error = await engine.deploy([bpmn('gateway'), bpmn('unsupported')]).catch((e) => e);
+    // then
+    expect(error).toBeInstanceOf(EngineDeployError);
+    const problems = (error as EngineDeployError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: 'unsupported.bpmn', elementId: 'cx', code: 'UNSUPPORTED_ELEMENT' }),
+        expect.objectContaining({ file: 'unsupported.bpmn', elementId: 'svc', code: 'TASK_TYPE' }),
+        expect.objectContaining({ file: 'unsupported.bpmn', elementId: 'f2', code: 'FEEL_SYNTAX' }),
+      ]),
+    );
+    await expect(engine.createInstance({ bpmnProcessId: 'gateway', variables: {} })).rejects.toThrow();
+  });
+});

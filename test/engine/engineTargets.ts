@@ -1,0 +1,36 @@
+import { EmbeddedEngine } from '../../engine/adapters/embedded/EmbeddedEngine.ts';
+import type { ProcessEngine } from '../../engine/port/ProcessEngine.ts';
+import { createDb, type Db } from '../../engine/store/createDb.ts';
+
+export interface EngineTarget {
+  name: string;
+  create(): Promise<{ engine: ProcessEngine; db: Db; close(): Promise<void>; restart(): Promise<ProcessEngine> }>;
+}
+
+/** Every adapter the conformance suite runs against. The Zeebe adapter joins this list. */
+export function engineTargets(): EngineTarget[] {
+  return [
+    {
+      name: 'embedded',
+      async create() {
+        const db = await createDb('sqlite::memory:');
+        let engine = new EmbeddedEngine(db, { timerPollMs: 50, jobPollMs: 20, log: (m) => console.error('[engine]', m) });
+        return {
+          get engine() {
+            return engine;
+          },
+          db,
+          async restart() {
+            await engine.stop();
+            engine = new EmbeddedEngine(db, { timerPollMs: 50, jobPollMs: 20, log: (m) => console.error('[engine]', m) });
+            return engine;
+          },
+          async close() {
+            await engine.stop();
+            await db.close();
+          },
+        };
+      },
+    },
+  ];
+}
