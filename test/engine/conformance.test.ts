@@ -175,6 +175,27 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(b.processInstanceKey)).completedElements).toEqual(['start', 'review', 'waitUntil', 'endDone']);
   });
 
+  it('fires a 30-day timer when the engine clock reaches its due time, also after a restart', async () => {
+    // given
+    await engine.deploy([bpmn('timers')]);
+    const { processInstanceKey } = await engine.createInstance({
+      bpmnProcessId: 'timers',
+      variables: { city: '510700', reviewTimeout: 'P30D', reviewDue: null, notBefore: '2020-01-01T00:00:00+08:00' },
+    });
+    await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    engine = await t.restart();
+    await engine.start();
+    // when: 29 days pass, then two more
+    await t.advanceClock(29 * 24 * 3600 * 1000);
+    await new Promise((r) => setTimeout(r, 200));
+    // then
+    expect((await engine.getInstance(processInstanceKey))!.status).toBe('ACTIVE');
+    // when
+    await t.advanceClock(2 * 24 * 3600 * 1000);
+    // then
+    expect((await finished(processInstanceKey)).completedElements).toEqual(['start', 'reviewTimeout', 'endTimedOut']);
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given
     await engine.deploy([bpmn('message')]);

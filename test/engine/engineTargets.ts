@@ -4,7 +4,7 @@ import { createDb, type Db } from '../../engine/store/createDb.ts';
 
 export interface EngineTarget {
   name: string;
-  create(): Promise<{ engine: ProcessEngine; db: Db; close(): Promise<void>; restart(): Promise<ProcessEngine> }>;
+  create(): Promise<{ engine: ProcessEngine; db: Db; close(): Promise<void>; restart(): Promise<ProcessEngine>; advanceClock(ms: number): Promise<void> }>;
 }
 
 /** Every adapter the conformance suite runs against. The Zeebe adapter joins this list. */
@@ -14,7 +14,9 @@ export function engineTargets(): EngineTarget[] {
       name: 'embedded',
       async create() {
         const db = await createDb('sqlite::memory:');
-        let engine = new EmbeddedEngine(db, { timerPollMs: 50, jobPollMs: 20, log: (m) => console.error('[engine]', m) });
+        let offset = 0;
+        const options = { timerPollMs: 50, jobPollMs: 20, now: () => Date.now() + offset, log: (m: string) => console.error('[engine]', m) };
+        let engine = new EmbeddedEngine(db, options);
         return {
           get engine() {
             return engine;
@@ -22,8 +24,11 @@ export function engineTargets(): EngineTarget[] {
           db,
           async restart() {
             await engine.stop();
-            engine = new EmbeddedEngine(db, { timerPollMs: 50, jobPollMs: 20, log: (m) => console.error('[engine]', m) });
+            engine = new EmbeddedEngine(db, options);
             return engine;
+          },
+          async advanceClock(ms: number) {
+            offset += ms;
           },
           async close() {
             await engine.stop();

@@ -67,6 +67,8 @@ interface JobRow {
 type Command = (session: InstanceSession, vars: Variables) => void;
 
 export interface EmbeddedEngineOptions {
+  /** Clock for timers; tests and demos may run it ahead of the wall clock. */
+  now?: () => number;
   timerPollMs?: number;
   jobPollMs?: number;
   workerName?: string;
@@ -96,6 +98,7 @@ export class EmbeddedEngine implements ProcessEngine {
   private running = false;
   private kickScheduled = false;
   private readonly workerName: string;
+  private readonly now: () => number;
 
   constructor(
     db: Db,
@@ -103,6 +106,7 @@ export class EmbeddedEngine implements ProcessEngine {
   ) {
     this.knex = db.knex;
     this.workerName = options.workerName ?? `embedded-${process.pid}`;
+    this.now = options.now ?? Date.now;
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -238,7 +242,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const def = await this.loadDefinition(definitionKey);
     await this.mutex.run(key, async () => {
       const vars: Variables = { ...variables };
-      const session = new InstanceSession(key, def.sourceContext, def.model, vars);
+      const session = new InstanceSession(key, def.sourceContext, def.model, vars, this.now);
       await session.start(vars);
       const result = await session.finish();
       if (result.error) throw new Error(`流程启动失败:${result.error.message}`);
@@ -287,7 +291,7 @@ export class EmbeddedEngine implements ProcessEngine {
           if (row.status !== 'ACTIVE') throw new InstanceGoneError(`流程实例 ${instanceKey} 已结束`);
           const def = await this.loadDefinition(row.definition_key);
           const vars = fromJson<Variables>(row.variables);
-          const session = new InstanceSession(instanceKey, def.sourceContext, def.model, vars);
+          const session = new InstanceSession(instanceKey, def.sourceContext, def.model, vars, this.now);
           await session.resume(fromJson(row.state));
           cmd(session, vars);
           const result = await session.finish();
@@ -360,10 +364,14 @@ export class EmbeddedEngine implements ProcessEngine {
         }
       }
 
+      // A timer keeps the due time it got when it was first armed; re-arming on resume must not move it.
+      const armed = new Map<string, string>(
+        ((await trx('engine_timers').where({ instance_key: row.key })) as Array<{ execution_id: string; due_at: string }>).map((t) => [t.execution_id, t.due_at]),
+      );
       await trx('engine_timers').where({ instance_key: row.key }).delete();
       if (result.status === 'ACTIVE') {
         for (const t of result.timers.values()) {
-          await trx('engine_timers').insert({ instance_key: row.key, execution_id: t.executionId, element_id: t.elementId, due_at: t.dueAt });
+          await trx('engine_timers').insert({ instance_key: row.key, execution_id: t.executionId, element_id: t.elementId, due_at: armed.get(t.executionId) ?? t.dueAt });
         }
       } else {
         await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
@@ -663,10 +671,17 @@ export class EmbeddedEngine implements ProcessEngine {
   // ---------------------------------------------------------------- timers, messages, calls
 
   private async fireDueTimers(): Promise<void> {
-    const due = await this.knex('engine_timers').where('due_at', '<=', nowIso()).distinct('instance_key').limit(100);
-    for (const { instance_key: key } of due as Array<{ instance_key: string }>) {
+    const dueRows = (await this.knex('engine_timers')
+      .where('due_at', '<=', new Date(this.now()).toISOString())
+      .orderBy('due_at')
+      .limit(200)) as Array<{ instance_key: string; execution_id: string }>;
+    const byInstance = new Map<string, string[]>();
+    for (const r of dueRows) byInstance.set(r.instance_key, [...(byInstance.get(r.instance_key) ?? []), r.execution_id]);
+    for (const [key, executions] of byInstance) {
       try {
-        await this.command(key, () => undefined);
+        await this.command(key, (session) => {
+          for (const id of executions) session.fireTimer(id);
+        });
       } catch (err) {
         if (err instanceof InstanceGoneError) await this.knex('engine_timers').where({ instance_key: key }).delete();
         else this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);

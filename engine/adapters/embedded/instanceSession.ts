@@ -26,6 +26,7 @@ export interface TimerWait {
   elementId: string;
   executionId: string;
   dueAt: string;
+  fire?: () => void;
 }
 
 export interface SessionResult {
@@ -58,22 +59,13 @@ export class InstanceSession {
     sourceContext: unknown,
     private readonly model: ProcessModel,
     readonly variables: Variables,
+    now: () => number = Date.now,
   ) {
     const vars = this.variables;
     const timers = this.timers;
     // Timers are never armed in memory: their due time is collected and stored; the adapter's
-    // timer poller resumes the instance when due, and bpmn-elements then sees a non-positive delay.
-    const storedTimers = new Elements.Timers({
-      // bpmn-elements types these as Node's timer functions; ours only record due times.
-      setTimeout: ((_fn: unknown, delay: number, ...args: Array<{ id: string; executionId: string }>) => {
-        const owner = args[0];
-        if (owner) timers.set(owner.executionId, { elementId: owner.id, executionId: owner.executionId, dueAt: new Date(Date.now() + delay).toISOString() });
-        return { stored: true, owner };
-      }) as never,
-      clearTimeout: ((ref: { owner?: { executionId: string } } | undefined) => {
-        if (ref?.owner) timers.delete(ref.owner.executionId);
-      }) as never,
-    });
+    // timer poller resumes the instance when due and fires them (any length, unlike setTimeout).
+    const storedTimers = new StoredTimers(timers, now);
     this.engine = new Engine({
       name: instanceKey,
       sourceContext,
@@ -85,7 +77,7 @@ export class InstanceSession {
         hasExpression: (text: unknown) => isFeel(text),
       },
       settings: { enableDummyService: false },
-    } as ConstructorParameters<typeof Engine>[0]);
+    } as unknown as ConstructorParameters<typeof Engine>[0]);
     this.listen();
   }
 
@@ -165,6 +157,15 @@ export class InstanceSession {
     await settle();
   }
 
+  /** Fire a stored timer whose due time (by the adapter's clock) has come. */
+  fireTimer(executionId: string): boolean {
+    const t = this.timers.get(executionId);
+    if (!t?.fire) return false;
+    this.timers.delete(executionId);
+    t.fire();
+    return true;
+  }
+
   signal(elementId: string, executionId: string, payload: Variables = {}): void {
     this.engine.execution!.signal({ id: elementId, executionId, ...payload });
   }
@@ -238,4 +239,48 @@ function resolveExpression(expr: unknown, vars: Variables): unknown {
     return value;
   }
   return expr;
+}
+
+interface TimerRef {
+  owner: { id: string; executionId: string };
+}
+
+/** The timers API bpmn-elements expects (register/setTimeout/clearTimeout/executing), storing due times. */
+class StoredTimers {
+  private refs = new Set<TimerRef>();
+
+  constructor(
+    private readonly timers: Map<string, TimerWait>,
+    private readonly now: () => number,
+  ) {}
+
+  get executing(): TimerRef[] {
+    return [...this.refs];
+  }
+
+  register = () => ({ setTimeout: this.setTimeout, clearTimeout: this.clearTimeout });
+
+  setTimeout = (fn: () => void, delay: number, owner?: { id: string; executionId: string }): TimerRef | undefined => {
+    if (!owner) return undefined;
+    const ref = { owner };
+    this.refs.add(ref);
+    this.timers.set(owner.executionId, {
+      elementId: owner.id,
+      executionId: owner.executionId,
+      dueAt: new Date(this.now() + delay).toISOString(),
+      fire: () => {
+        this.refs.delete(ref);
+        fn();
+      },
+    });
+    return ref;
+  };
+
+  clearTimeout = (ref: TimerRef | undefined): undefined => {
+    if (ref?.owner) {
+      this.refs.delete(ref);
+      this.timers.delete(ref.owner.executionId);
+    }
+    return undefined;
+  };
 }
