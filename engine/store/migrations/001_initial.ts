@@ -115,6 +115,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('recommender_org_id', 64).nullable().index();
     t.string('city_code', 6).nullable();
     t.string('status', 24).notNullable();
+    t.string('stage', 128).nullable(); // the step the application is at, in Chinese (e.g. 市(州)职鉴中心资格审核)
     t.text('data', 'longtext').notNullable();
     t.text('eligibility', 'longtext').nullable();
     t.text('outcome', 'longtext').nullable();

@@ -1,0 +1,66 @@
+import { Type } from '@sinclair/typebox';
+import type { PackageService } from '../../services/packages/PackageService.ts';
+import { route, type RouteDef } from '../route.ts';
+import { PackageVersionSchema } from '../schemas.ts';
+
+const Hash = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+
+export function packageRoutes(packages: PackageService): RouteDef[] {
+  return [
+    route({
+      method: 'get',
+      path: '/api/calls',
+      summary: '开放中的申报(每个地区、事项、年度当前启用的政策包版本)',
+      tags: ['申报'],
+      auth: 'public',
+      responses: { 200: { description: '开放中的申报', schema: Type.Array(Type.Object({}, { additionalProperties: true })) } },
+      handler: async () => ({ body: await packages.openCalls() }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/packages',
+      summary: '已部署的政策包版本',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
+      query: Type.Object({ packageId: Type.Optional(Type.String({ maxLength: 128 })) }),
+      responses: { 200: { description: '版本列表', schema: Type.Array(PackageVersionSchema) } },
+      handler: async ({ actor, query }) => ({ body: await packages.list(actor, query) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/packages',
+      summary: '部署政策包版本(按内容哈希命名,不可变);来源为 deployments/ 下的目录或上传的文件集',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor'],
+      body: Type.Union([
+        Type.Object({ source: Type.String({ minLength: 1, maxLength: 255, description: 'deployments/ 下的相对路径,如 sichuan/2026-examiner-training' }) }, { additionalProperties: false }),
+        Type.Object({ files: Type.Record(Type.String({ maxLength: 255 }), Type.String({ maxLength: 2_000_000 }), { description: '相对路径 → 文件内容' }) }, { additionalProperties: false }),
+      ]),
+      responses: { 201: { description: '新版本已部署', schema: PackageVersionSchema }, 200: { description: '相同内容的版本已存在', schema: PackageVersionSchema } },
+      handler: async ({ actor, body }) => {
+        const b = body as { source?: string; files?: Record<string, string> };
+        const r = b.source !== undefined ? await packages.deployFromDirectory(actor, b.source) : await packages.deployFromFiles(actor, b.files ?? {});
+        return { status: r.created ? 201 : 200, body: r.version };
+      },
+    }),
+    route({
+      method: 'get',
+      path: '/api/packages/:hash',
+      summary: '政策包版本详情(清单与文件列表)',
+      tags: ['政策包'],
+      params: Hash,
+      responses: { 200: { description: '版本详情' } },
+      handler: async ({ actor, params }) => ({ body: await packages.get(actor, params.hash) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/packages/:hash/activate',
+      summary: '启用版本:同一地区、事项、年度只有一个版本受理新申报,在办实例保持原版本',
+      tags: ['政策包'],
+      roles: ['admin'],
+      params: Hash,
+      responses: { 200: { description: '已启用', schema: PackageVersionSchema } },
+      handler: async ({ actor, params }) => ({ body: await packages.activate(actor, params.hash) }),
+    }),
+  ];
+}

@@ -1,0 +1,504 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { Knex } from 'knex';
+import type { Db } from '../../store/createDb.ts';
+import { fromJson, toJson } from '../../store/createDb.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import type { ProcessEngine } from '../../port/ProcessEngine.ts';
+import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
+import { regionCovers } from '../actorScope.ts';
+import type { AuditSink, InboxService } from '../inbox/InboxService.ts';
+import type { PackageService } from '../packages/PackageService.ts';
+import { shanghaiDate } from '../time/clock.ts';
+import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
+
+export const APPLICATION_STATUS_LABELS: Record<string, string> = {
+  DRAFT: '草稿',
+  SUBMITTED: '已提交',
+  IN_REVIEW: '审核中',
+  RETURNED: '退回补正',
+  REJECTED: '不予通过',
+  WITHDRAWN: '已撤回',
+  ADMITTED: '资格审核通过,待培训考核',
+  EXAM_FAILED: '考核未通过',
+  CARD_ISSUED: '证卡已制发,待领取',
+  CARD_CANCELLED: '证卡已注销',
+  COMPLETED: '已办结',
+};
+
+export const REASON_LABELS: Record<string, string> = {
+  INELIGIBLE: '不符合申报条件',
+  REVIEW_REJECTED: '审核不予通过',
+  CITY_REVIEW_LATE: '市(州)职鉴中心未在规定时间内审核并提交复审,视为资质不合格',
+};
+
+export interface ApplicationView {
+  id: string;
+  packageHash: string;
+  packageId: string;
+  status: string;
+  statusLabel: string;
+  stage: string | null;
+  data: Record<string, unknown>;
+  eligibility: unknown;
+  outcome: unknown;
+  processInstanceKey: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  attachments: AttachmentView[];
+}
+
+export interface AttachmentView {
+  id: string;
+  kind: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}
+
+interface AppRow {
+  id: string;
+  package_hash: string;
+  package_id: string;
+  applicant_account_id: string;
+  applicant_id_number: string | null;
+  recommender_org_id: string | null;
+  city_code: string | null;
+  status: string;
+  stage: string | null;
+  data: string;
+  eligibility: string | null;
+  outcome: string | null;
+  process_instance_key: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+const EDITABLE = new Set(['DRAFT', 'RETURNED']);
+
+export interface ApplicationServiceDeps {
+  db: Db;
+  engine: ProcessEngine;
+  packages: PackageService;
+  inbox: InboxService;
+  audit: AuditSink & { listForApplication(applicationId: string): Promise<Array<Record<string, unknown>>> };
+  forms: FormRuntime;
+  registry: RegistryPort;
+  storage: AttachmentStoragePort;
+  sniff: MimeSniffer;
+  maxUploadBytes: number;
+  now: () => number;
+  /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
+  onSubmitted?: () => void;
+}
+
+/**
+ * Applications: drafts, server-side validation against the package form, attachments on disk,
+ * submission with a durably queued process start, withdrawal, correction and a status timeline.
+ */
+export class ApplicationService {
+  private readonly knex: Knex;
+
+  constructor(private readonly d: ApplicationServiceDeps) {
+    this.knex = d.db.knex;
+  }
+
+  private nowIso(): string {
+    return new Date(this.d.now()).toISOString();
+  }
+
+  async createDraft(actor: Actor, input: { packageHash: string; data?: Record<string, unknown> }): Promise<ApplicationView> {
+    assertRole(actor, 'applicant');
+    if (!(await this.d.packages.isActive(input.packageHash))) throw new NotFoundError('开放中的申报', input.packageHash);
+    const pkg = await this.d.packages.version(input.packageHash);
+    const id = randomUUID();
+    const now = this.nowIso();
+    await this.knex.transaction(async (trx) => {
+      await trx('applications').insert({
+        id,
+        package_hash: input.packageHash,
+        package_id: pkg.manifest.id,
+        applicant_account_id: actor.id,
+        applicant_id_number: actor.idNumber,
+        status: 'DRAFT',
+        data: toJson(input.data ?? {}),
+        created_at: now,
+        updated_at: now,
+        version: 0,
+      });
+      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.created', entityType: 'application', entityId: id, applicationId: id }, trx);
+    });
+    return this.get(actor, id);
+  }
+
+  async updateDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
+    const row = await this.ownRow(actor, id);
+    if (row.status !== 'DRAFT') throw new ConflictError('只有草稿可以修改', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
+    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
+    if (!n) throw new ConflictError('申报已被修改,请刷新后重试');
+    return this.get(actor, id);
+  }
+
+  /** Validate against the package form and required attachments; every problem is returned at once. */
+  async check(actor: Actor, id: string): Promise<{ valid: boolean; problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> }> {
+    const row = await this.ownRow(actor, id);
+    return this.validateRow(row, fromJson(row.data));
+  }
+
+  private async validateRow(row: AppRow, data: Record<string, unknown>) {
+    const pkg = await this.d.packages.version(row.package_hash);
+    const form = pkg.forms.application ?? Object.values(pkg.forms)[0];
+    const problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> = [];
+    const result = this.d.forms.validate(form.schema, data);
+    problems.push(...result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
+    const uploaded = await this.knex('attachments').where({ application_id: row.id }).select('kind', 'mime_type', 'size');
+    problems.push(
+      ...this.d.forms
+        .checkAttachments(form.schema, data, uploaded.map((u: { kind: string; mime_type: string; size: number }) => ({ kind: u.kind, mimeType: u.mime_type, size: Number(u.size) })))
+        .map((p) => ({ pointer: p.kind ? `/attachments/${p.kind}` : '/attachments', message: p.message, clause: p.clause })),
+    );
+    const orgId = typeof data.recommenderOrgId === 'string' ? data.recommenderOrgId : null;
+    if (orgId && result.valid) {
+      try {
+        await this.d.registry.getRecommenderFacts(orgId, shanghaiDate(this.d.now()));
+      } catch {
+        problems.push({ pointer: '/recommenderOrgId', field: '推荐单位', message: '推荐单位不存在,请从评价机构名录中选择' });
+      }
+    }
+    return { valid: problems.length === 0, problems };
+  }
+
+  async submit(actor: Actor, id: string): Promise<ApplicationView> {
+    const row = await this.ownRow(actor, id);
+    if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
+    if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
+    const data = fromJson<Record<string, unknown>>(row.data);
+    const check = await this.validateRow(row, data);
+    if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
+
+    const pkg = await this.d.packages.version(row.package_hash);
+    const main = pkg.manifest.processes.find((p) => p.role !== 'called') ?? pkg.manifest.processes[0];
+    const asOf = shanghaiDate(this.d.now());
+    const recommender = await this.d.registry.getRecommenderFacts(String(data.recommenderOrgId), asOf);
+    const parameters = Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value]));
+    const variables = {
+      applicationId: id,
+      packageHash: row.package_hash,
+      applicantAccountId: actor.id,
+      application: data,
+      recommender,
+      provinceCode: pkg.manifest.region.code,
+      submittedOn: asOf,
+      parameters,
+    };
+    const now = this.nowIso();
+    await this.knex.transaction(async (trx) => {
+      const n = await trx('applications')
+        .where({ id, version: row.version, status: 'DRAFT' })
+        .update({
+          status: 'SUBMITTED',
+          stage: '等待流程启动',
+          submitted_at: now,
+          updated_at: now,
+          recommender_org_id: recommender.id,
+          city_code: recommender.cityCode,
+          applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
+          version: row.version + 1,
+        });
+      if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
+      // The process start is queued in the same transaction: a crash or an engine outage loses nothing.
+      await trx('process_start_queue').insert({
+        application_id: id,
+        bpmn_process_id: main.bpmnProcessId,
+        package_hash: row.package_hash,
+        variables: toJson(variables),
+        state: 'PENDING',
+        attempts: 0,
+        next_attempt_at: now,
+        created_at: now,
+      });
+      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.submitted', entityType: 'application', entityId: id, applicationId: id, detail: { packageHash: row.package_hash } }, trx);
+    });
+    this.d.onSubmitted?.();
+    return this.get(actor, id);
+  }
+
+  /** Withdraw before any reviewer has decided (撤回). */
+  async withdraw(actor: Actor, id: string): Promise<ApplicationView> {
+    const row = await this.ownRow(actor, id);
+    if (!['SUBMITTED', 'IN_REVIEW', 'RETURNED'].includes(row.status)) throw new ConflictError('当前状态不能撤回', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
+    const decided = await this.knex('tasks').where({ application_id: id, state: 'COMPLETED' }).whereNot('element_id', 'Task_ApplicantCorrection').first('id');
+    if (decided) throw new ConflictError('已进入审核,不能撤回', '推荐单位或职鉴中心已作出审核意见');
+    const queued = await this.knex('process_start_queue').where({ application_id: id }).first();
+    if (row.process_instance_key) {
+      await this.d.engine.cancelInstance(row.process_instance_key);
+    } else if (queued && queued.state !== 'STARTED') {
+      const n = await this.knex('process_start_queue').where({ application_id: id }).whereNot({ state: 'STARTED' }).delete();
+      if (!n) throw new ConflictError('流程正在启动,请稍后重试');
+    }
+    const now = this.nowIso();
+    await this.knex.transaction(async (trx) => {
+      await trx('applications').where({ id }).update({ status: 'WITHDRAWN', stage: null, updated_at: now, version: row.version + 1 });
+      await trx('tasks').where({ application_id: id }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CANCELLED', completed_at: now });
+      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.withdrawn', entityType: 'application', entityId: id, applicationId: id }, trx);
+    });
+    return this.get(actor, id);
+  }
+
+  /** Correct a returned application and send it back into review (completes the applicant's task). */
+  async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
+    const row = await this.ownRow(actor, id);
+    if (row.status !== 'RETURNED') throw new ConflictError('只有被退回的申报可以补正后重新提交');
+    const check = await this.validateRow(row, data);
+    if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
+    const task = await this.d.inbox.openTaskForGroup(`applicant:${actor.id}`, id);
+    if (!task) throw new ConflictError('没有待补正的任务');
+    await this.d.engine.completeJob(task.id, { application: data });
+    const now = this.nowIso();
+    await this.knex.transaction(async (trx) => {
+      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
+      await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
+      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
+    });
+    return this.get(actor, id);
+  }
+
+  async get(actor: Actor, id: string): Promise<ApplicationView> {
+    const row = await this.visibleRow(actor, id);
+    const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
+    return {
+      id: row.id,
+      packageHash: row.package_hash,
+      packageId: row.package_id,
+      status: row.status,
+      statusLabel: APPLICATION_STATUS_LABELS[row.status] ?? row.status,
+      stage: row.stage,
+      data: fromJson(row.data),
+      eligibility: fromJson(row.eligibility),
+      outcome: fromJson(row.outcome),
+      processInstanceKey: row.process_instance_key,
+      submittedAt: row.submitted_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      attachments: attachments.map(toAttachmentView),
+    };
+  }
+
+  async listMine(actor: Actor, q: { cursor?: string; limit?: number }): Promise<{ items: ApplicationView[]; nextCursor: string | null }> {
+    assertRole(actor, 'applicant');
+    const limit = Math.min(Math.max(q.limit ?? 20, 1), 100);
+    const query = this.knex('applications').where({ applicant_account_id: actor.id }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
+    if (q.cursor) {
+      const [createdAt, cid] = q.cursor.split('|');
+      query.andWhere((w) => w.where('created_at', '<', createdAt).orWhere((w2) => w2.where('created_at', createdAt).andWhere('id', '<', cid)));
+    }
+    const rows = (await query) as AppRow[];
+    const page = rows.slice(0, limit);
+    const items = await Promise.all(page.map((r) => this.get(actor, r.id)));
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? `${last.created_at}|${last.id}` : null };
+  }
+
+  /** Status with the reasons and a timeline of every decision and state change. */
+  async status(actor: Actor, id: string): Promise<{
+    application: ApplicationView;
+    reasons: Array<{ clause?: string; message: string; outcome?: string }>;
+    timeline: Array<{ at: string; action: string; label: string; actorRole: string | null; detail: unknown }>;
+  }> {
+    const application = await this.get(actor, id);
+    const elig = application.eligibility as { decision?: string; checks?: Array<{ clause: string; message: string; outcome: string; passed: boolean }> } | null;
+    const reasons: Array<{ clause?: string; message: string; outcome?: string }> = (elig?.checks ?? []).filter((c) => !c.passed || c.outcome !== 'PASS').map((c) => ({ clause: c.clause, message: c.message, outcome: c.outcome }));
+    const outcome = application.outcome as { reason?: string; clause?: string } | null;
+    const reasonOf = (r: string) => REASON_LABELS[r] ?? r;
+    if (outcome?.reason && outcome.reason !== 'INELIGIBLE') reasons.push({ clause: outcome.clause, message: reasonOf(outcome.reason) });
+    const entries = await this.d.audit.listForApplication(id);
+    const timeline = entries.map((e) => ({
+      at: String(e.at),
+      action: String(e.action),
+      label: timelineLabel(String(e.action), e.detail),
+      actorRole: (e.actorRole as string | null) ?? null,
+      detail: e.detail ?? null,
+    }));
+    return { application, reasons, timeline };
+  }
+
+  // ------------------------------------------------------------ attachments
+
+  async addAttachment(actor: Actor, id: string, file: { kind: string; path: string; originalName: string; declaredMime: string; size: number }): Promise<AttachmentView> {
+    try {
+      const row = await this.ownRow(actor, id);
+      if (!EDITABLE.has(row.status)) throw new ConflictError('当前状态不能上传附件');
+      const pkg = await this.d.packages.version(row.package_hash);
+      const form = pkg.forms.application ?? Object.values(pkg.forms)[0];
+      const spec = this.d.forms.attachmentSpec(form.schema, file.kind);
+      if (!spec) throw new ValidationError('附件类型不存在', `本申报没有「${file.kind}」这一附件项`, [{ pointer: '/kind', message: `未知的附件类型 ${file.kind}` }]);
+      const maxBytes = Math.min(spec.maxBytes ?? this.d.maxUploadBytes, this.d.maxUploadBytes);
+      if (file.size > maxBytes) throw new PayloadTooLargeError('文件过大', `「${spec.label}」不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
+      const head = Buffer.alloc(16);
+      const fd = await fs.promises.open(file.path, 'r');
+      try {
+        await fd.read(head, 0, 16, 0);
+      } finally {
+        await fd.close();
+      }
+      const actual = this.d.sniff(head);
+      const accept = spec.accept ?? ['application/pdf', 'image/jpeg', 'image/png'];
+      if (!actual || !accept.includes(actual)) {
+        throw new UnsupportedMediaTypeError('文件类型不符合要求', `「${spec.label}」只接受 ${accept.map(mimeLabel).join('、')};上传的文件实际类型为 ${actual ? mimeLabel(actual) : '无法识别'}`);
+      }
+      const saved = await this.d.storage.save(fs.createReadStream(file.path), { maxBytes });
+      const attachment = {
+        id: randomUUID(),
+        application_id: id,
+        kind: file.kind,
+        file_name: file.originalName.slice(0, 255),
+        mime_type: actual,
+        size: saved.size,
+        sha256: saved.sha256,
+        storage_key: saved.storageKey,
+        uploaded_by: actor.id,
+        created_at: this.nowIso(),
+      };
+      await this.knex.transaction(async (trx) => {
+        await trx('attachments').insert(attachment);
+        await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'attachment.added', entityType: 'attachment', entityId: attachment.id, applicationId: id, detail: { kind: file.kind, fileName: attachment.file_name, size: saved.size } }, trx);
+      });
+      return toAttachmentView(attachment);
+    } finally {
+      await fs.promises.rm(file.path, { force: true });
+    }
+  }
+
+  async removeAttachment(actor: Actor, id: string, attachmentId: string): Promise<void> {
+    const row = await this.ownRow(actor, id);
+    if (!EDITABLE.has(row.status)) throw new ConflictError('当前状态不能删除附件');
+    const att = await this.knex('attachments').where({ id: attachmentId, application_id: id }).first();
+    if (!att) throw new NotFoundError('附件', attachmentId);
+    await this.knex.transaction(async (trx) => {
+      await trx('attachments').where({ id: attachmentId }).delete();
+      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'attachment.removed', entityType: 'attachment', entityId: attachmentId, applicationId: id, detail: { kind: att.kind } }, trx);
+    });
+    const stillUsed = await this.knex('attachments').where({ storage_key: att.storage_key }).first('id');
+    if (!stillUsed) await this.d.storage.remove(att.storage_key);
+  }
+
+  async openAttachment(actor: Actor, id: string, attachmentId: string): Promise<{ stream: Readable; fileName: string; mimeType: string; size: number }> {
+    await this.visibleRow(actor, id);
+    const att = await this.knex('attachments').where({ id: attachmentId, application_id: id }).first();
+    if (!att) throw new NotFoundError('附件', attachmentId);
+    return { stream: this.d.storage.open(att.storage_key), fileName: att.file_name, mimeType: att.mime_type, size: Number(att.size) };
+  }
+
+  // ------------------------------------------------------------ process-side updates (task workers)
+
+  async recordEligibility(applicationId: string, result: unknown, jobKey: string): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      await trx('applications').where({ id: applicationId }).update({ eligibility: toJson(result), updated_at: this.nowIso() });
+      await this.d.audit.append(
+        { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
+        trx,
+      );
+    });
+  }
+
+  async setStatusFromProcess(applicationId: string, status: string, extra: { reason?: string; clause?: string; outcome?: Record<string, unknown> }, jobKey: string): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
+      if (!row) return;
+      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: APPLICATION_STATUS_LABELS[status] ?? status, updated_at: this.nowIso() });
+      await this.d.audit.append(
+        { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: APPLICATION_STATUS_LABELS[status] ?? status, ...extra }, idempotencyKey: `status:${jobKey}` },
+        trx,
+      );
+    });
+  }
+
+  async markStarted(applicationId: string, processInstanceKey: string): Promise<void> {
+    await this.knex('applications').where({ id: applicationId }).update({ process_instance_key: processInstanceKey, updated_at: this.nowIso() });
+  }
+
+  // ------------------------------------------------------------ access
+
+  private async ownRow(actor: Actor, id: string): Promise<AppRow> {
+    const row = (await this.knex('applications').where({ id }).first()) as AppRow | undefined;
+    if (!row || row.applicant_account_id !== actor.id) throw new NotFoundError('申报', id);
+    return row;
+  }
+
+  /**
+   * Who may read an application: its applicant; the recommending unit; the city centre of the
+   * recommender's city; province reviewers and admins of the package's region; any reviewer holding
+   * one of its tasks. Everyone else is told it does not exist.
+   */
+  private async visibleRow(actor: Actor, id: string): Promise<AppRow> {
+    const row = (await this.knex('applications').where({ id }).first()) as AppRow | undefined;
+    if (!row) throw new NotFoundError('申报', id);
+    if (row.applicant_account_id === actor.id) return row;
+    if (row.status === 'DRAFT') throw new NotFoundError('申报', id);
+    switch (actor.role) {
+      case 'unit_reviewer':
+        if (actor.orgId && actor.orgId === row.recommender_org_id) return row;
+        break;
+      case 'city_reviewer':
+        if (row.city_code && actor.regionCode === row.city_code) return row;
+        break;
+      case 'province_reviewer':
+      case 'admin': {
+        const pkg = await this.knex('package_versions').where({ hash: row.package_hash }).first('region_code');
+        if (pkg && regionCovers(actor.regionCode, pkg.region_code)) return row;
+        break;
+      }
+      default:
+    }
+    const groups = candidateGroupsOf(actor);
+    if (groups.length) {
+      const hit = await this.knex('task_candidates as c').join('tasks as t', 't.id', 'c.task_id').whereIn('c.candidate_group', groups).andWhere('t.application_id', id).first('t.id');
+      if (hit) return row;
+    }
+    if (actor.role === 'applicant') throw new NotFoundError('申报', id);
+    throw new ForbiddenError('无权查看该申报');
+  }
+}
+
+function toAttachmentView(a: Record<string, any>): AttachmentView {
+  return { id: a.id, kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
+}
+
+function mimeLabel(m: string): string {
+  return ({ 'application/pdf': 'PDF', 'image/jpeg': 'JPEG 图片', 'image/png': 'PNG 图片' } as Record<string, string>)[m] ?? m;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  'application.created': '创建申报草稿',
+  'application.submitted': '提交申报',
+  'application.withdrawn': '撤回申报',
+  'application.resubmitted': '补正后重新提交',
+  'application.started': '流程已启动',
+  'eligibility.evaluated': '申报资格自动校验',
+  'task.created': '进入审核环节',
+  'task.claimed': '审核人认领任务',
+  'task.unclaimed': '审核人释放任务',
+  'task.completed': '审核意见',
+  'attachment.added': '上传附件',
+  'attachment.removed': '删除附件',
+  'card.issued': '证卡制发',
+  'card.collected': '证卡已领取',
+  'card.cancelled': '证卡注销',
+  'sanction.recorded': '记录处理措施',
+};
+
+function timelineLabel(action: string, detail: unknown): string {
+  const d = (detail ?? {}) as Record<string, unknown>;
+  if (action === 'application.status') return `状态变更:${String(d.statusLabel ?? d.status)}`;
+  if (action === 'task.created') return `进入环节:${String(d.name ?? '')}`;
+  if (action === 'task.completed') return `${String(d.task ?? '审核')}:${String(d.decisionLabel ?? d.decision ?? '')}(${String(d.opinion ?? '')})`;
+  if (action === 'eligibility.evaluated') return `申报资格自动校验:${String((d as { decision?: string }).decision ?? '')}`;
+  return ACTION_LABELS[action] ?? action;
+}

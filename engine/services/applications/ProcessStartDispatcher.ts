@@ -1,0 +1,109 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../store/createDb.ts';
+import { fromJson } from '../../store/createDb.ts';
+import type { ProcessEngine } from '../../port/ProcessEngine.ts';
+import type { AuditSink } from '../inbox/InboxService.ts';
+
+/**
+ * Starts the processes of submitted applications from the durable queue (outbox). While the engine
+ * is unavailable the rows stay PENDING and are retried with backoff; nothing is lost or started twice
+ * by this process (a row is claimed by compare-and-set before the start).
+ */
+export class ProcessStartDispatcher {
+  private readonly knex: Knex;
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private busy: Promise<void> | null = null;
+  private again = false;
+
+  constructor(
+    db: Db,
+    private readonly engine: ProcessEngine,
+    private readonly audit: AuditSink,
+    private readonly definitionKeyOf: (packageHash: string, bpmnProcessId: string) => Promise<string | undefined>,
+    private readonly onStarted: (applicationId: string, processInstanceKey: string) => Promise<void>,
+    private readonly opts: { pollMs?: number; log?: (m: string) => void } = {},
+  ) {
+    this.knex = db.knex;
+  }
+
+  /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per database). */
+  async recover(): Promise<void> {
+    await this.knex('process_start_queue').where({ state: 'STARTING' }).update({ state: 'PENDING' });
+  }
+
+  start(): void {
+    this.running = true;
+    const loop = () => {
+      if (!this.running) return;
+      this.kick();
+      this.timer = setTimeout(loop, this.opts.pollMs ?? 500);
+    };
+    loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.timer);
+    await this.busy;
+  }
+
+  kick(): void {
+    if (!this.running) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    this.busy = this.drain()
+      .then(() => undefined)
+      .catch((err) => this.opts.log?.(`start queue: ${(err as Error).message}`))
+      .finally(() => {
+        this.busy = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Drains due rows; returns how many processes were started. */
+  async drain(): Promise<number> {
+    let started = 0;
+    for (;;) {
+      const now = new Date().toISOString();
+      const rows = await this.knex('process_start_queue').where({ state: 'PENDING' }).andWhere('next_attempt_at', '<=', now).orderBy('id').limit(50);
+      if (!rows.length) return started;
+      for (const row of rows) {
+        const claimed = await this.knex('process_start_queue').where({ id: row.id, state: 'PENDING' }).update({ state: 'STARTING', attempts: row.attempts + 1 });
+        if (!claimed) continue;
+        try {
+          const definitionKey = await this.definitionKeyOf(row.package_hash, row.bpmn_process_id);
+          const { processInstanceKey } = await this.engine.createInstance({ bpmnProcessId: row.bpmn_process_id, definitionKey, variables: fromJson(row.variables) });
+          await this.knex('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null });
+          await this.onStarted(row.application_id, processInstanceKey);
+          await this.audit.append({
+            actorRole: 'system',
+            action: 'application.started',
+            entityType: 'application',
+            entityId: row.application_id,
+            applicationId: row.application_id,
+            detail: { processInstanceKey },
+            idempotencyKey: `started:${row.application_id}`,
+          });
+          started++;
+        } catch (err) {
+          const backoff = Math.min(60_000, 500 * 2 ** Math.min(row.attempts, 7));
+          await this.knex('process_start_queue')
+            .where({ id: row.id })
+            .update({ state: 'PENDING', last_error: String((err as Error).message).slice(0, 2000), next_attempt_at: new Date(Date.now() + backoff).toISOString() });
+          this.opts.log?.(`start of application ${row.application_id} failed (attempt ${row.attempts + 1}): ${(err as Error).message}`);
+        }
+      }
+    }
+  }
+
+  async pending(): Promise<number> {
+    const r = await this.knex('process_start_queue').whereNot({ state: 'STARTED' }).count<{ n: number }[]>('* as n');
+    return Number(r[0].n);
+  }
+}

@@ -1,0 +1,267 @@
+import type { Knex } from 'knex';
+import type { Db } from '../../store/createDb.ts';
+import { fromJson, toJson } from '../../store/createDb.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
+import { candidateGroupsOf, type Actor } from '../actor.ts';
+
+export type Decision = 'approve' | 'reject' | 'return';
+export const DECISION_LABELS: Record<Decision, string> = { approve: '同意', reject: '不同意', return: '退回补正' };
+
+export interface TaskView {
+  id: string;
+  name: string;
+  elementId: string;
+  processInstanceKey: string;
+  applicationId: string | null;
+  formKey: string | null;
+  state: 'OPEN' | 'CLAIMED' | 'COMPLETED' | 'CANCELLED';
+  assignee: string | null;
+  candidateGroups: string[];
+  dueAt: string | null;
+  cityCode: string | null;
+  createdAt: string;
+  completedAt: string | null;
+  decision: Decision | null;
+  opinion: string | null;
+  context: Record<string, unknown> | null;
+}
+
+export interface AuditSink {
+  append(entry: { actorId?: string | null; actorRole?: string | null; action: string; entityType: string; entityId: string; applicationId?: string | null; detail?: unknown; idempotencyKey?: string }, trx?: Knex.Transaction): Promise<unknown>;
+}
+
+interface TaskRow {
+  id: string;
+  process_instance_key: string;
+  application_id: string | null;
+  element_id: string;
+  name: string;
+  form_key: string | null;
+  state: TaskView['state'];
+  assignee: string | null;
+  candidate_groups: string;
+  due_at: string | null;
+  city_code: string | null;
+  context: string | null;
+  decision: Decision | null;
+  opinion: string | null;
+  completed_by: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+const toView = (r: TaskRow): TaskView => ({
+  id: r.id,
+  name: r.name,
+  elementId: r.element_id,
+  processInstanceKey: r.process_instance_key,
+  applicationId: r.application_id,
+  formKey: r.form_key,
+  state: r.state,
+  assignee: r.assignee,
+  candidateGroups: fromJson<string[]>(r.candidate_groups),
+  dueAt: r.due_at,
+  cityCode: r.city_code,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+  decision: r.decision,
+  opinion: r.opinion,
+  context: fromJson(r.context),
+});
+
+/**
+ * The inbox: user-task jobs held by the platform as tasks with candidate groups. A reviewer sees
+ * and acts on a task only when one of the task's groups is theirs; otherwise it does not exist for them.
+ */
+export class InboxService {
+  private readonly knex: Knex;
+
+  constructor(
+    db: Db,
+    private readonly engine: ProcessEngine,
+    private readonly audit: AuditSink,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.knex = db.knex;
+  }
+
+  /** Handler of the held `io.camunda.zeebe:userTask` jobs: project each into the inbox once. */
+  async onUserTaskJob(job: Job): Promise<void> {
+    const headers = job.customHeaders;
+    const groups = headers['io.camunda.zeebe:candidateGroups'] ? (JSON.parse(headers['io.camunda.zeebe:candidateGroups']) as string[]) : [];
+    const vars = job.variables as { applicationId?: string; recommender?: { cityCode?: string }; application?: { name?: string; applicantType?: string; targetOccupation?: { name?: string } } };
+    const name = headers['io.camunda.zeebe:name'] ?? job.elementId;
+    const dueRaw = headers['io.camunda.zeebe:dueDate'];
+    const dueAt = dueRaw && !Number.isNaN(Date.parse(dueRaw)) ? new Date(dueRaw).toISOString() : null;
+    const createdAt = new Date(this.now()).toISOString();
+    await this.knex.transaction(async (trx) => {
+      const exists = await trx('tasks').where({ id: job.key }).first('id');
+      if (exists) return;
+      await trx('tasks').insert({
+        id: job.key,
+        process_instance_key: job.processInstanceKey,
+        application_id: vars.applicationId ?? null,
+        element_id: job.elementId,
+        name,
+        form_key: headers['io.camunda.zeebe:formKey'] ?? null,
+        state: 'OPEN',
+        assignee: null,
+        candidate_groups: toJson(groups),
+        due_at: dueAt,
+        city_code: vars.recommender?.cityCode ?? null,
+        context: toJson({
+          applicantName: vars.application?.name ?? null,
+          applicantType: vars.application?.applicantType ?? null,
+          occupation: vars.application?.targetOccupation?.name ?? null,
+        }),
+        created_at: createdAt,
+      });
+      for (const g of new Set(groups)) await trx('task_candidates').insert({ candidate_group: g, state: 'OPEN', task_id: job.key });
+      if (vars.applicationId) {
+        await trx('applications').where({ id: vars.applicationId }).update({ stage: name, updated_at: createdAt });
+        // A task for the applicant means the application was sent back for correction.
+        if (groups.some((g) => g.startsWith('applicant:'))) {
+          await trx('applications').where({ id: vars.applicationId }).update({ status: 'RETURNED' });
+        } else {
+          await trx('applications').where({ id: vars.applicationId }).whereIn('status', ['SUBMITTED', 'RETURNED']).update({ status: 'IN_REVIEW' });
+        }
+        await this.audit.append(
+          { action: 'task.created', entityType: 'task', entityId: job.key, applicationId: vars.applicationId, detail: { name, candidateGroups: groups, dueAt }, idempotencyKey: `task.created:${job.key}` },
+          trx,
+        );
+      }
+    });
+  }
+
+  /** The engine cancelled the job (a boundary timer fired, the instance was withdrawn). */
+  async onJobCancelled(jobKey: string): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      const n = await trx('tasks').where({ id: jobKey }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CANCELLED', completed_at: new Date(this.now()).toISOString() });
+      if (n) await trx('task_candidates').where({ task_id: jobKey }).update({ state: 'DONE' });
+    });
+  }
+
+  async list(actor: Actor, q: { cursor?: string; limit?: number; applicationId?: string; mine?: boolean }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
+    const groups = this.groupsOf(actor);
+    const limit = Math.min(Math.max(q.limit ?? 20, 1), 100);
+    if (!groups.length) return { items: [], nextCursor: null };
+    // Keyset page over the (candidate_group, state, task_id) primary key: no OFFSET, no sort of the whole set.
+    const query = this.knex('task_candidates as c')
+      .join('tasks as t', 't.id', 'c.task_id')
+      .whereIn('c.candidate_group', groups)
+      .andWhere('c.state', 'OPEN')
+      .orderBy('c.task_id', 'desc')
+      .limit(limit + 1)
+      .select('t.*');
+    if (q.cursor) query.andWhere('c.task_id', '<', q.cursor);
+    if (q.applicationId) query.andWhere('t.application_id', q.applicationId);
+    if (q.mine) query.andWhere('t.assignee', actor.id);
+    const rows = (await query) as TaskRow[];
+    const seen = new Set<string>();
+    const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+    const page = unique.slice(0, limit);
+    return { items: page.map(toView), nextCursor: unique.length > limit ? page[page.length - 1].id : null };
+  }
+
+  async get(actor: Actor, taskId: string): Promise<TaskView> {
+    return toView(await this.visibleRow(actor, taskId));
+  }
+
+  async claim(actor: Actor, taskId: string): Promise<TaskView> {
+    const row = await this.visibleRow(actor, taskId);
+    if (row.state !== 'OPEN' && !(row.state === 'CLAIMED' && row.assignee === actor.id)) {
+      throw new ConflictError('任务已被他人认领或已办结', `任务 ${taskId} 当前状态:${row.state}`);
+    }
+    const n = await this.knex('tasks').where({ id: taskId, state: row.state }).update({ state: 'CLAIMED', assignee: actor.id });
+    if (!n) throw new ConflictError('任务已被他人认领');
+    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'task.claimed', entityType: 'task', entityId: taskId, applicationId: row.application_id });
+    return this.get(actor, taskId);
+  }
+
+  async unclaim(actor: Actor, taskId: string): Promise<TaskView> {
+    const row = await this.visibleRow(actor, taskId);
+    if (row.state !== 'CLAIMED' || row.assignee !== actor.id) throw new ConflictError('只能释放自己认领的任务');
+    await this.knex('tasks').where({ id: taskId }).update({ state: 'OPEN', assignee: null });
+    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'task.unclaimed', entityType: 'task', entityId: taskId, applicationId: row.application_id });
+    return this.get(actor, taskId);
+  }
+
+  async complete(actor: Actor, taskId: string, input: { decision: Decision; opinion: string; data?: Record<string, unknown> }): Promise<TaskView> {
+    const opinion = input.opinion?.trim() ?? '';
+    if (!opinion) throw new ValidationError('请填写审批意见', undefined, [{ pointer: '/opinion', message: '审批意见为必填项', field: '审批意见' }]);
+    const row = await this.visibleRow(actor, taskId);
+    if (row.state === 'CLAIMED' && row.assignee !== actor.id) throw new ConflictError('任务已被他人认领', '请先由认领人释放任务');
+    if (row.state !== 'OPEN' && row.state !== 'CLAIMED') throw new ConflictError('任务已办结或已取消');
+    const completedAt = new Date(this.now()).toISOString();
+    // Reserve the task first so two reviewers cannot both drive the process on.
+    const reserved = await this.knex('tasks').where({ id: taskId }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CLAIMED', assignee: actor.id });
+    if (!reserved) throw new ConflictError('任务已办结或已取消');
+    try {
+      await this.engine.completeJob(taskId, {
+        ...(input.data ?? {}),
+        decision: input.decision,
+        opinion,
+        reviewer: actor.displayName,
+        reviewerId: actor.id,
+        completedAt,
+      });
+    } catch (err) {
+      await this.knex('tasks').where({ id: taskId }).update({ state: row.state, assignee: row.assignee });
+      throw err;
+    }
+    await this.knex.transaction(async (trx) => {
+      await trx('tasks').where({ id: taskId }).update({ state: 'COMPLETED', decision: input.decision, opinion, completed_by: actor.id, completed_at: completedAt });
+      await trx('task_candidates').where({ task_id: taskId }).update({ state: 'DONE' });
+      await this.audit.append(
+        {
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: 'task.completed',
+          entityType: 'task',
+          entityId: taskId,
+          applicationId: row.application_id,
+          detail: { task: row.name, decision: input.decision, decisionLabel: DECISION_LABELS[input.decision], opinion, data: input.data ?? null },
+        },
+        trx,
+      );
+    });
+    return this.get(actor, taskId);
+  }
+
+  /** Tasks of an application for its timeline (the caller has checked access to the application). */
+  async tasksOfApplication(applicationId: string): Promise<TaskView[]> {
+    const rows = (await this.knex('tasks').where({ application_id: applicationId }).orderBy('id')) as TaskRow[];
+    return rows.map(toView);
+  }
+
+  /** An applicant's own open correction task (candidate group applicant:<accountId>). */
+  async openTaskForGroup(group: string, applicationId: string): Promise<TaskView | null> {
+    const row = (await this.knex('task_candidates as c')
+      .join('tasks as t', 't.id', 'c.task_id')
+      .where({ 'c.candidate_group': group, 'c.state': 'OPEN', 't.application_id': applicationId })
+      .first('t.*')) as TaskRow | undefined;
+    return row ? toView(row) : null;
+  }
+
+  async markCompletedBy(actor: Actor, taskId: string, detail: Record<string, unknown>, trx?: Knex.Transaction): Promise<void> {
+    const k = trx ?? this.knex;
+    const completedAt = new Date(this.now()).toISOString();
+    await k('tasks').where({ id: taskId }).update({ state: 'COMPLETED', completed_by: actor.id, completed_at: completedAt, decision: 'approve', opinion: String(detail.opinion ?? '') });
+    await k('task_candidates').where({ task_id: taskId }).update({ state: 'DONE' });
+  }
+
+  private groupsOf(actor: Actor): string[] {
+    return candidateGroupsOf(actor);
+  }
+
+  /** A task outside the caller's groups is reported as not found, not as forbidden: its existence is not disclosed. */
+  private async visibleRow(actor: Actor, taskId: string): Promise<TaskRow> {
+    const groups = this.groupsOf(actor);
+    const row = (await this.knex('tasks').where({ id: taskId }).first()) as TaskRow | undefined;
+    if (!row || !groups.length || !fromJson<string[]>(row.candidate_groups).some((g) => groups.includes(g))) {
+      throw new NotFoundError('任务', taskId);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,143 @@
+import type { JobHandler, ProcessEngine } from '../port/ProcessEngine.ts';
+import { USER_TASK_JOB_TYPE } from '../port/ProcessEngine.ts';
+import type { ApplicationService } from '../services/applications/ApplicationService.ts';
+import type { InboxService } from '../services/inbox/InboxService.ts';
+import type { PackageService } from '../services/packages/PackageService.ts';
+import { shanghaiDate } from '../services/time/clock.ts';
+import { parameter, readPath, requireHeader, requireVariable } from './jobVariables.ts';
+import type { DeadlineCalculator, RegistryWriter, RuleEvaluator } from './ports.ts';
+
+export interface WorkerDeps {
+  packages: PackageService;
+  applications: ApplicationService;
+  inbox: InboxService;
+  registry: RegistryWriter;
+  evaluateRules: RuleEvaluator;
+  deadline: DeadlineCalculator;
+  deadlineInstant: (date: string) => string;
+  now: () => number;
+}
+
+/**
+ * The generic job handlers. Each is configured by task headers, so a new notice needs a new
+ * package, not a new handler. Every effect is idempotent per job, because a job may run twice
+ * (worker crash, timeout, retry).
+ */
+export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
+  const today = () => shanghaiDate(d.now());
+  return {
+    /** Evaluate a package rule set against the application and registry facts. */
+    'rules.evaluate': async (job) => {
+      const ruleSetId = requireHeader(job, 'ruleSet');
+      const target = job.customHeaders.resultVariable ?? 'eligibility';
+      const pkg = await d.packages.version(requireVariable<string>(job, 'packageHash'));
+      const ruleSet = pkg.ruleSets[ruleSetId];
+      if (!ruleSet) throw new Error(`政策包中没有规则集 ${ruleSetId}`);
+      const application = requireVariable<Record<string, unknown>>(job, 'application');
+      const asOf = today();
+      const recommender = application.recommenderOrgId ? await d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
+      const person = application.idNumber ? await d.registry.getPersonFacts(String(application.idNumber), asOf) : null;
+      const result = await d.evaluateRules(ruleSet, { application, recommender, person, asOf }, { asOf });
+      const applicationId = readPath(job.variables, 'applicationId');
+      if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, result, job.key);
+      return { kind: 'complete', variables: { [target]: result, recommender: recommender ?? job.variables.recommender } };
+    },
+
+    /** A deadline by the package's counting convention and the working-day calendar. */
+    'deadline.compute': async (job) => {
+      const anchorRef = requireHeader(job, 'anchor');
+      const anchor = anchorRef === 'today' ? today() : String(requireVariable(job, anchorRef)).slice(0, 10);
+      const amount = job.customHeaders.amount !== undefined ? Number(job.customHeaders.amount) : Number(parameter(job, requireHeader(job, 'amountParameter')));
+      const unit = requireHeader(job, 'unit') as 'WD' | 'MONTH' | 'YEAR' | 'DAY';
+      const counting = requireHeader(job, 'counting');
+      const r = d.deadline({ anchor, amount, unit, counting });
+      return {
+        kind: 'complete',
+        variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit } },
+      };
+    },
+
+    /** The issuing centre generates the card number; validity from the package parameter. */
+    'card.issue': async (job) => {
+      const applicationId = requireVariable<string>(job, 'applicationId');
+      const application = requireVariable<Record<string, any>>(job, 'application');
+      const issuer = requireVariable<string>(job, 'issuerRegionCode');
+      const validFrom = today();
+      const years = Number(parameter(job, requireHeader(job, 'validityParameter')));
+      const validTo = years > 0 ? d.deadline({ anchor: validFrom, amount: years, unit: 'YEAR', counting: 'C4' }).date : null;
+      const card = await d.registry.issueCard({
+        applicationId,
+        idNumber: String(application.idNumber),
+        kind: String(application.applicantType),
+        occupationCode: application.targetOccupation?.code ?? null,
+        occupationName: application.targetOccupation?.name ?? null,
+        issuerRegionCode: issuer,
+        validRegionCode: issuer, // SC26-42: valid only where issued (AMB-28: province-issued → whole province)
+        validFrom,
+        validTo,
+        packageHash: requireVariable<string>(job, 'packageHash'),
+      });
+      await d.applications.setStatusFromProcess(applicationId, 'CARD_ISSUED', { outcome: { card } }, `${job.key}:card`);
+      return { kind: 'complete', variables: { [job.customHeaders.target ?? 'card']: card } };
+    },
+
+    'card.collect': async (job) => {
+      const card = requireVariable<{ number: string }>(job, requireHeader(job, 'card'));
+      await d.registry.markCardCollected(card.number);
+      return { kind: 'complete', variables: {} };
+    },
+
+    'card.cancel': async (job) => {
+      const card = requireVariable<{ number: string }>(job, requireHeader(job, 'card'));
+      await d.registry.cancelCard(card.number, `${job.customHeaders.clause ?? ''} 逾期未领取`);
+      return { kind: 'complete', variables: {} };
+    },
+
+    /** A sanction in the registry (e.g. a one-year training ban), idempotent per job. */
+    'sanction.record': async (job) => {
+      const subject = requireHeader(job, 'subject');
+      const application = requireVariable<Record<string, any>>(job, 'application');
+      const subjectId = subject === 'person' ? String(application.idNumber) : String(requireVariable(job, 'recommender.id'));
+      const anchorRef = job.customHeaders.anchor;
+      const startsOn = anchorRef ? String(requireVariable(job, anchorRef)).slice(0, 10) : today();
+      const years = job.customHeaders.durationYears ? Number(job.customHeaders.durationYears) : 0;
+      const permanent = job.customHeaders.permanent === 'true';
+      const until = !permanent && years > 0 ? d.deadline({ anchor: startsOn, amount: years, unit: 'YEAR', counting: 'C4' }).date : null;
+      const applicationId = readPath(job.variables, 'applicationId');
+      await d.registry.recordSanction({
+        subjectType: subject === 'person' ? 'person' : 'org',
+        subjectId,
+        kind: requireHeader(job, 'kind'),
+        clause: requireHeader(job, 'clause'),
+        startsOn,
+        until,
+        permanent,
+        reason: requireHeader(job, 'reason'),
+        applicationId: typeof applicationId === 'string' ? applicationId : undefined,
+        idempotencyKey: `${job.processInstanceKey}:${job.elementId}`,
+      });
+      return { kind: 'complete', variables: { sanction: { kind: job.customHeaders.kind, startsOn, until, permanent } } };
+    },
+
+    'application.status': async (job) => {
+      const applicationId = requireVariable<string>(job, 'applicationId');
+      await d.applications.setStatusFromProcess(applicationId, requireHeader(job, 'status'), { reason: job.customHeaders.reason, clause: job.customHeaders.clause }, job.key);
+      return { kind: 'complete', variables: {} };
+    },
+  };
+}
+
+export function registerWorkers(engine: ProcessEngine, d: WorkerDeps): void {
+  for (const [type, handler] of Object.entries(workerHandlers(d))) engine.registerWorker(type, handler, { timeoutMs: 30_000 });
+  engine.registerWorker(
+    USER_TASK_JOB_TYPE,
+    async (job) => {
+      await d.inbox.onUserTaskJob(job);
+      return { kind: 'complete' };
+    },
+    { hold: true, maxJobsActive: 32 },
+  );
+  engine.onEvent(async (e) => {
+    if (e.type === 'job.cancelled') await d.inbox.onJobCancelled(e.jobKey);
+  });
+}
