@@ -87,7 +87,7 @@ export interface ApplicationServiceDeps {
   engine: ProcessEngine;
   packages: PackageService;
   inbox: InboxService;
-  audit: AuditSink & { listForApplication(applicationId: string): Promise<Array<Record<string, unknown>>> };
+  audit: AuditSink & { listForApplication(applicationId: string): Promise<Array<{ at: string; action: string; actorRole?: string | null; detail?: unknown }>> };
   forms: FormRuntime;
   registry: RegistryPort;
   storage: AttachmentStoragePort;

@@ -38,8 +38,8 @@ export interface LoaderProblem {
   file: string;
   pointer?: string;
   message: string;
-  severity?: 'error' | 'warning';
-  code?: string;
+  severity: 'error' | 'warning';
+  code: string;
 }
 
 export type PackageLoader = (

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { loadConfig } from './config.ts';
+import { createPlatform } from './createPlatform.ts';
+
+const USAGE = `用法:
+  npm run cli -- validate <包目录>          校验政策包(不部署),列出每个问题的文件与位置
+  npm run cli -- deploy <包目录> [--activate] 部署政策包版本(按内容哈希命名),可同时启用
+  npm run cli -- activate <版本哈希>         启用已部署的版本
+  npm run cli -- list                        列出已部署的版本
+环境变量 DATABASE_URL 指定数据库(默认 sqlite:./data/platform.sqlite)。`;
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, arg] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help') {
+    console.log(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const config = { ...loadConfig(), loadDemoData: false };
+  const platform = await createPlatform(config, { log: () => undefined });
+  try {
+    const packages = platform.services.packages;
+    switch (cmd) {
+      case 'validate': {
+        if (!arg) throw new Error('缺少包目录');
+        const r = await packages.validateDirectory(path.resolve(arg));
+        for (const p of r.problems) console.log(`${p.severity === 'warning' ? '警告' : '错误'} ${p.file}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`);
+        console.log(r.ok ? `校验通过,内容哈希 ${r.contentHash}` : `校验未通过,共 ${r.problems.length} 个问题`);
+        return r.ok ? 0 : 1;
+      }
+      case 'deploy': {
+        if (!arg) throw new Error('缺少包目录');
+        const rel = path.relative(config.deploymentsDir, path.resolve(arg));
+        const { version, created } = await packages.deployFromDirectory(null, rel);
+        console.log(`${created ? '已部署' : '已存在'}:${version.packageId} ${version.hash}`);
+        if (argv.includes('--activate')) {
+          await packages.activate(null, version.hash);
+          console.log('已启用');
+        }
+        return 0;
+      }
+      case 'activate': {
+        if (!arg) throw new Error('缺少版本哈希');
+        const v = await packages.activate(null, arg);
+        console.log(`已启用:${v.packageId} ${v.hash}`);
+        return 0;
+      }
+      case 'list': {
+        for (const v of await packages.loadedVersions()) console.log(`${v.active ? '*' : ' '} ${v.packageId} ${v.hash}`);
+        return 0;
+      }
+      default:
+        console.log(USAGE);
+        return 2;
+    }
+  } catch (err) {
+    const e = err as { title?: string; detail?: string; problems?: Array<{ file?: string; pointer?: string; message: string }> };
+    console.error(`失败:${e.title ?? (err as Error).message}${e.detail ? `(${e.detail})` : ''}`);
+    for (const p of e.problems ?? []) console.error(`  - ${p.file ?? ''}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`);
+    return 1;
+  } finally {
+    await platform.stop();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

@@ -1,0 +1,161 @@
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import path from 'node:path';
+import type { Config } from './config.ts';
+import { createDb, type Db } from './store/createDb.ts';
+import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
+import type { ProcessEngine } from './port/ProcessEngine.ts';
+import { buildRouter } from './http/buildRouter.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { problemHandler, sendProblem, toProblem } from './http/problem.ts';
+import type { RouteDef } from './http/route.ts';
+import { authRoutes, sessionToken } from './http/routes/authRoutes.ts';
+import { packageRoutes } from './http/routes/packageRoutes.ts';
+import { applicationRoutes } from './http/routes/applicationRoutes.ts';
+import { inboxRoutes } from './http/routes/inboxRoutes.ts';
+import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { NotFoundError } from './errors.ts';
+import { AccountService } from './services/accounts/AccountService.ts';
+import { RegistryService } from './services/registry/RegistryService.ts';
+import { AuditLog } from './services/audit/AuditLog.ts';
+import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
+import { seedDemoData } from './services/demo/demoData.ts';
+import { InboxService } from './services/inbox/InboxService.ts';
+import { PackageService } from './services/packages/PackageService.ts';
+import { ApplicationService } from './services/applications/ApplicationService.ts';
+import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
+import { OperationsService } from './services/operations/OperationsService.ts';
+import { systemClock, type Clock } from './services/time/clock.ts';
+import { registerWorkers } from './workers/registerWorkers.ts';
+import { formRuntime } from './wiring/formRuntime.ts';
+import { packageLoader } from './wiring/packageLoader.ts';
+import { rulesWiring } from './wiring/rulesWiring.ts';
+
+export interface Platform {
+  app: Express;
+  db: Db;
+  engine: ProcessEngine;
+  config: Config;
+  clock: Clock;
+  services: {
+    accounts: AccountService;
+    registry: RegistryService;
+    audit: AuditLog;
+    packages: PackageService;
+    applications: ApplicationService;
+    inbox: InboxService;
+    dispatcher: ProcessStartDispatcher;
+  };
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface PlatformOverrides {
+  clock?: Clock;
+  log?: (msg: string, err?: unknown) => void;
+}
+
+const VERSION = '0.1.0';
+
+/** The composition root: the one place that builds and wires every component. */
+export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
+  const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
+  const db = await createDb(config.databaseUrl);
+  const now = () => clock.now();
+
+  const engine = new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
+  const audit = new AuditLog(db);
+  const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours });
+  const registry = new RegistryService(db);
+  const storage = new AttachmentStorage({ root: config.attachmentsDir });
+  const inbox = new InboxService(db, engine, audit, now);
+  const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
+  let dispatcher: ProcessStartDispatcher | undefined;
+  const applications = new ApplicationService({
+    db,
+    engine,
+    packages,
+    inbox,
+    audit,
+    forms: formRuntime,
+    registry,
+    storage,
+    sniff: sniffMimeType,
+    maxUploadBytes: config.maxUploadBytes,
+    now,
+    onSubmitted: () => dispatcher?.kick(),
+  });
+  dispatcher = new ProcessStartDispatcher(
+    db,
+    engine,
+    audit,
+    async (hash, processId) => (await packages.version(hash)).processKeys[processId],
+    (applicationId, key) => applications.markStarted(applicationId, key),
+    { log: (m) => log(m) },
+  );
+  const operations = new OperationsService(engine, audit);
+  const rules = rulesWiring(db);
+  registerWorkers(engine, {
+    packages,
+    applications,
+    inbox,
+    registry,
+    evaluateRules: rules.evaluateRules,
+    deadline: (req) => rules.deadline(req),
+    deadlineInstant: rules.deadlineInstant,
+    now,
+  });
+
+  const dbKind = db.kind;
+  const routes: RouteDef[] = [
+    ...authRoutes(accounts, { secureCookies: false }),
+    ...packageRoutes(packages),
+    ...applicationRoutes(applications),
+    ...inboxRoutes(inbox),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
+  ];
+  const openapi = buildOpenApi(routes, { version: VERSION });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(cookieParser());
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
+  app.use(
+    buildRouter(routes, {
+      maxUploadBytes: config.maxUploadBytes,
+      resolveActor: async (req) => {
+        const token = sessionToken(req);
+        return token ? accounts.resolveSession(token) : null;
+      },
+    }),
+  );
+  app.use('/api', (req, res) => sendProblem(res, toProblem(new NotFoundError('接口', `${req.method} ${req.originalUrl}`), req.originalUrl)));
+  app.use(problemHandler(log));
+
+  return {
+    app,
+    db,
+    engine,
+    config,
+    clock,
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher },
+    async start() {
+      if (config.loadDemoData) await seedDemoData({ accounts, registry });
+      await engine.start();
+      await dispatcher!.recover();
+      dispatcher!.start();
+    },
+    async stop() {
+      await dispatcher!.stop();
+      await engine.stop();
+      await db.close();
+    },
+  };
+}
+
+export function deploymentsRoot(config: Config): string {
+  return path.resolve(config.deploymentsDir);
+}

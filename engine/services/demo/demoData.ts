@@ -1,0 +1,56 @@
+import type { Role } from '../actor.ts';
+import type { AccountService } from '../accounts/AccountService.ts';
+import type { RegistryService, Organisation } from '../registry/RegistryService.ts';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** GB 11643 check digit (ISO 7064 MOD 11-2), so demo ID numbers are valid. */
+function withCheckDigit(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = first17.split('').reduce((s, d, i) => s + Number(d) * weights[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+export const DEMO_ORGANISATIONS: Array<Omit<Organisation, 'occupations'> & { occupations: string[] }> = [
+  { id: 'org-my-filed', name: '绵阳市技师学院(已备案评价机构)', regionCode: '510703', cityCode: '510700', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-03-01', filedDate: '2023-05-10', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['4-01-02-01'] },
+  { id: 'org-my-applied', name: '绵阳某汽车服务有限公司(备案已受理)', regionCode: '510704', cityCode: '510700', provinceCode: '510000', level: 'county', filingStatus: 'APPLIED', filingAcceptedDate: '2025-06-01', filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+  { id: 'org-dy-stale', name: '德阳某装备制造公司(受理逾一年未备案)', regionCode: '510603', cityCode: '510600', provinceCode: '510000', level: 'county', filingStatus: 'APPLIED', filingAcceptedDate: '2024-12-01', filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+  { id: 'org-dy-submitted', name: '德阳某职业培训学校(仅提交备案材料)', regionCode: '510603', cityCode: '510600', provinceCode: '510000', level: 'county', filingStatus: 'SUBMITTED', filingAcceptedDate: null, filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+  { id: 'org-cd-provincial', name: '四川某大学(未下放的在蓉省属评价机构)', regionCode: '510107', cityCode: '510100', provinceCode: '510000', level: 'province', filingStatus: 'FILED', filingAcceptedDate: '2022-09-01', filedDate: '2022-11-15', isUndelegatedProvincialInChengdu: true, recommendationSuspendedUntil: null, occupations: [] },
+  { id: 'org-cd-city', name: '成都某职业技能培训学校(属地评价机构)', regionCode: '510106', cityCode: '510100', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-01-10', filedDate: '2023-02-20', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+];
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  displayName: string;
+  orgId: string | null;
+  regionCode: string | null;
+  idNumber: string | null;
+}
+
+const applicant = (username: string, displayName: string, first17: string): DemoAccount => ({ username, role: 'applicant', displayName, orgId: null, regionCode: null, idNumber: withCheckDigit(first17) });
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  applicant('zhangwei', '张伟', '51070319850312001'),
+  applicant('liuna', '刘娜', '51010719900518002'),
+  applicant('wangqiang', '王强', '51060319820921003'),
+  applicant('chenjing', '陈静', '51070419880107004'),
+  ...DEMO_ORGANISATIONS.map((o, i) => ({ username: `unit-${o.id.replace(/^org-/, '')}`, role: 'unit_reviewer' as Role, displayName: `${o.name.replace(/(.*)$/, '')}审核人${i + 1}`, orgId: o.id, regionCode: o.cityCode, idNumber: null })),
+  { username: 'city-mianyang', role: 'city_reviewer', displayName: '绵阳市职鉴中心审核人', orgId: null, regionCode: '510700', idNumber: null },
+  { username: 'city-deyang', role: 'city_reviewer', displayName: '德阳市职鉴中心审核人', orgId: null, regionCode: '510600', idNumber: null },
+  { username: 'city-chengdu', role: 'city_reviewer', displayName: '成都市职鉴中心审核人', orgId: null, regionCode: '510100', idNumber: null },
+  { username: 'province-sichuan', role: 'province_reviewer', displayName: '四川省职鉴中心审核人', orgId: null, regionCode: '510000', idNumber: null },
+  { username: 'policy-editor', role: 'policy_editor', displayName: '省职鉴中心政策编辑', orgId: null, regionCode: '510000', idNumber: null },
+  { username: 'admin', role: 'admin', displayName: '系统管理员', orgId: null, regionCode: '510000', idNumber: null },
+];
+
+/** Seeds the demo registry and accounts; safe to run on every start. */
+export async function seedDemoData(d: { accounts: AccountService; registry: RegistryService }): Promise<void> {
+  for (const o of DEMO_ORGANISATIONS) await d.registry.upsertOrganisation(o);
+  for (const a of DEMO_ACCOUNTS) {
+    if (a.idNumber) await d.registry.upsertPerson({ idNumber: a.idNumber, name: a.displayName, gender: Number(a.idNumber.charAt(16)) % 2 ? '男' : '女' });
+    if (await d.accounts.findByUsername(a.username)) continue;
+    await d.accounts.createAccount({ ...a, password: DEMO_PASSWORD });
+  }
+}
