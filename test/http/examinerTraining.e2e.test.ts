@@ -4,6 +4,7 @@ import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { validApplication } from '../support/fixtures.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
@@ -18,25 +19,6 @@ const account = (pred: (a: (typeof DEMO_ACCOUNTS)[number]) => boolean) => {
   if (!a) throw new Error('demo account not found');
   return a;
 };
-
-export function validApplication(a: { name: string; idNumber: string; recommenderOrgId: string }, overrides: Record<string, unknown> = {}) {
-  return {
-    applicantType: 'EXAMINER',
-    name: a.name,
-    gender: Number(a.idNumber.charAt(16)) % 2 === 1 ? '男' : '女',
-    idNumber: a.idNumber,
-    mobile: '13800138000',
-    education: '大学本科',
-    employer: '演示单位',
-    address: '四川省绵阳市涪城区演示路1号',
-    recommenderOrgId: a.recommenderOrgId,
-    targetOccupation: { classificationEdition: '2022', kind: 'OCCUPATION', majorCategory: 4, code: '4-01-02-01', name: '汽车维修工' },
-    qualifications: [{ kind: 'VQ', name: '汽车维修工', occupationCode: '4-01-02-01', level: 3, certificateNo: 'S000051000000001', issuedOn: '2019-06-30' }],
-    experience: '2018年起从事汽车维修工职业技能培训与考核工作。',
-    declarations: { policyFamiliar: true, integrity: true, truthful: true },
-    ...overrides,
-  };
-}
 
 /** Uploads one file for every attachment kind the package form declares (the right type for each). */
 async function uploadAll(agent: Agent, appId: string, data: Record<string, unknown>) {

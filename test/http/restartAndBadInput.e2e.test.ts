@@ -4,7 +4,7 @@ import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { validApplication } from './examinerTraining.e2e.test.ts';
+import { validApplication } from '../support/fixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
@@ -70,8 +70,8 @@ describe('restart and bad input over HTTP (SQLite file)', () => {
     await decide(province, b.id);
     await decide(city, b.id, { trainingCompleted: true, examDate: '2026-03-28', score: 80 });
     await waitStatus(b.agent, b.id, 'CARD_ISSUED');
-    const timers = await t.platform.db.knex('engine_timers');
-    expect(timers.length).toBeGreaterThan(0);
+    // the collection task with its one-month boundary timer (SC26-45)
+    await waitFor(async () => (await t.platform.db.knex('engine_timers').where({ element_id: 'Timer_CollectionExpired' })).length, 15_000, 'collection timer');
 
     // when: the server stops and starts again on the same database
     await t.restart();
