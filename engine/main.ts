@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     console.log(`[platform] API 文档: http://${config.host}:${config.port}/api/openapi.json`);
     if (config.loadDemoData) {
       console.log(`[platform] 演示账号(密码均为 ${DEMO_PASSWORD}):`);
-      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(18)} ${a.displayName}`);
+      for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(22)} ${a.role.padEnd(18)} ${a.displayName}${a.orgId ? `(机构 ${a.orgId})` : ''}${a.regionCode && a.role !== 'unit_reviewer' ? `(区划 ${a.regionCode})` : ''}`);
     }
   });
 

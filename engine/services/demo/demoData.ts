@@ -36,7 +36,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   applicant('liuna', '刘娜', '51010719900518002'),
   applicant('wangqiang', '王强', '51060319820921003'),
   applicant('chenjing', '陈静', '51070419880107004'),
-  ...DEMO_ORGANISATIONS.map((o, i) => ({ username: `unit-${o.id.replace(/^org-/, '')}`, role: 'unit_reviewer' as Role, displayName: `${o.name.replace(/(.*)$/, '')}审核人${i + 1}`, orgId: o.id, regionCode: o.cityCode, idNumber: null })),
+  ...DEMO_ORGANISATIONS.map((o) => ({ username: `unit-${o.id.replace(/^org-/, '')}`, role: 'unit_reviewer' as Role, displayName: `${o.name.split('(')[0]}审核人`, orgId: o.id, regionCode: o.cityCode, idNumber: null })),
   { username: 'city-mianyang', role: 'city_reviewer', displayName: '绵阳市职鉴中心审核人', orgId: null, regionCode: '510700', idNumber: null },
   { username: 'city-deyang', role: 'city_reviewer', displayName: '德阳市职鉴中心审核人', orgId: null, regionCode: '510600', idNumber: null },
   { username: 'city-chengdu', role: 'city_reviewer', displayName: '成都市职鉴中心审核人', orgId: null, regionCode: '510100', idNumber: null },
