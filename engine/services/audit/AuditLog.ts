@@ -36,7 +36,7 @@ export class AuditLog {
       const seen = await k('audit_log').where({ idempotency_key: entry.idempotencyKey }).first('id');
       if (seen) return;
     }
-    await k('audit_log').insert({
+    const insert = k('audit_log').insert({
       at: new Date(this.now()).toISOString(),
       actor_id: entry.actorId ?? null,
       actor_role: entry.actorRole ?? null,
@@ -46,6 +46,14 @@ export class AuditLog {
       application_id: entry.applicationId ?? null,
       detail: entry.detail === undefined ? null : toJson(entry.detail),
       idempotency_key: entry.idempotencyKey ?? null,
+    });
+    if (!entry.idempotencyKey || trx) {
+      await insert;
+      return;
+    }
+    // A concurrent duplicate outside a transaction is the same event: ignore its unique-key clash.
+    await insert.catch((err: { code?: string; message?: string }) => {
+      if (!(err?.code === 'ER_DUP_ENTRY' || /UNIQUE constraint failed/.test(err?.message ?? ''))) throw err;
     });
   }
 

@@ -162,6 +162,18 @@ export class RegistryService {
     collectionDeadline?: string | null;
     packageHash: string;
   }): Promise<Card> {
+    // Two workers racing on the same job: the loser hits a unique key and reads the winner's card.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.issueCardOnce(input);
+      } catch (err) {
+        if (attempt < 3 && isDuplicateKey(err)) continue;
+        throw err;
+      }
+    }
+  }
+
+  private issueCardOnce(input: Parameters<RegistryService['issueCard']>[0]): Promise<Card> {
     return this.knex.transaction(async (trx) => {
       const existing = await trx('cards').where({ application_id: input.applicationId }).first();
       if (existing) return toCard(existing);
@@ -218,7 +230,8 @@ export class RegistryService {
   }): Promise<Sanction> {
     const existing = await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first();
     if (existing) return toSanction(existing);
-    await this.knex('sanctions').insert({
+    await this.knex('sanctions')
+      .insert({
       subject_type: s.subjectType,
       subject_id: s.subjectId,
       kind: s.kind,
@@ -230,11 +243,19 @@ export class RegistryService {
       application_id: s.applicationId ?? null,
       idempotency_key: s.idempotencyKey,
       created_at: new Date(this.now()).toISOString(),
-    });
+      })
+      .catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
     return toSanction(await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first());
   }
 
   async listSanctions(subject: { subjectType: 'person' | 'org'; subjectId: string }): Promise<Sanction[]> {
     return (await this.knex('sanctions').where({ subject_type: subject.subjectType, subject_id: subject.subjectId }).orderBy('id')).map(toSanction);
   }
+}
+
+function isDuplicateKey(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
