@@ -245,7 +245,12 @@ export class ApplicationService {
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
       await trx('applications').where({ id }).update({ status: 'WITHDRAWN', stage: null, updated_at: now, version: row.version + 1 });
-      await trx('tasks').where({ application_id: id }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CANCELLED', completed_at: now });
+      // Normally the engine's job-cancelled events already did this; a start that never happened has no events.
+      const open = (await trx('tasks').where({ application_id: id }).whereIn('state', ['OPEN', 'CLAIMED']).select('id')).map((r: { id: string }) => r.id);
+      if (open.length) {
+        await trx('tasks').whereIn('id', open).update({ state: 'CANCELLED', completed_at: now });
+        await trx('task_candidates').whereIn('task_id', open).update({ state: 'DONE' });
+      }
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.withdrawn', entityType: 'application', entityId: id, applicationId: id }, trx);
     });
     return this.get(actor, id);
