@@ -66,13 +66,14 @@ export class InstanceSession {
     // Timers are never armed in memory: their due time is collected and stored; the adapter's
     // timer poller resumes the instance when due and fires them (any length, unlike setTimeout).
     const storedTimers = new StoredTimers(timers, now);
+    const timerDates = new Set([...model.elements.values()].filter((e) => e.timer?.kind === 'timeDate').map((e) => e.timer!.expression));
     this.engine = new Engine({
       name: instanceKey,
       sourceContext,
       elements: JOB_ELEMENTS,
       timers: storedTimers,
       expressions: {
-        resolveExpression: (expr: unknown) => resolveExpression(expr, vars),
+        resolveExpression: (expr: unknown) => resolveExpression(expr, vars, timerDates.has(expr as string) ? now() - Date.now() : 0),
         isExpression: (text: unknown) => isFeel(text),
         hasExpression: (text: unknown) => isFeel(text),
       },
@@ -230,15 +231,17 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
-function resolveExpression(expr: unknown, vars: Variables): unknown {
+/**
+ * `clockSkewMs` is set for timer dates only: bpmn-elements measures a timer date against the wall
+ * clock, so the date is shifted by the engine clock's lead to make the delay right by that clock.
+ */
+function resolveExpression(expr: unknown, vars: Variables, clockSkewMs = 0): unknown {
   if (typeof expr !== 'string') return expr;
-  if (isFeel(expr)) {
-    const value = evaluateFeel(expr, vars);
-    // A date-only value used as a timer date means the start of that day in China.
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${value}T00:00:00+08:00`;
-    return value;
-  }
-  return expr;
+  let value: unknown = isFeel(expr) ? evaluateFeel(expr, vars) : expr;
+  // A date-only value used as a timer date means the start of that day in China.
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) value = `${value}T00:00:00+08:00`;
+  if (clockSkewMs && typeof value === 'string' && !Number.isNaN(Date.parse(value))) value = new Date(Date.parse(value) - clockSkewMs).toISOString();
+  return value;
 }
 
 interface TimerRef {

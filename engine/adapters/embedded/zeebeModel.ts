@@ -32,6 +32,7 @@ export interface ElementInfo {
   propagateAllChildVariables?: boolean;
   loop?: { inputCollection: string; inputElement?: string; outputCollection?: string; outputElement?: string; isSequential: boolean };
   message?: { refId: string; name: string; correlationKey?: string };
+  timer?: { kind: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
   /** Boundary events attached to this element: error codes caught ('' = catch all). */
   catchesErrors: string[];
   attachedToRef?: string;
@@ -125,6 +126,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           }
           if (d.$type === 'bpmn:TimerEventDefinition') {
             const body = d.timeDuration?.body ?? d.timeDate?.body ?? d.timeCycle?.body;
+            if (body) info.timer = { kind: d.timeDuration ? 'timeDuration' : d.timeDate ? 'timeDate' : 'timeCycle', expression: body };
             if (!body) problems.push({ file, elementId: id, code: 'TIMER_EMPTY', message: `定时器 ${id} 未设置时间` });
             if (d.timeCycle) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `不支持循环定时器(timeCycle)(${id})` });
             checkFeel(id, '定时器', body);

@@ -13,6 +13,10 @@ export class OffsetClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+  /** Jump to an instant (scenarios start on the notice's dates). */
+  set(instantMs: number): void {
+    this.offsetMs = instantMs - Date.now();
+  }
 }
 
 /** Civil date in China (Asia/Shanghai, UTC+8, no DST) as YYYY-MM-DD. */
