@@ -162,12 +162,13 @@ export class RegistryService {
     collectionDeadline?: string | null;
     packageHash: string;
   }): Promise<Card> {
-    // Two workers racing on the same job: the loser hits a unique key and reads the winner's card.
+    // Two workers racing on the same job: the loser hits a unique key (or, on MySQL, a gap-lock
+    // deadlock on a new sequence row) and retries, reading the winner's card.
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.issueCardOnce(input);
       } catch (err) {
-        if (attempt < 3 && isDuplicateKey(err)) continue;
+        if (attempt < 5 && (isDuplicateKey(err) || isDeadlock(err))) continue;
         throw err;
       }
     }
@@ -258,4 +259,9 @@ export class RegistryService {
 function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
+function isDeadlock(err: unknown): boolean {
+  const e = err as { code?: string };
+  return e?.code === 'ER_LOCK_DEADLOCK' || e?.code === 'ER_LOCK_WAIT_TIMEOUT' || e?.code === 'SQLITE_BUSY';
 }
