@@ -14,6 +14,7 @@ import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { registryRoutes } from './http/routes/registryRoutes.ts';
 import { NotFoundError } from './errors.ts';
 import { AccountService } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
@@ -92,7 +93,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     audit,
     async (hash, processId) => (await packages.version(hash)).processKeys[processId],
     (applicationId, key) => applications.markStarted(applicationId, key),
-    { log: (m) => log(m) },
+    { log: (m) => log(m), now },
   );
   const operations = new OperationsService(engine, audit);
   const rules = rulesWiring(db);
@@ -113,6 +114,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...packageRoutes(packages),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
+    ...registryRoutes(registry),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });

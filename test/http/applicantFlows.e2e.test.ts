@@ -108,11 +108,18 @@ describe('applicant flows: withdraw, return and correct, access rules', () => {
     const blank = await unitA.post(`/api/tasks/${tk.id}/complete`).send({ decision: 'approve', opinion: '   ' });
     const badDecision = await unitA.post(`/api/tasks/${tk.id}/complete`).send({ decision: 'maybe', opinion: '嗯' });
     const anonymous = await t.agent().get('/api/tasks');
+    await t.platform.services.accounts.createAccount({ username: 'unit-my-filed-2', password: 'Second#2026', displayName: '第二审核人', role: 'unit_reviewer', orgId: FILED, regionCode: '510700' });
+    const unitB = await t.login('unit-my-filed-2', 'Second#2026');
+    expect((await unitA.post(`/api/tasks/${tk.id}/claim`)).status).toBe(200);
+    const byB = await unitB.post(`/api/tasks/${tk.id}/complete`).send({ decision: 'approve', opinion: '同意' });
+    const claimByB = await unitB.post(`/api/tasks/${tk.id}/claim`);
     // then
     expect(blank.status).toBe(400);
     expect(blank.body.title).toBe('请填写审批意见');
     expect(badDecision.status).toBe(400);
     expect(anonymous.status).toBe(401);
+    expect(byB.status).toBe(409);
+    expect(claimByB.status).toBe(409);
     expect(anonymous.body.title).toBe('请先登录');
   });
 

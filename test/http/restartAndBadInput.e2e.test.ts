@@ -101,6 +101,39 @@ describe('restart and bad input over HTTP (SQLite file)', () => {
     expect(await t.platform.db.knex('tasks').where({ application_id: b.id, state: 'OPEN' })).toEqual([]);
   });
 
+  it('turns a failing job into an incident after its retries, which an admin resolves over the API', async () => {
+    // given: the recommending unit disappears from the registry after submission, so the eligibility job fails
+    const orgBackup = await t.platform.db.knex('organisations').where({ id: 'org-cd-city' }).first();
+    const acc = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant')[3];
+    const agent = await t.login(acc.username);
+    const draft = await agent.post('/api/applications').send({ packageHash, data: validApplication({ name: acc.displayName, idNumber: acc.idNumber!, recommenderOrgId: 'org-cd-city' }) });
+    await upload(agent, draft.body.id);
+    await t.platform.engine.stop(); // hold the job workers so the registry changes before the job runs
+    expect((await agent.post(`/api/applications/${draft.body.id}/submit`)).status).toBe(202);
+    await waitFor(async () => (await t.platform.db.knex('applications').where({ id: draft.body.id }).first()).process_instance_key, 10_000, 'process start');
+    await t.platform.db.knex('organisations').where({ id: 'org-cd-city' }).delete();
+    await t.platform.engine.start();
+    const a = await admin();
+    // when
+    const incident = await waitFor(async () => {
+      const list = (await a.get('/api/incidents').query({ state: 'OPEN' })).body as Array<{ key: string; elementId: string; errorType: string; message: string }>;
+      return list.find((i) => i.elementId === 'Task_CheckEligibility');
+    }, 20_000, 'incident');
+    // then
+    expect(incident.errorType).toBe('JOB_NO_RETRIES');
+    expect(incident.message).toContain('机构');
+    expect((await (await t.login(acc.username)).get('/api/incidents')).status).toBe(403);
+    // when: the registry is repaired and the admin resolves the incident
+    await t.platform.db.knex('organisations').insert(orgBackup);
+    const resolved = await a.post(`/api/incidents/${incident.key}/resolve`).send({ retries: 1 });
+    // then
+    expect(resolved.status).toBe(204);
+    const unit = await reviewer('unit_reviewer', (x) => x.orgId === 'org-cd-city');
+    await waitFor(async () => (await unit.get('/api/tasks').query({ applicationId: draft.body.id })).body.items?.length, 15_000, 'unit task after resolution');
+    const audit = (await a.get('/api/audit').query({ entityType: 'incident' })).body.items;
+    expect(audit.map((e: { entityId: string }) => e.entityId)).toContain(incident.key);
+  }, 60_000);
+
   it('answers malformed JSON with a problem and stores nothing', async () => {
     // given
     const agent = await t.login(applicant().username);

@@ -30,6 +30,21 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo): RouteDe
       handler: async ({ actor, query }) => ({ body: await ops.listIncidents(actor, query) }),
     }),
     route({
+      method: 'get',
+      path: '/api/audit',
+      summary: '审计日志(只追加;按 id 键集分页)',
+      tags: ['运维'],
+      roles: ['admin'],
+      query: Type.Object({
+        entityType: Type.Optional(Type.String({ maxLength: 32 })),
+        entityId: Type.Optional(Type.String({ maxLength: 64 })),
+        afterId: Type.Optional(Type.Integer({ minimum: 0 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+      }),
+      responses: { 200: { description: '审计记录' } },
+      handler: async ({ actor, query }) => ({ body: await ops.listAudit(actor, query) }),
+    }),
+    route({
       method: 'post',
       path: '/api/incidents/:key/resolve',
       summary: '解决事件并重试任务',

@@ -22,7 +22,7 @@ export class ProcessStartDispatcher {
     private readonly audit: AuditSink,
     private readonly definitionKeyOf: (packageHash: string, bpmnProcessId: string) => Promise<string | undefined>,
     private readonly onStarted: (applicationId: string, processInstanceKey: string) => Promise<void>,
-    private readonly opts: { pollMs?: number; log?: (m: string) => void } = {},
+    private readonly opts: { pollMs?: number; log?: (m: string) => void; now?: () => number } = {},
   ) {
     this.knex = db.knex;
   }
@@ -30,6 +30,10 @@ export class ProcessStartDispatcher {
   /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per database). */
   async recover(): Promise<void> {
     await this.knex('process_start_queue').where({ state: 'STARTING' }).update({ state: 'PENDING' });
+  }
+
+  private clock(): number {
+    return (this.opts.now ?? Date.now)();
   }
 
   start(): void {
@@ -70,7 +74,7 @@ export class ProcessStartDispatcher {
   async drain(): Promise<number> {
     let started = 0;
     for (;;) {
-      const now = new Date().toISOString();
+      const now = new Date(this.clock()).toISOString();
       const rows = await this.knex('process_start_queue').where({ state: 'PENDING' }).andWhere('next_attempt_at', '<=', now).orderBy('id').limit(50);
       if (!rows.length) return started;
       for (const row of rows) {
@@ -95,7 +99,7 @@ export class ProcessStartDispatcher {
           const backoff = Math.min(60_000, 500 * 2 ** Math.min(row.attempts, 7));
           await this.knex('process_start_queue')
             .where({ id: row.id })
-            .update({ state: 'PENDING', last_error: String((err as Error).message).slice(0, 2000), next_attempt_at: new Date(Date.now() + backoff).toISOString() });
+            .update({ state: 'PENDING', last_error: String((err as Error).message).slice(0, 2000), next_attempt_at: new Date(this.clock() + backoff).toISOString() });
           this.opts.log?.(`start of application ${row.application_id} failed (attempt ${row.attempts + 1}): ${(err as Error).message}`);
         }
       }
