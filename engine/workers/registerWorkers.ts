@@ -40,7 +40,14 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const result = await d.evaluateRules(ruleSet, { application, recommender, person, asOf }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
       if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, result, job.key);
-      return { kind: 'complete', variables: { [target]: result, recommender: recommender ?? job.variables.recommender } };
+      // The full explanation lives on the application; the process keeps what gateways and reviewers need.
+      const summary = {
+        decision: result.decision,
+        asOf: result.asOf,
+        ambiguities: result.ambiguities,
+        findings: result.checks.filter((c) => c.outcome !== 'PASS').map((c) => ({ clause: c.clause, outcome: c.outcome, rule: c.rule })),
+      };
+      return { kind: 'complete', variables: { [target]: summary, recommender: recommender ?? job.variables.recommender } };
     },
 
     /** A deadline by the package's counting convention and the working-day calendar. */

@@ -212,6 +212,7 @@ export class InstanceSession {
       // The definition source is rebuilt from the deployed XML; storing it per instance would
       // multiply the state size for nothing.
       for (const d of state.definitions ?? []) delete d[DEFINITION_SOURCE_KEY];
+      compactState(state);
     }
     const result: SessionResult = {
       status,
@@ -286,4 +287,23 @@ class StoredTimers {
     }
     return undefined;
   };
+}
+
+/**
+ * Drops what recovery does not need: copies of the variables (the adapter stores them once, and
+ * expressions read them from there) and the state of elements and flows that never ran, which
+ * recover as new. Keeps a waiting instance near the 10 KB target.
+ */
+function compactState(state: any): void {
+  if (state.environment) delete state.environment.variables;
+  for (const d of state.definitions ?? []) {
+    if (d.environment) delete d.environment.variables;
+    for (const p of d.execution?.processes ?? []) {
+      if (p.environment) delete p.environment.variables;
+      const ex = p.execution;
+      if (!ex) continue;
+      if (Array.isArray(ex.children)) ex.children = ex.children.filter((c: any) => c.execution || c.status || c.broker || c.counters?.taken || c.counters?.discarded);
+      if (Array.isArray(ex.flows)) ex.flows = ex.flows.filter((f: any) => f.counters?.take || f.counters?.discard || f.counters?.looped || f.broker);
+    }
+  }
 }
