@@ -20,11 +20,11 @@ import {
   type Variables,
   type WorkerOptions,
 } from '../../port/ProcessEngine.ts';
-import { evaluateFeel, isFeel } from './feel.ts';
+import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './instanceSession.ts';
 import { nextKey } from './keys.ts';
 import { KeyedMutex } from './mutex.ts';
-import { parseDefinitions, type ElementInfo, type ProcessModel } from './zeebeModel.ts';
+import { parseDefinitions, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 interface LoadedDefinition {
   key: string;

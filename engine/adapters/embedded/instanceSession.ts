@@ -1,8 +1,8 @@
 import { Engine } from 'bpmn-engine';
 import * as Elements from 'bpmn-elements';
 import type { Variables } from '../../port/ProcessEngine.ts';
-import { evaluateFeel, isFeel } from './feel.ts';
-import type { ProcessModel } from './zeebeModel.ts';
+import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
+import type { ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 /** Task kinds that become jobs: they wait in the engine until a worker (or a person) answers. */
 export const JOB_ELEMENTS = {

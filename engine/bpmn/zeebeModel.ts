@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
-import type { DeployProblem } from '../../port/ProcessEngine.ts';
+import type { DeployProblem } from '../port/ProcessEngine.ts';
 import { compileFeel, FeelSyntaxError, isFeel } from './feel.ts';
 
 const require = createRequire(import.meta.url);
