@@ -69,3 +69,10 @@ function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/** The kind of the outermost node of a FEEL expression (e.g. 'List', 'ArithmeticExpression'). */
+export function feelTopKind(expression: string): string | undefined {
+  const source = expression.trimStart().replace(/^=/, '').trim();
+  const tree = (parseExpression as unknown as (s: string) => ReturnType<typeof parseExpression>)(source);
+  return tree.topNode.firstChild?.name;
+}

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import type { DeployProblem } from '../port/ProcessEngine.ts';
-import { compileFeel, FeelSyntaxError, isFeel } from './feel.ts';
+import { compileFeel, feelTopKind, FeelSyntaxError, isFeel } from './feel.ts';
 
 const require = createRequire(import.meta.url);
 const zeebeSchema = require('zeebe-bpmn-moddle/resources/zeebe.json');
@@ -33,6 +33,8 @@ export interface ElementInfo {
   loop?: { inputCollection: string; inputElement?: string; outputCollection?: string; outputElement?: string; isSequential: boolean };
   message?: { refId: string; name: string; correlationKey?: string };
   timer?: { kind: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+  /** Source elements of the incoming sequence flows. */
+  incomingFrom: string[];
   /** Boundary events attached to this element: error codes caught ('' = catch all). */
   catchesErrors: string[];
   attachedToRef?: string;
@@ -115,7 +117,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           problems.push({ file, elementId: id, code: 'UNSUPPORTED_ELEMENT', message: `不支持的 BPMN 元素「${ELEMENT_LABELS[el.$type] ?? el.$type}」(${id})` });
           continue;
         }
-        const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, inputs: [], outputs: [], catchesErrors: [] };
+        const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, inputs: [], outputs: [], catchesErrors: [], incomingFrom: [] };
         model.elements.set(id, info);
 
         const defs = (el.eventDefinitions ?? []) as ModdleEl[];
@@ -170,6 +172,12 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           info.candidateGroups = a?.candidateGroups;
           info.candidateUsers = a?.candidateUsers;
           checkFeel(id, '候选组', a?.candidateGroups);
+          // Zeebe requires a FEEL candidate-group expression to return a list; a string is an incident there.
+          for (const [label, expr] of [['候选组', a?.candidateGroups], ['候选人', a?.candidateUsers]] as const) {
+            if (expr && isFeel(expr) && ['ArithmeticExpression', 'StringLiteral'].includes(feelTopKind(expr) ?? '')) {
+              problems.push({ file, elementId: id, code: 'FEEL_NOT_LIST', message: `人工任务 ${id} 的${label}表达式须返回列表,例如 =["city:" + cityCode]` });
+            }
+          }
           checkFeel(id, '办理人', a?.assignee);
           const s = ext(el, 'zeebe:TaskSchedule');
           info.dueDate = s?.dueDate;
@@ -236,6 +244,13 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
       }
     };
     visit(proc);
+    for (const flow of model.elements.values()) {
+      if (flow.type !== 'bpmn:SequenceFlow') continue;
+      const el = findElement(proc, flow.id);
+      const target = model.elements.get((el?.targetRef as ModdleEl | undefined)?.id ?? '');
+      const source = (el?.sourceRef as ModdleEl | undefined)?.id;
+      if (target && source) target.incomingFrom.push(source);
+    }
     // Boundary error events → which codes the host element catches (decides incident vs. catch).
     for (const info of model.elements.values()) {
       if (info.type !== 'bpmn:BoundaryEvent' || !info.attachedToRef) continue;

@@ -612,7 +612,10 @@ export class EmbeddedEngine implements ProcessEngine {
     await this.command(
       job.instance_key,
       (session, vars) => {
-        Object.assign(vars, variables);
+        // Like Zeebe: error variables land on the catching event; its output mappings (if any) decide what reaches the process.
+        const catcher = [...def.model.elements.values()].find((e) => e.type === 'bpmn:BoundaryEvent' && e.attachedToRef === job.element_id && e.outputs.length);
+        if (catcher) for (const m of catcher.outputs) setPath(vars, m.target, evalMaybe(m.source, { ...vars, ...variables }));
+        else Object.assign(vars, variables);
         session.throwError(job.execution_id, errorCode, errorMessage);
       },
       async (trx) => {
