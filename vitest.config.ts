@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Files run one after another: the Zeebe suites share one broker and its clock.
+    fileParallelism: false,
     reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

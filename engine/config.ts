@@ -9,6 +9,12 @@ export interface Config {
   attachmentsDir: string;
   deploymentsDir: string;
   engineKind: 'embedded' | 'zeebe';
+  zeebe: {
+    address: string;
+    /** Plain-text gRPC for a local broker; a cluster with TLS sets ZEEBE_INSECURE=false (or OAuth). */
+    usePlaintext: boolean;
+    oAuth?: { url: string; audience: string; clientId: string; clientSecret: string };
+  };
   loadDemoData: boolean;
   sessionTtlHours: number;
   maxUploadBytes: number;
@@ -27,6 +33,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentsDir: path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')),
     deploymentsDir: path.resolve(env.DEPLOYMENTS_DIR ?? './deployments'),
     engineKind: (env.ENGINE ?? 'embedded') === 'zeebe' ? 'zeebe' : 'embedded',
+    zeebe: {
+      address: env.ZEEBE_ADDRESS ?? '127.0.0.1:26500',
+      usePlaintext: (env.ZEEBE_INSECURE ?? (env.ZEEBE_CLIENT_ID ? 'false' : 'true')) !== 'false',
+      oAuth: env.ZEEBE_CLIENT_ID
+        ? {
+            url: env.ZEEBE_AUTHORIZATION_SERVER_URL ?? 'https://login.cloud.camunda.io/oauth/token',
+            audience: env.ZEEBE_TOKEN_AUDIENCE ?? 'zeebe.camunda.io',
+            clientId: env.ZEEBE_CLIENT_ID,
+            clientSecret: env.ZEEBE_CLIENT_SECRET ?? '',
+          }
+        : undefined,
+    },
     loadDemoData: (env.DEMO_DATA ?? 'true') !== 'false',
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),

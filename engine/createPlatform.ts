@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
+import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
 import { buildRouter } from './http/buildRouter.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -65,7 +66,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const db = await createDb(config.databaseUrl);
   const now = () => clock.now();
 
-  const engine = new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
+  const engine: ProcessEngine =
+    config.engineKind === 'zeebe'
+      ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
+      : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
   const audit = new AuditLog(db);
   const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours });
   const registry = new RegistryService(db);

@@ -2,32 +2,16 @@ import { EmbeddedEngine } from '../../engine/adapters/embedded/EmbeddedEngine.ts
 import { ZeebeEngine } from '../../engine/adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from '../../engine/port/ProcessEngine.ts';
 import { createDb, type Db } from '../../engine/store/createDb.ts';
+import { brokerClock, ZEEBE_GATEWAY, zeebeUp } from '../support/zeebe.ts';
 
 export interface EngineTarget {
   name: string;
   create(): Promise<{ engine: ProcessEngine; db: Db; close(): Promise<void>; restart(): Promise<ProcessEngine>; advanceClock(ms: number): Promise<void> }>;
 }
 
-const ZEEBE_GATEWAY = process.env.ZEEBE_ADDRESS ?? '127.0.0.1:26500';
-const ZEEBE_MONITOR = process.env.ZEEBE_MONITOR_URL ?? 'http://127.0.0.1:9600';
 const log = (m: string) => {
   if (process.env.TEST_LOG) console.error('[engine]', m);
 };
-
-async function zeebeReachable(): Promise<boolean> {
-  try {
-    const res = await fetch(`${ZEEBE_MONITOR}/actuator/health/readiness`, { signal: AbortSignal.timeout(2000) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-const zeebeUp = await zeebeReachable();
-if (!zeebeUp) {
-  if (process.env.CI === 'true') throw new Error(`a Zeebe broker is required in CI but not ready at ${ZEEBE_MONITOR} (start it with node scripts/zeebe.mjs start)`);
-  console.warn(`\n*** WARNING: no Zeebe broker at ${ZEEBE_MONITOR}: the Zeebe adapter runs of the conformance suite are SKIPPED (node scripts/zeebe.mjs start). ***\n`);
-}
 
 /** Every adapter the conformance suite runs against. */
 export function engineTargets(): EngineTarget[] {
@@ -77,8 +61,7 @@ export function engineTargets(): EngineTarget[] {
             return engine;
           },
           async advanceClock(ms: number) {
-            const res = await fetch(`${ZEEBE_MONITOR}/actuator/clock/add`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ offsetMilli: ms }) });
-            if (!res.ok) throw new Error(`broker clock: ${res.status}`);
+            await brokerClock.add(ms);
           },
           async close() {
             // The broker outlives the test: cancel what is still running so its jobs do not reach later tests' workers.

@@ -7,6 +7,7 @@ import { readPath } from '../../engine/workers/jobVariables.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { zeebeUp } from '../support/zeebe.ts';
 
 /**
  * Runs every package's scenarios/*.json through the real platform (services, engine, workers):
@@ -16,6 +17,8 @@ import { validApplication } from '../support/fixtures.ts';
 interface Scenario {
   name: string;
   clauses: string[];
+  /** Ends before any dated timer is armed, so it can run at any real date. */
+  clockIndependent?: boolean;
   given: { asOf: string; applicant: string; recommender: string; application: Record<string, unknown> };
   when: Array<{ submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
   then: { status: string; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
@@ -31,20 +34,36 @@ const packages = fs
   .filter((f) => f.endsWith('manifest.json'))
   .map((f) => path.dirname(f));
 
-for (const pkgDir of packages) {
-  const scenarioDir = path.join('deployments', pkgDir, 'scenarios');
-  const files = fs.existsSync(scenarioDir) ? fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.json')) : [];
-  describe(`scenarios of ${pkgDir} on the embedded engine`, () => {
-    it.each(files)('%s', async (file) => {
-      const s = JSON.parse(fs.readFileSync(path.join(scenarioDir, file), 'utf8')) as Scenario;
-      const t = await startTestPlatform();
-      try {
-        await runScenario(t, pkgDir, s);
-      } finally {
-        await t.close();
-      }
-    }, 60_000);
-  });
+const engines: Array<'embedded' | 'zeebe'> = zeebeUp ? ['embedded', 'zeebe'] : ['embedded'];
+
+for (const engine of engines) {
+  for (const pkgDir of packages) {
+    const scenarioDir = path.join('deployments', pkgDir, 'scenarios');
+    const files = fs.existsSync(scenarioDir) ? fs.readdirSync(scenarioDir).filter((f) => f.endsWith('.json')) : [];
+    // A broker's clock can only be moved forward (Zeebe 8.6 stops checking timers after it is moved
+    // back), and the 2026 scenario dates lie behind today: on Zeebe only the scenarios that end before
+    // any dated timer is armed run, until each scenario gets a broker started at its date (issue 3).
+    const runnable = files.filter((f) => {
+      if (engine !== 'zeebe') return true;
+      const sc = JSON.parse(fs.readFileSync(path.join(scenarioDir, f), 'utf8')) as Scenario;
+      if (!sc.clockIndependent) console.warn(`*** NOT RUN on Zeebe: ${pkgDir}/scenarios/${f} arms dated timers in the past (see issue 3) ***`);
+      return !!sc.clockIndependent;
+    });
+    describe(`scenarios of ${pkgDir} on the ${engine} engine`, () => {
+      it.each(runnable)('%s', async (file) => {
+        const s = JSON.parse(fs.readFileSync(path.join(scenarioDir, file), 'utf8')) as Scenario;
+        const t = await startTestPlatform({ engine });
+        try {
+          await runScenario(t, pkgDir, s);
+        } finally {
+          if (engine === 'zeebe') {
+            for (const row of await t.platform.db.knex('engine_instances').where({ status: 'ACTIVE' }).select('key')) await t.platform.engine.cancelInstance(row.key).catch(() => undefined);
+          }
+          await t.close();
+        }
+      }, 90_000);
+    });
+  }
 }
 
 async function actorOf(t: TestPlatform, username: string): Promise<Actor> {
@@ -56,7 +75,8 @@ async function actorOf(t: TestPlatform, username: string): Promise<Actor> {
 async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario): Promise<void> {
   const { packages: pkgs, applications, inbox } = t.platform.services;
   // given
-  t.clock.set(Date.parse(`${s.given.asOf}T09:00:00+08:00`));
+  const start = Date.parse(`${s.given.asOf}T09:00:00+08:00`);
+  t.clock.set(start);
   const { version } = await pkgs.deployFromDirectory(null, pkgDir);
   await pkgs.activate(null, version.hash);
   const applicant = await actorOf(t, s.given.applicant);
@@ -98,7 +118,12 @@ async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario): Promis
   const final = await waitFor(async () => {
     const row = await t.platform.db.knex('applications').where({ id: app.id }).first();
     return row.status === s.then.status ? row : null;
-  }, 15_000, `status ${s.then.status}`);
+  }, 15_000, `status ${s.then.status}`).catch(async (err) => {
+    const row = await t.platform.db.knex('applications').where({ id: app.id }).first();
+    const inst = row?.process_instance_key ? await t.platform.engine.getInstance(row.process_instance_key) : null;
+    const incidents = await t.platform.engine.listIncidents({ state: 'OPEN' });
+    throw new Error(`${(err as Error).message}; status ${row?.status}; trail ${inst?.completedElements.join(' > ')}; incidents ${JSON.stringify(incidents)}`);
+  });
   if (s.then.completedElements) {
     await waitFor(async () => ((await t.platform.engine.getInstance(final.process_instance_key))!.status !== 'ACTIVE' ? true : null), 10_000, 'instance end');
     expect((await t.platform.engine.getInstance(final.process_instance_key))!.completedElements).toEqual(s.then.completedElements);

@@ -18,7 +18,7 @@ export interface TestPlatform {
 }
 
 /** A real platform (store, embedded engine, workers, HTTP app) on a temp SQLite file or a MySQL URL. */
-export async function startTestPlatform(opts: { databaseUrl?: string } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe' } = {}): Promise<TestPlatform> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config: Config = {
     ...loadConfig({}),
@@ -30,6 +30,7 @@ export async function startTestPlatform(opts: { databaseUrl?: string } = {}): Pr
     jobPollMs: 20,
     loadDemoData: true,
     maxUploadBytes: 1024 * 1024,
+    engineKind: opts.engine ?? 'embedded',
   };
   const clock = new OffsetClock();
   const quiet = (msg: string, err?: unknown) => {
