@@ -93,6 +93,28 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(await engine.listIncidents({ processInstanceKey, state: 'OPEN' })).toEqual([]);
   });
 
+  it('re-activates the job of a worker that died mid-job after its timeout, under the same key', async () => {
+    // given: the first activation never answers (the worker process died)
+    await engine.deploy([bpmn('jobs')]);
+    const activations: string[] = [];
+    engine.registerWorker(
+      'test.work',
+      async (job) => {
+        activations.push(job.key);
+        if (activations.length === 1) return new Promise<never>(() => undefined);
+        return { kind: 'complete', variables: { outcome: 'second try' } };
+      },
+      { timeoutMs: 1000 },
+    );
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: 'x' }, items: [] } });
+    const done = await finished(processInstanceKey);
+    // then: one job, activated twice; an effect keyed by the job key happens once
+    expect(activations).toHaveLength(2);
+    expect(activations[0]).toBe(activations[1]);
+    expect(done.variables.result).toMatchObject({ outcome: 'second try' });
+  });
+
   it('routes a BPMN error to the boundary event that catches its code', async () => {
     // given
     await engine.deploy([bpmn('jobs')]);

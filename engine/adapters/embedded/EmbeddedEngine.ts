@@ -72,6 +72,7 @@ export interface EmbeddedEngineOptions {
   timerPollMs?: number;
   jobPollMs?: number;
   workerName?: string;
+  stopTimeoutMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -135,7 +136,11 @@ export class EmbeddedEngine implements ProcessEngine {
     this.running = false;
     clearTimeout(this.timerLoop);
     clearTimeout(this.jobLoop);
-    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+    // A handler that never returns (a dead worker) must not block shutdown; its job times out and is re-activated.
+    const deadline = Date.now() + (this.options.stopTimeoutMs ?? 5000);
+    while (this.inFlight.size && Date.now() < deadline) {
+      await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    }
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

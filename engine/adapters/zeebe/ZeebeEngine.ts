@@ -103,9 +103,11 @@ export class ZeebeEngine implements ProcessEngine {
   }
 
   async stop(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close(2000)));
+    // A handler that never returns (a dead worker) must not block shutdown.
+    const grace = <T>(p: Promise<T>) => Promise.race([p, new Promise((r) => setTimeout(r, 3000))]);
+    await grace(Promise.allSettled(this.workers.map((w) => w.close(2000))));
     this.workers.length = 0;
-    await this.zbc?.close(2000).catch(() => undefined);
+    await grace(this.zbc?.close(2000).catch(() => undefined) ?? Promise.resolve());
     this.zbc = undefined;
   }
 
