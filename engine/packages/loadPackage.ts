@@ -1,183 +1,265 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { createFormValidator } from '../../forms/index.ts';
+import { checkFormDefinition } from './checkFormDefinition.ts';
+import { checkTraceability } from './checkTraceability.ts';
+import { computeContentHash } from './computeContentHash.ts';
+import { pointerOf } from './jsonPointer.ts';
+import { packageSchema, schemaProblems, type PackageSchemaKind } from './packageSchemas.ts';
+import { parseJsonFile } from './parseJsonFile.ts';
+import type { LoadedForm, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, PackageScenario, PackageSchedule, Problem } from './packageTypes.ts';
 
-const require = createRequire(import.meta.url);
-const manifestSchema = require('./schema/manifest.schema.json');
-const scheduleSchema = require('./schema/schedule.schema.json');
-const ruleSetSchema = require('../../rules/schema/ruleSet.schema.json');
+export { discoverPackages } from './discoverPackages.ts';
+export type { BpmnValidator, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, Problem } from './packageTypes.ts';
 
-export interface Problem {
-  /** Path relative to the package folder, e.g. 'rules/eligibility.json'. */
-  file: string;
-  /** JSON pointer inside that file, or '#elementId' for BPMN. */
-  pointer?: string;
-  message: string;
-  severity: 'error' | 'warning';
-  code: string;
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export interface LoadedPackage {
-  dir: string;
-  manifest: any;
-  files: Record<string, string>;
-  bpmn: Record<string, string>;
-  ruleSets: Record<string, unknown>;
-  forms: Record<string, { schema: Record<string, unknown>; ui?: unknown; title?: string }>;
-  schedule: unknown;
-  scenarios: Record<string, unknown>;
-  contentHash: string;
+function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
 }
 
-export type BpmnValidator = (file: string, xml: string) => Promise<Problem[]>;
-
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators: Record<string, ValidateFunction> = {
-  manifest: ajv.compile(manifestSchema),
-  schedule: ajv.compile(scheduleSchema),
-  ruleSet: ajv.compile(ruleSetSchema),
-};
-
-function schemaProblems(file: string, errors: ErrorObject[] | null | undefined): Problem[] {
-  return (errors ?? []).map((e) => {
-    const extra = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
-    return { file, pointer: `${e.instancePath}${extra}` || '/', message: `不符合格式要求:${e.instancePath}${extra} ${e.message ?? ''}`.trim(), severity: 'error', code: `SCHEMA_${e.keyword.toUpperCase()}` };
-  });
-}
-
-async function listFiles(dir: string, base = ''): Promise<string[]> {
+/** Package files, relative with '/' separators. Dot files, symlinks and test code are not package content. */
+async function listFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await fs.readdir(path.join(dir, base), { withFileTypes: true })) {
-    const rel = base ? `${base}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, rel)));
-    else if (entry.isFile() && !entry.name.endsWith('.test.ts') && !entry.name.startsWith('.')) out.push(rel);
+  for (const e of await fs.readdir(path.join(root, rel), { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const child = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...(await listFiles(root, child)));
+    else if (e.isFile() && !/\.test\.[cm]?[jt]s$/.test(e.name)) out.push(child);
   }
-  return out.sort();
+  return out;
+}
+
+function bpmnElementIds(xml: string): Set<string> {
+  return new Set([...xml.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+}
+
+function declaresProcess(xml: string, id: string): boolean {
+  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?process\\b[^>]*\\sid="${escaped}"`).test(xml);
 }
 
 /**
- * Loads a package folder: every file is read, every JSON parsed and validated against its schema,
- * every reference checked, BPMN handed to the engine's validator. All problems are collected, each
- * with its file and pointer; `ok` is false if any is an error. The version name is the sha256 of
- * the sorted paths and contents.
+ * Loads and checks a policy package folder. Every file the manifest references is read, every JSON
+ * file parsed (a syntax error names the file, line and column) and validated against its schema,
+ * every form compiled with the shared form runtime, cross-references and clause traceability
+ * checked, and each BPMN file handed to the injected engine validator. Every problem is collected,
+ * with its file and JSON pointer; `ok` is false if any is an error, and only then is `package` absent.
  */
-export async function loadPackage(dir: string, opts: { bpmnValidator?: BpmnValidator } = {}): Promise<{ ok: boolean; package?: LoadedPackage; problems: Problem[] }> {
+export async function loadPackage(dir: string, options: LoadPackageOptions = {}): Promise<LoadPackageResult> {
   const problems: Problem[] = [];
+  const root = path.resolve(dir);
   let names: string[];
   try {
-    names = await listFiles(dir);
+    names = (await listFiles(root)).sort();
   } catch {
-    return { ok: false, problems: [{ file: '.', message: '政策包目录不存在', severity: 'error', code: 'NO_PACKAGE' }] };
+    return { ok: false, problems: [{ file: '.', pointer: '', message: `政策包目录不存在或无法读取:${dir}`, severity: 'error', code: 'NO_PACKAGE' }] };
   }
+  const bytes: Record<string, Buffer> = {};
   const files: Record<string, string> = {};
-  for (const n of names) files[n] = await fs.readFile(path.join(dir, n), 'utf8');
+  for (const name of names) {
+    bytes[name] = await fs.readFile(path.join(root, name));
+    files[name] = bytes[name].toString('utf8');
+  }
+  const contentHash = computeContentHash(bytes);
 
-  const parsed: Record<string, unknown> = {};
-  const json = (file: string, referencedFrom?: { file: string; pointer: string }): unknown => {
-    if (file in parsed) return parsed[file];
-    const raw = files[file];
-    if (raw === undefined) {
-      problems.push({ file: referencedFrom?.file ?? file, pointer: referencedFrom?.pointer, message: `引用的文件不存在:${file}`, severity: 'error', code: 'MISSING_FILE' });
-      return (parsed[file] = undefined);
+  const parsed = new Map<string, unknown>();
+  const json = (file: string): unknown => {
+    if (parsed.has(file)) return parsed.get(file);
+    let value: unknown;
+    if (files[file] !== undefined) {
+      const r = parseJsonFile(file, files[file]);
+      if (r.ok) value = r.value;
+      else problems.push(r.problem);
     }
-    try {
-      return (parsed[file] = JSON.parse(raw));
-    } catch (err) {
-      problems.push({ file, pointer: '/', message: `不是合法的 JSON:${(err as Error).message}`, severity: 'error', code: 'JSON_SYNTAX' });
-      return (parsed[file] = undefined);
+    parsed.set(file, value);
+    return value;
+  };
+  const unavailableSchemas = new Set<PackageSchemaKind>();
+  const validateAgainst = async (kind: PackageSchemaKind, file: string, value: unknown): Promise<boolean> => {
+    const schema = await packageSchema(kind);
+    if (!schema.ok) {
+      if (!unavailableSchemas.has(kind)) {
+        unavailableSchemas.add(kind);
+        // The rule set schema is another team's file: its absence is not the package's fault, so warn and go on.
+        const label = { manifest: '清单', schedule: '日程', scenario: '场景', ruleSet: '规则集' }[kind];
+        problems.push({ file, pointer: '', message: `${label}的 JSON Schema ${schema.reason === 'missing' ? '尚不存在' : '无法编译'},本次未做结构校验(${schema.detail})`, severity: 'warning', code: 'SCHEMA_UNAVAILABLE' });
+      }
+      return true;
     }
+    if (schema.validate(value)) return true;
+    problems.push(...schemaProblems(file, schema.validate.errors));
+    return false;
+  };
+  const referenced = new Set<string>(['manifest.json']);
+  /** Marks a manifest reference; reports it at the manifest pointer if the file is not there. */
+  const reference = (file: unknown, pointer: string): file is string => {
+    if (typeof file !== 'string') return false;
+    referenced.add(file);
+    if (files[file] !== undefined) return true;
+    problems.push({ file: 'manifest.json', pointer, message: `引用的文件不存在:${file}`, severity: 'error', code: 'MISSING_FILE' });
+    return false;
   };
 
-  const manifest = json('manifest.json') as any;
-  if (!manifest) {
-    if (files['manifest.json'] === undefined) problems.push({ file: 'manifest.json', message: '缺少 manifest.json', severity: 'error', code: 'NO_MANIFEST' });
+  if (files['manifest.json'] === undefined) {
+    problems.push({ file: 'manifest.json', pointer: '', message: '政策包缺少 manifest.json', severity: 'error', code: 'NO_MANIFEST' });
     return { ok: false, problems };
   }
-  if (!validators.manifest(manifest)) problems.push(...schemaProblems('manifest.json', validators.manifest.errors));
+  const manifestValue = json('manifest.json');
+  if (!isObject(manifestValue)) {
+    if (manifestValue !== undefined) problems.push({ file: 'manifest.json', pointer: '', message: 'manifest.json 应为 JSON 对象', severity: 'error', code: 'SCHEMA_TYPE' });
+    return { ok: false, problems };
+  }
+  const m = manifestValue;
+  await validateAgainst('manifest', 'manifest.json', m);
 
+  // Processes: the file exists, declares the process, and the engine adapter accepts it.
   const bpmn: Record<string, string> = {};
-  for (const [i, p] of (Array.isArray(manifest.processes) ? manifest.processes : []).entries()) {
-    const xml = files[p.file];
-    if (xml === undefined) {
-      problems.push({ file: 'manifest.json', pointer: `/processes/${i}/file`, message: `引用的文件不存在:${p.file}`, severity: 'error', code: 'MISSING_FILE' });
-      continue;
+  const idsCache = new Map<string, Set<string>>();
+  const bpmnIds = (file: string) => {
+    if (!idsCache.has(file)) idsCache.set(file, bpmnElementIds(files[file] ?? ''));
+    return idsCache.get(file)!;
+  };
+  const processIds = new Set<string>();
+  let mains = 0;
+  for (const [i, p] of list(m.processes).entries()) {
+    if (!isObject(p)) continue;
+    if (p.role === 'main') mains++;
+    if (typeof p.bpmnProcessId === 'string') {
+      if (processIds.has(p.bpmnProcessId)) problems.push({ file: 'manifest.json', pointer: pointerOf('processes', i, 'bpmnProcessId'), message: `流程 ID 重复:${p.bpmnProcessId}`, severity: 'error', code: 'DUPLICATE_ID' });
+      processIds.add(p.bpmnProcessId);
     }
-    bpmn[p.file] = xml;
-    if (!xml.includes(`id="${p.bpmnProcessId}"`)) {
-      problems.push({ file: 'manifest.json', pointer: `/processes/${i}/bpmnProcessId`, message: `${p.file} 中没有流程 ${p.bpmnProcessId}`, severity: 'error', code: 'PROCESS_ID' });
+    if (!reference(p.file, pointerOf('processes', i, 'file'))) continue;
+    bpmn[p.file] = files[p.file];
+    if (typeof p.bpmnProcessId === 'string' && !declaresProcess(files[p.file], p.bpmnProcessId)) {
+      problems.push({ file: 'manifest.json', pointer: pointerOf('processes', i, 'bpmnProcessId'), message: `${p.file} 中没有 id 为「${p.bpmnProcessId}」的流程(process)`, severity: 'error', code: 'PROCESS_ID' });
     }
-    if (opts.bpmnValidator) problems.push(...(await opts.bpmnValidator(p.file, xml)));
   }
-
-  const ruleSets: Record<string, unknown> = {};
-  for (const [i, r] of (Array.isArray(manifest.ruleSets) ? manifest.ruleSets : []).entries()) {
-    if (r.id in ruleSets) problems.push({ file: 'manifest.json', pointer: `/ruleSets/${i}/id`, message: `规则集 ID 重复:${r.id}`, severity: 'error', code: 'DUPLICATE_ID' });
-    const rs = json(r.file, { file: 'manifest.json', pointer: `/ruleSets/${i}/file` });
-    if (rs === undefined) continue;
-    if (!validators.ruleSet(rs)) problems.push(...schemaProblems(r.file, validators.ruleSet.errors));
-    ruleSets[r.id] = rs;
+  if (Array.isArray(m.processes) && m.processes.length > 0) {
+    if (mains === 0) problems.push({ file: 'manifest.json', pointer: '/processes', message: '没有 role 为 main 的主流程,申报无法启动', severity: 'error', code: 'PROCESS_NO_MAIN' });
+    if (mains > 1) problems.push({ file: 'manifest.json', pointer: '/processes', message: `有 ${mains} 个主流程,申报将从第一个启动`, severity: 'warning', code: 'PROCESS_MANY_MAIN' });
   }
-
-  const forms: LoadedPackage['forms'] = {};
-  for (const [i, f] of (Array.isArray(manifest.forms) ? manifest.forms : []).entries()) {
-    const schema = json(f.schema, { file: 'manifest.json', pointer: `/forms/${i}/schema` }) as Record<string, unknown> | undefined;
-    const ui = f.ui ? json(f.ui, { file: 'manifest.json', pointer: `/forms/${i}/ui` }) : undefined;
-    if (!schema) continue;
-    try {
-      createFormValidator(schema);
-    } catch (err) {
-      problems.push({ file: f.schema, pointer: '/', message: `表单 JSON Schema 无法编译:${(err as Error).message}`, severity: 'error', code: 'FORM_SCHEMA' });
-    }
-    forms[f.id] = { schema, ui, title: f.title };
-  }
-
-  const schedule = typeof manifest.schedule === 'string' ? json(manifest.schedule, { file: 'manifest.json', pointer: '/schedule' }) : undefined;
-  if (schedule !== undefined && !validators.schedule(schedule)) problems.push(...schemaProblems(manifest.schedule, validators.schedule.errors));
-
-  const scenarios: Record<string, unknown> = {};
-  for (const n of names.filter((x) => x.startsWith('scenarios/') && x.endsWith('.json'))) {
-    const s = json(n);
-    if (s !== undefined) scenarios[n] = s;
-  }
-
-  // Traceability: each clause's implementing targets must exist in the package.
-  for (const [i, c] of (Array.isArray(manifest.clauses) ? manifest.clauses : []).entries()) {
-    for (const [j, target] of (c.implementedBy ?? []).entries()) {
-      const [file, fragment] = String(target).split('#');
-      if (files[file] === undefined) {
-        problems.push({ file: 'manifest.json', pointer: `/clauses/${i}/implementedBy/${j}`, message: `条款 ${c.id} 的实现位置不存在:${target}`, severity: 'error', code: 'TRACE_TARGET' });
-      } else if (fragment && file.endsWith('.bpmn') && !files[file].includes(`id="${fragment}"`)) {
-        problems.push({ file: 'manifest.json', pointer: `/clauses/${i}/implementedBy/${j}`, message: `条款 ${c.id} 引用的流程元素不存在:${target}`, severity: 'error', code: 'TRACE_ELEMENT' });
+  if (options.bpmnValidator) {
+    for (const [file, xml] of Object.entries(bpmn)) {
+      try {
+        for (const p of await options.bpmnValidator(file, xml)) problems.push({ ...p, file: p.file || file });
+      } catch (err) {
+        problems.push({ file, pointer: '', message: `流程引擎校验 BPMN 时出错:${(err as Error).message}`, severity: 'error', code: 'BPMN_VALIDATOR_FAILED' });
       }
     }
   }
 
-  const hash = createHash('sha256');
-  for (const n of names) hash.update(n).update('\0').update(files[n]).update('\0');
-  const contentHash = hash.digest('hex');
-  const ok = !problems.some((p) => p.severity === 'error');
-  return { ok, problems, package: { dir, manifest, files, bpmn, ruleSets, forms, schedule, scenarios, contentHash } };
-}
+  // Rule sets: unique ids, valid against rules/schema/ruleSet.schema.json.
+  const ruleSets: Record<string, Json> = {};
+  const ruleSetFiles: string[] = [];
+  const ruleSetIds = new Set<string>();
+  for (const [i, r] of list(m.ruleSets).entries()) {
+    if (!isObject(r)) continue;
+    const id = String(r.id);
+    if (ruleSetIds.has(id) || !ruleSetIds.add(id)) {
+      problems.push({ file: 'manifest.json', pointer: pointerOf('ruleSets', i, 'id'), message: `规则集 ID 重复:${id}`, severity: 'error', code: 'DUPLICATE_ID' });
+      continue;
+    }
+    if (!reference(r.file, pointerOf('ruleSets', i, 'file'))) continue;
+    ruleSetFiles.push(r.file);
+    const rs = json(r.file);
+    if (rs === undefined) continue;
+    await validateAgainst('ruleSet', r.file, rs);
+    if (isObject(rs) && typeof rs.id === 'string' && rs.id !== id) {
+      problems.push({ file: r.file, pointer: '/id', message: `规则集文件中的 id「${rs.id}」与 manifest.json 中登记的「${id}」不一致`, severity: 'warning', code: 'RULESET_ID_MISMATCH' });
+    }
+    if (isObject(rs)) ruleSets[id] = rs;
+  }
 
-/** Every folder under `root` that holds a manifest.json. */
-export async function discoverPackages(root: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (dir: string) => {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
+  // Forms: compiled with the shared runtime (the same code validates applications), ui checked for rjsf.
+  const forms: Record<string, LoadedForm> = {};
+  const formFiles: string[] = [];
+  const formIds = new Set<string>();
+  for (const [i, f] of list(m.forms).entries()) {
+    if (!isObject(f)) continue;
+    const id = String(f.id);
+    if (formIds.has(id) || !formIds.add(id)) {
+      problems.push({ file: 'manifest.json', pointer: pointerOf('forms', i, 'id'), message: `表单 ID 重复:${id}`, severity: 'error', code: 'DUPLICATE_ID' });
+      continue;
     }
-    if (entries.some((e) => e.isFile() && e.name === 'manifest.json')) {
-      out.push(dir);
-      return;
+    const hasSchema = reference(f.schema, pointerOf('forms', i, 'schema'));
+    const hasUi = reference(f.ui, pointerOf('forms', i, 'ui'));
+    const schema = hasSchema ? json(f.schema as string) : undefined;
+    const ui = hasUi ? json(f.ui as string) : undefined;
+    if (hasSchema) formFiles.push(f.schema as string);
+    if (schema === undefined) continue;
+    problems.push(...checkFormDefinition(f.schema as string, schema, hasUi ? (f.ui as string) : undefined, ui));
+    if (isObject(schema)) forms[id] = { schema, ui: isObject(ui) ? ui : {}, title: typeof f.title === 'string' ? f.title : String(schema.title ?? id) };
+  }
+
+  // Schedule: valid, unique window ids, a window does not close before it opens.
+  let schedule: unknown;
+  const scheduleFile = reference(m.schedule, '/schedule') ? (m.schedule as string) : undefined;
+  if (scheduleFile) {
+    schedule = json(scheduleFile);
+    if (schedule !== undefined) {
+      await validateAgainst('schedule', scheduleFile, schedule);
+      const ids = new Set<string>();
+      for (const [i, w] of list(isObject(schedule) ? schedule.windows : undefined).entries()) {
+        if (!isObject(w)) continue;
+        if (typeof w.id === 'string') {
+          if (ids.has(w.id)) problems.push({ file: scheduleFile, pointer: pointerOf('windows', i, 'id'), message: `时间窗口 ID 重复:${w.id}`, severity: 'error', code: 'DUPLICATE_ID' });
+          ids.add(w.id);
+        }
+        if (typeof w.opens === 'string' && typeof w.closes === 'string' && w.closes < w.opens) {
+          problems.push({ file: scheduleFile, pointer: pointerOf('windows', i, 'closes'), message: `时间窗口 ${w.id} 的结束日期 ${w.closes} 早于开始日期 ${w.opens}`, severity: 'error', code: 'WINDOW_ORDER' });
+        }
+        if (typeof w.provenance === 'string' && !['verbatim', 'supplied-by-owner'].includes(w.provenance) && w.ambiguity === undefined) {
+          problems.push({ file: scheduleFile, pointer: pointerOf('windows', i), message: `时间窗口 ${w.id} 的来源为「${w.provenance}」,应关联说明其依据的歧义编号(ambiguity)`, severity: 'warning', code: 'PROVENANCE_UNLINKED' });
+        }
+      }
     }
-    for (const e of entries) if (e.isDirectory() && e.name !== 'node_modules') await walk(path.join(dir, e.name));
+  }
+
+  // Scenarios: every scenarios/*.json, valid, and naming only BPMN elements the package has.
+  const allIds = new Set<string>(Object.keys(bpmn).flatMap((f) => [...bpmnIds(f)]));
+  const scenarios: Record<string, PackageScenario> = {};
+  for (const file of names.filter((n) => /^scenarios\/[^/]+\.json$/.test(n))) {
+    referenced.add(file);
+    const s = json(file);
+    if (s === undefined) continue;
+    await validateAgainst('scenario', file, s);
+    if (!isObject(s)) continue;
+    scenarios[file] = s as PackageScenario;
+    if (allIds.size === 0) continue;
+    const unknown = (id: unknown, pointer: string) => {
+      if (typeof id === 'string' && !allIds.has(id)) problems.push({ file, pointer, message: `场景引用的流程元素「${id}」在包的 BPMN 中不存在`, severity: 'error', code: 'SCENARIO_ELEMENT' });
+    };
+    list(s.when).forEach((step, i) => isObject(step) && unknown(step.complete, pointerOf('when', i, 'complete')));
+    const then = isObject(s.then) ? s.then : {};
+    for (const key of ['completedElements', 'completedElementsEndWith']) list(then[key]).forEach((id, i) => unknown(id, pointerOf('then', key, i)));
+    unknown(then.waitingAt, '/then/waitingAt');
+  }
+
+  problems.push(
+    ...checkTraceability({ manifest: m, files, json, bpmnIds, ruleSetFiles, formFiles, scheduleFile }),
+  );
+
+  for (const name of names) {
+    if (referenced.has(name) || /\.(md|txt)$/i.test(name)) continue;
+    problems.push({ file: name, pointer: '', message: `文件 ${name} 未被 manifest.json 引用,不会生效`, severity: 'warning', code: 'UNREFERENCED_FILE' });
+  }
+
+  const ok = !problems.some((p) => p.severity === 'error');
+  if (!ok) return { ok, problems };
+  const loaded: LoadedPackage = {
+    dir: root,
+    manifest: m as unknown as PackageManifest,
+    files,
+    bpmn,
+    ruleSets,
+    forms,
+    schedule: schedule as PackageSchedule,
+    scenarios,
+    contentHash,
   };
-  await walk(path.resolve(root));
-  return out.sort();
+  return { ok, package: loaded, problems };
 }

@@ -1,0 +1,119 @@
+/** The shapes of a policy package (deployments/<region>/<year>-<procedure>/) as the loader returns them. */
+
+export type Provenance = 'verbatim' | 'normalised-from-garbled' | 'interpreted' | 'assumed' | 'supplied-by-owner';
+export type ClauseKind = 'rule' | 'flow' | 'form' | 'schedule' | 'human-check' | 'monitored-obligation';
+
+// Type aliases rather than interfaces: they stay assignable to the services' structural views with index signatures.
+export type PackageParameter = { value: unknown; unit?: string; provenance: Provenance; clause?: string; ambiguity?: string };
+
+export type PackageAmbiguity = {
+  id: string;
+  clauseRefs: string[];
+  sourceQuote: string;
+  readings: string[];
+  chosenDefault: string;
+  severity: 'BLOCKING' | 'DEFAULTED' | 'INFO';
+  status: 'open' | 'resolved';
+  resolvedBy?: string;
+  resolvedAt?: string;
+  rationale?: string;
+};
+
+export type PackageClause = {
+  id: string;
+  summary: string;
+  kind: ClauseKind;
+  /** 'rules/eligibility.json#recommender-filed', 'process.bpmn#Task_UnitReview', 'forms/x.schema.json#/properties/y', or a whole file. */
+  implementedBy: string[];
+};
+
+export type PackageManifest = {
+  id: string;
+  procedure: string;
+  region: { code: string; name: string };
+  year: number;
+  title: string;
+  notice: { docNo?: string | null; title: string; issuer: string; signed: string; published: string | null; seedFile: string; provenance?: Provenance };
+  processes: Array<{ file: string; bpmnProcessId: string; role: 'main' | 'called' }>;
+  forms: Array<{ id: string; schema: string; ui: string; title: string }>;
+  ruleSets: Array<{ id: string; file: string }>;
+  schedule: string;
+  parameters: Record<string, PackageParameter>;
+  ambiguities: PackageAmbiguity[];
+  clauses: PackageClause[];
+};
+
+export type ScheduleWindow = {
+  id: string;
+  kind: string;
+  month?: string;
+  title: string;
+  opens?: string;
+  closes?: string;
+  raw: string;
+  clause: string;
+  provenance: Provenance;
+  confidence?: 'high' | 'medium' | 'low';
+  ambiguity?: string;
+};
+
+export type PackageSchedule = { timezone: 'Asia/Shanghai'; windows: ScheduleWindow[] };
+
+export type PackageScenario = {
+  name: string;
+  description?: string;
+  clauses?: string[];
+  given: { asOf: string; [k: string]: unknown };
+  when: Array<Record<string, unknown>>;
+  then: { completedElements?: string[]; variables?: Record<string, unknown>; decision?: unknown; [k: string]: unknown };
+};
+
+export interface Problem {
+  /** Path relative to the package folder, e.g. 'manifest.json' or 'rules/eligibility.json'. */
+  file: string;
+  /** JSON pointer inside that file ('' = the whole document), or '#elementId' for BPMN. */
+  pointer?: string;
+  /** Chinese, for policy staff. */
+  message: string;
+  severity: 'error' | 'warning';
+  /** Stable machine code, e.g. JSON_SYNTAX, SCHEMA_REQUIRED, MISSING_FILE, TRACE_ELEMENT. */
+  code: string;
+  /** 1-based position, for syntax errors. */
+  line?: number;
+  column?: number;
+}
+
+export type BpmnValidator = (file: string, xml: string) => Promise<Problem[]>;
+
+export interface LoadPackageOptions {
+  /** The engine adapter's BPMN check, called once per process file. */
+  bpmnValidator?: BpmnValidator;
+}
+
+export interface LoadedForm {
+  schema: Record<string, unknown>;
+  ui: Record<string, unknown>;
+  title: string;
+}
+
+export interface LoadedPackage {
+  dir: string;
+  manifest: PackageManifest;
+  /** Every file of the package, raw text, keyed by relative path with '/' separators. */
+  files: Record<string, string>;
+  bpmn: Record<string, string>;
+  ruleSets: Record<string, Record<string, unknown>>;
+  forms: Record<string, LoadedForm>;
+  schedule: PackageSchedule;
+  scenarios: Record<string, PackageScenario>;
+  /** sha256 hex over the sorted relative paths and bytes of every file: the version's name. */
+  contentHash: string;
+}
+
+export interface LoadPackageResult {
+  /** False when any problem is an error. */
+  ok: boolean;
+  /** Only when ok: a package with errors is never handed out, so it cannot be registered by mistake. */
+  package?: LoadedPackage;
+  problems: Problem[];
+}
