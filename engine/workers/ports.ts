@@ -1,3 +1,5 @@
+import type { RegistryService } from '../services/registry/RegistryService.ts';
+
 /** Structural views of what the generic task workers need (wired in the composition root). */
 
 export interface EligibilityResult {
@@ -18,43 +20,5 @@ export interface DeadlineResult {
 
 export type DeadlineCalculator = (req: { anchor: string; amount: number; unit: 'WD' | 'MONTH' | 'YEAR' | 'DAY'; counting: string }) => DeadlineResult;
 
-export interface CardRecord {
-  number: string;
-  validFrom: string;
-  validTo: string | null;
-  issuerRegionCode: string;
-  validRegionCode: string;
-  status: string;
-}
-
-export interface RegistryWriter {
-  getRecommenderFacts(orgId: string, asOf: string): Promise<unknown>;
-  getPersonFacts(idNumber: string, asOf: string): Promise<unknown>;
-  issueCard(input: {
-    applicationId: string;
-    idNumber: string;
-    kind: string;
-    occupationCode: string | null;
-    occupationName: string | null;
-    issuerRegionCode: string;
-    validRegionCode: string;
-    validFrom: string;
-    validTo?: string | null;
-    collectionDeadline?: string | null;
-    packageHash: string;
-  }): Promise<CardRecord>;
-  markCardCollected(number: string): Promise<unknown>;
-  cancelCard(number: string, reason: string): Promise<unknown>;
-  recordSanction(input: {
-    subjectType: 'person' | 'org';
-    subjectId: string;
-    kind: string;
-    clause: string;
-    startsOn: string;
-    until?: string | null;
-    permanent?: boolean;
-    reason: string;
-    applicationId?: string;
-    idempotencyKey: string;
-  }): Promise<unknown>;
-}
+/** The registry as the workers use it (writes are idempotent per job). */
+export type RegistryWriter = Pick<RegistryService, 'getRecommenderFacts' | 'getPersonFacts' | 'issueCard' | 'markCardCollected' | 'cancelCard' | 'recordSanction'>;

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
+import { listIncidentRows } from '../../store/incidentQueries.ts';
 import {
   EngineDeployError,
   USER_TASK_JOB_TYPE,
@@ -648,20 +649,7 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   async listIncidents(filter: { processInstanceKey?: string; state?: 'OPEN' | 'RESOLVED' } = {}): Promise<Incident[]> {
-    const q = this.knex('engine_incidents').orderBy('key');
-    if (filter.processInstanceKey) q.where({ instance_key: filter.processInstanceKey });
-    if (filter.state) q.where({ state: filter.state });
-    const rows = await q;
-    return rows.map((r: Record<string, string>) => ({
-      key: r.key,
-      processInstanceKey: r.instance_key,
-      jobKey: r.job_key,
-      elementId: r.element_id,
-      errorType: r.error_type,
-      message: r.message,
-      state: r.state as Incident['state'],
-      createdAt: r.created_at,
-    }));
+    return listIncidentRows(this.knex, filter);
   }
 
   async resolveIncident(incidentKey: string, retries = 1): Promise<void> {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { ZBClient, type ZBWorker } from 'zeebe-node';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
+import { listIncidentRows } from '../../store/incidentQueries.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import {
   EngineDeployError,
@@ -384,19 +385,7 @@ export class ZeebeEngine implements ProcessEngine {
   }
 
   async listIncidents(filter: { processInstanceKey?: string; state?: 'OPEN' | 'RESOLVED' } = {}): Promise<Incident[]> {
-    const q = this.knex('engine_incidents').orderBy('created_at');
-    if (filter.processInstanceKey) q.where({ instance_key: filter.processInstanceKey });
-    if (filter.state) q.where({ state: filter.state });
-    return (await q).map((r: Record<string, string>) => ({
-      key: r.key,
-      processInstanceKey: r.instance_key,
-      jobKey: r.job_key,
-      elementId: r.element_id,
-      errorType: r.error_type,
-      message: r.message,
-      state: r.state as Incident['state'],
-      createdAt: r.created_at,
-    }));
+    return listIncidentRows(this.knex, filter);
   }
 
   /** Re-runs the held job's handler with fresh retries; its outcome goes to the broker as usual. */
