@@ -26,16 +26,24 @@ describe.runIf(zeebeUp)('platform on Zeebe while the broker is down', () => {
     await t?.close();
   }, 120_000);
 
-  it('stores submissions, answers 503 where the broker is needed, and starts each process once when it is back', async () => {
-    // given
+  it('keeps waiting instances, stores submissions, answers 503 where the broker is needed, and starts each process once when it is back', async () => {
+    // given: one application already waits at the unit review, a second is ready to submit
     const acc = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant')[0];
     const agent = await t.login(acc.username);
-    const draft = await agent.post('/api/applications').send({ packageHash, data: validApplication({ name: acc.displayName, idNumber: acc.idNumber!, recommenderOrgId: 'org-my-filed' }) });
     const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-    for (const spec of schema['x-attachments'] as Array<{ kind: string; accept: string[] }>) {
-      const pdf = spec.accept.includes('application/pdf');
-      await agent.post(`/api/applications/${draft.body.id}/attachments`).field('kind', spec.kind).attach('file', pdf ? Buffer.from('%PDF-1.4\n') : Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), pdf ? 'a.pdf' : 'a.png');
-    }
+    const prepare = async () => {
+      const d = await agent.post('/api/applications').send({ packageHash, data: validApplication({ name: acc.displayName, idNumber: acc.idNumber!, recommenderOrgId: 'org-my-filed' }) });
+      for (const spec of schema['x-attachments'] as Array<{ kind: string; accept: string[] }>) {
+        const pdf = spec.accept.includes('application/pdf');
+        await agent.post(`/api/applications/${d.body.id}/attachments`).field('kind', spec.kind).attach('file', pdf ? Buffer.from('%PDF-1.4\n') : Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), pdf ? 'a.pdf' : 'a.png');
+      }
+      return d;
+    };
+    const waiting = await prepare();
+    await agent.post(`/api/applications/${waiting.body.id}/submit`);
+    const unit = await t.login(DEMO_ACCOUNTS.find((a) => a.role === 'unit_reviewer' && a.orgId === 'org-my-filed')!.username);
+    const waitingTask = await waitFor(async () => (await unit.get('/api/tasks').query({ applicationId: waiting.body.id })).body.items?.[0], 30_000, 'task of the waiting application');
+    const draft = await prepare();
     // when: the broker goes away
     broker('stop');
     const submitted = await agent.post(`/api/applications/${draft.body.id}/submit`);
@@ -57,5 +65,9 @@ describe.runIf(zeebeUp)('platform on Zeebe while the broker is down', () => {
     await waitFor(async () => (await t.platform.db.knex('tasks').where({ application_id: draft.body.id, element_id: 'Task_UnitReview' })).length, 90_000, 'unit review task');
     expect(await t.platform.db.knex('process_start_queue').where({ application_id: draft.body.id, state: 'STARTED' })).toHaveLength(1);
     expect(await t.platform.db.knex('tasks').where({ application_id: draft.body.id })).toHaveLength(1);
-  }, 180_000);
+    // and the instance that waited through the outage goes on
+    const done = await unit.post(`/api/tasks/${waitingTask.id}/complete`).send({ decision: 'approve', opinion: '同意推荐' });
+    expect(done.status).toBe(200);
+    await waitFor(async () => (await t.platform.db.knex('tasks').where({ application_id: waiting.body.id, element_id: 'Task_CityReview' })).length, 60_000, 'city review after the outage');
+  }, 240_000);
 });
