@@ -1,0 +1,49 @@
+import { addCalendarMonths, isCivilDate } from './calendar/civilDate.ts';
+import { countCharacters, type CharacterCountMode } from './countCharacters.ts';
+import { matchesPredicate, type Predicate } from './matchesPredicate.ts';
+import { resolvePath } from './resolvePath.ts';
+import type { CUSTOM_OPERATORS, FactRef, Facts } from './ruleSetTypes.ts';
+
+export interface OperatorContext {
+  /** The evaluation's as-of date 'YYYY-MM-DD'. */
+  asOf: string;
+  /** All facts of the evaluation, for fact references inside someItem/noItem predicates. */
+  facts: Facts;
+}
+
+export type OperatorFn = (factValue: unknown, compareTo: unknown) => boolean;
+
+const absent = (v: unknown) => v === undefined || v === null || v === '';
+
+/** Reads a fact reference against the evaluation's facts (json-rules-engine only resolves top-level values). */
+export function factRefResolver(facts: Facts): (ref: FactRef) => unknown {
+  return (ref) => (ref.path ? resolvePath(facts[ref.fact], ref.path) : facts[ref.fact]);
+}
+
+/**
+ * The custom operators, bound to one evaluation (rules/operators.md). Number words follow C5:
+ * 以上/以内 include the number, 超过 excludes it; years are C4 month arithmetic. A value that is
+ * not a valid date or not of the expected type makes the condition fail, never throw.
+ */
+export function customOperators(ctx: OperatorContext): Record<(typeof CUSTOM_OPERATORS)[number], OperatorFn> {
+  const { asOf } = ctx;
+  const resolve = factRefResolver(ctx.facts);
+  return {
+    dateOnOrBefore: (a, b) => isCivilDate(a) && isCivilDate(b) && a <= b,
+    dateOnOrAfter: (a, b) => isCivilDate(a) && isCivilDate(b) && a >= b,
+    // 「自…之日起超过N年」 fails; exactly N years (the corresponding day, C4) still passes. A date after asOf fails.
+    withinYearsBefore: (a, years) => isCivilDate(a) && typeof years === 'number' && Number.isInteger(years) && years >= 0 && a <= asOf && addCalendarMonths(a, years * 12) >= asOf,
+    // A date that has happened by asOf (e.g. a filing accepted on or before the as-of date).
+    notAfterAsOf: (a) => isCivilDate(a) && a <= asOf,
+    // The last day of a restriction (inclusive) lies before asOf, or there is none: the restriction is over.
+    endedBeforeAsOf: (a) => absent(a) || (isCivilDate(a) && a < asOf),
+    containsAny: (a, list) => Array.isArray(list) && (Array.isArray(a) ? a : absent(a) ? [] : [a]).some((x) => list.includes(x)),
+    someItem: (a, pred) => Array.isArray(a) && a.some((item) => matchesPredicate(item, pred as Predicate, resolve)),
+    // No array (or an empty one) has no matching item.
+    noItem: (a, pred) => absent(a) || (Array.isArray(a) && !a.some((item) => matchesPredicate(item, pred as Predicate, resolve))),
+    lengthAtLeast: (a, spec) => {
+      const { min, mode } = typeof spec === 'number' ? { min: spec, mode: undefined } : (spec as { min: number; mode?: CharacterCountMode });
+      return typeof a === 'string' && countCharacters(a, mode) >= min;
+    },
+  };
+}
