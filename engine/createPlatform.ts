@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
-import path from 'node:path';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
@@ -160,8 +159,4 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       await db.close();
     },
   };
-}
-
-export function deploymentsRoot(config: Config): string {
-  return path.resolve(config.deploymentsDir);
 }

@@ -141,10 +141,6 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
             checkFeel(id, '消息关联键', sub?.correlationKey);
             if (msg) info.message = { refId: msg.id!, name: msg.name, correlationKey: sub?.correlationKey };
           }
-          if (d.$type === 'bpmn:ErrorEventDefinition' && el.$type === 'bpmn:BoundaryEvent') {
-            const code = (d.errorRef as ModdleEl | undefined)?.errorCode ?? '';
-            info.attachedToRef = (el.attachedToRef as ModdleEl).id;
-          }
         }
         if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
           problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `仅支持无触发的开始事件(${id})` });

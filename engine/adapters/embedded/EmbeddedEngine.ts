@@ -350,7 +350,7 @@ export class EmbeddedEngine implements ProcessEngine {
         if (byExecution.has(wait.executionId)) continue;
         const info = def.model.elements.get(wait.elementId)!;
         const jobKey = nextKey();
-        const job = this.buildJob(jobKey, row.key, def, info, wait, vars);
+        const job = this.buildJob(jobKey, row.key, info, wait, vars);
         await trx('engine_jobs').insert(job);
         if (wait.kind === 'job') newJobs.push(jobKey);
         if (wait.kind === 'call') childStarts.push({ key: jobKey, executionId: wait.executionId, info });
@@ -414,7 +414,7 @@ export class EmbeddedEngine implements ProcessEngine {
     if (newJobs.length) this.kick();
   }
 
-  private buildJob(jobKey: string, instanceKey: string, def: LoadedDefinition, info: ElementInfo, wait: Wait, vars: Variables): Record<string, unknown> {
+  private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): Record<string, unknown> {
     const locals: Variables = {};
     if (info.loop?.inputElement) locals[info.loop.inputElement] = wait.loopItem ?? null;
     if (info.loop) locals.loopCounter = (wait.loopIndex ?? 0) + 1;
@@ -462,7 +462,7 @@ export class EmbeddedEngine implements ProcessEngine {
     return out;
   }
 
-  private applyOutputs(info: ElementInfo, vars: Variables, locals: Variables, result: Variables, wait?: { loopIndex?: number }): void {
+  private applyOutputs(info: ElementInfo, vars: Variables, locals: Variables, result: Variables): void {
     const scope = { ...vars, ...locals, ...result };
     if (info.outputs.length) {
       for (const m of info.outputs) setPath(vars, m.target, evalMaybe(m.source, scope));

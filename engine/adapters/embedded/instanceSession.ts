@@ -142,7 +142,7 @@ export class InstanceSession {
 
   private forget(c: Record<string, any>): void {
     this.waits.delete(c.executionId);
-    for (const [key, t] of this.timers) {
+    for (const key of this.timers.keys()) {
       if (key === c.executionId || key.startsWith(`${c.executionId}_`)) this.timers.delete(key);
     }
   }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { ValidationError } from '../../errors.ts';
 import type { ApplicationService } from '../../services/applications/ApplicationService.ts';
 import { route, type RouteDef } from '../route.ts';
-import { AnyObject, ApplicationSchema, AttachmentSchema, IdParams, page, Paging } from '../schemas.ts';
+import { AnyObject, ApplicationSchema, AttachmentSchema, page, Paging } from '../schemas.ts';
 
 const AttachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) });
 const AppParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
