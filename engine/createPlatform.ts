@@ -69,9 +69,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     config.engineKind === 'zeebe'
       ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
       : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
-  const audit = new AuditLog(db);
-  const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours });
-  const registry = new RegistryService(db);
+  const audit = new AuditLog(db, now);
+  const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours }, now);
+  const registry = new RegistryService(db, now);
   const storage = new AttachmentStorage({ root: config.attachmentsDir });
   const inbox = new InboxService(db, engine, audit, now);
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);

@@ -91,12 +91,13 @@ describe('restart and bad input over HTTP (SQLite file)', () => {
 
     // when: more than a month passes without B's card being collected (SC26-45)
     t.clock.advance(40 * DAY);
+    const applicant3 = await t.login(applicant().username); // sessions expired with the clock
     // then: B's card is cancelled and the person barred from training registration for a year
-    await waitStatus(applicant2, b.id, 'CARD_CANCELLED');
+    await waitStatus(applicant3, b.id, 'CARD_CANCELLED');
     const sanctions = await t.platform.db.knex('sanctions').where({ subject_id: applicant().idNumber, kind: 'TRAINING_REGISTRATION' });
     expect(sanctions).toHaveLength(1);
     expect(sanctions[0].clause).toBe('SC26-45');
-    const card = (await status(applicant2, b.id)).application.outcome.card;
+    const card = (await status(applicant3, b.id)).application.outcome.card;
     expect((await t.platform.db.knex('cards').where({ number: card.number }).first()).status).toBe('CANCELLED');
     expect(await t.platform.db.knex('tasks').where({ application_id: b.id, state: 'OPEN' })).toEqual([]);
   });

@@ -1,17 +1,23 @@
+import { ConflictError } from '../../errors.ts';
+import { idCardCheckDigit, idCardGender } from '../../../forms/index.ts';
 import type { Role } from '../actor.ts';
 import type { AccountService } from '../accounts/AccountService.ts';
-import type { RegistryService, Organisation } from '../registry/RegistryService.ts';
+import type { RegistryService, OrganisationInput } from '../registry/RegistryService.ts';
 
+/** The one password of every demo account (documented in README and printed at start). */
 export const DEMO_PASSWORD = 'Demo@2026';
 
-/** GB 11643 check digit (ISO 7064 MOD 11-2), so demo ID numbers are valid. */
+/** Appends the GB 11643 check digit, so demo ID numbers pass the same checks as real ones. */
 function withCheckDigit(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = first17.split('').reduce((s, d, i) => s + Number(d) * weights[i], 0);
-  return first17 + '10X98765432'[sum % 11];
+  return first17 + idCardCheckDigit(first17);
 }
 
-export const DEMO_ORGANISATIONS: Array<Omit<Organisation, 'occupations'> & { occupations: string[] }> = [
+/**
+ * Sichuan organisations covering each recommender case of SC26-01/02/06/14: filed; filing accepted
+ * within a year; accepted more than a year before 2026 (may no longer recommend); only submitted
+ * (not accepted); an undelegated provincial body in Chengdu (routed to the province); a Chengdu city one.
+ */
+export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   { id: 'org-my-filed', name: '绵阳市技师学院(已备案评价机构)', regionCode: '510703', cityCode: '510700', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-03-01', filedDate: '2023-05-10', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['4-01-02-01'] },
   { id: 'org-my-applied', name: '绵阳某汽车服务有限公司(备案已受理)', regionCode: '510704', cityCode: '510700', provinceCode: '510000', level: 'county', filingStatus: 'APPLIED', filingAcceptedDate: '2025-06-01', filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
   { id: 'org-dy-stale', name: '德阳某装备制造公司(受理逾一年未备案)', regionCode: '510603', cityCode: '510600', provinceCode: '510000', level: 'county', filingStatus: 'APPLIED', filingAcceptedDate: '2024-12-01', filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
@@ -31,6 +37,11 @@ export interface DemoAccount {
 
 const applicant = (username: string, displayName: string, first17: string): DemoAccount => ({ username, role: 'applicant', displayName, orgId: null, regionCode: null, idNumber: withCheckDigit(first17) });
 
+/**
+ * Every demo account, one or more per role, all with DEMO_PASSWORD. Applicants carry valid ID numbers
+ * (their persons are put in the registry); unit reviewers belong to one organisation each; city
+ * reviewers to 绵阳/德阳/成都; province, policy and admin accounts to Sichuan (510000).
+ */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   applicant('zhangwei', '张伟', '51070319850312001'),
   applicant('liuna', '刘娜', '51010719900518002'),
@@ -45,12 +56,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', role: 'admin', displayName: '系统管理员', orgId: null, regionCode: '510000', idNumber: null },
 ];
 
-/** Seeds the demo registry and accounts; safe to run on every start. */
+/** Seeds the demo registry and accounts; safe to run on every start (and on two starts at once). */
 export async function seedDemoData(d: { accounts: AccountService; registry: RegistryService }): Promise<void> {
   for (const o of DEMO_ORGANISATIONS) await d.registry.upsertOrganisation(o);
   for (const a of DEMO_ACCOUNTS) {
-    if (a.idNumber) await d.registry.upsertPerson({ idNumber: a.idNumber, name: a.displayName, gender: Number(a.idNumber.charAt(16)) % 2 ? '男' : '女' });
+    if (a.idNumber) await d.registry.upsertPerson({ idNumber: a.idNumber, name: a.displayName, gender: idCardGender(a.idNumber) });
     if (await d.accounts.findByUsername(a.username)) continue;
-    await d.accounts.createAccount({ ...a, password: DEMO_PASSWORD });
+    try {
+      await d.accounts.createAccount({ ...a, password: DEMO_PASSWORD });
+    } catch (err) {
+      // Another process seeded the same account between our look and our insert.
+      if (!(err instanceof ConflictError)) throw err;
+    }
   }
 }

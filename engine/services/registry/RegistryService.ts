@@ -1,39 +1,107 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
+
+export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
+export type CardStatus = 'ISSUED' | 'COLLECTED' | 'CANCELLED' | 'VOID';
+export type SanctionSubjectType = 'person' | 'org';
 
 export interface Organisation {
   id: string;
   name: string;
+  /** County/district or city code (GB/T 2260). */
   regionCode: string;
+  /** 市(州) code. */
   cityCode: string;
   provinceCode: string;
   level: 'province' | 'city' | 'county' | null;
-  filingStatus: 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
+  filingStatus: FilingStatus;
+  /** Date the filing application was formally accepted (正式受理), SC26-01/02. */
   filingAcceptedDate: string | null;
   filedDate: string | null;
+  /** Master-data flag kept by the province (the list in SC26-06 ends in 「等」, so it cannot be derived). */
   isUndelegatedProvincialInChengdu: boolean;
+  /** Suspension entered as master data; sanctions recorded through recordSanction are added in getRecommenderFacts. */
   recommendationSuspendedUntil: string | null;
   occupations: string[];
 }
 
+export type OrganisationInput = Omit<Organisation, 'occupations' | 'level' | 'filingAcceptedDate' | 'filedDate' | 'recommendationSuspendedUntil'> & {
+  level?: Organisation['level'];
+  filingAcceptedDate?: string | null;
+  filedDate?: string | null;
+  recommendationSuspendedUntil?: string | null;
+  occupations?: string[];
+};
+
+/** The recommending unit as eligibility rules and the BPMN routing read it. */
+export interface RecommenderFacts {
+  id: string;
+  name: string;
+  regionCode: string;
+  cityCode: string;
+  filingStatus: FilingStatus;
+  filingAcceptedDate: string | null;
+  isUndelegatedProvincialInChengdu: boolean;
+  /** Last day of a suspension in force at asOf (SC26-50/52), or null; PERMANENT_UNTIL when it has no end. */
+  recommendationSuspendedUntil: string | null;
+}
+
 export interface Card {
   number: string;
+  idNumber: string;
   kind: string;
   occupationCode: string | null;
   occupationName: string | null;
   issuerRegionCode: string;
+  /** SC26-42: a card is valid only where it was issued. */
   validRegionCode: string;
   validFrom: string;
   validTo: string | null;
-  status: 'ISSUED' | 'COLLECTED' | 'CANCELLED' | 'VOID';
+  status: CardStatus;
   collectionDeadline: string | null;
+  applicationId: string | null;
+  collectedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+export interface IssueCardInput {
+  applicationId: string;
+  idNumber: string;
+  kind: string;
+  occupationCode: string | null;
+  occupationName: string | null;
+  /** The centre that generates the number and issues the card (SC26-39/40). */
+  issuerRegionCode: string;
+  validRegionCode: string;
+  /** Issue date; its year is the year in the card number. */
+  validFrom: string;
+  validTo?: string | null;
+  collectionDeadline?: string | null;
+  packageHash: string;
+}
+
+export interface Ban {
+  kind: string;
+  /** Last day in force; null when permanent or without a stated end. */
+  until: string | null;
+  permanent: boolean;
+  clause: string;
+}
+
+export interface PersonFacts {
+  idNumber: string;
+  /** Only bans in force at asOf. */
+  bans: Ban[];
+  cards: Card[];
 }
 
 export interface Sanction {
   id: number;
-  subjectType: 'person' | 'org';
+  subjectType: SanctionSubjectType;
   subjectId: string;
   kind: string;
   clause: string;
@@ -41,44 +109,78 @@ export interface Sanction {
   until: string | null;
   permanent: boolean;
   reason: string;
+  applicationId: string | null;
+  createdAt: string;
 }
 
-const toOrg = (r: Record<string, any>): Organisation => ({
+export interface SanctionInput {
+  subjectType: SanctionSubjectType;
+  subjectId: string;
+  kind: string;
+  clause: string;
+  startsOn: string;
+  /** Last day in force (inclusive). */
+  until?: string | null;
+  permanent?: boolean;
+  reason: string;
+  applicationId?: string;
+  /** A repeated job passes the same key and gets the first row back. */
+  idempotencyKey: string;
+}
+
+/** Organisation sanction kinds that stop a unit from recommending: SC26-52 (one year after cheating), SC26-50 (no end). */
+export const RECOMMENDATION_SUSPENSION_KINDS = ['RECOMMENDATION_SUSPENDED', 'RECOMMENDATION_REVOKED'] as const;
+/** Reported as the end of a suspension that has none, so date comparisons in rules keep failing closed. */
+export const PERMANENT_UNTIL = '9999-12-31';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^\d{6}$/;
+
+type Row = Record<string, any>;
+
+const toOrg = (r: Row): Organisation => ({
   id: r.id,
   name: r.name,
   regionCode: r.region_code,
   cityCode: r.city_code,
   provinceCode: r.province_code,
-  level: r.level,
+  level: r.level ?? null,
   filingStatus: r.filing_status,
-  filingAcceptedDate: r.filing_accepted_date,
-  filedDate: r.filed_date,
+  filingAcceptedDate: r.filing_accepted_date ?? null,
+  filedDate: r.filed_date ?? null,
   isUndelegatedProvincialInChengdu: !!r.is_undelegated_provincial_in_chengdu,
-  recommendationSuspendedUntil: r.recommendation_suspended_until,
+  recommendationSuspendedUntil: r.recommendation_suspended_until ?? null,
   occupations: fromJson<string[]>(r.occupations) ?? [],
 });
-const toCard = (r: Record<string, any>): Card => ({
+const toCard = (r: Row): Card => ({
   number: r.number,
+  idNumber: r.person_id_number,
   kind: r.kind,
-  occupationCode: r.occupation_code,
-  occupationName: r.occupation_name,
+  occupationCode: r.occupation_code ?? null,
+  occupationName: r.occupation_name ?? null,
   issuerRegionCode: r.issuer_region_code,
   validRegionCode: r.valid_region_code,
   validFrom: r.valid_from,
-  validTo: r.valid_to,
+  validTo: r.valid_to ?? null,
   status: r.status,
-  collectionDeadline: r.collection_deadline,
+  collectionDeadline: r.collection_deadline ?? null,
+  applicationId: r.application_id ?? null,
+  collectedAt: r.collected_at ?? null,
+  cancelledAt: r.cancelled_at ?? null,
+  cancelReason: r.cancel_reason ?? null,
 });
-const toSanction = (r: Record<string, any>): Sanction => ({
+const toSanction = (r: Row): Sanction => ({
   id: Number(r.id),
   subjectType: r.subject_type,
   subjectId: r.subject_id,
   kind: r.kind,
   clause: r.clause,
   startsOn: r.starts_on,
-  until: r.until,
+  until: r.until ?? null,
   permanent: !!r.permanent,
   reason: r.reason,
+  applicationId: r.application_id ?? null,
+  createdAt: r.created_at,
 });
 
 /**
@@ -95,24 +197,31 @@ export class RegistryService {
     this.knex = db.knex;
   }
 
-  async upsertOrganisation(o: Omit<Organisation, 'occupations'> & { occupations?: string[] }): Promise<void> {
+  async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {
+    if (!o.id || o.id.length > 64) throw new ValidationError('机构编号不正确', o.id);
+    if (!o.name?.trim()) throw new ValidationError('机构名称不能为空', o.id);
+    for (const [label, code] of [['所在地区划代码', o.regionCode], ['市(州)代码', o.cityCode], ['省级代码', o.provinceCode]] as const) {
+      if (!REGION.test(code ?? '')) throw new ValidationError(`${label}应为 6 位数字`, `${o.id}: ${code}`);
+    }
+    if (!['FILED', 'APPLIED', 'SUBMITTED', 'NONE'].includes(o.filingStatus)) throw new ValidationError('备案状态不正确', o.filingStatus);
+    for (const d of [o.filingAcceptedDate, o.filedDate, o.recommendationSuspendedUntil]) assertOptionalDate(d);
     const row = {
       id: o.id,
-      name: o.name,
+      name: o.name.trim(),
       region_code: o.regionCode,
       city_code: o.cityCode,
       province_code: o.provinceCode,
-      level: o.level,
+      level: o.level ?? null,
       filing_status: o.filingStatus,
-      filing_accepted_date: o.filingAcceptedDate,
-      filed_date: o.filedDate,
+      filing_accepted_date: o.filingAcceptedDate ?? null,
+      filed_date: o.filedDate ?? null,
       is_undelegated_provincial_in_chengdu: o.isUndelegatedProvincialInChengdu,
-      recommendation_suspended_until: o.recommendationSuspendedUntil,
+      recommendation_suspended_until: o.recommendationSuspendedUntil ?? null,
       occupations: toJson(o.occupations ?? []),
     };
-    const exists = await this.knex('organisations').where({ id: o.id }).first('id');
-    if (exists) await this.knex('organisations').where({ id: o.id }).update(row);
-    else await this.knex('organisations').insert(row);
+    // One statement on both stores (ON CONFLICT / ON DUPLICATE KEY), so two starts seeding at once do not clash.
+    await this.knex('organisations').insert(row).onConflict('id').merge();
+    return this.getOrganisation(o.id);
   }
 
   async getOrganisation(id: string): Promise<Organisation> {
@@ -128,69 +237,93 @@ export class RegistryService {
   }
 
   async upsertPerson(p: { idNumber: string; name: string; gender?: string | null }): Promise<void> {
-    const exists = await this.knex('persons').where({ id_number: p.idNumber }).first('id_number');
-    if (exists) await this.knex('persons').where({ id_number: p.idNumber }).update({ name: p.name, gender: p.gender ?? null });
-    else await this.knex('persons').insert({ id_number: p.idNumber, name: p.name, gender: p.gender ?? null, created_at: new Date(this.now()).toISOString() });
+    assertIdNumber(p.idNumber);
+    if (!p.name?.trim()) throw new ValidationError('姓名不能为空', p.idNumber);
+    await this.knex('persons')
+      .insert({ id_number: p.idNumber, name: p.name.trim(), gender: p.gender ?? null, created_at: this.nowIso() })
+      .onConflict('id_number')
+      .merge(['name', 'gender']);
   }
 
-  /** Facts about the recommending unit as the eligibility rules read them. */
-  async getRecommenderFacts(orgId: string, _asOf: string): Promise<Organisation> {
-    return this.getOrganisation(orgId);
+  /** Facts about the recommending unit at asOf (SC26-01/02/06/14/52). */
+  async getRecommenderFacts(orgId: string, asOf: string): Promise<RecommenderFacts> {
+    assertDate(asOf, '查询日期');
+    const r = await this.knex('organisations').where({ id: orgId }).first();
+    if (!r) throw new NotFoundError('机构', orgId);
+    const org = toOrg(r);
+    const suspensions: Row[] = await this.activeSanctions('org', orgId, asOf).whereIn('kind', [...RECOMMENDATION_SUSPENSION_KINDS]);
+    let until = org.recommendationSuspendedUntil;
+    for (const s of suspensions.map(toSanction)) {
+      const end = s.permanent || !s.until ? PERMANENT_UNTIL : s.until;
+      if (!until || end > until) until = end;
+    }
+    return {
+      id: org.id,
+      name: org.name,
+      regionCode: org.regionCode,
+      cityCode: org.cityCode,
+      filingStatus: org.filingStatus,
+      filingAcceptedDate: org.filingAcceptedDate,
+      isUndelegatedProvincialInChengdu: org.isUndelegatedProvincialInChengdu,
+      recommendationSuspendedUntil: until,
+    };
   }
 
-  /** Facts about a person: bans in force at asOf, and cards. */
-  async getPersonFacts(idNumber: string, asOf: string): Promise<{ idNumber: string; bans: Array<{ kind: string; until: string | null; permanent: boolean; clause: string }>; cards: Card[] }> {
-    const sanctions = (await this.knex('sanctions').where({ subject_type: 'person', subject_id: idNumber })).map(toSanction);
-    const bans = sanctions
-      .filter((s) => s.startsOn <= asOf && (s.permanent || !s.until || s.until >= asOf))
-      .map((s) => ({ kind: s.kind, until: s.until, permanent: s.permanent, clause: s.clause }));
+  /** Facts about a person: bans in force at asOf, and all cards. An unknown person simply has none. */
+  async getPersonFacts(idNumber: string, asOf: string): Promise<PersonFacts> {
+    assertDate(asOf, '查询日期');
+    const bans = ((await this.activeSanctions('person', idNumber, asOf).orderBy('id')) as Row[])
+      .map(toSanction)
+      .map((s) => ({ kind: s.kind, until: s.permanent ? null : s.until, permanent: s.permanent, clause: s.clause }));
     const cards = (await this.knex('cards').where({ person_id_number: idNumber }).orderBy('id')).map(toCard);
     return { idNumber, bans, cards };
   }
 
-  /** Issue a card; the number comes from the issuing centre's yearly sequence. Idempotent per application. */
-  async issueCard(input: {
-    applicationId: string;
-    idNumber: string;
-    kind: string;
-    occupationCode: string | null;
-    occupationName: string | null;
-    issuerRegionCode: string;
-    validRegionCode: string;
-    validFrom: string;
-    validTo?: string | null;
-    collectionDeadline?: string | null;
-    packageHash: string;
-  }): Promise<Card> {
-    // Two workers racing on the same job: the loser hits a unique key (or, on MySQL, a gap-lock
-    // deadlock on a new sequence row) and retries, reading the winner's card.
+  async getCard(number: string): Promise<Card> {
+    const r = await this.knex('cards').where({ number }).first();
+    if (!r) throw new NotFoundError('证卡', number);
+    return toCard(r);
+  }
+
+  /**
+   * Issues a card; the number `<issuer>-<year>-<6-digit sequence>` comes from the issuing centre's
+   * yearly sequence (SC26-39/40). Idempotent per application: a retried job gets the same card back.
+   */
+  async issueCard(input: IssueCardInput): Promise<Card> {
+    validateIssue(input);
+    // Fast path for a retried job: no sequence is touched.
+    const existing = await this.knex('cards').where({ application_id: input.applicationId }).first();
+    if (existing) return toCard(existing);
+    const seqKey = `${input.issuerRegionCode}-${input.validFrom.slice(0, 4)}`;
+    // The sequence row exists before any transaction locks it: locking an absent row on MySQL takes a
+    // gap lock, and two such transactions deadlock on their inserts.
+    await this.knex('card_sequences').insert({ issuer_year: seqKey, next_value: 1 }).onConflict('issuer_year').ignore();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.issueCardOnce(input);
+        return await this.issueCardOnce(input, seqKey);
       } catch (err) {
+        // A racing duplicate of the same job loses on the unique application_id and, retrying, reads the winner's card.
         if (attempt < 5 && (isDuplicateKey(err) || isDeadlock(err))) continue;
         throw err;
       }
     }
   }
 
-  private issueCardOnce(input: Parameters<RegistryService['issueCard']>[0]): Promise<Card> {
+  private issueCardOnce(input: IssueCardInput, seqKey: string): Promise<Card> {
     return this.knex.transaction(async (trx) => {
+      // Lock first, then look: the look then sees any card committed by whoever held the lock before us.
+      const seq = await trx('card_sequences').where({ issuer_year: seqKey }).forUpdate().first();
       const existing = await trx('cards').where({ application_id: input.applicationId }).first();
       if (existing) return toCard(existing);
-      const year = input.validFrom.slice(0, 4);
-      const seqKey = `${input.issuerRegionCode}-${year}`;
-      const seq = await trx('card_sequences').where({ issuer_year: seqKey }).forUpdate().first();
-      const value = seq ? Number(seq.next_value) : 1;
-      if (seq) await trx('card_sequences').where({ issuer_year: seqKey }).update({ next_value: value + 1 });
-      else await trx('card_sequences').insert({ issuer_year: seqKey, next_value: value + 1 });
-      const number = `${input.issuerRegionCode}-${year}-${String(value).padStart(6, '0')}`;
+      const value = Number(seq.next_value);
+      if (value > 999_999) throw new ConflictError('证卡号已用尽', `${seqKey} 的年度序号已超过 999999`);
+      await trx('card_sequences').where({ issuer_year: seqKey }).update({ next_value: value + 1 });
       const row = {
-        number,
+        number: `${seqKey}-${String(value).padStart(6, '0')}`,
         person_id_number: input.idNumber,
         kind: input.kind,
-        occupation_code: input.occupationCode,
-        occupation_name: input.occupationName,
+        occupation_code: input.occupationCode ?? null,
+        occupation_name: input.occupationName ?? null,
         issuer_region_code: input.issuerRegionCode,
         valid_region_code: input.validRegionCode,
         valid_from: input.validFrom,
@@ -199,69 +332,124 @@ export class RegistryService {
         collection_deadline: input.collectionDeadline ?? null,
         application_id: input.applicationId,
         package_hash: input.packageHash,
-        created_at: new Date(this.now()).toISOString(),
+        created_at: this.nowIso(),
       };
       await trx('cards').insert(row);
       return toCard(row);
     });
   }
 
-  async markCardCollected(number: string): Promise<void> {
-    const n = await this.knex('cards').where({ number }).whereIn('status', ['ISSUED', 'COLLECTED']).update({ status: 'COLLECTED' });
-    if (!n) throw new NotFoundError('证卡', number);
+  /** The card was collected (SC26-43). Repeating it is harmless; a cancelled card cannot be collected. */
+  async markCardCollected(number: string): Promise<Card> {
+    const card = await this.getCard(number);
+    if (card.status === 'COLLECTED') return card;
+    if (card.status !== 'ISSUED') throw new ConflictError('证卡已注销或作废,不能领取', `证卡 ${number} 当前状态:${card.status}`);
+    await this.knex('cards').where({ number, status: 'ISSUED' }).update({ status: 'COLLECTED', collected_at: this.nowIso() });
+    return this.getCard(number);
   }
 
-  async cancelCard(number: string, _reason: string): Promise<void> {
-    const n = await this.knex('cards').where({ number }).whereIn('status', ['ISSUED', 'CANCELLED']).update({ status: 'CANCELLED' });
-    if (!n) throw new NotFoundError('证卡', number);
+  /**
+   * Cancels (注销) an uncollected card, e.g. not collected within a month of the notice (SC26-45).
+   * Repeating it is harmless and keeps the first reason; a collected card is not cancelled this way.
+   */
+  async cancelCard(number: string, reason: string): Promise<Card> {
+    if (!reason?.trim()) throw new ValidationError('注销原因不能为空', number);
+    const card = await this.getCard(number);
+    if (card.status === 'CANCELLED') return card;
+    if (card.status !== 'ISSUED') throw new ConflictError('证卡已领取或已作废,不能注销', `证卡 ${number} 当前状态:${card.status}`);
+    // The status guard makes a concurrent collect-or-cancel a clean either/or.
+    const n = await this.knex('cards').where({ number, status: 'ISSUED' }).update({ status: 'CANCELLED', cancelled_at: this.nowIso(), cancel_reason: reason.trim() });
+    const after = await this.getCard(number);
+    if (!n && after.status !== 'CANCELLED') throw new ConflictError('证卡已领取或已作废,不能注销', `证卡 ${number} 当前状态:${after.status}`);
+    return after;
   }
 
-  /** Record a sanction once per idempotency key. */
-  async recordSanction(s: {
-    subjectType: 'person' | 'org';
-    subjectId: string;
-    kind: string;
-    clause: string;
-    startsOn: string;
-    until?: string | null;
-    permanent?: boolean;
-    reason: string;
-    applicationId?: string;
-    idempotencyKey: string;
-  }): Promise<Sanction> {
+  /** Records a sanction once per idempotency key; a duplicate returns the row already there. */
+  async recordSanction(s: SanctionInput): Promise<Sanction> {
+    validateSanction(s);
     const existing = await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first();
     if (existing) return toSanction(existing);
-    await this.knex('sanctions')
-      .insert({
-      subject_type: s.subjectType,
-      subject_id: s.subjectId,
-      kind: s.kind,
-      clause: s.clause,
-      starts_on: s.startsOn,
-      until: s.until ?? null,
-      permanent: !!s.permanent,
-      reason: s.reason,
-      application_id: s.applicationId ?? null,
-      idempotency_key: s.idempotencyKey,
-      created_at: new Date(this.now()).toISOString(),
-      })
-      .catch((err: unknown) => {
-        if (!isDuplicateKey(err)) throw err;
+    try {
+      await this.knex('sanctions').insert({
+        subject_type: s.subjectType,
+        subject_id: s.subjectId,
+        kind: s.kind,
+        clause: s.clause,
+        starts_on: s.startsOn,
+        until: s.permanent ? null : (s.until ?? null),
+        permanent: !!s.permanent,
+        reason: s.reason,
+        application_id: s.applicationId ?? null,
+        idempotency_key: s.idempotencyKey,
+        created_at: this.nowIso(),
       });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
     return toSanction(await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first());
   }
 
-  async listSanctions(subject: { subjectType: 'person' | 'org'; subjectId: string }): Promise<Sanction[]> {
+  async listSanctions(subject: { subjectType: SanctionSubjectType; subjectId: string }): Promise<Sanction[]> {
     return (await this.knex('sanctions').where({ subject_type: subject.subjectType, subject_id: subject.subjectId }).orderBy('id')).map(toSanction);
+  }
+
+  /** Sanctions in force at asOf: begun, and permanent, open-ended (fail closed) or not yet past their last day. */
+  private activeSanctions(subjectType: SanctionSubjectType, subjectId: string, asOf: string): Knex.QueryBuilder {
+    return this.knex('sanctions')
+      .where({ subject_type: subjectType, subject_id: subjectId })
+      .andWhere('starts_on', '<=', asOf)
+      .andWhere((q) => q.where('permanent', true).orWhereNull('until').orWhere('until', '>=', asOf));
+  }
+
+  private nowIso(): string {
+    return new Date(this.now()).toISOString();
   }
 }
 
+function assertDate(value: unknown, label: string): asserts value is string {
+  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new ValidationError(`${label}应为 YYYY-MM-DD 格式的日期`, String(value));
+  }
+}
+function assertOptionalDate(value: string | null | undefined): void {
+  if (value != null) assertDate(value, '日期');
+}
+function assertIdNumber(id: string): void {
+  const check = checkIdCard(id);
+  if (!check.ok) throw new ValidationError(ID_CARD_MESSAGES[check.reason!], id);
+}
+
+function validateIssue(i: IssueCardInput): void {
+  if (!i.applicationId) throw new ValidationError('制证缺少申报编号');
+  assertIdNumber(i.idNumber);
+  if (!i.kind) throw new ValidationError('制证缺少证卡类别', i.applicationId);
+  if (!REGION.test(i.issuerRegionCode ?? '')) throw new ValidationError('发证机构区划代码应为 6 位数字', i.issuerRegionCode);
+  if (!REGION.test(i.validRegionCode ?? '')) throw new ValidationError('证卡使用地区划代码应为 6 位数字', i.validRegionCode);
+  assertDate(i.validFrom, '证卡生效日期');
+  assertOptionalDate(i.validTo);
+  assertOptionalDate(i.collectionDeadline);
+  if (i.validTo && i.validTo < i.validFrom) throw new ValidationError('证卡有效期截止日期早于生效日期', `${i.validFrom} ~ ${i.validTo}`);
+}
+
+function validateSanction(s: SanctionInput): void {
+  if (s.subjectType !== 'person' && s.subjectType !== 'org') throw new ValidationError('惩戒对象类型不正确', String(s.subjectType));
+  if (!s.subjectId) throw new ValidationError('惩戒对象不能为空');
+  if (!s.kind || s.kind.length > 48) throw new ValidationError('惩戒类别不正确', s.kind);
+  if (!s.clause || s.clause.length > 16) throw new ValidationError('惩戒依据条款不正确', s.clause);
+  if (!s.reason?.trim()) throw new ValidationError('惩戒原因不能为空');
+  if (!s.idempotencyKey || s.idempotencyKey.length > 128) throw new ValidationError('惩戒记录缺少幂等键');
+  assertDate(s.startsOn, '惩戒起始日期');
+  assertOptionalDate(s.until);
+  if (s.until && s.until < s.startsOn) throw new ValidationError('惩戒截止日期早于起始日期', `${s.startsOn} ~ ${s.until}`);
+  if (s.subjectType === 'person') assertIdNumber(s.subjectId);
+}
+
 function isDuplicateKey(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
+  const e = err as { code?: string; message?: string } | undefined;
   return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 function isDeadlock(err: unknown): boolean {
-  const e = err as { code?: string };
+  const e = err as { code?: string } | undefined;
   return e?.code === 'ER_LOCK_DEADLOCK' || e?.code === 'ER_LOCK_WAIT_TIMEOUT' || e?.code === 'SQLITE_BUSY';
 }
