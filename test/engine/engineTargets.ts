@@ -13,67 +13,58 @@ const log = (m: string) => {
   if (process.env.TEST_LOG) console.error('[engine]', m);
 };
 
+/** One target: an adapter on a fresh in-memory store, restartable on that store. */
+function target(
+  name: string,
+  make: (db: Db, clockOffset: () => number) => ProcessEngine,
+  advance: (ms: number) => Promise<void> | void,
+  beforeClose: (engine: ProcessEngine, db: Db) => Promise<void> = async () => undefined,
+): EngineTarget {
+  return {
+    name,
+    async create() {
+      const db = await createDb('sqlite::memory:');
+      let offset = 0;
+      let engine = make(db, () => offset);
+      return {
+        get engine() {
+          return engine;
+        },
+        db,
+        async restart() {
+          await engine.stop();
+          engine = make(db, () => offset);
+          return engine;
+        },
+        async advanceClock(ms: number) {
+          offset += ms;
+          await advance(ms);
+        },
+        async close() {
+          await beforeClose(engine, db);
+          await engine.stop();
+          await db.close();
+        },
+      };
+    },
+  };
+}
+
 /** Every adapter the conformance suite runs against. */
 export function engineTargets(): EngineTarget[] {
-  const targets: EngineTarget[] = [
-    {
-      name: 'embedded',
-      async create() {
-        const db = await createDb('sqlite::memory:');
-        let offset = 0;
-        const options = { timerPollMs: 50, jobPollMs: 20, now: () => Date.now() + offset, log };
-        let engine = new EmbeddedEngine(db, options);
-        return {
-          get engine() {
-            return engine;
-          },
-          db,
-          async restart() {
-            await engine.stop();
-            engine = new EmbeddedEngine(db, options);
-            return engine;
-          },
-          async advanceClock(ms: number) {
-            offset += ms;
-          },
-          async close() {
-            await engine.stop();
-            await db.close();
-          },
-        };
-      },
-    },
-  ];
+  const targets = [target('embedded', (db, offset) => new EmbeddedEngine(db, { timerPollMs: 50, jobPollMs: 20, now: () => Date.now() + offset(), log }), () => undefined)];
   if (zeebeUp) {
-    targets.push({
-      name: 'zeebe',
-      async create() {
-        const db = await createDb('sqlite::memory:');
-        let engine = new ZeebeEngine(db, { gatewayAddress: ZEEBE_GATEWAY, usePlaintext: true, log });
-        return {
-          get engine() {
-            return engine;
-          },
-          db,
-          async restart() {
-            await engine.stop();
-            engine = new ZeebeEngine(db, { gatewayAddress: ZEEBE_GATEWAY, usePlaintext: true, log });
-            return engine;
-          },
-          async advanceClock(ms: number) {
-            await brokerClock.add(ms);
-          },
-          async close() {
-            // The broker outlives the test: cancel what is still running so its jobs do not reach later tests' workers.
-            for (const row of await db.knex('engine_instances').where({ status: 'ACTIVE' }).select('key')) {
-              await engine.cancelInstance(row.key).catch(() => undefined);
-            }
-            await engine.stop();
-            await db.close();
-          },
-        };
-      },
-    });
+    targets.push(
+      target(
+        'zeebe',
+        (db) => new ZeebeEngine(db, { gatewayAddress: ZEEBE_GATEWAY, usePlaintext: true, log }),
+        (ms) => brokerClock.add(ms),
+        // The broker outlives the test: cancel what is still running so its jobs do not reach later tests' workers.
+        async (engine, db) => {
+          for (const row of await db.knex('engine_instances').where({ status: 'ACTIVE' }).select('key')) await engine.cancelInstance(row.key).catch(() => undefined);
+        },
+      ),
+    );
   }
   return targets;
 }

@@ -32,15 +32,8 @@ export interface ZeebeEngineOptions {
   log?: (msg: string) => void;
 }
 
-type ZJob = {
-  key: string;
-  type: string;
-  processInstanceKey: string;
-  bpmnProcessId: string;
-  elementId: string;
-  customHeaders: Record<string, string>;
-  variables: Variables;
-  retries: number;
+/** A job as zeebe-node hands it to a worker: the port's fields plus its reply methods. */
+type ZJob = Omit<Job, 'deadline'> & {
   deadline: string;
   complete(vars?: Variables): Promise<unknown>;
   fail(opts: { errorMessage: string; retries?: number; retryBackOff?: number }): Promise<unknown>;
