@@ -229,6 +229,15 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     await validateAgainst('scenario', file, s);
     if (!isObject(s)) continue;
     scenarios[file] = s as PackageScenario;
+    list(s.checks).forEach((c, i) => {
+      if (!isObject(c)) return;
+      const missing = (what: string, id: unknown, known: boolean) => {
+        if (typeof id === 'string' && !known) problems.push({ file, pointer: pointerOf('checks', i, what), message: `场景检查引用的${{ ruleSet: '规则集', form: '表单', window: '时间窗口' }[what]}「${id}」在政策包中不存在`, severity: 'error', code: 'SCENARIO_REFERENCE' });
+      };
+      missing('ruleSet', c.ruleSet, typeof c.ruleSet === 'string' && c.ruleSet in ruleSets);
+      missing('form', c.form, typeof c.form === 'string' && c.form in forms);
+      missing('window', c.window, typeof c.window === 'string' && list(isObject(schedule) ? schedule.windows : []).some((w) => isObject(w) && w.id === c.window));
+    });
     if (allIds.size === 0) continue;
     const unknown = (id: unknown, pointer: string) => {
       if (typeof id === 'string' && !allIds.has(id)) problems.push({ file, pointer, message: `场景引用的流程元素「${id}」在包的 BPMN 中不存在`, severity: 'error', code: 'SCENARIO_ELEMENT' });

@@ -50,6 +50,8 @@ export type ScheduleWindow = {
   title: string;
   opens?: string;
   closes?: string;
+  /** Closing date counted from `opens`, e.g. { amount: 15, unit: 'WD', counting: 'C2' }. */
+  length?: { amount: number; unit: 'WD' | 'DAY' | 'MONTH'; counting: string };
   raw: string;
   clause: string;
   provenance: Provenance;
@@ -59,13 +61,29 @@ export type ScheduleWindow = {
 
 export type PackageSchedule = { timezone: 'Asia/Shanghai'; windows: ScheduleWindow[] };
 
+export type ScenarioCheck = {
+  title: string;
+  clauses?: string[];
+  asOf?: string;
+  ruleSet?: string;
+  facts?: Record<string, unknown>;
+  deadline?: { anchor: string; amount: number | { parameter: string }; unit: 'WD' | 'MONTH' | 'YEAR' | 'DAY'; counting: string; extendIfLastDayIsRestDay?: boolean };
+  form?: string;
+  data?: unknown;
+  window?: string;
+  date?: string;
+  expect: Record<string, unknown>;
+};
+
+/** A process scenario has when/then (the whole platform runs); a checks scenario has checks (rules, deadlines, forms, windows). */
 export type PackageScenario = {
   name: string;
   description?: string;
   clauses?: string[];
-  given: { asOf: string; [k: string]: unknown };
-  when: Array<Record<string, unknown>>;
-  then: { completedElements?: string[]; variables?: Record<string, unknown>; decision?: unknown; [k: string]: unknown };
+  given: { asOf: string; calendarOverrides?: Array<{ date: string; working: boolean; note?: string }>; [k: string]: unknown };
+  when?: Array<Record<string, unknown>>;
+  then?: { completedElements?: string[]; variables?: Record<string, unknown>; decision?: unknown; [k: string]: unknown };
+  checks?: ScenarioCheck[];
 };
 
 export interface Problem {

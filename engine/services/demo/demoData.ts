@@ -24,7 +24,14 @@ export const DEMO_ORGANISATIONS: OrganisationInput[] = [
   { id: 'org-dy-submitted', name: '德阳某职业培训学校(仅提交备案材料)', regionCode: '510603', cityCode: '510600', provinceCode: '510000', level: 'county', filingStatus: 'SUBMITTED', filingAcceptedDate: null, filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
   { id: 'org-cd-provincial', name: '四川某大学(未下放的在蓉省属评价机构)', regionCode: '510107', cityCode: '510100', provinceCode: '510000', level: 'province', filingStatus: 'FILED', filingAcceptedDate: '2022-09-01', filedDate: '2022-11-15', isUndelegatedProvincialInChengdu: true, recommendationSuspendedUntil: null, occupations: [] },
   { id: 'org-cd-city', name: '成都某职业技能培训学校(属地评价机构)', regionCode: '510106', cityCode: '510100', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-01-10', filedDate: '2023-02-20', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+  // Applicant organisations of the Liaocheng pilot (LC20) and the Gansu plan (GS24): the organisation itself applies.
+  { id: 'org-lc-school', name: '聊城某职业培训学校', regionCode: '371502', cityCode: '371500', provinceCode: '370000', level: 'county', filingStatus: 'NONE', filingAcceptedDate: null, filedDate: null, isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: [] },
+  { id: 'org-gs-provincial', name: '甘肃某省属评价机构', regionCode: '620102', cityCode: '620100', provinceCode: '620000', level: 'province', filingStatus: 'FILED', filingAcceptedDate: '2022-03-01', filedDate: '2022-04-15', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['6-18-01-01'] },
+  { id: 'org-gs-city', name: '兰州某市属评价机构', regionCode: '620102', cityCode: '620100', provinceCode: '620000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2022-05-01', filedDate: '2022-06-20', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['4-03-02-01'] },
 ];
+
+/** Organisations whose accounts apply themselves (role applicant with orgId) rather than recommend people. */
+const APPLYING_ORGANISATIONS: Record<string, string> = { 'org-lc-school': 'lc-org-school', 'org-gs-provincial': 'gs-org-provincial', 'org-gs-city': 'gs-org-city' };
 
 export interface DemoAccount {
   username: string;
@@ -47,11 +54,16 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   applicant('liuna', '刘娜', '51010719900518002'),
   applicant('wangqiang', '王强', '51060319820921003'),
   applicant('chenjing', '陈静', '51070419880107004'),
-  ...DEMO_ORGANISATIONS.map((o) => ({ username: `unit-${o.id.replace(/^org-/, '')}`, role: 'unit_reviewer' as Role, displayName: `${o.name.split('(')[0]}审核人`, orgId: o.id, regionCode: o.cityCode, idNumber: null })),
+  ...DEMO_ORGANISATIONS.filter((o) => !APPLYING_ORGANISATIONS[o.id]).map((o) => ({ username: `unit-${o.id.replace(/^org-/, '')}`, role: 'unit_reviewer' as Role, displayName: `${o.name.split('(')[0]}审核人`, orgId: o.id, regionCode: o.cityCode, idNumber: null })),
   { username: 'city-mianyang', role: 'city_reviewer', displayName: '绵阳市职鉴中心审核人', orgId: null, regionCode: '510700', idNumber: null },
   { username: 'city-deyang', role: 'city_reviewer', displayName: '德阳市职鉴中心审核人', orgId: null, regionCode: '510600', idNumber: null },
   { username: 'city-chengdu', role: 'city_reviewer', displayName: '成都市职鉴中心审核人', orgId: null, regionCode: '510100', idNumber: null },
   { username: 'province-sichuan', role: 'province_reviewer', displayName: '四川省职鉴中心审核人', orgId: null, regionCode: '510000', idNumber: null },
+  ...Object.entries(APPLYING_ORGANISATIONS).map(([orgId, username]) => ({ username, role: 'applicant' as Role, displayName: `${DEMO_ORGANISATIONS.find((o) => o.id === orgId)!.name}经办人`, orgId, regionCode: DEMO_ORGANISATIONS.find((o) => o.id === orgId)!.cityCode, idNumber: null })),
+  { username: 'city-liaocheng', role: 'city_reviewer', displayName: '聊城市职业技能鉴定中心审核人', orgId: null, regionCode: '371500', idNumber: null },
+  { username: 'province-shandong', role: 'province_reviewer', displayName: '山东省职业技能鉴定中心审核人', orgId: null, regionCode: '370000', idNumber: null },
+  { username: 'city-lanzhou', role: 'city_reviewer', displayName: '兰州市职业技能鉴定中心审核人', orgId: null, regionCode: '620100', idNumber: null },
+  { username: 'province-gansu', role: 'province_reviewer', displayName: '甘肃省职业技能鉴定指导中心审核人', orgId: null, regionCode: '620000', idNumber: null },
   { username: 'policy-editor', role: 'policy_editor', displayName: '省职鉴中心政策编辑', orgId: null, regionCode: '510000', idNumber: null },
   { username: 'admin', role: 'admin', displayName: '系统管理员', orgId: null, regionCode: '510000', idNumber: null },
 ];
