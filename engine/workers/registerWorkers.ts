@@ -37,7 +37,9 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const asOf = today();
       const recommender = application.recommenderOrgId ? await d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
       const person = application.idNumber ? await d.registry.getPersonFacts(String(application.idNumber), asOf) : null;
-      const result = await d.evaluateRules(ruleSet, { application, recommender, person, asOf }, { asOf });
+      const organisation = application.organisationId ? await d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
+      const parameters = Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, (v as { value: unknown }).value]));
+      const result = await d.evaluateRules(ruleSet, { application, recommender, person, organisation, parameters, asOf }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
       if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, result, job.key);
       // The full explanation lives on the application; the process keeps what gateways and reviewers need.
@@ -47,7 +49,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
         ambiguities: result.ambiguities,
         findings: result.checks.filter((c) => c.outcome !== 'PASS').map((c) => ({ clause: c.clause, outcome: c.outcome, rule: c.rule })),
       };
-      return { kind: 'complete', variables: { [target]: summary, recommender: recommender ?? job.variables.recommender } };
+      // Routing and candidate groups read the unit or organisation, so they travel with the process.
+      return { kind: 'complete', variables: { [target]: summary, recommender: recommender ?? job.variables.recommender, organisation: organisation ?? job.variables.organisation } };
     },
 
     /** A deadline by the package's counting convention and the working-day calendar. */
@@ -104,7 +107,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
     'sanction.record': async (job) => {
       const subject = requireHeader(job, 'subject');
       const application = requireVariable<Record<string, any>>(job, 'application');
-      const subjectId = subject === 'person' ? String(application.idNumber) : String(requireVariable(job, 'recommender.id'));
+      // An organisation sanction falls on the recommending unit by default, or on the variable the header names (e.g. organisation.id).
+      const subjectId = subject === 'person' ? String(application.idNumber) : String(requireVariable(job, job.customHeaders.subjectVariable ?? 'recommender.id'));
       const anchorRef = job.customHeaders.anchor;
       const startsOn = anchorRef ? String(requireVariable(job, anchorRef)).slice(0, 10) : today();
       const years = job.customHeaders.durationYears ? Number(job.customHeaders.durationYears) : 0;
@@ -124,6 +128,38 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
         idempotencyKey: `${job.processInstanceKey}:${job.elementId}`,
       });
       return { kind: 'complete', variables: { sanction: { kind: job.customHeaders.kind, startsOn, until, permanent } } };
+    },
+
+    /** What happened, written to the registry so later packages read it (SC26 make-ups, SC24 renewal); once per job. */
+    'registry.record': async (job) => {
+      const application = requireVariable<Record<string, any>>(job, 'application');
+      const idNumber = String(application.idNumber ?? '');
+      const record = requireHeader(job, 'record');
+      const key = `${job.processInstanceKey}:${job.elementId}`;
+      const from = (path: string) => readPath(job.variables, path);
+      const applicationId = readPath(job.variables, 'applicationId');
+      if (record === 'examSitting') {
+        await d.registry.records.recordExamSitting(
+          idNumber,
+          {
+            date: String(from(job.customHeaders.dateVariable ?? 'exam.examDate') ?? '').slice(0, 10),
+            occupationCode: application.targetOccupation?.code ?? null,
+            kind: (job.customHeaders.kind ?? 'exam') as 'exam' | 'makeup',
+            result: String(from(job.customHeaders.resultVariable ?? 'exam.result') ?? '') as 'PASS' | 'FAIL' | 'ABSENT',
+            applicationId: typeof applicationId === 'string' ? applicationId : null,
+          },
+          key,
+        );
+      } else if (record === 'evaluationRecord') {
+        await d.registry.records.recordEvaluation(
+          idNumber,
+          { date: String(from(job.customHeaders.dateVariable ?? 'evaluation.date') ?? today()).slice(0, 10), occupationCode: application.targetOccupation?.code ?? null, role: (job.customHeaders.role ?? 'examiner') as 'examiner' | 'supervisor', orgId: (from('organisation.id') as string) ?? null },
+          key,
+        );
+      } else {
+        throw new Error(`未知的登记记录类型 ${record},应为 examSitting 或 evaluationRecord`);
+      }
+      return { kind: 'complete', variables: {} };
     },
 
     'application.status': async (job) => {

@@ -19,9 +19,45 @@ interface Scenario {
   clauses: string[];
   /** Ends before any dated timer is armed, so it can run at any real date. */
   clockIndependent?: boolean;
-  given: { asOf: string; applicant: string; recommender: string; application: Record<string, unknown> };
+  /**
+   * `application` is the whole form, except for examiner applications that name a `recommender`: those
+   * are the shared examiner fixture with `application` laid over it.
+   */
+  given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
   when: Array<{ submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
   then: { status: string; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
+}
+
+interface RegistrySeed {
+  persons?: Array<{
+    idNumber: string;
+    name: string;
+    cards?: Array<Record<string, any>>;
+    certificates?: Array<Record<string, any>>;
+    titles?: Array<Record<string, any>>;
+    examSittings?: Array<Record<string, any>>;
+    evaluationRecords?: Array<Record<string, any>>;
+    sanctions?: Array<Record<string, any>>;
+  }>;
+  organisations?: Array<Record<string, any>>;
+}
+
+/** Writes the scenario's registry state through the registry service, as an administrator's import would. */
+async function seedRegistry(t: TestPlatform, seed: RegistrySeed | undefined): Promise<void> {
+  const registry = t.platform.services.registry;
+  for (const o of seed?.organisations ?? []) {
+    const existing = await registry.getOrganisation(String(o.id)).catch(() => null);
+    await registry.upsertOrganisation({ ...(existing ?? { isUndelegatedProvincialInChengdu: false, filingStatus: 'NONE' }), ...o } as never);
+  }
+  for (const p of seed?.persons ?? []) {
+    await registry.upsertPerson({ idNumber: p.idNumber, name: p.name });
+    for (const c of p.cards ?? []) await registry.importCard({ ...c, idNumber: p.idNumber } as never);
+    for (const c of p.certificates ?? []) await registry.records.addCertificate(p.idNumber, c);
+    for (const c of p.titles ?? []) await registry.records.addTitle(p.idNumber, c);
+    for (const [i, c] of (p.examSittings ?? []).entries()) await registry.records.recordExamSitting(p.idNumber, c, `seed:${p.idNumber}:sitting:${i}`);
+    for (const [i, c] of (p.evaluationRecords ?? []).entries()) await registry.records.recordEvaluation(p.idNumber, c, `seed:${p.idNumber}:evaluation:${i}`);
+    for (const [i, c] of (p.sanctions ?? []).entries()) await registry.recordSanction({ subjectType: 'person', subjectId: p.idNumber, reason: '情景登记', ...c, idempotencyKey: `seed:${p.idNumber}:sanction:${i}` } as never);
+  }
 }
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
@@ -82,8 +118,11 @@ async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario): Promis
   t.clock.set(start);
   const { version } = await pkgs.deployFromDirectory(null, pkgDir);
   await pkgs.activate(null, version.hash);
+  await seedRegistry(t, s.given.registry);
   const applicant = await actorOf(t, s.given.applicant);
-  const data = { ...validApplication({ name: applicant.displayName, idNumber: applicant.idNumber!, recommenderOrgId: s.given.recommender }), ...s.given.application };
+  const data = s.given.recommender
+    ? { ...validApplication({ name: applicant.displayName, idNumber: applicant.idNumber!, recommenderOrgId: s.given.recommender }), ...s.given.application }
+    : s.given.application;
   const app = await applications.createDraft(applicant, { packageHash: version.hash, data });
   const form = (await pkgs.version(version.hash)).forms.application.schema as { 'x-attachments': Array<{ kind: string; accept: string[] }> };
   for (const spec of form['x-attachments']) {
@@ -105,6 +144,11 @@ async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario): Promis
     } else if (step.complete) {
       const task = await openTaskAt(step.complete);
       const groups: string[] = JSON.parse(task.candidate_groups);
+      // A task for the applicant is a correction: the applicant resubmits the corrected form.
+      if (groups.includes(`applicant:${applicant.id}`)) {
+        await applications.resubmit(applicant, app.id, { ...data, ...(step.data ?? {}) });
+        continue;
+      }
       const reviewer = DEMO_ACCOUNTS.find((a) => candidateGroupsOf(a as unknown as Actor).some((g) => groups.includes(g)));
       if (!reviewer) throw new Error(`no demo reviewer for ${groups.join(',')}`);
       await inbox.complete(await actorOf(t, reviewer.username), task.id, { decision: step.decision ?? 'approve', opinion: '情景测试意见', data: step.data });

@@ -3,6 +3,7 @@ import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
+import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
 export type CardStatus = 'ISSUED' | 'COLLECTED' | 'CANCELLED' | 'VOID';
@@ -61,6 +62,7 @@ export interface Card {
   validFrom: string;
   validTo: string | null;
   status: CardStatus;
+  level: number | null;
   collectionDeadline: string | null;
   applicationId: string | null;
   collectedAt: string | null;
@@ -97,7 +99,14 @@ export interface PersonFacts {
   /** Only bans in force at asOf. */
   bans: Ban[];
   cards: Card[];
+  certificates: Certificate[];
+  titles: Title[];
+  examSittings: ExamSitting[];
+  evaluationRecords: EvaluationRecord[];
 }
+
+/** A card issued before the platform (or by another system), entered with its printed number. */
+export type ExistingCardInput = Pick<Card, 'number' | 'idNumber' | 'kind' | 'issuerRegionCode' | 'validFrom'> & Partial<Pick<Card, 'occupationCode' | 'occupationName' | 'validRegionCode' | 'validTo' | 'status'>> & { level?: number | null };
 
 export interface Sanction {
   id: number;
@@ -163,6 +172,7 @@ const toCard = (r: Row): Card => ({
   validFrom: r.valid_from,
   validTo: r.valid_to ?? null,
   status: r.status,
+  level: r.level ?? null,
   collectionDeadline: r.collection_deadline ?? null,
   applicationId: r.application_id ?? null,
   collectedAt: r.collected_at ?? null,
@@ -189,12 +199,15 @@ const toSanction = (r: Row): Sanction => ({
  */
 export class RegistryService {
   private readonly knex: Knex;
+  /** Certificates, titles, exam sittings and evaluation work. */
+  readonly records: PersonRecords;
 
   constructor(
     db: Db,
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
+    this.records = new PersonRecords(db.knex);
   }
 
   async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {
@@ -269,6 +282,13 @@ export class RegistryService {
     };
   }
 
+  /** An applying organisation as rules read it: master data plus any recommendation suspension in force at asOf. */
+  async getOrganisationFacts(orgId: string, asOf: string): Promise<Organisation> {
+    const org = await this.getOrganisation(orgId);
+    const facts = await this.getRecommenderFacts(orgId, asOf);
+    return { ...org, recommendationSuspendedUntil: facts.recommendationSuspendedUntil };
+  }
+
   /** Facts about a person: bans in force at asOf, and all cards. An unknown person simply has none. */
   async getPersonFacts(idNumber: string, asOf: string): Promise<PersonFacts> {
     assertDate(asOf, '查询日期');
@@ -276,7 +296,34 @@ export class RegistryService {
       .map(toSanction)
       .map((s) => ({ kind: s.kind, until: s.permanent ? null : s.until, permanent: s.permanent, clause: s.clause }));
     const cards = (await this.knex('cards').where({ person_id_number: idNumber }).orderBy('id')).map(toCard);
-    return { idNumber, bans, cards };
+    return { idNumber, bans, cards, ...(await this.records.of(idNumber)) };
+  }
+
+  /** Enters a card that exists already (e.g. a 2021 card that the 2024 renewal reads); the same number twice is one card. */
+  async importCard(c: ExistingCardInput): Promise<Card> {
+    assertIdNumber(c.idNumber);
+    if (!c.number?.trim() || c.number.length > 32) throw new ValidationError('证卡编号不正确', String(c.number));
+    assertDate(c.validFrom, '证卡生效日期');
+    assertOptionalDate(c.validTo);
+    if (!REGION.test(c.issuerRegionCode ?? '')) throw new ValidationError('发证机构区划代码应为 6 位数字', String(c.issuerRegionCode));
+    await this.knex('cards')
+      .insert({
+        number: c.number.trim(),
+        person_id_number: c.idNumber,
+        kind: c.kind,
+        occupation_code: c.occupationCode ?? null,
+        occupation_name: c.occupationName ?? null,
+        level: c.level ?? null,
+        issuer_region_code: c.issuerRegionCode,
+        valid_region_code: c.validRegionCode ?? c.issuerRegionCode,
+        valid_from: c.validFrom,
+        valid_to: c.validTo ?? null,
+        status: c.status ?? 'COLLECTED',
+        created_at: this.nowIso(),
+      })
+      .onConflict('number')
+      .ignore();
+    return this.getCard(c.number.trim());
   }
 
   async getCard(number: string): Promise<Card> {
@@ -444,7 +491,7 @@ function validateSanction(s: SanctionInput): void {
   if (s.subjectType === 'person') assertIdNumber(s.subjectId);
 }
 
-function isDuplicateKey(err: unknown): boolean {
+export function isDuplicateKey(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | undefined;
   return e?.code === 'ER_DUP_ENTRY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import { ValidationError } from '../../errors.ts';
+import { isDuplicateKey } from './RegistryService.ts';
+
+export type CertificateKind = 'VQ' | 'SKILL' | 'SPECIAL';
+export type TitleLevel = 'junior' | 'intermediate' | 'deputy-senior' | 'senior';
+export type SittingResult = 'PASS' | 'FAIL' | 'ABSENT';
+
+export interface Certificate {
+  kind: CertificateKind;
+  occupationCode: string | null;
+  occupationName: string | null;
+  /** 1 (一级/高级技师) … 5 (五级/初级工). */
+  level: number | null;
+  certificateNo: string | null;
+  issuedOn: string | null;
+}
+export interface Title {
+  level: TitleLevel;
+  series: string | null;
+  issuedOn: string | null;
+}
+export interface ExamSitting {
+  date: string;
+  occupationCode: string | null;
+  kind: 'exam' | 'makeup';
+  result: SittingResult;
+}
+export interface EvaluationRecord {
+  date: string;
+  occupationCode: string | null;
+  role: 'examiner' | 'supervisor';
+  orgId: string | null;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+type Row = Record<string, any>;
+
+function date(value: unknown, label: string): string {
+  if (typeof value !== 'string' || !DATE.test(value)) throw new ValidationError(`${label}应为 YYYY-MM-DD 格式的日期`, String(value));
+  return value;
+}
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], label: string): T {
+  if (!allowed.includes(value as T)) throw new ValidationError(`${label}应为 ${allowed.join('、')} 之一`, String(value));
+  return value as T;
+}
+async function insertOnce(knex: Knex, table: string, row: Row, key: string | null): Promise<void> {
+  if (key && (await knex(table).where({ idempotency_key: key }).first())) return;
+  try {
+    await knex(table).insert({ ...row, idempotency_key: key });
+  } catch (err) {
+    // A concurrent retry of the same job inserted first: the unique key keeps one row.
+    if (!key || !isDuplicateKey(err)) throw err;
+  }
+}
+
+/**
+ * A person's certificates, titles, exam sittings and evaluation work: what later packages read
+ * (a 2021 card's evaluation work decides the 2024 renewal; 2026 sittings decide 2027 make-ups).
+ */
+export class PersonRecords {
+  constructor(private readonly knex: Knex) {}
+
+  async addCertificate(idNumber: string, c: Partial<Certificate>): Promise<void> {
+    await this.knex('person_certificates').insert({
+      person_id_number: idNumber,
+      kind: oneOf(c.kind, ['VQ', 'SKILL', 'SPECIAL'] as const, '证书类别'),
+      occupation_code: c.occupationCode ?? null,
+      occupation_name: c.occupationName ?? null,
+      level: c.level ?? null,
+      certificate_no: c.certificateNo ?? null,
+      issued_on: c.issuedOn == null ? null : date(c.issuedOn, '发证日期'),
+    });
+  }
+
+  async addTitle(idNumber: string, t: Partial<Title>): Promise<void> {
+    await this.knex('person_titles').insert({
+      person_id_number: idNumber,
+      level: oneOf(t.level, ['junior', 'intermediate', 'deputy-senior', 'senior'] as const, '职称等级'),
+      series: t.series ?? null,
+      issued_on: t.issuedOn == null ? null : date(t.issuedOn, '取得日期'),
+    });
+  }
+
+  /** Once per idempotency key (a job key), so a re-activated job does not count a sitting twice. */
+  async recordExamSitting(idNumber: string, s: Partial<ExamSitting> & { applicationId?: string | null }, idempotencyKey: string | null = null): Promise<void> {
+    const row = {
+      person_id_number: idNumber,
+      date: date(s.date, '考试日期'),
+      occupation_code: s.occupationCode ?? null,
+      kind: oneOf(s.kind, ['exam', 'makeup'] as const, '考试类别'),
+      result: oneOf(s.result, ['PASS', 'FAIL', 'ABSENT'] as const, '考试结果'),
+      application_id: s.applicationId ?? null,
+    };
+    await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey);
+  }
+
+  async recordEvaluation(idNumber: string, e: Partial<EvaluationRecord>, idempotencyKey: string | null = null): Promise<void> {
+    const row = {
+      person_id_number: idNumber,
+      date: date(e.date, '评价工作日期'),
+      occupation_code: e.occupationCode ?? null,
+      role: oneOf(e.role, ['examiner', 'supervisor'] as const, '评价工作角色'),
+      org_id: e.orgId ?? null,
+    };
+    await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey);
+  }
+
+  async of(idNumber: string): Promise<{ certificates: Certificate[]; titles: Title[]; examSittings: ExamSitting[]; evaluationRecords: EvaluationRecord[] }> {
+    const [certs, titles, sittings, evals] = await Promise.all([
+      this.knex('person_certificates').where({ person_id_number: idNumber }).orderBy('id'),
+      this.knex('person_titles').where({ person_id_number: idNumber }).orderBy('id'),
+      this.knex('exam_sittings').where({ person_id_number: idNumber }).orderBy(['date', 'id']),
+      this.knex('evaluation_records').where({ person_id_number: idNumber }).orderBy(['date', 'id']),
+    ]);
+    return {
+      certificates: certs.map((r: Row) => ({ kind: r.kind, occupationCode: r.occupation_code, occupationName: r.occupation_name, level: r.level, certificateNo: r.certificate_no, issuedOn: r.issued_on })),
+      titles: titles.map((r: Row) => ({ level: r.level, series: r.series, issuedOn: r.issued_on })),
+      examSittings: sittings.map((r: Row) => ({ date: r.date, occupationCode: r.occupation_code, kind: r.kind, result: r.result })),
+      evaluationRecords: evals.map((r: Row) => ({ date: r.date, occupationCode: r.occupation_code, role: r.role, orgId: r.org_id })),
+    };
+  }
+}
