@@ -1,17 +1,18 @@
 #!/usr/bin/env node
-// A real Zeebe broker for development and CI, without Docker:
-//   node scripts/zeebe.mjs start | stop | status
-// Fetches the pinned release from Maven Central through Maven (cached in ~/.m2), unpacks it under
-// .cache/zeebe, and runs a standalone broker with its embedded gateway on 127.0.0.1 using a JDK 21+
-// found under /usr/lib/jvm. The clock is controllable (ZEEBE_CLOCK_CONTROLLED) for timer tests.
+// Starts and stops a Zeebe broker that the operator has installed, without Docker:
+//   ZEEBE_HOME=/opt/camunda-zeebe-8.6.0 node scripts/zeebe.mjs start | stop | status
+// The project does not download the broker: its distribution is under the vendor's own licence
+// (Camunda License 1.0), not an open-source one, and this workplace marks it not-to-use. Whoever has
+// accepted that licence unpacks a release and points ZEEBE_HOME at it; the script runs it as a
+// standalone broker with its embedded gateway on 127.0.0.1 with a JDK 21+ found under /usr/lib/jvm,
+// with a controllable clock (ZEEBE_CLOCK_CONTROLLED) for timer tests.
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 const VERSION = process.env.ZEEBE_VERSION ?? '8.6.0';
 const ROOT = path.resolve('.cache/zeebe');
-const HOME = path.join(ROOT, `camunda-zeebe-${VERSION}`);
+const HOME = process.env.ZEEBE_HOME ? path.resolve(process.env.ZEEBE_HOME) : path.join(ROOT, `camunda-zeebe-${VERSION}`);
 const DATA = path.join(ROOT, 'data');
 const PIDFILE = path.join(ROOT, 'broker.pid');
 const LOG = path.join(ROOT, 'broker.log');
@@ -46,14 +47,8 @@ function javaVersion(bin) {
 
 function ensureDistribution() {
   if (fs.existsSync(path.join(HOME, 'bin', 'broker'))) return;
-  const m2 = path.join(os.homedir(), '.m2/repository/io/camunda/camunda-zeebe', VERSION, `camunda-zeebe-${VERSION}.tar.gz`);
-  if (!fs.existsSync(m2)) {
-    log(`fetching io.camunda:camunda-zeebe:${VERSION}:tar.gz from Maven Central (≈300 MB, cached in ~/.m2)`);
-    execFileSync('mvn', ['-q', '-B', 'dependency:get', `-Dartifact=io.camunda:camunda-zeebe:${VERSION}:tar.gz`, '-Dtransitive=false'], { stdio: 'inherit' });
-  }
-  fs.mkdirSync(ROOT, { recursive: true });
-  log(`unpacking into ${HOME}`);
-  execFileSync('tar', ['-xzf', m2, '-C', ROOT], { stdio: 'inherit' });
+  log(`no Zeebe distribution at ${HOME}: set ZEEBE_HOME to an unpacked release you are licensed to run (the project does not download it)`);
+  process.exit(2);
 }
 
 async function ready(timeoutMs) {

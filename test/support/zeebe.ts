@@ -1,4 +1,11 @@
-/** The local broker (node scripts/zeebe.mjs start): required with CI=true, otherwise optional and loudly skipped. */
+/**
+ * A Zeebe broker for the Zeebe runs of the conformance, scenario and outage suites: one the developer
+ * runs (ZEEBE_HOME=… node scripts/zeebe.mjs start) or an existing one (ZEEBE_ADDRESS, ZEEBE_MONITOR_URL).
+ * The project cannot provide one: the broker's distribution is under the vendor's own licence, which
+ * this workplace marks not-to-use (issue 3). Without a broker those runs are skipped LOUDLY, and listed
+ * by name as skipped tests (test/engine/zeebeAvailability.test.ts); REQUIRE_ZEEBE=true makes a missing
+ * broker fail the run instead, for a CI that does provide one.
+ */
 export const ZEEBE_GATEWAY = process.env.ZEEBE_ADDRESS ?? '127.0.0.1:26500';
 export const ZEEBE_MONITOR = process.env.ZEEBE_MONITOR_URL ?? 'http://127.0.0.1:9600';
 
@@ -12,9 +19,11 @@ async function reachable(): Promise<boolean> {
 }
 
 export const zeebeUp = await reachable();
+export const ZEEBE_BLOCKED_REASON =
+  'no Zeebe broker: its distribution (io.camunda:camunda-zeebe) is under the vendor licence that this workplace marks not-to-use, so the project neither downloads nor starts one (issue 3)';
 if (!zeebeUp) {
-  if (process.env.CI === 'true') throw new Error(`a Zeebe broker is required in CI but not ready at ${ZEEBE_MONITOR} (start it with node scripts/zeebe.mjs start)`);
-  console.warn(`\n*** WARNING: no Zeebe broker at ${ZEEBE_MONITOR}: the Zeebe runs are SKIPPED (start one with node scripts/zeebe.mjs start). ***\n`);
+  if (process.env.REQUIRE_ZEEBE === 'true') throw new Error(`REQUIRE_ZEEBE=true but no Zeebe broker is ready at ${ZEEBE_MONITOR}`);
+  console.warn(`\n${'*'.repeat(100)}\n*** WARNING: ${ZEEBE_BLOCKED_REASON}.\n*** The Zeebe runs of the conformance, scenario and outage suites are SKIPPED (listed as skipped tests).\n${'*'.repeat(100)}\n`);
 }
 
 /** The broker's controllable clock (ZEEBE_CLOCK_CONTROLLED=true). */
