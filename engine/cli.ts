@@ -1,13 +1,35 @@
 import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { createPlatform } from './createPlatform.ts';
+import { loadPackage } from './packages/index.ts';
+import { diffPackages, renderDiff } from './packages/diff/diffPackages.ts';
 
 const USAGE = `用法:
   npm run cli -- validate <包目录>          校验政策包(不部署),列出每个问题的文件与位置
   npm run cli -- deploy <包目录> [--activate] 部署政策包版本(按内容哈希命名),可同时启用
   npm run cli -- activate <版本哈希>         启用已部署的版本
   npm run cli -- list                        列出已部署的版本
+  npm run cli -- diff <旧包目录> <新包目录> [--json]  两个版本的差异(规则、表单、流程、日程及条款)
 环境变量 DATABASE_URL 指定数据库(默认 sqlite:./data/platform.sqlite)。`;
+
+async function diffCommand(args: string[]): Promise<number> {
+  const dirs = args.filter((a) => !a.startsWith('--'));
+  if (dirs.length !== 2) {
+    console.error('用法:npm run cli -- diff <旧包目录> <新包目录> [--json]');
+    return 2;
+  }
+  const loaded = await Promise.all(dirs.map((d) => loadPackage(path.resolve(d))));
+  for (const [i, r] of loaded.entries()) {
+    if (!r.ok) {
+      console.error(`失败:${dirs[i]} 校验未通过`);
+      for (const p of r.problems.filter((x) => x.severity === 'error')) console.error(`  - ${p.file}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`);
+      return 1;
+    }
+  }
+  const d = await diffPackages(loaded[0]!.package!, loaded[1]!.package!);
+  console.log(args.includes('--json') ? JSON.stringify(d, null, 2) : renderDiff(d));
+  return 0;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [cmd, arg] = argv;
@@ -15,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return cmd ? 0 : 2;
   }
+  // A diff reads two folders and needs no database.
+  if (cmd === 'diff') return diffCommand(argv.slice(1));
   const config = { ...loadConfig(), loadDemoData: false };
   const platform = await createPlatform(config, { log: () => undefined });
   try {

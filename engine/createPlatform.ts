@@ -26,6 +26,7 @@ import { PackageService } from './services/packages/PackageService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
+import { ReplayService } from './services/replay/ReplayService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
 import { formRuntime } from './wiring/formRuntime.ts';
@@ -46,6 +47,7 @@ export interface Platform {
     applications: ApplicationService;
     inbox: InboxService;
     dispatcher: ProcessStartDispatcher;
+    replay: ReplayService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -111,10 +113,12 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     now,
   });
 
+  const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
+
   const dbKind = db.kind;
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: false }),
-    ...packageRoutes(packages),
+    ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
     ...registryRoutes(registry),
@@ -146,7 +150,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher },
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay },
     async start() {
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await engine.start();

@@ -20,6 +20,8 @@ export interface ElementInfo {
   jobType?: string;
   retries?: number;
   headers: Record<string, string>;
+  /** zeebe:properties, e.g. the clause the element implements. */
+  properties: Record<string, string>;
   inputs: Mapping[];
   outputs: Mapping[];
   assignee?: string;
@@ -117,8 +119,9 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           problems.push({ file, elementId: id, code: 'UNSUPPORTED_ELEMENT', message: `不支持的 BPMN 元素「${ELEMENT_LABELS[el.$type] ?? el.$type}」(${id})` });
           continue;
         }
-        const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, inputs: [], outputs: [], catchesErrors: [], incomingFrom: [] };
+        const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, properties: {}, inputs: [], outputs: [], catchesErrors: [], incomingFrom: [] };
         model.elements.set(id, info);
+        for (const p of (ext(el, 'zeebe:Properties')?.properties ?? []) as ModdleEl[]) if (p.name) info.properties[p.name] = String(p.value ?? '');
 
         const defs = (el.eventDefinitions ?? []) as ModdleEl[];
         const allowedDefs = SUPPORTED_EVENT_DEFS[el.$type];

@@ -39,6 +39,8 @@ export type PackageManifest = {
   ruleSets: Array<{ id: string; file: string }>;
   schedule: string;
   parameters: Record<string, PackageParameter>;
+  /** Chinese labels for the package's own status and reason codes (application.status headers). */
+  labels?: { statuses?: Record<string, string>; reasons?: Record<string, string> };
   ambiguities: PackageAmbiguity[];
   clauses: PackageClause[];
 };

@@ -1,3 +1,4 @@
+import { gatherFacts, parameterValues } from '../services/eligibility/gatherFacts.ts';
 import type { JobHandler, ProcessEngine } from '../port/ProcessEngine.ts';
 import { USER_TASK_JOB_TYPE } from '../port/ProcessEngine.ts';
 import type { ApplicationService } from '../services/applications/ApplicationService.ts';
@@ -35,13 +36,11 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       if (!ruleSet) throw new Error(`政策包中没有规则集 ${ruleSetId}`);
       const application = requireVariable<Record<string, unknown>>(job, 'application');
       const asOf = today();
-      const recommender = application.recommenderOrgId ? await d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
-      const person = application.idNumber ? await d.registry.getPersonFacts(String(application.idNumber), asOf) : null;
-      const organisation = application.organisationId ? await d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
-      const parameters = Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, (v as { value: unknown }).value]));
-      const result = await d.evaluateRules(ruleSet, { application, recommender, person, organisation, parameters, asOf }, { asOf });
+      const facts = await gatherFacts(d.registry, application, parameterValues(pkg.manifest.parameters), asOf);
+      const { recommender, organisation } = facts;
+      const result = await d.evaluateRules(ruleSet, { ...facts }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
-      if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, result, job.key);
+      if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, { ...result, ruleSet: ruleSetId }, job.key);
       // The full explanation lives on the application; the process keeps what gateways and reviewers need.
       const summary = {
         decision: result.decision,
@@ -97,9 +96,16 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       return { kind: 'complete', variables: {} };
     },
 
+    /**
+     * Cancels (注销) or voids (作废, header status=VOID) a card: the one the process issued (header card,
+     * a variable holding { number }) or one the applicant holds (header cardNumberVariable, e.g. application.cardNumber).
+     */
     'card.cancel': async (job) => {
-      const card = requireVariable<{ number: string }>(job, requireHeader(job, 'card'));
-      await d.registry.cancelCard(card.number, `${job.customHeaders.clause ?? ''} 逾期未领取`);
+      const number = job.customHeaders.cardNumberVariable
+        ? String(requireVariable(job, job.customHeaders.cardNumberVariable))
+        : requireVariable<{ number: string }>(job, requireHeader(job, 'card')).number;
+      const status = job.customHeaders.status === 'VOID' ? 'VOID' : 'CANCELLED';
+      await d.registry.cancelCard(number, `${job.customHeaders.clause ?? ''} ${job.customHeaders.reason ?? '逾期未领取'}`.trim(), status);
       return { kind: 'complete', variables: {} };
     },
 
@@ -164,7 +170,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
 
     'application.status': async (job) => {
       const applicationId = requireVariable<string>(job, 'applicationId');
-      await d.applications.setStatusFromProcess(applicationId, requireHeader(job, 'status'), { reason: job.customHeaders.reason, clause: job.customHeaders.clause }, job.key);
+      await d.applications.setStatusFromProcess(applicationId, requireHeader(job, 'status'), { reason: job.customHeaders.reason, reasonText: job.customHeaders.reasonText, clause: job.customHeaders.clause }, job.key);
       return { kind: 'complete', variables: {} };
     },
   };

@@ -1,11 +1,29 @@
 import { Type } from '@sinclair/typebox';
 import type { PackageService } from '../../services/packages/PackageService.ts';
+import type { ReplayService } from '../../services/replay/ReplayService.ts';
 import { route, type RouteDef } from '../route.ts';
 import { PackageVersionSchema } from '../schemas.ts';
 
-const Hash = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const HashString = Type.String({ pattern: '^[0-9a-f]{64}$', description: '版本内容哈希' });
+const Hash = Type.Object({ hash: HashString });
 
-export function packageRoutes(packages: PackageService): RouteDef[] {
+const ChangeSchema = Type.Object({
+  type: Type.Union([Type.Literal('rule'), Type.Literal('form'), Type.Literal('flow'), Type.Literal('schedule')]),
+  change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+  subject: Type.String(),
+  message: Type.String({ description: '中文说明' }),
+  clauses: Type.Array(Type.String()),
+  before: Type.Optional(Type.Unknown()),
+  after: Type.Optional(Type.Unknown()),
+});
+const DiffSchema = Type.Object({
+  from: Type.Object({ id: Type.String(), year: Type.Integer(), title: Type.String() }),
+  to: Type.Object({ id: Type.String(), year: Type.Integer(), title: Type.String() }),
+  changes: Type.Array(ChangeSchema),
+  counts: Type.Object({ rule: Type.Integer(), form: Type.Integer(), flow: Type.Integer(), schedule: Type.Integer() }),
+});
+
+export function packageRoutes(packages: PackageService, replay: ReplayService): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -51,6 +69,26 @@ export function packageRoutes(packages: PackageService): RouteDef[] {
       params: Hash,
       responses: { 200: { description: '版本详情' } },
       handler: async ({ actor, params }) => ({ body: await packages.get(actor, params.hash) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/package-diffs',
+      summary: '两个政策包版本之间的差异(规则、表单、流程、日程,各附条款)',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor'],
+      query: Type.Object({ from: HashString, to: HashString }),
+      responses: { 200: { description: '差异', schema: DiffSchema } },
+      handler: async ({ actor, query }) => ({ body: await packages.diff(actor, query.from, query.to) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/package-replays',
+      summary: '回放:以另一版本的规则重新判定某版本已提交的申报,报告谁的结果改变及原因',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor'],
+      body: Type.Object({ fromHash: HashString, toHash: HashString, ruleSet: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }, { additionalProperties: false }),
+      responses: { 200: { description: '回放报告(仅列出结果改变的申报)' } },
+      handler: async ({ actor, body }) => ({ body: await replay.replay(actor, body) }),
     }),
     route({
       method: 'post',

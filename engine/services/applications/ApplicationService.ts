@@ -185,7 +185,9 @@ export class ApplicationService {
     const pkg = await this.d.packages.version(row.package_hash);
     const main = pkg.manifest.processes.find((p) => p.role !== 'called') ?? pkg.manifest.processes[0];
     const asOf = shanghaiDate(this.d.now());
-    const recommender = await this.d.registry.getRecommenderFacts(String(data.recommenderOrgId), asOf);
+    // A person applies through a recommending unit; an organisation applies itself (LC20, GS24).
+    const recommender = data.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(data.recommenderOrgId), asOf) : null;
+    const organisation = data.organisationId ? await this.d.registry.getOrganisationFacts(String(data.organisationId), asOf) : null;
     const parameters = Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value]));
     const variables = {
       applicationId: id,
@@ -193,6 +195,7 @@ export class ApplicationService {
       applicantAccountId: actor.id,
       application: data,
       recommender,
+      organisation,
       provinceCode: pkg.manifest.region.code,
       submittedOn: asOf,
       parameters,
@@ -206,8 +209,8 @@ export class ApplicationService {
           stage: '等待流程启动',
           submitted_at: now,
           updated_at: now,
-          recommender_org_id: recommender.id,
-          city_code: recommender.cityCode,
+          recommender_org_id: recommender?.id ?? null,
+          city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
           applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
           version: row.version + 1,
         });
@@ -282,7 +285,7 @@ export class ApplicationService {
       packageHash: row.package_hash,
       packageId: row.package_id,
       status: row.status,
-      statusLabel: APPLICATION_STATUS_LABELS[row.status] ?? row.status,
+      statusLabel: (await this.labels(row.package_hash)).statuses[row.status] ?? row.status,
       stage: row.stage,
       data: fromJson(row.data),
       eligibility: fromJson(row.eligibility),
@@ -319,8 +322,10 @@ export class ApplicationService {
     const application = await this.get(actor, id);
     const elig = application.eligibility as { decision?: string; checks?: Array<{ clause: string; message: string; outcome: string; passed: boolean }> } | null;
     const reasons: Array<{ clause?: string; message: string; outcome?: string }> = (elig?.checks ?? []).filter((c) => !c.passed || c.outcome !== 'PASS').map((c) => ({ clause: c.clause, message: c.message, outcome: c.outcome }));
-    const outcome = application.outcome as { reason?: string; clause?: string } | null;
-    const reasonOf = (r: string) => REASON_LABELS[r] ?? r;
+    const outcome = application.outcome as { reason?: string; reasonText?: string; clause?: string } | null;
+    // A package names its own reasons (manifest labels or the reasonText header); the platform's labels cover the common ones.
+    const labels = await this.labels(application.packageHash);
+    const reasonOf = (r: string) => (typeof outcome?.reasonText === 'string' ? outcome.reasonText : undefined) ?? labels.reasons[r] ?? r;
     if (outcome?.reason && outcome.reason !== 'INELIGIBLE') reasons.push({ clause: outcome.clause, message: reasonOf(outcome.reason) });
     const entries = await this.d.audit.listForApplication(id);
     const timeline = entries.map((e) => ({
@@ -412,17 +417,24 @@ export class ApplicationService {
     });
   }
 
-  async setStatusFromProcess(applicationId: string, status: string, extra: { reason?: string; clause?: string; outcome?: Record<string, unknown> }, jobKey: string): Promise<void> {
+  async setStatusFromProcess(applicationId: string, status: string, extra: { reason?: string; reasonText?: string; clause?: string; outcome?: Record<string, unknown> }, jobKey: string): Promise<void> {
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
-      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
-      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: APPLICATION_STATUS_LABELS[status] ?? status, updated_at: this.nowIso() });
+      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason } : {}), ...(extra.reasonText ? { reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      const label = (await this.labels(row.package_hash)).statuses[status] ?? status;
+      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
-        { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: APPLICATION_STATUS_LABELS[status] ?? status, ...extra }, idempotencyKey: `status:${jobKey}` },
+        { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },
         trx,
       );
     });
+  }
+
+  /** Status and reason labels: the platform's, overlaid by the package's own (manifest labels). */
+  private async labels(packageHash: string): Promise<{ statuses: Record<string, string>; reasons: Record<string, string> }> {
+    const own = (await this.d.packages.version(packageHash).catch(() => null))?.manifest.labels;
+    return { statuses: { ...APPLICATION_STATUS_LABELS, ...(own?.statuses ?? {}) }, reasons: { ...REASON_LABELS, ...(own?.reasons ?? {}) } };
   }
 
   async markStarted(applicationId: string, processInstanceKey: string): Promise<void> {

@@ -34,6 +34,7 @@ export interface RecommenderFacts {
 export interface RegistryPort {
   getRecommenderFacts(orgId: string, asOf: string): Promise<RecommenderFacts>;
   getPersonFacts(idNumber: string, asOf: string): Promise<unknown>;
+  getOrganisationFacts(orgId: string, asOf: string): Promise<RecommenderFacts & { level: string | null; occupations: string[] }>;
 }
 
 export interface AttachmentStoragePort {

@@ -9,6 +9,7 @@ import { EngineDeployError, type ProcessEngine } from '../../port/ProcessEngine.
 import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
+import { diffPackages, type DiffablePackage, type PackageDiff } from '../../packages/diff/diffPackages.ts';
 
 /** What the package loader (engine/packages) returns; kept structural so this service owns no parsing. */
 export interface LoadedPackageLike {
@@ -31,6 +32,8 @@ export interface PackageManifest {
   forms: Array<{ id: string; schema: string; ui?: string; title?: string }>;
   ruleSets: Array<{ id: string; file: string }>;
   parameters?: Record<string, { value: unknown; unit?: string; provenance?: string; clause?: string; ambiguity?: string }>;
+  /** Chinese labels for the package's own status and reason codes (application.status headers). */
+  labels?: { statuses?: Record<string, string>; reasons?: Record<string, string> };
   [k: string]: unknown;
 }
 
@@ -214,6 +217,13 @@ export class PackageService {
     return { ...(await this.view(row)), manifest: fromJson(row.manifest), files: Object.keys(fromJson<Record<string, string>>(row.files)).sort() };
   }
 
+  /** What changed between two deployed versions (rule / form / flow / schedule, with clauses), for policy staff. */
+  async diff(actor: Actor, fromHash: string, toHash: string): Promise<PackageDiff> {
+    assertRole(actor, 'admin', 'policy_editor');
+    const [a, b] = await Promise.all([this.version(fromHash), this.version(toHash)]);
+    return diffPackages(a as unknown as DiffablePackage, b as unknown as DiffablePackage);
+  }
+
   /** Calls open to applicants: the active version per (region, procedure, year). */
   async openCalls(): Promise<OpenCall[]> {
     const rows = await this.knex('package_activations as a').join('package_versions as v', 'v.hash', 'a.package_hash').select('v.*');
@@ -253,7 +263,7 @@ export class PackageService {
         bpmn: Object.fromEntries(manifest.processes.map((p) => [p.file, files[p.file]])),
         ruleSets: Object.fromEntries(manifest.ruleSets.map((r) => [r.id, JSON.parse(files[r.file])])),
         forms: Object.fromEntries(manifest.forms.map((f) => [f.id, { schema: JSON.parse(files[f.schema]), ui: f.ui && files[f.ui] ? JSON.parse(files[f.ui]) : undefined, title: f.title }])),
-        schedule: files['schedule.json'] ? JSON.parse(files['schedule.json']) : undefined,
+        schedule: ((f) => (f && files[f] ? JSON.parse(files[f]) : undefined))((manifest as { schedule?: string }).schedule ?? 'schedule.json'),
         contentHash: hash,
       };
       this.cache.set(hash, pkg);

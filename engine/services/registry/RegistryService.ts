@@ -41,6 +41,7 @@ export type OrganisationInput = Omit<Organisation, 'occupations' | 'level' | 'fi
 export interface RecommenderFacts {
   id: string;
   name: string;
+  level: Organisation['level'];
   regionCode: string;
   cityCode: string;
   filingStatus: FilingStatus;
@@ -275,6 +276,7 @@ export class RegistryService {
       name: org.name,
       regionCode: org.regionCode,
       cityCode: org.cityCode,
+      level: org.level,
       filingStatus: org.filingStatus,
       filingAcceptedDate: org.filingAcceptedDate,
       isUndelegatedProvincialInChengdu: org.isUndelegatedProvincialInChengdu,
@@ -399,15 +401,21 @@ export class RegistryService {
    * Cancels (注销) an uncollected card, e.g. not collected within a month of the notice (SC26-45).
    * Repeating it is harmless and keeps the first reason; a collected card is not cancelled this way.
    */
-  async cancelCard(number: string, reason: string): Promise<Card> {
+  /**
+   * CANCELLED (注销): an issued card nobody collected (SC26-45). VOID (作废): an issued or collected card
+   * that no longer counts (SC21-30 uncollected, SC24-16/29 renewal failed or superseded). Idempotent.
+   */
+  async cancelCard(number: string, reason: string, status: 'CANCELLED' | 'VOID' = 'CANCELLED'): Promise<Card> {
     if (!reason?.trim()) throw new ValidationError('注销原因不能为空', number);
     const card = await this.getCard(number);
-    if (card.status === 'CANCELLED') return card;
-    if (card.status !== 'ISSUED') throw new ConflictError('证卡已领取或已作废,不能注销', `证卡 ${number} 当前状态:${card.status}`);
+    if (card.status === status) return card;
+    const from: CardStatus[] = status === 'CANCELLED' ? ['ISSUED'] : ['ISSUED', 'COLLECTED'];
+    const refuse = (c: Card) => new ConflictError(status === 'CANCELLED' ? '证卡已领取或已作废,不能注销' : '证卡已注销或已作废,不能再作废', `证卡 ${number} 当前状态:${c.status}`);
+    if (!from.includes(card.status)) throw refuse(card);
     // The status guard makes a concurrent collect-or-cancel a clean either/or.
-    const n = await this.knex('cards').where({ number, status: 'ISSUED' }).update({ status: 'CANCELLED', cancelled_at: this.nowIso(), cancel_reason: reason.trim() });
+    const n = await this.knex('cards').where({ number }).whereIn('status', from).update({ status, cancelled_at: this.nowIso(), cancel_reason: reason.trim() });
     const after = await this.getCard(number);
-    if (!n && after.status !== 'CANCELLED') throw new ConflictError('证卡已领取或已作废,不能注销', `证卡 ${number} 当前状态:${after.status}`);
+    if (!n && after.status !== status) throw refuse(after);
     return after;
   }
 
