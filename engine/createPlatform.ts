@@ -27,6 +27,8 @@ import { ApplicationService } from './services/applications/ApplicationService.t
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
+import { CalendarService } from './services/calendar/CalendarService.ts';
+import { ScheduleService } from './services/schedules/ScheduleService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
 import { formRuntime } from './wiring/formRuntime.ts';
@@ -48,6 +50,8 @@ export interface Platform {
     inbox: InboxService;
     dispatcher: ProcessStartDispatcher;
     replay: ReplayService;
+    calendar: CalendarService;
+    schedules: ScheduleService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -78,6 +82,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const inbox = new InboxService(db, engine, audit, now);
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
   let dispatcher: ProcessStartDispatcher | undefined;
+  const calendar = new CalendarService(db, audit);
+  const schedules = new ScheduleService(packages, calendar);
   const applications = new ApplicationService({
     db,
     engine,
@@ -91,6 +97,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     maxUploadBytes: config.maxUploadBytes,
     now,
     onSubmitted: () => dispatcher?.kick(),
+    registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
   });
   dispatcher = new ProcessStartDispatcher(
     db,
@@ -101,7 +108,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     { log: (m) => log(m), now },
   );
   const operations = new OperationsService(engine, audit);
-  const rules = rulesWiring(db);
+  const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,
     applications,
@@ -150,8 +157,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay },
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules },
     async start() {
+      await calendar.reload();
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await engine.start();
       await dispatcher!.recover();

@@ -6,6 +6,7 @@ import { computeContentHash } from './computeContentHash.ts';
 import { pointerOf } from './jsonPointer.ts';
 import { packageSchema, schemaProblems, type PackageSchemaKind } from './packageSchemas.ts';
 import { parseJsonFile } from './parseJsonFile.ts';
+import { APPLICATION_STATUS_LABELS, REASON_LABELS } from './platformLabels.ts';
 import type { LoadedForm, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, PackageScenario, PackageSchedule, Problem } from './packageTypes.ts';
 
 export { discoverPackages } from './discoverPackages.ts';
@@ -215,6 +216,20 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
         if (typeof w.provenance === 'string' && !['verbatim', 'supplied-by-owner'].includes(w.provenance) && w.ambiguity === undefined) {
           problems.push({ file: scheduleFile, pointer: pointerOf('windows', i), message: `时间窗口 ${w.id} 的来源为「${w.provenance}」,应关联说明其依据的歧义编号(ambiguity)`, severity: 'warning', code: 'PROVENANCE_UNLINKED' });
         }
+      }
+    }
+  }
+
+  // Status and reason codes the processes set must have a Chinese label (platform or manifest), or applicants see the code.
+  const ownLabels = isObject(m.labels) ? m.labels : {};
+  const reported = new Set<string>();
+  for (const [file, xml] of Object.entries(bpmn)) {
+    for (const [, key, code] of xml.matchAll(/<zeebe:header\s+key="(status|reason)"\s+value="([A-Z][A-Z0-9_]*)"/g)) {
+      const platform = key === 'status' ? APPLICATION_STATUS_LABELS : REASON_LABELS;
+      const own = isObject(ownLabels[key === 'status' ? 'statuses' : 'reasons']) ? (ownLabels[key === 'status' ? 'statuses' : 'reasons'] as Record<string, unknown>) : {};
+      if (!platform[code!] && !own[code!] && !reported.has(`${key}:${code}`)) {
+        reported.add(`${key}:${code}`);
+        problems.push({ file, pointer: '', message: `${key === 'status' ? '状态' : '原因'}码 ${code} 没有中文标签:请在 manifest.json 的 labels.${key === 'status' ? 'statuses' : 'reasons'} 中补充`, severity: 'warning', code: 'UNLABELLED_CODE' });
       }
     }
   }

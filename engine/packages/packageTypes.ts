@@ -61,7 +61,7 @@ export type ScheduleWindow = {
   ambiguity?: string;
 };
 
-export type PackageSchedule = { timezone: 'Asia/Shanghai'; windows: ScheduleWindow[] };
+export type PackageSchedule = { timezone: 'Asia/Shanghai'; windows: ScheduleWindow[]; enforceRegistrationWindows?: boolean };
 
 export type ScenarioCheck = {
   title: string;

@@ -13,25 +13,8 @@ import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
 
-export const APPLICATION_STATUS_LABELS: Record<string, string> = {
-  DRAFT: '草稿',
-  SUBMITTED: '已提交',
-  IN_REVIEW: '审核中',
-  RETURNED: '退回补正',
-  REJECTED: '不予通过',
-  WITHDRAWN: '已撤回',
-  ADMITTED: '资格审核通过,待培训考核',
-  EXAM_FAILED: '考核未通过',
-  CARD_ISSUED: '证卡已制发,待领取',
-  CARD_CANCELLED: '证卡已注销',
-  COMPLETED: '已办结',
-};
-
-export const REASON_LABELS: Record<string, string> = {
-  INELIGIBLE: '不符合申报条件',
-  REVIEW_REJECTED: '审核不予通过',
-  CITY_REVIEW_LATE: '市(州)职鉴中心未在规定时间内审核并提交复审,视为资质不合格',
-};
+export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
+import { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
 
 export interface ApplicationView {
   id: string;
@@ -96,6 +79,8 @@ export interface ApplicationServiceDeps {
   now: () => number;
   /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
   onSubmitted?: () => void;
+  /** Refuses a submission outside the package's registration windows (when its schedule enforces them). */
+  registrationGate?: { assertRegistrationOpen(packageHash: string, on: string): Promise<void> };
 }
 
 /**
@@ -181,6 +166,7 @@ export class ApplicationService {
     const data = fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
+    await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
 
     const pkg = await this.d.packages.version(row.package_hash);
     const main = pkg.manifest.processes.find((p) => p.role !== 'called') ?? pkg.manifest.processes[0];
@@ -418,11 +404,14 @@ export class ApplicationService {
   }
 
   async setStatusFromProcess(applicationId: string, status: string, extra: { reason?: string; reasonText?: string; clause?: string; outcome?: Record<string, unknown> }, jobKey: string): Promise<void> {
+    // Labels are read before the transaction: on SQLite it holds the only connection.
+    const current = (await this.knex('applications').where({ id: applicationId }).first('package_hash')) as { package_hash: string } | undefined;
+    if (!current) return;
+    const label = (await this.labels(current.package_hash)).statuses[status] ?? status;
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
       const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason } : {}), ...(extra.reasonText ? { reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
-      const label = (await this.labels(row.package_hash)).statuses[status] ?? status;
       await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },
