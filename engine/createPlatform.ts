@@ -28,6 +28,7 @@ import { ProcessStartDispatcher } from './services/applications/ProcessStartDisp
 import { OperationsService } from './services/operations/OperationsService.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
+import { calendarRoutes } from './http/routes/calendarRoutes.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
@@ -83,7 +84,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
   let dispatcher: ProcessStartDispatcher | undefined;
   const calendar = new CalendarService(db, audit);
-  const schedules = new ScheduleService(packages, calendar);
+  const schedules = new ScheduleService(packages, calendar, now);
   const applications = new ApplicationService({
     db,
     engine,
@@ -129,6 +130,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
     ...registryRoutes(registry),
+    ...calendarRoutes(calendar, schedules),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });

@@ -3,6 +3,7 @@ import { resolveWindow, windowStateOn, type ResolvedWindow, type WindowState } f
 import type { PackageSchedule } from '../../packages/packageTypes.ts';
 import type { CalendarService } from '../calendar/CalendarService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
+import { shanghaiDate } from '../time/clock.ts';
 
 export interface WindowView extends ResolvedWindow {
   state: WindowState;
@@ -17,9 +18,11 @@ export class ScheduleService {
   constructor(
     private readonly packages: Pick<PackageService, 'version'>,
     private readonly calendar: Pick<CalendarService, 'current'>,
+    private readonly now: () => number = Date.now,
   ) {}
 
-  async windows(packageHash: string, on: string): Promise<{ enforceRegistrationWindows: boolean; windows: WindowView[] }> {
+  /** The windows with their dates and state on a day (today in Asia/Shanghai by default). */
+  async windows(packageHash: string, on: string = shanghaiDate(this.now())): Promise<{ enforceRegistrationWindows: boolean; windows: WindowView[] }> {
     const schedule = (await this.packages.version(packageHash)).schedule as (PackageSchedule & { enforceRegistrationWindows?: boolean }) | undefined;
     const calendar = this.calendar.current();
     const windows = (schedule?.windows ?? []).map((w) => {
