@@ -162,6 +162,20 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(done.variables.decision).toBe('approve');
   });
 
+  it('stops at an incident, not at an invisible task, when the candidate groups expression has no usable result', async () => {
+    // given: the expression "city:" + city, without a city variable
+    await engine.deploy([bpmn('timers')]);
+    // when
+    const { processInstanceKey } = await engine.createInstance({
+      bpmnProcessId: 'timers',
+      variables: { reviewTimeout: 'P10D', reviewDue: '2026-03-20T23:59:59+08:00', notBefore: '2020-01-01T00:00:00+08:00' },
+    });
+    // then
+    const incident = await waitFor(async () => (await engine.listIncidents({ processInstanceKey, state: 'OPEN' }))[0]);
+    expect(incident).toMatchObject({ elementId: 'review', errorType: 'EXTRACT_VALUE_ERROR' });
+    expect(userTasks.find((j) => j.processInstanceKey === processInstanceKey)).toBeUndefined();
+  });
+
   it('fires a boundary timer and cancels the user task it interrupts', async () => {
     // given
     await engine.deploy([bpmn('timers')]);

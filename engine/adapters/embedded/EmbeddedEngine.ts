@@ -350,7 +350,15 @@ export class EmbeddedEngine implements ProcessEngine {
         if (byExecution.has(wait.executionId)) continue;
         const info = def.model.elements.get(wait.elementId)!;
         const jobKey = nextKey();
-        const job = this.buildJob(jobKey, row.key, info, wait, vars);
+        const { row: job, problem } = this.buildJob(jobKey, row.key, info, wait, vars);
+        if (problem) {
+          // As on Zeebe: an expression whose result cannot be used stops at an incident instead of a task nobody can see.
+          const incident: Incident = { key: nextKey(), processInstanceKey: row.key, jobKey, elementId: info.id, errorType: 'EXTRACT_VALUE_ERROR', message: problem, state: 'OPEN', createdAt: now };
+          await trx('engine_jobs').insert({ ...job, state: 'INCIDENT', error_message: problem });
+          await trx('engine_incidents').insert({ key: incident.key, instance_key: row.key, job_key: jobKey, element_id: info.id, error_type: incident.errorType, message: problem, state: 'OPEN', created_at: now });
+          events.push({ type: 'incident.created', incident });
+          continue;
+        }
         await trx('engine_jobs').insert(job);
         if (wait.kind === 'job') newJobs.push(jobKey);
         if (wait.kind === 'call') childStarts.push({ key: jobKey, executionId: wait.executionId, info });
@@ -414,7 +422,7 @@ export class EmbeddedEngine implements ProcessEngine {
     if (newJobs.length) this.kick();
   }
 
-  private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): Record<string, unknown> {
+  private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string } {
     const locals: Variables = {};
     if (info.loop?.inputElement) locals[info.loop.inputElement] = wait.loopItem ?? null;
     if (info.loop) locals.loopCounter = (wait.loopIndex ?? 0) + 1;
@@ -426,19 +434,24 @@ export class EmbeddedEngine implements ProcessEngine {
     Object.assign(locals, this.evalInputs(info, { ...vars, ...locals }));
     const scope = { ...vars, ...locals };
     const headers: Record<string, string> = { ...info.headers };
+    let problem: string | undefined;
     let type = info.jobType ?? USER_TASK_JOB_TYPE;
     if (wait.kind === 'call') type = CALL_JOB_TYPE;
     if (wait.kind === 'message') type = MESSAGE_WAIT_TYPE;
     if (info.type === 'bpmn:UserTask') {
       const groups = info.candidateGroups ? evalMaybe(info.candidateGroups, scope) : undefined;
       if (groups !== undefined) headers['io.camunda.zeebe:candidateGroups'] = JSON.stringify(toList(groups));
+      const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : null;
+      if (info.candidateGroups && (!list || list.length === 0 || list.some((g) => typeof g !== 'string' || !g))) {
+        problem = `候选组表达式「${info.candidateGroups}」的结果应为非空的字符串列表,实际为 ${JSON.stringify(groups ?? null)}(是否引用了不存在的变量?)`;
+      }
       if (info.candidateUsers) headers['io.camunda.zeebe:candidateUsers'] = JSON.stringify(toList(evalMaybe(info.candidateUsers, scope)));
       if (info.assignee) headers['io.camunda.zeebe:assignee'] = String(evalMaybe(info.assignee, scope) ?? '');
       if (info.dueDate) headers['io.camunda.zeebe:dueDate'] = String(evalMaybe(info.dueDate, scope) ?? '');
       if (info.formKey) headers['io.camunda.zeebe:formKey'] = info.formKey;
       if (info.name) headers['io.camunda.zeebe:name'] = info.name;
     }
-    return {
+    const row = {
       key: jobKey,
       instance_key: instanceKey,
       execution_id: wait.executionId,
@@ -454,6 +467,7 @@ export class EmbeddedEngine implements ProcessEngine {
       error_message: null,
       created_at: nowIso(),
     };
+    return problem ? { row, problem } : { row };
   }
 
   private evalInputs(info: ElementInfo, scope: Variables): Variables {
