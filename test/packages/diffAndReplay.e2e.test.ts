@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type request from 'supertest';
+import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { validApplication } from '../support/fixtures.ts';
+
+/**
+ * The two tools that make a yearly change safe, over HTTP as policy staff use them: the 2021 → 2026
+ * diff of the Sichuan examiner packages must show the changes diff-2021-2026.md lists, and a replay of
+ * stored 2021 applications under the 2026 rules must say whose decision changes and why.
+ */
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
+const form2021 = JSON.parse(fs.readFileSync('deployments/sichuan/2021-examiner-training/forms/application.schema.json', 'utf8'));
+
+describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
+  let t: TestPlatform;
+  let editor: request.Agent;
+  let reviewer: request.Agent;
+  let hash2021: string;
+  let hash2026: string;
+  const submitted: Record<string, string> = {};
+  const agents: Record<string, request.Agent> = {};
+
+  async function submit2021(username: string, recommenderOrgId: string, occupation: Record<string, unknown>) {
+    const who = DEMO_ACCOUNTS.find((a) => a.username === username)!;
+    const agent = agents[username]!;
+    const data = validApplication({ name: who.displayName, idNumber: who.idNumber!, recommenderOrgId }, { targetOccupation: occupation, cohort: 'CITY', trainingPlanId: '2021-07-online' });
+    const res = await agent.post('/api/applications').send({ packageHash: hash2021, data });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    for (const spec of form2021['x-attachments'] as Array<{ kind: string; accept: string[] }>) {
+      const pdf = spec.accept.includes('application/pdf');
+      await agent.post(`/api/applications/${res.body.id}/attachments`).field('kind', spec.kind).attach('file', pdf ? PDF : PNG, pdf ? 'f.pdf' : 'f.png');
+    }
+    const sub = await agent.post(`/api/applications/${res.body.id}/submit`);
+    expect(sub.status, JSON.stringify(sub.body)).toBe(202);
+    submitted[username] = res.body.id;
+  }
+
+  beforeAll(async () => {
+    // given: the 2021 package in force in July 2021, three applicants, then the 2026 package deployed
+    t = await startTestPlatform();
+    // Sessions are opened first: a cookie that expires in 2021 would not be sent by the test agent.
+    const admin = await t.login('admin');
+    for (const u of ['zhangwei', 'liuna', 'wangqiang']) agents[u] = await t.login(u);
+    editor = await t.login('policy-editor');
+    reviewer = await t.login('city-mianyang');
+    t.clock.set(Date.parse('2021-07-05T09:00:00+08:00'));
+    hash2021 = (await admin.post('/api/packages').send({ source: 'sichuan/2021-examiner-training' })).body.hash;
+    await admin.post(`/api/packages/${hash2021}/activate`);
+    const car = { classificationEdition: '2015', kind: 'OCCUPATION', majorCategory: 4, code: '4-01-02-01', name: '汽车维修工' };
+    await submit2021('zhangwei', 'org-my-filed', car); // employer filed later (2023)
+    await submit2021('liuna', 'org-dy-submitted', car); // employer only ever submitted a filing
+    await submit2021('wangqiang', 'org-my-filed', { classificationEdition: '2015', kind: 'OCCUPATION', majorCategory: 3, code: '3-01-01-01', name: '行政办事员' }); // category 3: out of scope in 2021
+    hash2026 = (await admin.post('/api/packages').send({ source: 'sichuan/2026-examiner-training' })).body.hash;
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('shows the changes of diff-2021-2026.md, each classified and with its clauses, in Chinese', async () => {
+    // when
+    const res = await editor.get('/api/package-diffs').query({ from: hash2021, to: hash2026 });
+    // then
+    expect(res.status).toBe(200);
+    const changes = res.body.changes as Array<{ type: string; change: string; subject: string; message: string; clauses: string[] }>;
+    const has = (subject: string, type: string, change: string) => {
+      const c = changes.find((x) => x.subject === subject);
+      expect(c, `${subject} is in the diff`).toBeDefined();
+      expect([c!.type, c!.change], subject).toEqual([type, change]);
+      return c!;
+    };
+    // A2 classification edition 2015 → 2022; A3 category 三 added
+    expect(has('parameter:classificationEdition', 'rule', 'changed').clauses).toEqual(['SC21-02', 'SC26-03']);
+    has('parameter:majorCategories', 'rule', 'changed');
+    has('rule:eligibility/occupation-in-scope', 'rule', 'changed');
+    // A5 filing gate and the one-year pending limit
+    expect(has('rule:eligibility/recommender-filed', 'rule', 'added').clauses).toEqual(['SC26-01']);
+    has('rule:eligibility/recommender-pending-within-a-year', 'rule', 'added');
+    // A6–A8 individual conditions move to the unpublished 附件1: binding rules removed, non-binding hints added
+    has('rule:eligibility/individual-conditions', 'rule', 'removed');
+    has('rule:eligibility/senior-conditions', 'rule', 'removed');
+    // A10 the integrity pledge as a card condition is gone
+    has('parameter:pledgeRequired', 'rule', 'removed');
+    has('form:pledge', 'form', 'removed');
+    // B1–B3 the signed form and the new evidence uploads
+    for (const kind of ['declarationForm', 'socialInsurance', 'employmentAgreement', 'idCardScan', 'photo', 'examinerCardScan', 'workSummaryFile']) has(`attachment:application/${kind}`, 'form', 'added');
+    // B4 the summary table leaves the application stage
+    has('form:summary-table', 'form', 'removed');
+    // C1 post-hoc review → pre-review: the registration check goes, the province re-review comes
+    has('element:Task_CheckRegistration', 'flow', 'removed');
+    has('element:Task_ProvinceReReview', 'flow', 'added');
+    has('parameter:examinerReviewTiming', 'rule', 'removed');
+    // C8 the city's review deadline with automatic failure
+    expect(has('element:Timer_CityReviewLate', 'schedule', 'added').clauses).toEqual(['SC26-18']);
+    // C12/C13 issuer and region lock
+    has('parameter:cardIssuer', 'rule', 'removed');
+    // C16/C17 make-ups and leave requests
+    has('element:Task_CheckMakeup', 'flow', 'added');
+    has('parameter:leaveRequestWorkingDays', 'schedule', 'added');
+    // D1 class months; D3 fixed registration windows gone; D5 make-up sessions
+    has('window-kind:class', 'schedule', 'changed');
+    has('window-kind:registration', 'schedule', 'removed');
+    has('window-kind:makeup', 'schedule', 'added');
+    // D7 collection: 60 working days → 1 month
+    has('parameter:collectionWorkingDays', 'schedule', 'removed');
+    has('parameter:collectionMonths', 'schedule', 'added');
+    // D8 non-collection: permanent ban after two → one-year ban after one
+    has('parameter:uncollectedCardsForBan', 'rule', 'removed');
+    has('parameter:trainingBanYears', 'rule', 'added');
+    // E1 three failed sittings; E5 cheating suspends the unit
+    has('parameter:failuresBeforeTrainingBan', 'rule', 'added');
+    has('element:Task_SuspendRecommender', 'flow', 'added');
+    // every change is explained in Chinese, and all four types occur
+    expect(changes.every((c) => /[\u4e00-\u9fff]/.test(c.message))).toBe(true);
+    expect(Object.values(res.body.counts).every((n) => (n as number) > 0)).toBe(true);
+  });
+
+  it('replays the 2021 applicants under the 2026 rules and says who changes outcome and why', async () => {
+    // when
+    const res = await editor.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026 });
+    // then
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const report = res.body as { total: number; unchanged: number; transitions: Record<string, number>; changed: Array<{ applicationId: string; applicantName: string; idNumber: string; before: string; after: string; reasons: Array<{ rule: string; clause: string; before: string; after: string; message: string }>; formProblems: Array<{ pointer: string }> }> };
+    expect(report.total).toBe(3);
+    // 王强 applied for a category-3 occupation: out of scope in 2021, and in 2026 still refused (2015 edition code)
+    expect(report.unchanged).toBe(1);
+    expect(report.transitions).toEqual({ 'ELIGIBLE→INELIGIBLE': 2 });
+    const of = (id: string) => report.changed.find((c) => c.applicationId === id)!;
+    const zhang = of(submitted.zhangwei!);
+    const liu = of(submitted.liuna!);
+    // both: the 2015 classification code no longer counts (A2), and the unpublished 附件1 sends the rest to a reviewer (A6)
+    for (const c of [zhang, liu]) {
+      expect(c.reasons.find((r) => r.rule === 'occupation-in-scope')).toMatchObject({ clause: 'SC26-03', before: 'PASS', after: 'INELIGIBLE' });
+      expect(c.reasons.find((r) => r.rule === 'individual-conditions-hint')).toMatchObject({ clause: 'SC26-04', before: '—', after: 'REFER' });
+      expect(c.formProblems.map((p) => p.pointer)).toContain('/targetOccupation/classificationEdition');
+      expect(c.idNumber).toMatch(/^\d{4}\*+\d{3}[\dX]$/);
+    }
+    // 刘娜's employer only submitted a filing: the 2026 filing gate (A5) refuses her, 张伟's filed employer passes it
+    expect(liu.reasons.find((r) => r.rule === 'recommender-filed')).toMatchObject({ clause: 'SC26-01', after: 'INELIGIBLE' });
+    expect(liu.reasons.find((r) => r.rule === 'recommender-filed')!.message).toContain('仅提交申请材料的不算');
+    expect(zhang.reasons.find((r) => r.rule === 'recommender-filed')).toBeUndefined();
+    expect(zhang.applicantName).toBe('张伟');
+  });
+
+  it('refuses replays and diffs to other roles and bad input with problem+json', async () => {
+    // when / then
+    const forbidden = await reviewer.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026 });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect((await reviewer.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(403);
+    const bad = await editor.get('/api/package-diffs').query({ from: 'nope', to: hash2026 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.title).toBe('请求参数不符合要求');
+    const unknown = await editor.post('/api/package-replays').send({ fromHash: 'a'.repeat(64), toHash: hash2026 });
+    expect(unknown.status).toBe(404);
+    const noRuleSet = await editor.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026, ruleSet: 'registration' });
+    expect(noRuleSet.status).toBe(400);
+  });
+});
