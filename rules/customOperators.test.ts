@@ -13,6 +13,30 @@ describe('customOperators (rules/operators.md)', () => {
     expect(ops.dateOnOrBefore('2026-03-10T00:00:00Z', '2026-03-10')).toBe(false);
   });
 
+  it('countAtLeast / countAtMost count the matching items: three failed sittings, two make-ups within a year (SC26-31/32)', () => {
+    // given
+    const sittings = [
+      { date: '2025-03-09', kind: 'exam', result: 'FAIL' },
+      { date: '2025-06-20', kind: 'makeup', result: 'FAIL' },
+      { date: '2025-12-12', kind: 'makeup', result: 'ABSENT' },
+      { date: '2026-03-10', kind: 'makeup', result: 'FAIL' },
+    ];
+    const failed = { result: 'FAIL' };
+    const makeupsWithinAYear = { kind: 'makeup', date: { withinYearsBeforeAsOf: 1 } };
+    // then
+    expect(ops.countAtLeast(sittings, { count: 3, where: failed })).toBe(true);
+    expect(ops.countAtLeast(sittings, { count: 4, where: failed })).toBe(false);
+    expect(ops.countAtMost(sittings, { count: 2, where: failed })).toBe(false);
+    // 2025-03-09 is one day more than a year before 2026-03-10; the three make-ups are within it
+    expect(ops.countAtMost(sittings, { count: 3, where: makeupsWithinAYear })).toBe(true);
+    expect(ops.countAtMost(sittings, { count: 2, where: makeupsWithinAYear })).toBe(false);
+    expect(ops.countAtMost(sittings, { count: 4 })).toBe(true);
+    expect(ops.countAtMost(undefined, { count: 0, where: failed })).toBe(true);
+    expect(ops.countAtLeast(null, { count: 1 })).toBe(false);
+    expect(ops.countAtLeast('not a list', { count: 0 })).toBe(false);
+    expect(ops.countAtLeast(sittings, { count: -1 })).toBe(false);
+  });
+
   it('withinYearsBefore: exactly N years before asOf passes, one day more fails (「超过一年」, C4, C5)', () => {
     // then
     expect(ops.withinYearsBefore('2025-03-10', 1)).toBe(true);

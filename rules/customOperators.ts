@@ -41,9 +41,26 @@ export function customOperators(ctx: OperatorContext): Record<(typeof CUSTOM_OPE
     someItem: (a, pred) => Array.isArray(a) && a.some((item) => matchesPredicate(item, pred as Predicate, resolve)),
     // No array (or an empty one) has no matching item.
     noItem: (a, pred) => absent(a) || (Array.isArray(a) && !a.some((item) => matchesPredicate(item, pred as Predicate, resolve))),
+    // 「累计三次」「1年内两次」: how many items match (all items without `where`); an absent array has none.
+    countAtLeast: (a, spec) => countMatching(a, spec, resolve) >= countOf(spec),
+    countAtMost: (a, spec) => countMatching(a, spec, resolve) <= countOf(spec),
     lengthAtLeast: (a, spec) => {
       const { min, mode } = typeof spec === 'number' ? { min: spec, mode: undefined } : (spec as { min: number; mode?: CharacterCountMode });
       return typeof a === 'string' && countCharacters(a, mode) >= min;
     },
   };
+}
+
+type CountSpec = { count: number; where?: Predicate };
+
+function countOf(spec: unknown): number {
+  const n = (spec as CountSpec | null)?.count;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : Number.NaN;
+}
+
+function countMatching(a: unknown, spec: unknown, resolve: (ref: FactRef) => unknown): number {
+  if (a === undefined || a === null) return 0;
+  if (!Array.isArray(a)) return Number.NaN;
+  const where = (spec as CountSpec | null)?.where;
+  return where ? a.filter((item) => matchesPredicate(item, where, resolve)).length : a.length;
 }

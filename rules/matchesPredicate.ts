@@ -1,4 +1,4 @@
-import { isCivilDate } from './calendar/civilDate.ts';
+import { addCalendarMonths, isCivilDate } from './calendar/civilDate.ts';
 import { resolvePath } from './resolvePath.ts';
 import { RuleSetError, type FactRef } from './ruleSetTypes.ts';
 
@@ -49,6 +49,11 @@ export function matchesPredicate(item: unknown, predicate: Predicate, resolve: R
     const v = resolvePath(item, field);
     if (!isObject(spec) || isFactRef(spec)) return v === operand(spec);
     return Object.entries(spec).every(([op, x]) => {
+      // 「N年内」: the item's date lies within N years (C4) up to the evaluation's as-of date.
+      if (op === 'withinYearsBeforeAsOf') {
+        const asOf = resolve({ fact: 'asOf' });
+        return isCivilDate(v) && isCivilDate(asOf) && typeof x === 'number' && Number.isInteger(x) && x >= 0 && v <= asOf && addCalendarMonths(v, x * 12) >= asOf;
+      }
       const test = TESTS[op];
       if (!test) throw new RuleSetError(`谓词中的未知比较「${op}」(字段 ${field})`);
       return test(v, operand(x));

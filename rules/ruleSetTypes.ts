@@ -37,6 +37,8 @@ export const CUSTOM_OPERATORS = [
   'containsAny',
   'someItem',
   'noItem',
+  'countAtLeast',
+  'countAtMost',
   'lengthAtLeast',
 ] as const;
 
