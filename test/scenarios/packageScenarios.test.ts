@@ -1,69 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { candidateGroupsOf, type Actor } from '../../engine/services/actor.ts';
-import { readPath } from '../../engine/workers/jobVariables.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
-import { waitFor } from '../support/waitFor.ts';
-import { validApplication } from '../support/fixtures.ts';
+import { describe, it } from 'vitest';
+import { startTestPlatform } from '../support/testPlatform.ts';
 import { zeebeUp } from '../support/zeebe.ts';
+import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
 
 /**
  * Runs every package's scenarios/*.json through the real platform (services, engine, workers):
  * given registry facts and an application, when people act and time passes, then the instance
  * ends where the scenario says. The Zeebe adapter will run the same files.
  */
-interface Scenario {
-  name: string;
-  clauses: string[];
-  /** Ends before any dated timer is armed, so it can run at any real date. */
-  clockIndependent?: boolean;
-  /**
-   * `application` is the whole form, except for examiner applications that name a `recommender`: those
-   * are the shared examiner fixture with `application` laid over it.
-   */
-  given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
-  when: Array<{ submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
-  then: { status: string; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
-}
-
-interface RegistrySeed {
-  persons?: Array<{
-    idNumber: string;
-    name: string;
-    cards?: Array<Record<string, any>>;
-    certificates?: Array<Record<string, any>>;
-    titles?: Array<Record<string, any>>;
-    examSittings?: Array<Record<string, any>>;
-    evaluationRecords?: Array<Record<string, any>>;
-    sanctions?: Array<Record<string, any>>;
-  }>;
-  organisations?: Array<Record<string, any>>;
-}
-
-/** Writes the scenario's registry state through the registry service, as an administrator's import would. */
-async function seedRegistry(t: TestPlatform, seed: RegistrySeed | undefined): Promise<void> {
-  const registry = t.platform.services.registry;
-  for (const o of seed?.organisations ?? []) {
-    const existing = await registry.getOrganisation(String(o.id)).catch(() => null);
-    await registry.upsertOrganisation({ ...(existing ?? { isUndelegatedProvincialInChengdu: false, filingStatus: 'NONE' }), ...o } as never);
-  }
-  for (const p of seed?.persons ?? []) {
-    await registry.upsertPerson({ idNumber: p.idNumber, name: p.name });
-    for (const c of p.cards ?? []) await registry.importCard({ ...c, idNumber: p.idNumber } as never);
-    for (const c of p.certificates ?? []) await registry.records.addCertificate(p.idNumber, c);
-    for (const c of p.titles ?? []) await registry.records.addTitle(p.idNumber, c);
-    for (const [i, c] of (p.examSittings ?? []).entries()) await registry.records.recordExamSitting(p.idNumber, c, `seed:${p.idNumber}:sitting:${i}`);
-    for (const [i, c] of (p.evaluationRecords ?? []).entries()) await registry.records.recordEvaluation(p.idNumber, c, `seed:${p.idNumber}:evaluation:${i}`);
-    for (const [i, c] of (p.sanctions ?? []).entries()) await registry.recordSanction({ subjectType: 'person', subjectId: p.idNumber, reason: '情景登记', ...c, idempotencyKey: `seed:${p.idNumber}:sanction:${i}` } as never);
-  }
-}
-
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
-const DAY = 86_400_000;
-
 const packages = fs
   .readdirSync('deployments', { recursive: true })
   .map(String)
@@ -106,88 +52,3 @@ for (const engine of engines) {
   }
 }
 
-async function actorOf(t: TestPlatform, username: string): Promise<Actor> {
-  const a = await t.platform.services.accounts.findByUsername(username);
-  if (!a) throw new Error(`no demo account ${username}`);
-  return a;
-}
-
-async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario): Promise<void> {
-  const { packages: pkgs, applications, inbox } = t.platform.services;
-  // given
-  const start = Date.parse(`${s.given.asOf}T09:00:00+08:00`);
-  t.clock.set(start);
-  const { version } = await pkgs.deployFromDirectory(null, pkgDir);
-  await pkgs.activate(null, version.hash);
-  await seedRegistry(t, s.given.registry);
-  const applicant = await actorOf(t, s.given.applicant);
-  const data = s.given.recommender
-    ? { ...validApplication({ name: applicant.displayName, idNumber: applicant.idNumber!, recommenderOrgId: s.given.recommender }), ...s.given.application }
-    : s.given.application;
-  const app = await applications.createDraft(applicant, { packageHash: version.hash, data });
-  const form = (await pkgs.version(version.hash)).forms.application.schema as { 'x-attachments': Array<{ kind: string; accept: string[] }> };
-  for (const spec of form['x-attachments']) {
-    const pdf = spec.accept.includes('application/pdf');
-    const tmp = path.join(t.config.dataDir, `upload-${spec.kind}`);
-    fs.writeFileSync(tmp, pdf ? PDF : PNG);
-    await applications.addAttachment(applicant, app.id, { kind: spec.kind, path: tmp, originalName: `${spec.kind}.${pdf ? 'pdf' : 'png'}`, declaredMime: pdf ? 'application/pdf' : 'image/png', size: pdf ? PDF.length : PNG.length });
-  }
-
-  const openTaskAt = async (elementId: string) =>
-    waitFor(async () => (await t.platform.db.knex('tasks').where({ application_id: app.id, element_id: elementId }).whereIn('state', ['OPEN', 'CLAIMED']).first()) ?? null, 15_000, `open task ${elementId}`);
-  const settle = () => new Promise((r) => setTimeout(r, 300));
-
-  // when
-  for (const step of s.when) {
-    if (step.submit) {
-      await applications.submit(applicant, app.id);
-      await waitFor(async () => (await t.platform.db.knex('applications').where({ id: app.id }).first()).process_instance_key, 10_000, 'process start');
-    } else if (step.complete) {
-      const task = await openTaskAt(step.complete);
-      const groups: string[] = JSON.parse(task.candidate_groups);
-      // A task for the applicant is a correction: the applicant resubmits the corrected form.
-      if (groups.includes(`applicant:${applicant.id}`)) {
-        await applications.resubmit(applicant, app.id, { ...data, ...(step.data ?? {}) });
-        continue;
-      }
-      const reviewer = DEMO_ACCOUNTS.find((a) => candidateGroupsOf(a as unknown as Actor).some((g) => groups.includes(g)));
-      if (!reviewer) throw new Error(`no demo reviewer for ${groups.join(',')}`);
-      await inbox.complete(await actorOf(t, reviewer.username), task.id, { decision: step.decision ?? 'approve', opinion: '情景测试意见', data: step.data });
-    } else if (step.advanceDays) {
-      await settle();
-      t.clock.advance(step.advanceDays * DAY);
-      await settle();
-    } else if (step.expectWaitingAt) {
-      for (const el of step.expectWaitingAt) await openTaskAt(el);
-    }
-  }
-
-  // then
-  const final = await waitFor(async () => {
-    const row = await t.platform.db.knex('applications').where({ id: app.id }).first();
-    return row.status === s.then.status ? row : null;
-  }, 15_000, `status ${s.then.status}`).catch(async (err) => {
-    const row = await t.platform.db.knex('applications').where({ id: app.id }).first();
-    const inst = row?.process_instance_key ? await t.platform.engine.getInstance(row.process_instance_key) : null;
-    const incidents = await t.platform.engine.listIncidents({ state: 'OPEN' });
-    throw new Error(`${(err as Error).message}; status ${row?.status}; trail ${inst?.completedElements.join(' > ')}; incidents ${JSON.stringify(incidents)}`);
-  });
-  if (s.then.completedElements) {
-    await waitFor(async () => ((await t.platform.engine.getInstance(final.process_instance_key))!.status !== 'ACTIVE' ? true : null), 10_000, 'instance end');
-    expect((await t.platform.engine.getInstance(final.process_instance_key))!.completedElements).toEqual(s.then.completedElements);
-  }
-  if (s.then.completedElementsEndWith) {
-    const done = await waitFor(async () => {
-      const i = (await t.platform.engine.getInstance(final.process_instance_key))!;
-      return i.status !== 'ACTIVE' ? i : null;
-    }, 10_000, 'instance end');
-    expect(done.completedElements.slice(-s.then.completedElementsEndWith.length)).toEqual(s.then.completedElementsEndWith);
-  }
-  for (const el of s.then.waitingAt ?? []) await openTaskAt(el);
-  const vars = (await t.platform.engine.getInstance(final.process_instance_key))!.variables;
-  for (const [p, expected] of Object.entries(s.then.variables ?? {})) expect(readPath(vars, p), p).toEqual(expected);
-  if (s.then.failedClauses) {
-    const elig = JSON.parse(final.eligibility) as { checks: Array<{ clause: string; outcome: string; message: string }> };
-    expect(elig.checks.filter((c) => c.outcome === 'INELIGIBLE').map((c) => c.clause).sort()).toEqual([...s.then.failedClauses].sort());
-  }
-}
