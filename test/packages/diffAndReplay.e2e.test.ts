@@ -18,6 +18,7 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
   let t: TestPlatform;
   let editor: request.Agent;
   let reviewer: request.Agent;
+  let gansuEditor: request.Agent;
   let hash2021: string;
   let hash2026: string;
   const submitted: Record<string, string> = {};
@@ -46,6 +47,7 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
     for (const u of ['zhangwei', 'liuna', 'wangqiang']) agents[u] = await t.login(u);
     editor = await t.login('policy-editor');
     reviewer = await t.login('city-mianyang');
+    gansuEditor = await t.login('policy-editor-gansu');
     t.clock.set(Date.parse('2021-07-05T09:00:00+08:00'));
     hash2021 = (await admin.post('/api/packages').send({ source: 'sichuan/2021-examiner-training' })).body.hash;
     await admin.post(`/api/packages/${hash2021}/activate`);
@@ -148,6 +150,9 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toContain('application/problem+json');
     expect((await reviewer.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(403);
+    // a policy editor of another province sees neither Sichuan's diff nor its applicants
+    expect((await gansuEditor.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(403);
+    expect((await gansuEditor.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026 })).status).toBe(403);
     const bad = await editor.get('/api/package-diffs').query({ from: 'nope', to: hash2026 });
     expect(bad.status).toBe(400);
     expect(bad.body.title).toBe('请求参数不符合要求');

@@ -17,21 +17,24 @@ describe('demo data (static)', () => {
     expect(DEMO_PASSWORD).toBe('Demo@2026');
   });
 
-  it('gives applicants valid 18-digit ID numbers (GB 11643 check digits)', () => {
+  it('gives applicants who are persons valid 18-digit ID numbers (GB 11643 check digits), and applying organisations an organisation', () => {
     // given
-    const applicants = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant');
+    const persons = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && !a.orgId);
+    const organisations = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && a.orgId);
     // then
-    expect(applicants.length).toBeGreaterThanOrEqual(4);
-    for (const a of applicants) expect(checkIdCard(a.idNumber, '2026-01-01'), `${a.username} ${a.idNumber}`).toEqual({ ok: true });
+    expect(persons.length).toBeGreaterThanOrEqual(4);
+    for (const a of persons) expect(checkIdCard(a.idNumber, '2026-01-01'), `${a.username} ${a.idNumber}`).toEqual({ ok: true });
+    expect(organisations.map((a) => a.orgId).sort()).toEqual(['org-gs-city', 'org-gs-provincial', 'org-lc-school']);
+    for (const a of organisations) expect(DEMO_ORGANISATIONS.find((o) => o.id === a.orgId)?.cityCode, a.username).toBe(a.regionCode);
   });
 
-  it('has a unit reviewer for every organisation and the reviewers, editor and admin in their regions', () => {
+  it('has a unit reviewer for every recommending organisation and the reviewers, editor and admin in their regions', () => {
     // then
-    for (const o of DEMO_ORGANISATIONS) expect(DEMO_ACCOUNTS.some((a) => a.role === 'unit_reviewer' && a.orgId === o.id), o.id).toBe(true);
-    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'city_reviewer').map((a) => a.regionCode).sort()).toEqual(['510100', '510600', '510700']);
-    for (const role of ['province_reviewer', 'policy_editor', 'admin'] as const) {
-      expect(DEMO_ACCOUNTS.filter((a) => a.role === role).map((a) => a.regionCode)).toEqual(['510000']);
-    }
+    for (const o of DEMO_ORGANISATIONS.filter((o) => o.provinceCode === '510000')) expect(DEMO_ACCOUNTS.some((a) => a.role === 'unit_reviewer' && a.orgId === o.id), o.id).toBe(true);
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'city_reviewer').map((a) => a.regionCode).sort()).toEqual(['371500', '510100', '510600', '510700', '620100']);
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'province_reviewer').map((a) => a.regionCode).sort()).toEqual(['370000', '510000', '620000']);
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'policy_editor').map((a) => a.regionCode).sort()).toEqual(['370000', '510000', '620000']);
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'admin').map((a) => a.regionCode)).toEqual(['510000']);
   });
 
   it('covers every recommender case of SC26-01/02/06', () => {

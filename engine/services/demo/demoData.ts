@@ -65,6 +65,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'city-lanzhou', role: 'city_reviewer', displayName: '兰州市职业技能鉴定中心审核人', orgId: null, regionCode: '620100', idNumber: null },
   { username: 'province-gansu', role: 'province_reviewer', displayName: '甘肃省职业技能鉴定指导中心审核人', orgId: null, regionCode: '620000', idNumber: null },
   { username: 'policy-editor', role: 'policy_editor', displayName: '省职鉴中心政策编辑', orgId: null, regionCode: '510000', idNumber: null },
+  { username: 'policy-editor-shandong', role: 'policy_editor', displayName: '山东省职业技能鉴定中心政策编辑', orgId: null, regionCode: '370000', idNumber: null },
+  { username: 'policy-editor-gansu', role: 'policy_editor', displayName: '甘肃省职业技能鉴定指导中心政策编辑', orgId: null, regionCode: '620000', idNumber: null },
   { username: 'admin', role: 'admin', displayName: '系统管理员', orgId: null, regionCode: '510000', idNumber: null },
 ];
 

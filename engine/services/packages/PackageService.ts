@@ -221,6 +221,9 @@ export class PackageService {
   async diff(actor: Actor, fromHash: string, toHash: string): Promise<PackageDiff> {
     assertRole(actor, 'admin', 'policy_editor');
     const [a, b] = await Promise.all([this.version(fromHash), this.version(toHash)]);
+    for (const p of [a, b]) {
+      if (!regionCovers(actor.regionCode, p.manifest.region.code)) throw new ForbiddenError(`无权查看其他地区的政策包差异(${p.manifest.id} 属于${p.manifest.region.name})`);
+    }
     return diffPackages(a as unknown as DiffablePackage, b as unknown as DiffablePackage);
   }
 
