@@ -23,13 +23,20 @@ export function parameterValues(parameters: Record<string, { value: unknown }> |
  * applying organisation. The task worker and the replay use this one function, so a replay judges
  * exactly as the process would have.
  */
-export async function gatherFacts(registry: FactRegistry, application: Record<string, unknown>, parameters: Record<string, unknown>, asOf: string): Promise<EligibilityFacts> {
+export async function gatherFacts(
+  registry: FactRegistry,
+  application: Record<string, unknown>,
+  parameters: Record<string, unknown>,
+  asOf: string,
+  opts: { unknownOrganisation: 'throw' | 'missing' } = { unknownOrganisation: 'throw' },
+): Promise<EligibilityFacts> {
+  // In a running process an organisation that vanished from the registry is a data error for an
+  // administrator (the job fails into an incident); a replay reports it as a missing fact instead.
   const known = async <T>(read: () => Promise<T>): Promise<T | null> => {
     try {
       return await read();
     } catch (err) {
-      // An organisation the registry does not know is a missing fact for the rules, not a crash.
-      if (err instanceof NotFoundError) return null;
+      if (err instanceof NotFoundError && opts.unknownOrganisation === 'missing') return null;
       throw err;
     }
   };

@@ -81,6 +81,7 @@ describe.each(storeTargets())('RegistryService on $name', (target: StoreTarget) 
         name: '四川某大学',
         regionCode: '510107',
         cityCode: '510100',
+        level: 'province',
         filingStatus: 'FILED',
         filingAcceptedDate: '2023-03-01',
         isUndelegatedProvincialInChengdu: true,

@@ -115,8 +115,8 @@ export class ReplayService {
         const data = fromJson<Record<string, unknown>>(row.data) ?? {};
         const asOf = shanghaiDate(Date.parse(row.submitted_at ?? row.created_at));
         const [before, now] = await Promise.all([
-          gatherFacts(this.d.registry, data, fromParams, asOf).then((f) => this.d.evaluateRules(fromRules, { ...f }, { asOf })),
-          gatherFacts(this.d.registry, data, toParams, asOf).then((f) => this.d.evaluateRules(toRules, { ...f }, { asOf })),
+          gatherFacts(this.d.registry, data, fromParams, asOf, { unknownOrganisation: 'missing' }).then((f) => this.d.evaluateRules(fromRules, { ...f }, { asOf })),
+          gatherFacts(this.d.registry, data, toParams, asOf, { unknownOrganisation: 'missing' }).then((f) => this.d.evaluateRules(toRules, { ...f }, { asOf })),
         ]);
         report.total++;
         if (before.decision === now.decision) {
