@@ -112,6 +112,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,
+    schedules,
     applications,
     inbox,
     registry,

@@ -35,6 +35,10 @@ describe('customOperators (rules/operators.md)', () => {
     expect(ops.countAtLeast(null, { count: 1 })).toBe(false);
     expect(ops.countAtLeast('not a list', { count: 0 })).toBe(false);
     expect(ops.countAtLeast(sittings, { count: -1 })).toBe(false);
+    // the count may come from the package parameters
+    const withParams = customOperators({ asOf: '2026-03-10', facts: { asOf: '2026-03-10', parameters: { failuresBeforeTrainingBan: 3 } } });
+    expect(withParams.countAtLeast(sittings, { count: { fact: 'parameters', path: '$.failuresBeforeTrainingBan' }, where: failed })).toBe(true);
+    expect(withParams.countAtLeast(sittings, { count: { fact: 'parameters', path: '$.missing' }, where: failed })).toBe(false);
   });
 
   it('withinYearsBefore: exactly N years before asOf passes, one day more fails (「超过一年」, C4, C5)', () => {

@@ -42,8 +42,8 @@ export function customOperators(ctx: OperatorContext): Record<(typeof CUSTOM_OPE
     // No array (or an empty one) has no matching item.
     noItem: (a, pred) => absent(a) || (Array.isArray(a) && !a.some((item) => matchesPredicate(item, pred as Predicate, resolve))),
     // 「累计三次」「1年内两次」: how many items match (all items without `where`); an absent array has none.
-    countAtLeast: (a, spec) => countMatching(a, spec, resolve) >= countOf(spec),
-    countAtMost: (a, spec) => countMatching(a, spec, resolve) <= countOf(spec),
+    countAtLeast: (a, spec) => countMatching(a, spec, resolve) >= countOf(spec, resolve),
+    countAtMost: (a, spec) => countMatching(a, spec, resolve) <= countOf(spec, resolve),
     lengthAtLeast: (a, spec) => {
       const { min, mode } = typeof spec === 'number' ? { min: spec, mode: undefined } : (spec as { min: number; mode?: CharacterCountMode });
       return typeof a === 'string' && countCharacters(a, mode) >= min;
@@ -51,10 +51,12 @@ export function customOperators(ctx: OperatorContext): Record<(typeof CUSTOM_OPE
   };
 }
 
-type CountSpec = { count: number; where?: Predicate };
+type CountSpec = { count: number | FactRef; where?: Predicate };
 
-function countOf(spec: unknown): number {
-  const n = (spec as CountSpec | null)?.count;
+/** The count, literal or read from the facts (e.g. { fact: 'parameters', path: '$.uncollectedCardsForBan' }). */
+function countOf(spec: unknown, resolve: (ref: FactRef) => unknown): number {
+  const raw = (spec as CountSpec | null)?.count;
+  const n = raw !== null && typeof raw === 'object' ? resolve(raw) : raw;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : Number.NaN;
 }
 

@@ -224,7 +224,8 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
   const ownLabels = isObject(m.labels) ? m.labels : {};
   const reported = new Set<string>();
   for (const [file, xml] of Object.entries(bpmn)) {
-    for (const [, key, code] of xml.matchAll(/<zeebe:header\s+key="(status|reason)"\s+value="([A-Z][A-Z0-9_]*)"/g)) {
+    const statusTasks = [...xml.matchAll(/<bpmn:serviceTask\b[\s\S]*?<\/bpmn:serviceTask>/g)].map((m) => m[0]).filter((t) => /type="application\.status"/.test(t));
+    for (const [, key, code] of statusTasks.join('\n').matchAll(/<zeebe:header\s+key="(status|reason)"\s+value="([A-Z][A-Z0-9_]*)"/g)) {
       const platform = key === 'status' ? APPLICATION_STATUS_LABELS : REASON_LABELS;
       const own = isObject(ownLabels[key === 'status' ? 'statuses' : 'reasons']) ? (ownLabels[key === 'status' ? 'statuses' : 'reasons'] as Record<string, unknown>) : {};
       if (!platform[code!] && !own[code!] && !reported.has(`${key}:${code}`)) {

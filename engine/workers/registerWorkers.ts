@@ -4,12 +4,14 @@ import { USER_TASK_JOB_TYPE } from '../port/ProcessEngine.ts';
 import type { ApplicationService } from '../services/applications/ApplicationService.ts';
 import type { InboxService } from '../services/inbox/InboxService.ts';
 import type { PackageService } from '../services/packages/PackageService.ts';
+import type { ScheduleService } from '../services/schedules/ScheduleService.ts';
 import { shanghaiDate } from '../services/time/clock.ts';
 import { parameter, readPath, requireHeader, requireVariable } from './jobVariables.ts';
 import type { DeadlineCalculator, RegistryWriter, RuleEvaluator } from './ports.ts';
 
 export interface WorkerDeps {
   packages: PackageService;
+  schedules: Pick<ScheduleService, 'windows'>;
   applications: ApplicationService;
   inbox: InboxService;
   registry: RegistryWriter;
@@ -38,7 +40,15 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const asOf = today();
       const facts = await gatherFacts(d.registry, application, parameterValues(pkg.manifest.parameters), asOf);
       const { recommender, organisation } = facts;
-      const result = await d.evaluateRules(ruleSet, { ...facts }, { asOf });
+      // Header facts: process variables the rules also read, by their last path segment (e.g. a schedule window the process looked up).
+      const extra = Object.fromEntries(
+        (job.customHeaders.facts ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .map((path) => [path.split('.').pop()!, readPath(job.variables, path) ?? null]),
+      );
+      const result = await d.evaluateRules(ruleSet, { ...extra, ...facts }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
       if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, { ...result, ruleSet: ruleSetId }, job.key);
       // The full explanation lives on the application; the process keeps what gateways and reviewers need.
@@ -64,6 +74,18 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
         kind: 'complete',
         variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit } },
       };
+    },
+
+    /**
+     * A window of the package's schedule, dated through the calendar in force: header `window` is its id,
+     * with {variable.path} placeholders (e.g. {application.planMonth}-theory). A missing window fails the job.
+     */
+    'schedule.window': async (job) => {
+      const id = requireHeader(job, 'window').replace(/\{([^}]+)\}/g, (_, path: string) => String(readPath(job.variables, path.trim()) ?? ''));
+      const { windows } = await d.schedules.windows(requireVariable<string>(job, 'packageHash'), today());
+      const w = windows.find((x) => x.id === id);
+      if (!w) throw new Error(`政策包日程中没有时间窗口「${id}」`);
+      return { kind: 'complete', variables: { [requireHeader(job, 'target')]: { ...w, at: w.closes ? d.deadlineInstant(w.closes) : null } } };
     },
 
     /** The issuing centre generates the card number; validity from the package parameter. */

@@ -20,7 +20,7 @@ export interface Scenario {
    */
   given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
   when: Array<{ submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
-  then: { status: string; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
+  then: { status: string; cards?: Array<Record<string, unknown>>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
 }
 
 export interface RegistrySeed {
@@ -140,6 +140,12 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
   for (const el of s.then.waitingAt ?? []) await openTaskAt(el);
   const vars = (await t.platform.engine.getInstance(final.process_instance_key))!.variables;
   for (const [p, expected] of Object.entries(s.then.variables ?? {})) expect(readPath(vars, p), p).toEqual(expected);
+  // The applicant's cards as the registry holds them afterwards (issued, collected, cancelled, voided), in issue order.
+  if (s.then.cards) {
+    const cards = (await t.platform.services.registry.getPersonFacts(String(data.idNumber), s.given.asOf.slice(0, 10))).cards;
+    expect(cards, 'registry cards').toMatchObject(s.then.cards);
+    expect(cards).toHaveLength(s.then.cards.length);
+  }
   if (s.then.failedClauses) {
     const elig = JSON.parse(final.eligibility) as { checks: Array<{ clause: string; outcome: string; message: string }> };
     expect(elig.checks.filter((c) => c.outcome === 'INELIGIBLE').map((c) => c.clause).sort()).toEqual([...s.then.failedClauses].sort());

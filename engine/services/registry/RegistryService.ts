@@ -107,7 +107,8 @@ export interface PersonFacts {
 }
 
 /** A card issued before the platform (or by another system), entered with its printed number. */
-export type ExistingCardInput = Pick<Card, 'number' | 'idNumber' | 'kind' | 'issuerRegionCode' | 'validFrom'> & Partial<Pick<Card, 'occupationCode' | 'occupationName' | 'validRegionCode' | 'validTo' | 'status'>> & { level?: number | null };
+export type ExistingCardInput = Pick<Card, 'number' | 'idNumber' | 'kind' | 'issuerRegionCode' | 'validFrom'> &
+  Partial<Pick<Card, 'occupationCode' | 'occupationName' | 'validRegionCode' | 'validTo' | 'status' | 'collectedAt'>> & { level?: number | null };
 
 export interface Sanction {
   id: number;
@@ -321,6 +322,8 @@ export class RegistryService {
         valid_from: c.validFrom,
         valid_to: c.validTo ?? null,
         status: c.status ?? 'COLLECTED',
+        // A card held before the platform was collected; without the date, its validity start stands for it.
+        collected_at: c.collectedAt ?? ((c.status ?? 'COLLECTED') === 'COLLECTED' ? c.validFrom : null),
         created_at: this.nowIso(),
       })
       .onConflict('number')
