@@ -68,7 +68,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const anchor = anchorRef === 'today' ? today() : String(requireVariable(job, anchorRef)).slice(0, 10);
       const amount = job.customHeaders.amount !== undefined ? Number(job.customHeaders.amount) : Number(parameter(job, requireHeader(job, 'amountParameter')));
       const unit = requireHeader(job, 'unit') as 'WD' | 'MONTH' | 'YEAR' | 'DAY';
-      const counting = requireHeader(job, 'counting');
+      // The counting convention (conventions.md C1–C4) is a header or a package parameter, so a package can change it as data.
+      const counting = job.customHeaders.counting ?? String(parameter(job, requireHeader(job, 'countingParameter')));
       const r = d.deadline({ anchor, amount, unit, counting });
       return {
         kind: 'complete',
