@@ -27,6 +27,7 @@ import { ApplicationService } from './services/applications/ApplicationService.t
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
+import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
 import { calendarRoutes } from './http/routes/calendarRoutes.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
@@ -53,6 +54,7 @@ export interface Platform {
     replay: ReplayService;
     calendar: CalendarService;
     schedules: ScheduleService;
+    persons: PersonRegistryService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -122,6 +124,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     now,
   });
 
+  const persons = new PersonRegistryService(db, audit, now);
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
   const dbKind = db.kind;
@@ -130,7 +133,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
-    ...registryRoutes(registry),
+    ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
   ];
@@ -160,7 +163,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules },
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons },
     async start() {
       await calendar.reload();
       if (config.loadDemoData) await seedDemoData({ accounts, registry });

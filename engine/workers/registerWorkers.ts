@@ -154,7 +154,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
         permanent,
         reason: requireHeader(job, 'reason'),
         applicationId: typeof applicationId === 'string' ? applicationId : undefined,
-        idempotencyKey: `${job.processInstanceKey}:${job.elementId}`,
+        idempotencyKey: `job:${job.key}`,
       });
       return { kind: 'complete', variables: { sanction: { kind: job.customHeaders.kind, startsOn, until, permanent } } };
     },
@@ -164,7 +164,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const application = requireVariable<Record<string, any>>(job, 'application');
       const idNumber = String(application.idNumber ?? '');
       const record = requireHeader(job, 'record');
-      const key = `${job.processInstanceKey}:${job.elementId}`;
+      // The job key: a retried or re-activated job keeps it; a loop through the same element is a new job.
+      const key = `job:${job.key}`;
       const from = (path: string) => readPath(job.variables, path);
       const applicationId = readPath(job.variables, 'applicationId');
       if (record === 'examSitting') {

@@ -1,8 +1,44 @@
 import { Type } from '@sinclair/typebox';
 import type { RegistryService } from '../../services/registry/RegistryService.ts';
+import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
 import { route, type RouteDef } from '../route.ts';
 
-export function registryRoutes(registry: RegistryService): RouteDef[] {
+const IdNumber = Type.Object({ idNumber: Type.String({ pattern: '^\\d{17}[\\dX]$', description: '居民身份证号码' }) });
+const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Level = Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]);
+
+const PersonRecordsBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 64 }),
+    cards: Type.Optional(
+      Type.Array(
+        Type.Object(
+          {
+            number: Type.String({ minLength: 1, maxLength: 32 }),
+            kind: Type.Union([Type.Literal('EXAMINER'), Type.Literal('SENIOR_EXAMINER'), Type.Literal('SPECIAL_EXAMINER'), Type.Literal('SUPERVISOR')]),
+            occupationCode: Type.Optional(Type.String({ maxLength: 32 })),
+            occupationName: Type.Optional(Type.String({ maxLength: 128 })),
+            level: Type.Optional(Level),
+            issuerRegionCode: Type.String({ pattern: '^\\d{6}$' }),
+            validRegionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+            validFrom: DateString,
+            validTo: Type.Optional(DateString),
+            status: Type.Optional(Type.Union([Type.Literal('ISSUED'), Type.Literal('COLLECTED'), Type.Literal('CANCELLED'), Type.Literal('VOID')])),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 100 },
+      ),
+    ),
+    certificates: Type.Optional(Type.Array(Type.Object({ kind: Type.Union([Type.Literal('VQ'), Type.Literal('SKILL'), Type.Literal('SPECIAL')]), occupationCode: Type.Optional(Type.String({ maxLength: 32 })), occupationName: Type.Optional(Type.String({ maxLength: 128 })), level: Type.Optional(Level), certificateNo: Type.Optional(Type.String({ maxLength: 64 })), issuedOn: Type.Optional(DateString) }, { additionalProperties: false }), { maxItems: 100 })),
+    titles: Type.Optional(Type.Array(Type.Object({ level: Type.Union([Type.Literal('junior'), Type.Literal('intermediate'), Type.Literal('deputy-senior'), Type.Literal('senior')]), series: Type.Optional(Type.String({ maxLength: 64 })), issuedOn: Type.Optional(DateString) }, { additionalProperties: false }), { maxItems: 100 })),
+    examSittings: Type.Optional(Type.Array(Type.Object({ date: DateString, occupationCode: Type.Optional(Type.String({ maxLength: 32 })), kind: Type.Union([Type.Literal('exam'), Type.Literal('makeup')]), result: Type.Union([Type.Literal('PASS'), Type.Literal('FAIL'), Type.Literal('ABSENT')]) }, { additionalProperties: false }), { maxItems: 100 })),
+    evaluationRecords: Type.Optional(Type.Array(Type.Object({ date: DateString, occupationCode: Type.Optional(Type.String({ maxLength: 32 })), role: Type.Union([Type.Literal('examiner'), Type.Literal('supervisor')]), orgId: Type.Optional(Type.String({ maxLength: 64 })) }, { additionalProperties: false }), { maxItems: 1000 })),
+  },
+  { additionalProperties: false },
+);
+
+export function registryRoutes(registry: RegistryService, persons: PersonRegistryService): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -12,6 +48,28 @@ export function registryRoutes(registry: RegistryService): RouteDef[] {
       query: Type.Object({ cityCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
       responses: { 200: { description: '机构列表' } },
       handler: async ({ query }) => ({ body: await registry.listOrganisations(query) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/registry/persons/:idNumber',
+      summary: '人员登记信息:证卡、证书、职称、考试记录、考评工作记录及有效限制措施(规则读取的事实)',
+      tags: ['名录'],
+      roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
+      params: IdNumber,
+      query: Type.Object({ asOf: Type.Optional(DateString) }),
+      responses: { 200: { description: '人员事实' } },
+      handler: async ({ actor, params, query }) => ({ body: await persons.person(actor, params.idNumber, query.asOf) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/registry/persons/:idNumber/records',
+      summary: '录入人员既有记录(平台之前的证卡、证书、职称、考试、考评工作),一次请求全部写入或全部不写入',
+      tags: ['名录'],
+      roles: ['admin'],
+      params: IdNumber,
+      body: PersonRecordsBody,
+      responses: { 200: { description: '录入后的人员事实' } },
+      handler: async ({ actor, params, body }) => ({ body: await persons.importRecords(actor, params.idNumber, body) }),
     }),
   ];
 }

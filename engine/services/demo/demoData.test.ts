@@ -34,7 +34,7 @@ describe('demo data (static)', () => {
     expect(DEMO_ACCOUNTS.filter((a) => a.role === 'city_reviewer').map((a) => a.regionCode).sort()).toEqual(['371500', '510100', '510600', '510700', '620100']);
     expect(DEMO_ACCOUNTS.filter((a) => a.role === 'province_reviewer').map((a) => a.regionCode).sort()).toEqual(['370000', '510000', '620000']);
     expect(DEMO_ACCOUNTS.filter((a) => a.role === 'policy_editor').map((a) => a.regionCode).sort()).toEqual(['370000', '510000', '620000']);
-    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'admin').map((a) => a.regionCode)).toEqual(['510000']);
+    expect(DEMO_ACCOUNTS.filter((a) => a.role === 'admin').map((a) => a.regionCode)).toEqual(['510000', '370000', '620000']);
   });
 
   it('covers every recommender case of SC26-01/02/06', () => {

@@ -68,6 +68,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'policy-editor-shandong', role: 'policy_editor', displayName: '山东省职业技能鉴定中心政策编辑', orgId: null, regionCode: '370000', idNumber: null },
   { username: 'policy-editor-gansu', role: 'policy_editor', displayName: '甘肃省职业技能鉴定指导中心政策编辑', orgId: null, regionCode: '620000', idNumber: null },
   { username: 'admin', role: 'admin', displayName: '系统管理员', orgId: null, regionCode: '510000', idNumber: null },
+  { username: 'admin-shandong', role: 'admin', displayName: '山东省系统管理员', orgId: null, regionCode: '370000', idNumber: null },
+  { username: 'admin-gansu', role: 'admin', displayName: '甘肃省系统管理员', orgId: null, regionCode: '620000', idNumber: null },
 ];
 
 /** Seeds the demo registry and accounts; safe to run on every start (and on two starts at once). */

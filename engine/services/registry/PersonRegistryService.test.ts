@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../store/createDb.ts';
+import { ForbiddenError, ValidationError } from '../../errors.ts';
+import { openStore, storeTargets, type StoreTarget } from '../../../test/support/stores.ts';
+import type { Actor } from '../actor.ts';
+import { AuditLog } from '../audit/AuditLog.ts';
+import { PersonRegistryService } from './PersonRegistryService.ts';
+
+const actor = (role: Actor['role']): Actor => ({ id: `${role}-1`, username: role, displayName: role, role, orgId: null, regionCode: '510000', idNumber: null });
+const ADMIN = actor('admin');
+const PERSON = '11010519491231002X';
+
+describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTarget) => {
+  let db: Db;
+  let close: () => Promise<void>;
+  let persons: PersonRegistryService;
+  let audit: AuditLog;
+  const now = () => Date.parse('2024-04-15T02:00:00Z');
+
+  beforeAll(async () => {
+    ({ db, close } = await openStore(target));
+    audit = new AuditLog(db, now);
+    persons = new PersonRegistryService(db, audit, now);
+  });
+  afterAll(async () => close?.());
+
+  it('imports a 2021 card with its evaluation work in one request, audited, and rules read it', async () => {
+    // when
+    const facts = await persons.importRecords(ADMIN, PERSON, {
+      name: '赵敏',
+      cards: [{ number: '川考评2021-000001', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01', validTo: '2024-07-01', level: 3 }],
+      certificates: [{ kind: 'VQ', occupationCode: '4-01-02-01', level: 3, issuedOn: '2015-06-30' }],
+      evaluationRecords: [{ date: '2022-06-15', role: 'examiner', occupationCode: '4-01-02-01' }],
+    });
+    // then
+    expect(facts.cards).toMatchObject([{ number: '川考评2021-000001', status: 'COLLECTED', collectedAt: '2021-07-01' }]);
+    expect(facts.evaluationRecords).toHaveLength(1);
+    expect((await persons.person(actor('city_reviewer'), PERSON)).certificates).toHaveLength(1);
+    expect((await audit.list({ entityType: 'person', limit: 10 })).map((e) => e.action)).toEqual(['registry.person.imported']);
+  });
+
+  it('writes nothing of a request with one bad record, and only administrators import', async () => {
+    // given
+    const before = await persons.person(ADMIN, PERSON);
+    // when / then: the evaluation record is fine, the sitting's result is not
+    await expect(
+      persons.importRecords(ADMIN, PERSON, { name: '赵敏', evaluationRecords: [{ date: '2023-01-10', role: 'examiner' }], examSittings: [{ date: '2023-02-01', kind: 'exam', result: 'LATE' as never }] }),
+    ).rejects.toThrow(ValidationError);
+    await expect(persons.importRecords(actor('policy_editor'), PERSON, { name: '赵敏' })).rejects.toThrow(ForbiddenError);
+    await expect(persons.person(actor('applicant'), PERSON)).rejects.toThrow(ForbiddenError);
+    // then
+    expect(await persons.person(ADMIN, PERSON)).toEqual(before);
+  });
+});

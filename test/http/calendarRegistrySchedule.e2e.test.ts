@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+
+/** The calendar, person registry and schedule endpoints over HTTP: who may do what, and bad input as problems. */
+describe('calendar, person registry and schedules over HTTP', () => {
+  let t: TestPlatform;
+  let gansuHash: string;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+    // Deploying is scoped to the editor's region: Gansu's package by Gansu's policy editor.
+    const editor = await t.login('policy-editor-gansu');
+    gansuHash = (await editor.post('/api/packages').send({ source: 'gansu/2024-certification-plan' })).body.hash;
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('answers working days and deadlines publicly, and an admin override changes the next deadline', async () => {
+    // given
+    const anon = t.agent();
+    const admin = await t.login('admin');
+    // when
+    const days = await anon.get('/api/calendar/days').query({ from: '2026-10-09', to: '2026-10-12' });
+    const before = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
+    const set = await admin.put('/api/admin/calendar/overrides/2026-10-12').send({ working: false, note: '地方节日' });
+    const after = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
+    // then: 10-10 is the National Day make-up Saturday
+    expect(days.body.map((d: { date: string; working: boolean; source: string }) => [d.date, d.working, d.source])).toEqual([
+      ['2026-10-09', true, 'weekday'],
+      ['2026-10-10', true, 'makeUpWorkday'],
+      ['2026-10-11', false, 'weekend'],
+      ['2026-10-12', true, 'weekday'],
+    ]);
+    expect(before.body.date).toBe('2026-10-12');
+    expect(set.status).toBe(200);
+    expect(after.body.date).toBe('2026-10-13');
+    expect((await admin.delete('/api/admin/calendar/overrides/2026-10-12')).status).toBe(204);
+  });
+
+  it('refuses calendar changes from others and bad dates, with problem+json', async () => {
+    const editor = await t.login('policy-editor');
+    const forbidden = await editor.put('/api/admin/calendar/overrides/2026-10-12').send({ working: false });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect((await t.agent().put('/api/admin/calendar/overrides/2026-10-12').send({ working: false })).status).toBe(401);
+    const bad = await t.agent().get('/api/calendar/deadline').query({ anchor: '2026-02-30', amount: 2, unit: 'WD', counting: 'C1' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.title).toBeTruthy();
+    expect((await t.agent().get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C9' })).status).toBe(400);
+  });
+
+  it('imports a person\'s earlier records in one request for administrators only, and refuses a bad ID number', async () => {
+    // given
+    const admin = await t.login('admin');
+    const reviewer = await t.login('city-mianyang');
+    const id = '11010519491231002X';
+    // when
+    const ok = await admin.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏', cards: [{ number: 'SC-2021-9', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01', validTo: '2024-07-01' }] });
+    // then
+    expect(ok.status).toBe(200);
+    expect((await reviewer.get(`/api/registry/persons/${id}`)).body.cards).toMatchObject([{ number: 'SC-2021-9', status: 'COLLECTED' }]);
+    expect((await reviewer.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏' })).status).toBe(403);
+    expect((await (await t.login('zhangwei')).get(`/api/registry/persons/${id}`)).status).toBe(403);
+    const badId = await admin.post('/api/registry/persons/110105194912310021/records').send({ name: '赵敏' });
+    expect(badId.status).toBe(400);
+    const badBody = await admin.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏', cards: [{ number: 'X', kind: 'BOSS', issuerRegionCode: '510000', validFrom: '2021-07-01' }] });
+    expect(badBody.status).toBe(400);
+    expect((await reviewer.get(`/api/registry/persons/${id}`)).body.cards).toHaveLength(1);
+  });
+
+  it('gives a package schedule with each window\'s state on a day, the last day of a window still open', async () => {
+    // when
+    const open = await t.agent().get(`/api/packages/${gansuHash}/schedule`).query({ on: '2024-03-06' });
+    const closed = await t.agent().get(`/api/packages/${gansuHash}/schedule`).query({ on: '2024-03-07' });
+    expect(open.status, JSON.stringify(open.body)).toBe(200);
+    // then
+    const march = (r: { body: { windows: Array<{ id: string; state: string; closes: string }> } }) => r.body.windows.find((w) => w.id === '2024-03-registration')!;
+    expect(march(open)).toMatchObject({ closes: '2024-03-06', state: 'OPEN' });
+    expect(march(closed).state).toBe('CLOSED');
+    expect((await t.agent().get(`/api/packages/${'f'.repeat(64)}/schedule`)).status).toBe(404);
+  });
+});
