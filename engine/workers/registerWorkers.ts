@@ -71,9 +71,14 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       // The counting convention (conventions.md C1–C4) is a header or a package parameter, so a package can change it as data.
       const counting = job.customHeaders.counting ?? String(parameter(job, requireHeader(job, 'countingParameter')));
       const r = d.deadline({ anchor, amount, unit, counting });
+      // A period the notice does not state (an assumed parameter) is flagged on the date it produces.
+      const manifest = (await d.packages.version(requireVariable<string>(job, 'packageHash'))).manifest;
+      const ambiguities = [job.customHeaders.amountParameter, job.customHeaders.countingParameter]
+        .map((name) => (name ? manifest.parameters?.[name]?.ambiguity : undefined))
+        .filter((x): x is string => !!x);
       return {
         kind: 'complete',
-        variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit } },
+        variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit, ambiguities } },
       };
     },
 
