@@ -220,6 +220,13 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     }
   }
 
+  // Actions name a form and an action process of this package.
+  for (const [i, a] of list(m.actions).entries()) {
+    if (!isObject(a)) continue;
+    if (typeof a.form === 'string' && !list(m.forms).some((f) => isObject(f) && f.id === a.form)) problems.push({ file: 'manifest.json', pointer: pointerOf('actions', i, 'form'), message: `操作「${String(a.title)}」的表单「${a.form}」不存在`, severity: 'error', code: 'ACTION_FORM' });
+    if (typeof a.process === 'string' && !list(m.processes).some((p) => isObject(p) && p.bpmnProcessId === a.process && p.role === 'action')) problems.push({ file: 'manifest.json', pointer: pointerOf('actions', i, 'process'), message: `操作「${String(a.title)}」的流程「${a.process}」不存在或其 role 不是 action`, severity: 'error', code: 'ACTION_PROCESS' });
+  }
+
   // Status and reason codes the processes set must have a Chinese label (platform or manifest), or applicants see the code.
   const ownLabels = isObject(m.labels) ? m.labels : {};
   const reported = new Set<string>();

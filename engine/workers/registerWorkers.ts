@@ -180,7 +180,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
             date: String(from(job.customHeaders.dateVariable ?? 'exam.examDate') ?? '').slice(0, 10),
             occupationCode: application.targetOccupation?.code ?? null,
             kind: (job.customHeaders.kind ?? 'exam') as 'exam' | 'makeup',
-            result: String(from(job.customHeaders.resultVariable ?? 'exam.result') ?? '') as 'PASS' | 'FAIL' | 'ABSENT',
+            result: (job.customHeaders.result ?? String(from(job.customHeaders.resultVariable ?? 'exam.result') ?? '')) as 'PASS' | 'FAIL' | 'ABSENT' | 'EXCUSED',
             applicationId: typeof applicationId === 'string' ? applicationId : null,
           },
           key,

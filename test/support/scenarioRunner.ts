@@ -19,8 +19,8 @@ export interface Scenario {
    * are the shared examiner fixture with `application` laid over it.
    */
   given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
-  when: Array<{ submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
-  then: { status: string; cards?: Array<Record<string, unknown>>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
+  when: Array<{ action?: string; submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
+  then: { status: string; cards?: Array<Record<string, unknown>>; examSittings?: Array<Record<string, unknown>>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
 }
 
 export interface RegistrySeed {
@@ -96,6 +96,9 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
     if (step.submit) {
       await applications.submit(applicant, app.id);
       await waitFor(async () => (await t.platform.db.knex('applications').where({ id: app.id }).first()).process_instance_key, 10_000, 'process start');
+    } else if (step.action) {
+      // An applicant's action (e.g. a leave request) starts the package's action process for this application.
+      await applications.performAction(applicant, app.id, step.action, step.data ?? {});
     } else if (step.complete) {
       const task = await openTaskAt(step.complete);
       const groups: string[] = JSON.parse(task.candidate_groups);
@@ -145,6 +148,13 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
     const cards = (await t.platform.services.registry.getPersonFacts(String(data.idNumber), s.given.asOf.slice(0, 10))).cards;
     expect(cards, 'registry cards').toMatchObject(s.then.cards);
     expect(cards).toHaveLength(s.then.cards.length);
+  }
+  // The applicant's exam sittings in the registry afterwards, in date order.
+  if (s.then.examSittings) {
+    await new Promise((r) => setTimeout(r, 300));
+    const sittings = (await t.platform.services.registry.getPersonFacts(String(data.idNumber), s.given.asOf.slice(0, 10))).examSittings;
+    expect(sittings, 'registry exam sittings').toMatchObject(s.then.examSittings);
+    expect(sittings).toHaveLength(s.then.examSittings.length);
   }
   if (s.then.failedClauses) {
     const elig = JSON.parse(final.eligibility) as { checks: Array<{ clause: string; outcome: string; message: string }> };

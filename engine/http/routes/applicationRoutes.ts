@@ -81,6 +81,17 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
     }),
     route({
       method: 'post',
+      path: '/api/applications/:id/actions/:actionId',
+      summary: '办理过程中的申报人操作(如考前请假报备):按政策包定义的表单校验后启动相应流程',
+      tags: ['申报'],
+      roles: ['applicant'],
+      params: Type.Object({ id: Type.String({ format: 'uuid' }), actionId: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 64 }) }),
+      body: Type.Object({ data: AnyObject }, { additionalProperties: false }),
+      responses: { 202: { description: '已受理,流程已启动', schema: Type.Object({ actionId: Type.String(), processInstanceKey: Type.String() }) } },
+      handler: async ({ actor, params, body }) => ({ status: 202, body: await apps.performAction(actor, params.id, params.actionId, body.data as Record<string, unknown>) }),
+    }),
+    route({
+      method: 'post',
       path: '/api/applications/:id/resubmit',
       summary: '被退回后补正并重新提交',
       tags: ['申报'],

@@ -245,6 +245,44 @@ export class ApplicationService {
     return this.get(actor, id);
   }
 
+  /**
+   * An applicant's action during the procedure (e.g. a leave request before an exam, SC26-55): the
+   * package names its form, the statuses in which it may be taken and the process it starts; that
+   * process's tasks reach the same inbox, linked to this application.
+   */
+  async performAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
+    assertRole(actor, 'applicant');
+    const row = await this.ownRow(actor, id);
+    const pkg = await this.d.packages.version(row.package_hash);
+    const action = pkg.manifest.actions?.find((a) => a.id === actionId);
+    if (!action) throw new NotFoundError('申报操作', actionId);
+    if (!action.allowedStatuses.includes(row.status)) throw new ConflictError(`当前状态不能办理「${action.title}」`, `当前状态:${(await this.labels(row.package_hash)).statuses[row.status] ?? row.status}`);
+    const form = pkg.forms[action.form];
+    const result = this.d.forms.validate(form.schema, data);
+    if (!result.valid) throw new ValidationError(`「${action.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
+    const asOf = shanghaiDate(this.d.now());
+    const application = fromJson<Record<string, unknown>>(row.data);
+    const recommender = application.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
+    const organisation = application.organisationId ? await this.d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
+    const { processInstanceKey } = await this.d.engine.createInstance({
+      bpmnProcessId: action.process,
+      definitionKey: pkg.processKeys[action.process],
+      variables: {
+        applicationId: id,
+        packageHash: row.package_hash,
+        applicantAccountId: actor.id,
+        application,
+        recommender,
+        organisation,
+        provinceCode: pkg.manifest.region.code,
+        parameters: Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value])),
+        action: { id: action.id, data, submittedOn: asOf },
+      },
+    });
+    await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
+    return { actionId, processInstanceKey };
+  }
+
   /** Correct a returned application and send it back into review (completes the applicant's task). */
   async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);

@@ -34,6 +34,7 @@ export interface PackageManifest {
   parameters?: Record<string, { value: unknown; unit?: string; provenance?: string; clause?: string; ambiguity?: string }>;
   /** Chinese labels for the package's own status and reason codes (application.status headers). */
   labels?: { statuses?: Record<string, string>; reasons?: Record<string, string> };
+  actions?: Array<{ id: string; title: string; form: string; process: string; allowedStatuses: string[]; clause: string }>;
   [k: string]: unknown;
 }
 

@@ -52,6 +52,15 @@ describe.each(storeTargets())('person records on $name', (target: StoreTarget) =
     expect(facts.cards).toHaveLength(1);
   });
 
+  it('keeps an absence excused when leave was approved for that day (SC26-55)', async () => {
+    // given: the leave approved in time for the exam on 2026-10-17
+    await registry.records.recordExamSitting(PERSON, { date: '2026-10-17', kind: 'exam', result: 'EXCUSED' }, 'leave-job');
+    // when: the exam result entered afterwards says absent
+    await registry.records.recordExamSitting(PERSON, { date: '2026-10-17', kind: 'exam', result: 'ABSENT' }, 'exam-job');
+    // then
+    expect((await registry.getPersonFacts(PERSON, '2026-10-18')).examSittings.filter((s) => s.date === '2026-10-17').map((s) => s.result)).toEqual(['EXCUSED']);
+  });
+
   it('refuses records with a wrong date, result or kind, and writes nothing', async () => {
     // given
     const before = (await registry.getPersonFacts(PERSON, '2027-01-01')).examSittings.length;

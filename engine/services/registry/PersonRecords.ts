@@ -4,7 +4,8 @@ import { isDuplicateKey } from './RegistryService.ts';
 
 export type CertificateKind = 'VQ' | 'SKILL' | 'SPECIAL';
 export type TitleLevel = 'junior' | 'intermediate' | 'deputy-senior' | 'senior';
-export type SittingResult = 'PASS' | 'FAIL' | 'ABSENT';
+/** EXCUSED: absent with a leave request approved in time (SC26-55), not a no-show. */
+export type SittingResult = 'PASS' | 'FAIL' | 'ABSENT' | 'EXCUSED';
 
 export interface Certificate {
   kind: CertificateKind;
@@ -89,9 +90,11 @@ export class PersonRecords {
       date: date(s.date, '考试日期'),
       occupation_code: s.occupationCode ?? null,
       kind: oneOf(s.kind, ['exam', 'makeup'] as const, '考试类别'),
-      result: oneOf(s.result, ['PASS', 'FAIL', 'ABSENT'] as const, '考试结果'),
+      result: oneOf(s.result, ['PASS', 'FAIL', 'ABSENT', 'EXCUSED'] as const, '考试结果'),
       application_id: s.applicationId ?? null,
     };
+    // An absence on a day with approved leave stays excused: the leave record already stands for that sitting.
+    if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: idNumber, date: row.date, result: 'EXCUSED' }).first())) return;
     await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey);
   }
 
