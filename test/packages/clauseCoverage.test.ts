@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPackage } from '../../engine/packages/index.ts';
 import { parseDefinitions } from '../../engine/bpmn/zeebeModel.ts';
+import { packageDirectories } from '../support/packageDirectories.ts';
 
 /**
  * Every operative clause of a package's notice (requirements/clauses.md) is implemented or recorded
@@ -17,12 +18,7 @@ if (!available) {
 }
 const catalogue = available ? [...new Set(fs.readFileSync(CLAUSES_MD, 'utf8').match(/\b[A-Z]{2}\d{2}-\d{2}\b/g) ?? [])] : [];
 
-const packageDirs = fs
-  .readdirSync('deployments', { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('manifest.json'))
-  .map((f) => path.join('deployments', path.dirname(f)))
-  .sort();
+const packageDirs = packageDirectories().map((d) => path.join('deployments', d));
 
 describe.runIf(available)('clause coverage of every package', () => {
   it.each(packageDirs)('%s', async (dir) => {

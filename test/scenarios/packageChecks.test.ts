@@ -6,6 +6,7 @@ import { validateForm, type FormSchema } from '../../forms/index.ts';
 import { loadPackage } from '../../engine/packages/index.ts';
 import type { LoadedPackage, PackageScenario, ScenarioCheck } from '../../engine/packages/packageTypes.ts';
 import { resolveWindow, windowStateOn } from '../../engine/schedules/resolveWindow.ts';
+import { packageDirectories } from '../support/packageDirectories.ts';
 
 /**
  * Runs the "checks" scenarios of every package (scenarios/*.json with a `checks` list): rule sets
@@ -20,12 +21,7 @@ const MONDAY_TO_FRIDAY = new WorkingDayCalendar([], { publishedYears: Array.from
   source: 'monday-to-friday',
 });
 
-const packageDirs = fs
-  .readdirSync('deployments', { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('manifest.json'))
-  .map((f) => path.join('deployments', path.dirname(f)))
-  .sort();
+const packageDirs = packageDirectories().map((d) => path.join('deployments', d));
 
 function checkScenarioFiles(dir: string): string[] {
   const scenarioDir = path.join(dir, 'scenarios');

@@ -4,17 +4,14 @@ import { describe, it } from 'vitest';
 import { startTestPlatform } from '../support/testPlatform.ts';
 import { zeebeUp } from '../support/zeebe.ts';
 import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
+import { packageDirectories } from '../support/packageDirectories.ts';
 
 /**
  * Runs every package's scenarios/*.json through the real platform (services, engine, workers):
  * given registry facts and an application, when people act and time passes, then the instance
  * ends where the scenario says. The Zeebe adapter will run the same files.
  */
-const packages = fs
-  .readdirSync('deployments', { recursive: true })
-  .map(String)
-  .filter((f) => f.endsWith('manifest.json'))
-  .map((f) => path.dirname(f));
+const packages = packageDirectories();
 
 const engines: Array<'embedded' | 'zeebe'> = zeebeUp ? ['embedded', 'zeebe'] : ['embedded'];
 
