@@ -50,7 +50,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       );
       const result = await d.evaluateRules(ruleSet, { ...extra, ...facts }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
-      if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, { ...result, ruleSet: ruleSetId }, job.key);
+      if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, { ...result, ruleSet: ruleSetId }, job.key, { primary: target === 'eligibility' });
       // The full explanation lives on the application; the process keeps what gateways and reviewers need.
       const summary = {
         decision: result.decision,

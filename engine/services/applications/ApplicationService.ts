@@ -264,6 +264,8 @@ export class ApplicationService {
     const application = fromJson<Record<string, unknown>>(row.data);
     const recommender = application.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
     const organisation = application.organisationId ? await this.d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
+    // What the main process decided so far (e.g. the occupations approved at selection), read-only for the action.
+    const main = row.process_instance_key ? ((await this.d.engine.getInstance(row.process_instance_key))?.variables ?? null) : null;
     const { processInstanceKey } = await this.d.engine.createInstance({
       bpmnProcessId: action.process,
       definitionKey: pkg.processKeys[action.process],
@@ -277,6 +279,7 @@ export class ApplicationService {
         provinceCode: pkg.manifest.region.code,
         parameters: Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value])),
         action: { id: action.id, data, submittedOn: asOf },
+        main,
       },
     });
     await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
@@ -431,9 +434,16 @@ export class ApplicationService {
 
   // ------------------------------------------------------------ process-side updates (task workers)
 
-  async recordEligibility(applicationId: string, result: unknown, jobKey: string): Promise<void> {
+  /**
+   * Keeps a rule evaluation: always in the audit trail; on the application (what the applicant is
+   * shown) when it is the eligibility decision or the first check of all, so a later check (a make-up,
+   * a plan, a collection history) does not replace the explanation of the decision.
+   */
+  async recordEligibility(applicationId: string, result: unknown, jobKey: string, opts: { primary: boolean } = { primary: true }): Promise<void> {
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id: applicationId }).update({ eligibility: toJson(result), updated_at: this.nowIso() });
+      const q = trx('applications').where({ id: applicationId });
+      if (!opts.primary) q.whereNull('eligibility');
+      await q.update({ eligibility: toJson(result), updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
         trx,
