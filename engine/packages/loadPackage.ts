@@ -259,6 +259,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
       };
       missing('ruleSet', c.ruleSet, typeof c.ruleSet === 'string' && c.ruleSet in ruleSets);
       missing('form', c.form, typeof c.form === 'string' && c.form in forms);
+      missing('form', c.uploads, typeof c.uploads === 'string' && c.uploads in forms);
       missing('window', c.window, typeof c.window === 'string' && list(isObject(schedule) ? schedule.windows : []).some((w) => isObject(w) && w.id === c.window));
     });
     if (allIds.size === 0) continue;

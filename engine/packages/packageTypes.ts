@@ -76,6 +76,9 @@ export type ScenarioCheck = {
   data?: unknown;
   window?: string;
   date?: string;
+  /** Form id whose required materials (x-attachments) are checked against `uploaded`, as at submission. */
+  uploads?: string;
+  uploaded?: Array<{ kind: string; mimeType: string; size: number }>;
   expect: Record<string, unknown>;
 };
 

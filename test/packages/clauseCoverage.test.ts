@@ -7,8 +7,8 @@ import { packageDirectories } from '../support/packageDirectories.ts';
 
 /**
  * Every operative clause of a package's notice (requirements/clauses.md) is implemented or recorded
- * in the package's clause index, every index entry points at something that exists, and every rule
- * and every BPMN task and gateway names its clause.
+ * in the package's clause index, every index entry points at something that exists, every clause the
+ * engine decides is exercised by a scenario, and every rule and every BPMN task and gateway names its clause.
  */
 const CLAUSES_MD = path.resolve('..', 'shared', 'requirements', 'clauses.md');
 const available = fs.existsSync(CLAUSES_MD);
@@ -38,6 +38,14 @@ describe.runIf(available)('clause coverage of every package', () => {
       expect(c.implementedBy.length, c.id).toBeGreaterThan(0);
       for (const ref of c.implementedBy) expect(Object.keys(pkg.files), `${c.id} → ${ref}`).toContain(ref.split('#')[0]);
     }
+    // every clause the engine decides (rule, flow, form, schedule) is exercised by a scenario or a check that names it
+    const exercised = new Set<string>();
+    for (const sc of Object.values(pkg.scenarios)) {
+      for (const id of sc.clauses ?? []) exercised.add(id);
+      for (const c of sc.checks ?? []) for (const id of c.clauses ?? []) exercised.add(id);
+    }
+    const decided = pkg.manifest.clauses.filter((c) => ['rule', 'flow', 'form', 'schedule'].includes(c.kind)).map((c) => c.id);
+    expect(decided.filter((id) => !exercised.has(id)), 'clauses no scenario exercises').toEqual([]);
     // every rule names its clause
     for (const [id, set] of Object.entries(pkg.ruleSets)) {
       for (const rule of (set as { rules: Array<{ name: string; clause?: string }> }).rules) expect(rule.clause, `${id}/${rule.name}`).toMatch(/^[A-Z]{2}\d{2}-\d{2}$/);

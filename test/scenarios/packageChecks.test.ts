@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeDeadline, evaluateRuleSet, WorkingDayCalendar, type DeadlineRequest, type RuleSet } from '../../rules/index.ts';
-import { validateForm, type FormSchema } from '../../forms/index.ts';
+import { checkAttachments, validateForm, type FormSchema } from '../../forms/index.ts';
 import { loadPackage } from '../../engine/packages/index.ts';
 import type { LoadedPackage, PackageScenario, ScenarioCheck } from '../../engine/packages/packageTypes.ts';
 import { resolveWindow, windowStateOn } from '../../engine/schedules/resolveWindow.ts';
@@ -118,6 +118,13 @@ async function runCheck(p: LoadedPackage, c: ScenarioCheck, ctx: CheckContext): 
     for (const ptr of (e.errorPointers ?? []) as string[]) expect(pointers, `error at ${ptr}`).toContain(ptr);
     return;
   }
+  if (c.uploads) {
+    const problems = checkAttachments(p.forms[c.uploads]!.schema, c.data, c.uploaded ?? []);
+    const seen = problems.map((x) => `${x.code}:${x.kind}`).sort();
+    expect(problems.length === 0, `complete (problems: ${problems.map((x) => x.message).join('; ')})`).toBe(e.complete);
+    if (e.problems) expect(seen, 'material problems').toEqual((e.problems as Array<{ code: string; kind: string }>).map((x) => `${x.code}:${x.kind}`).sort());
+    return;
+  }
   if (c.window) {
     const w = resolveWindow(p.schedule.windows.find((x) => x.id === c.window)!, ctx.calendar);
     if (e.opens !== undefined) expect(w.opens, 'opens').toBe(e.opens);
@@ -125,5 +132,5 @@ async function runCheck(p: LoadedPackage, c: ScenarioCheck, ctx: CheckContext): 
     expect(windowStateOn(w, c.date!) === 'OPEN', `open on ${c.date} (${w.opens}…${w.closes})`).toBe(e.open);
     return;
   }
-  throw new Error('检查项既不是规则、期限、表单,也不是时间窗口');
+  throw new Error('检查项既不是规则、期限、表单、材料,也不是时间窗口');
 }

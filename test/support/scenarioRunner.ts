@@ -20,7 +20,7 @@ export interface Scenario {
    */
   given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
   when: Array<{ action?: string; submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
-  then: { status: string; cards?: Array<Record<string, unknown>>; examSittings?: Array<Record<string, unknown>>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
+  then: { status: string; cards?: Array<Record<string, unknown>>; examSittings?: Array<Record<string, unknown>>; actions?: Record<string, { variables?: Record<string, unknown>; completedElementsEndWith?: string[] }>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
 }
 
 export interface RegistrySeed {
@@ -148,6 +148,18 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
     const cards = (await t.platform.services.registry.getPersonFacts(String(data.idNumber), s.given.asOf.slice(0, 10))).cards;
     expect(cards, 'registry cards').toMatchObject(s.then.cards);
     expect(cards).toHaveLength(s.then.cards.length);
+  }
+  // An action's process (the last one started for that action): its variables and how it ended.
+  for (const [actionId, expected] of Object.entries(s.then.actions ?? {})) {
+    const started = (await t.platform.services.audit.listForApplication(app.id)).filter((e) => e.action === 'application.action' && (e.detail as { actionId?: string }).actionId === actionId);
+    expect(started.length, `action ${actionId} was taken`).toBeGreaterThan(0);
+    const key = (started[started.length - 1]!.detail as { processInstanceKey: string }).processInstanceKey;
+    const inst = await waitFor(async () => {
+      const i = (await t.platform.engine.getInstance(key))!;
+      return !expected.completedElementsEndWith || i.status !== 'ACTIVE' ? i : null;
+    }, 10_000, `action ${actionId} instance`);
+    if (expected.completedElementsEndWith) expect(inst.completedElements.slice(-expected.completedElementsEndWith.length), `${actionId} trail`).toEqual(expected.completedElementsEndWith);
+    for (const [p, v] of Object.entries(expected.variables ?? {})) expect(readPath(inst.variables, p), `${actionId}: ${p}`).toEqual(v);
   }
   // The applicant's exam sittings in the registry afterwards, in date order.
   if (s.then.examSittings) {
