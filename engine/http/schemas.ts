@@ -63,6 +63,7 @@ export const ApplicationSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   attachments: Type.Array(AttachmentSchema),
+  actions: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), form: Type.String() }), { description: '当前可办理的申报人操作(如考前请假报备)' }),
 });
 
 export const PackageVersionSchema = Type.Object({

@@ -28,7 +28,9 @@ describe('applicant actions over HTTP', () => {
   }, 90_000);
   afterAll(async () => t?.close());
 
-  it('starts the leave request and puts its review in the unit inbox, linked to the application', async () => {
+  it('offers the leave request on the admitted application, and starts it with its review in the unit inbox', async () => {
+    // given
+    expect((await zhang.get(`/api/applications/${applicationId}`)).body.actions).toEqual([{ id: 'leave-request', title: '考前请假报备', form: 'leave' }]);
     // when
     const res = await zhang.post(`/api/applications/${applicationId}/actions/leave-request`).send({ data: { examDate: '2026-03-28', reason: '因单位生产任务不能参加考核' } });
     // then
@@ -65,5 +67,6 @@ describe('applicant actions over HTTP', () => {
     // then
     expect(res.status).toBe(409);
     expect(res.body.title).toBe('当前状态不能办理「考前请假报备」');
+    expect((await liu.get(`/api/applications/${draft.body.id}`)).body.actions).toEqual([]);
   });
 });

@@ -31,6 +31,8 @@ export interface ApplicationView {
   createdAt: string;
   updatedAt: string;
   attachments: AttachmentView[];
+  /** Package-defined actions the applicant may take now (e.g. a leave request), with the form to fill. */
+  actions: Array<{ id: string; title: string; form: string }>;
 }
 
 export interface AttachmentView {
@@ -307,6 +309,8 @@ export class ApplicationService {
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const row = await this.visibleRow(actor, id);
     const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
+    const manifest = (await this.d.packages.version(row.package_hash)).manifest;
+    const actions = (manifest.actions ?? []).filter((a) => a.allowedStatuses.includes(row.status)).map((a) => ({ id: a.id, title: a.title, form: a.form }));
     return {
       id: row.id,
       packageHash: row.package_hash,
@@ -322,6 +326,7 @@ export class ApplicationService {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       attachments: attachments.map(toAttachmentView),
+      actions,
     };
   }
 
