@@ -50,6 +50,12 @@ describe.runIf(available)('clause coverage of every package', () => {
     for (const [id, set] of Object.entries(pkg.ruleSets)) {
       for (const rule of (set as { rules: Array<{ name: string; clause?: string }> }).rules) expect(rule.clause, `${id}/${rule.name}`).toMatch(/^[A-Z]{2}\d{2}-\d{2}$/);
     }
+    // every field of every form names its clause
+    for (const [id, form] of Object.entries(pkg.forms)) {
+      for (const [field, spec] of Object.entries((form.schema.properties ?? {}) as Record<string, { 'x-clause'?: unknown }>)) {
+        expect(JSON.stringify(spec['x-clause'] ?? null), `forms/${id}#/${field}`).toMatch(/[A-Z]{2}\d{2}-\d{2}/);
+      }
+    }
     // every task, gateway and timer names its clause
     for (const [file, xml] of Object.entries(pkg.bpmn)) {
       const parsed = await parseDefinitions(file, xml);
