@@ -82,6 +82,7 @@ export interface OpenCall {
 export class PackageService {
   private readonly knex: Knex;
   private readonly cache = new Map<string, LoadedPackageLike>();
+  private readonly versions = new Map<string, LoadedPackageLike & { processKeys: Record<string, string> }>();
 
   constructor(
     db: Db,
@@ -255,7 +256,11 @@ export class PackageService {
 
   /** A deployed version's content (immutable, cached by hash). */
   async version(hash: string): Promise<LoadedPackageLike & { processKeys: Record<string, string> }> {
-    const row = await this.knex('package_versions').where({ hash }).first();
+    // A version row never changes once deployed, so after the first read it is served from memory:
+    // every job and submission asks for it, and the row carries all of the package's files.
+    const hit = this.versions.get(hash);
+    if (hit) return hit;
+    const row = await this.knex('package_versions').where({ hash }).first('manifest', 'files', 'process_keys');
     if (!row) throw new NotFoundError('政策包版本', hash);
     let pkg = this.cache.get(hash);
     if (!pkg) {
@@ -272,7 +277,9 @@ export class PackageService {
       };
       this.cache.set(hash, pkg);
     }
-    return { ...pkg, processKeys: fromJson(row.process_keys) };
+    const version = { ...pkg, processKeys: fromJson<Record<string, string>>(row.process_keys) };
+    this.versions.set(hash, version);
+    return version;
   }
 
   async parameter<T = unknown>(hash: string, name: string): Promise<T> {

@@ -34,8 +34,10 @@ export class ScheduleService {
 
   /** Throws a 422 naming the next and last windows when the package enforces registration windows and none is open. */
   async assertRegistrationOpen(packageHash: string, on: string): Promise<void> {
-    const { enforceRegistrationWindows, windows } = await this.windows(packageHash, on);
-    if (!enforceRegistrationWindows) return;
+    // Most packages do not enforce windows: decide that from the cached package before dating any window.
+    const schedule = (await this.packages.version(packageHash)).schedule as { enforceRegistrationWindows?: boolean } | undefined;
+    if (schedule?.enforceRegistrationWindows !== true) return;
+    const { windows } = await this.windows(packageHash, on);
     const registration = windows.filter((w) => w.kind === 'registration');
     if (registration.some((w) => w.state === 'OPEN')) return;
     const next = registration.filter((w) => w.state === 'NOT_YET_OPEN').sort((a, b) => String(a.opens).localeCompare(String(b.opens)))[0];
