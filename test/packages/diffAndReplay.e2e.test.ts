@@ -65,53 +65,50 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
     // then
     expect(res.status).toBe(200);
     const changes = res.body.changes as Array<{ type: string; change: string; subject: string; message: string; clauses: string[] }>;
-    const has = (subject: string, type: string, change: string) => {
+    // each item of diff-2021-2026.md as the subject the diff must report, with its type and kind of change
+    const expected: Array<[item: string, subject: string, type: string, change: string, clauses?: string[]]> = [
+      ['A2 classification edition 2015 → 2022', 'parameter:classificationEdition', 'rule', 'changed', ['SC21-02', 'SC26-03']],
+      ['A3 category 三 added', 'parameter:majorCategories', 'rule', 'changed'],
+      ['A2/A3 the scope rule', 'rule:eligibility/occupation-in-scope', 'rule', 'changed'],
+      ['A5 filing gate', 'rule:eligibility/recommender-filed', 'rule', 'added', ['SC26-01']],
+      ['A5 one-year pending limit', 'rule:eligibility/recommender-pending-within-a-year', 'rule', 'added'],
+      ['A6/A7 individual conditions move to the unpublished 附件1', 'rule:eligibility/individual-conditions', 'rule', 'removed'],
+      ['A8 senior conditions likewise', 'rule:eligibility/senior-conditions', 'rule', 'removed'],
+      ['A10 the integrity pledge as a card condition', 'parameter:pledgeRequired', 'rule', 'removed'],
+      ['A10 the pledge form', 'form:pledge', 'form', 'removed'],
+      ['B1 the signed and stamped application form', 'attachment:application/declarationForm', 'form', 'added'],
+      ['B2 social insurance proof', 'attachment:application/socialInsurance', 'form', 'added'],
+      ['B2 employment agreement', 'attachment:application/employmentAgreement', 'form', 'added'],
+      ['B2 ID card scan', 'attachment:application/idCardScan', 'form', 'added'],
+      ['B2 photo', 'attachment:application/photo', 'form', 'added'],
+      ['B3 senior: card scan', 'attachment:application/examinerCardScan', 'form', 'added'],
+      ['B3 senior: work summary', 'attachment:application/workSummaryFile', 'form', 'added'],
+      ['B4 the summary table leaves the application stage', 'form:summary-table', 'form', 'removed'],
+      ['C1 post-hoc registration check gone', 'element:Task_CheckRegistration', 'flow', 'removed'],
+      ['C1/C2 province re-review before training', 'element:Task_ProvinceReReview', 'flow', 'added'],
+      ['C1 review timing parameter', 'parameter:examinerReviewTiming', 'rule', 'removed'],
+      ['C8 city review deadline with automatic failure', 'element:Timer_CityReviewLate', 'schedule', 'added', ['SC26-18']],
+      ['C12 issuer', 'parameter:cardIssuer', 'rule', 'removed'],
+      ['C16 make-up sub-process', 'element:Task_CheckMakeup', 'flow', 'added'],
+      ['C17 leave request deadline', 'parameter:leaveRequestWorkingDays', 'schedule', 'added'],
+      ['C17 leave request form', 'form:leave', 'form', 'added'],
+      ['C17 leave request review', 'element:Task_UnitLeaveReview', 'flow', 'added'],
+      ['D1 class months', 'window-kind:class', 'schedule', 'changed'],
+      ['D3 fixed registration windows', 'window-kind:registration', 'schedule', 'removed'],
+      ['D5 make-up sessions', 'window-kind:makeup', 'schedule', 'added'],
+      ['D7 collection in 60 working days', 'parameter:collectionWorkingDays', 'schedule', 'removed'],
+      ['D7 collection in one month', 'parameter:collectionMonths', 'schedule', 'added'],
+      ['D8 permanent bar after two', 'parameter:uncollectedCardsForBan', 'rule', 'removed'],
+      ['D8 one-year ban after one', 'parameter:trainingBanYears', 'rule', 'added'],
+      ['E1 three failed sittings', 'parameter:failuresBeforeTrainingBan', 'rule', 'added'],
+      ['E5 cheating suspends the unit', 'element:Task_SuspendRecommender', 'flow', 'added'],
+    ];
+    for (const [item, subject, type, change, clauses] of expected) {
       const c = changes.find((x) => x.subject === subject);
-      expect(c, `${subject} is in the diff`).toBeDefined();
-      expect([c!.type, c!.change], subject).toEqual([type, change]);
-      return c!;
-    };
-    // A2 classification edition 2015 → 2022; A3 category 三 added
-    expect(has('parameter:classificationEdition', 'rule', 'changed').clauses).toEqual(['SC21-02', 'SC26-03']);
-    has('parameter:majorCategories', 'rule', 'changed');
-    has('rule:eligibility/occupation-in-scope', 'rule', 'changed');
-    // A5 filing gate and the one-year pending limit
-    expect(has('rule:eligibility/recommender-filed', 'rule', 'added').clauses).toEqual(['SC26-01']);
-    has('rule:eligibility/recommender-pending-within-a-year', 'rule', 'added');
-    // A6–A8 individual conditions move to the unpublished 附件1: binding rules removed, non-binding hints added
-    has('rule:eligibility/individual-conditions', 'rule', 'removed');
-    has('rule:eligibility/senior-conditions', 'rule', 'removed');
-    // A10 the integrity pledge as a card condition is gone
-    has('parameter:pledgeRequired', 'rule', 'removed');
-    has('form:pledge', 'form', 'removed');
-    // B1–B3 the signed form and the new evidence uploads
-    for (const kind of ['declarationForm', 'socialInsurance', 'employmentAgreement', 'idCardScan', 'photo', 'examinerCardScan', 'workSummaryFile']) has(`attachment:application/${kind}`, 'form', 'added');
-    // B4 the summary table leaves the application stage
-    has('form:summary-table', 'form', 'removed');
-    // C1 post-hoc review → pre-review: the registration check goes, the province re-review comes
-    has('element:Task_CheckRegistration', 'flow', 'removed');
-    has('element:Task_ProvinceReReview', 'flow', 'added');
-    has('parameter:examinerReviewTiming', 'rule', 'removed');
-    // C8 the city's review deadline with automatic failure
-    expect(has('element:Timer_CityReviewLate', 'schedule', 'added').clauses).toEqual(['SC26-18']);
-    // C12/C13 issuer and region lock
-    has('parameter:cardIssuer', 'rule', 'removed');
-    // C16/C17 make-ups and leave requests
-    has('element:Task_CheckMakeup', 'flow', 'added');
-    has('parameter:leaveRequestWorkingDays', 'schedule', 'added');
-    // D1 class months; D3 fixed registration windows gone; D5 make-up sessions
-    has('window-kind:class', 'schedule', 'changed');
-    has('window-kind:registration', 'schedule', 'removed');
-    has('window-kind:makeup', 'schedule', 'added');
-    // D7 collection: 60 working days → 1 month
-    has('parameter:collectionWorkingDays', 'schedule', 'removed');
-    has('parameter:collectionMonths', 'schedule', 'added');
-    // D8 non-collection: permanent ban after two → one-year ban after one
-    has('parameter:uncollectedCardsForBan', 'rule', 'removed');
-    has('parameter:trainingBanYears', 'rule', 'added');
-    // E1 three failed sittings; E5 cheating suspends the unit
-    has('parameter:failuresBeforeTrainingBan', 'rule', 'added');
-    has('element:Task_SuspendRecommender', 'flow', 'added');
+      expect(c, `${item}: ${subject} is in the diff`).toBeDefined();
+      expect([c!.type, c!.change], item).toEqual([type, change]);
+      if (clauses) expect(c!.clauses, item).toEqual(clauses);
+    }
     // every change is explained in Chinese, and all four types occur
     expect(changes.every((c) => /[\u4e00-\u9fff]/.test(c.message))).toBe(true);
     expect(Object.values(res.body.counts).every((n) => (n as number) > 0)).toBe(true);
