@@ -19,7 +19,7 @@ export interface Scenario {
    * are the shared examiner fixture with `application` laid over it.
    */
   given: { asOf: string; applicant: string; recommender?: string; application: Record<string, unknown>; registry?: RegistrySeed };
-  when: Array<{ action?: string; submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
+  when: Array<{ action?: string; refused?: string; expectStatus?: string; submit?: true; complete?: string; decision?: 'approve' | 'reject' | 'return'; data?: Record<string, unknown>; advanceDays?: number; expectWaitingAt?: string[] }>;
   then: { status: string; cards?: Array<Record<string, unknown>>; examSittings?: Array<Record<string, unknown>>; actions?: Record<string, { variables?: Record<string, unknown>; completedElementsEndWith?: string[] }>; completedElements?: string[]; completedElementsEndWith?: string[]; waitingAt?: string[]; variables?: Record<string, unknown>; failedClauses?: string[] };
 }
 
@@ -96,9 +96,15 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
     if (step.submit) {
       await applications.submit(applicant, app.id);
       await waitFor(async () => (await t.platform.db.knex('applications').where({ id: app.id }).first()).process_instance_key, 10_000, 'process start');
+    } else if (step.action && step.refused) {
+      // The action must be refused, with this Chinese title (e.g. in a status the package does not allow).
+      const err = await applications.performAction(applicant, app.id, step.action, step.data ?? {}).then(() => null, (e: Error & { title?: string }) => e);
+      expect(err?.title ?? err?.message, `action ${step.action} refused`).toBe(step.refused);
     } else if (step.action) {
       // An applicant's action (e.g. a leave request) starts the package's action process for this application.
       await applications.performAction(applicant, app.id, step.action, step.data ?? {});
+    } else if (step.expectStatus) {
+      await waitFor(async () => ((await t.platform.db.knex('applications').where({ id: app.id }).first()).status === step.expectStatus ? true : null), 15_000, `status ${step.expectStatus}`);
     } else if (step.complete) {
       const task = await openTaskAt(step.complete);
       const groups: string[] = JSON.parse(task.candidate_groups);
