@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../store/createDb.ts';
-import { ForbiddenError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { openStore, storeTargets, type StoreTarget } from '../../../test/support/stores.ts';
 import type { Actor } from '../actor.ts';
 import { AuditLog } from '../audit/AuditLog.ts';
 import { PersonRegistryService } from './PersonRegistryService.ts';
 
-const actor = (role: Actor['role']): Actor => ({ id: `${role}-1`, username: role, displayName: role, role, orgId: null, regionCode: '510000', idNumber: null });
+const actor = (role: Actor['role'], regionCode = '510000'): Actor => ({ id: `${role}-${regionCode}`, username: role, displayName: role, role, orgId: null, regionCode, idNumber: null });
 const ADMIN = actor('admin');
 const PERSON = '11010519491231002X';
 
@@ -37,6 +37,17 @@ describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTa
     expect(facts.evaluationRecords).toHaveLength(1);
     expect((await persons.person(actor('city_reviewer'), PERSON)).certificates).toHaveLength(1);
     expect((await audit.list({ entityType: 'person', limit: 10 })).map((e) => e.action)).toEqual(['registry.person.imported']);
+  });
+
+  it('shows a person only to staff of a region where the person has a card or an application', async () => {
+    // given: the Sichuan card imported above (issued and valid in 510000)
+    // then: Mianyang's city centre sees the province-wide card; Gansu's staff do not see the person at all
+    expect((await persons.person(actor('city_reviewer', '510700'), PERSON)).cards).toHaveLength(1);
+    await expect(persons.person(actor('city_reviewer', '620100'), PERSON)).rejects.toThrow(NotFoundError);
+    await expect(persons.person(actor('admin', '620000'), PERSON)).rejects.toThrow(NotFoundError);
+    await expect(persons.person(actor('admin', '510000'), '510703198503120017')).rejects.toThrow(NotFoundError);
+    // and an administrator enters only cards of their own region's centres
+    await expect(persons.importRecords(actor('admin', '620000'), PERSON, { name: '赵敏', cards: [{ number: 'X-2', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01' }] })).rejects.toThrow(ForbiddenError);
   });
 
   it('writes nothing of a request with one bad record, and only administrators import', async () => {

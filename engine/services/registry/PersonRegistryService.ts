@@ -1,6 +1,7 @@
 import type { Db } from '../../store/createDb.ts';
-import { ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
+import { regionCovers } from '../actorScope.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { RegistryService, type ExistingCardInput, type PersonFacts } from './RegistryService.ts';
@@ -33,11 +34,33 @@ export class PersonRegistryService {
   async person(actor: Actor, idNumber: string, asOf: string = shanghaiDate(this.now())): Promise<PersonFacts> {
     assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
     if (!DATE.test(asOf)) throw new ValidationError('查询日期应为 YYYY-MM-DD 格式', asOf);
+    await this.assertInScope(actor, idNumber);
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
+  }
+
+  /**
+   * Staff see a person only through their region: an application in it (by the applicant's city or
+   * the package's region) or a card issued or valid there. Anyone else's person does not exist for them.
+   */
+  private async assertInScope(actor: Actor, idNumber: string): Promise<void> {
+    const apps = await this.db.knex('applications as a')
+      .join('package_versions as v', 'v.hash', 'a.package_hash')
+      .where('a.applicant_id_number', idNumber)
+      .select('a.city_code', 'v.region_code');
+    const cards = await this.db.knex('cards').where({ person_id_number: idNumber }).select('issuer_region_code', 'valid_region_code');
+    const mine = (r: string | null) => regionCovers(actor.regionCode, r);
+    const visible =
+      apps.some((a: Record<string, string | null>) => mine(a.city_code) || mine(a.region_code)) ||
+      // A card valid province-wide is valid in each of its cities too.
+      cards.some((c: Record<string, string>) => mine(c.issuer_region_code) || mine(c.valid_region_code) || regionCovers(c.valid_region_code, actor.regionCode));
+    if (!visible) throw new NotFoundError('人员', idNumber);
   }
 
   async importRecords(actor: Actor, idNumber: string, input: PersonRecordsInput): Promise<PersonFacts> {
     assertRole(actor, 'admin');
+    // An administrator enters cards of their own region's centres only.
+    const foreign = (input.cards ?? []).find((c) => !regionCovers(actor.regionCode, c.issuerRegionCode));
+    if (foreign) throw new ForbiddenError(`无权录入其他地区核发的证卡(${foreign.number},核发地 ${foreign.issuerRegionCode})`);
     const counts = { cards: input.cards?.length ?? 0, certificates: input.certificates?.length ?? 0, titles: input.titles?.length ?? 0, examSittings: input.examSittings?.length ?? 0, evaluationRecords: input.evaluationRecords?.length ?? 0 };
     await this.db.knex.transaction(async (trx) => {
       // The same service on the transaction: a bad record anywhere rolls back the whole import.
