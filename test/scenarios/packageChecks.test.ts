@@ -57,7 +57,7 @@ for (const dir of packageDirs) {
       // given
       const p = await loaded();
       const scenario = p.scenarios[`scenarios/${file}`]!;
-      const calendar = new WorkingDayCalendar(scenario.given.calendarOverrides ?? []);
+      const calendar = new WorkingDayCalendar(scenario.given.calendarOverrides ?? [], { publishedYears: (scenario.given.publishedYears as number[] | undefined) ?? [] });
       const parameters = Object.fromEntries(Object.entries(p.manifest.parameters).map(([k, v]) => [k, v.value]));
       const failures: string[] = [];
 
