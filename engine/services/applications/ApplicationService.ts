@@ -171,23 +171,10 @@ export class ApplicationService {
     await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
 
     const pkg = await this.d.packages.version(row.package_hash);
-    const main = pkg.manifest.processes.find((p) => p.role !== 'called') ?? pkg.manifest.processes[0];
+    const main = pkg.manifest.processes.find((p) => p.role === 'main') ?? pkg.manifest.processes[0];
     const asOf = shanghaiDate(this.d.now());
-    // A person applies through a recommending unit; an organisation applies itself (LC20, GS24).
-    const recommender = data.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(data.recommenderOrgId), asOf) : null;
-    const organisation = data.organisationId ? await this.d.registry.getOrganisationFacts(String(data.organisationId), asOf) : null;
-    const parameters = Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value]));
-    const variables = {
-      applicationId: id,
-      packageHash: row.package_hash,
-      applicantAccountId: actor.id,
-      application: data,
-      recommender,
-      organisation,
-      provinceCode: pkg.manifest.region.code,
-      submittedOn: asOf,
-      parameters,
-    };
+    const variables = { ...(await this.processVariables(actor, row, data, asOf)), submittedOn: asOf };
+    const { recommender, organisation } = variables;
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
       const n = await trx('applications')
@@ -263,29 +250,33 @@ export class ApplicationService {
     const result = this.d.forms.validate(form.schema, data);
     if (!result.valid) throw new ValidationError(`「${action.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
     const asOf = shanghaiDate(this.d.now());
-    const application = fromJson<Record<string, unknown>>(row.data);
-    const recommender = application.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
-    const organisation = application.organisationId ? await this.d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
     // What the main process decided so far (e.g. the occupations approved at selection), read-only for the action.
     const main = row.process_instance_key ? ((await this.d.engine.getInstance(row.process_instance_key))?.variables ?? null) : null;
     const { processInstanceKey } = await this.d.engine.createInstance({
       bpmnProcessId: action.process,
       definitionKey: pkg.processKeys[action.process],
-      variables: {
-        applicationId: id,
-        packageHash: row.package_hash,
-        applicantAccountId: actor.id,
-        application,
-        recommender,
-        organisation,
-        provinceCode: pkg.manifest.region.code,
-        parameters: Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value])),
-        action: { id: action.id, data, submittedOn: asOf },
-        main,
-      },
+      variables: { ...(await this.processVariables(actor, row, fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
     });
     await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
     return { actionId, processInstanceKey };
+  }
+
+  /** What every process of an application starts with: the form, who applies through whom, the package's parameters. */
+  private async processVariables(actor: Actor, row: AppRow, application: Record<string, unknown>, asOf: string) {
+    const pkg = await this.d.packages.version(row.package_hash);
+    // A person applies through a recommending unit; an organisation applies itself (LC20, GS24).
+    const recommender = application.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
+    const organisation = application.organisationId ? await this.d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
+    return {
+      applicationId: row.id,
+      packageHash: row.package_hash,
+      applicantAccountId: actor.id,
+      application,
+      recommender,
+      organisation,
+      provinceCode: pkg.manifest.region.code,
+      parameters: Object.fromEntries(Object.entries(pkg.manifest.parameters ?? {}).map(([k, v]) => [k, v.value])),
+    };
   }
 
   /** Correct a returned application and send it back into review (completes the applicant's task). */
