@@ -133,6 +133,10 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
         ? String(requireVariable(job, job.customHeaders.cardNumberVariable))
         : requireVariable<{ number: string }>(job, requireHeader(job, 'card')).number;
       const status = job.customHeaders.status === 'VOID' ? 'VOID' : 'CANCELLED';
+      // Only the applicant's own card: a number typed into a form must not void someone else's card.
+      const holder = (await d.registry.getCard(number)).idNumber;
+      const applicant = readPath(job.variables, 'application.idNumber');
+      if (holder !== applicant) throw new Error(`证卡 ${number} 不属于本申报人,不能注销或作废`);
       await d.registry.cancelCard(number, `${job.customHeaders.clause ?? ''} ${job.customHeaders.reason ?? '逾期未领取'}`.trim(), status);
       return { kind: 'complete', variables: {} };
     },
@@ -167,7 +171,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
     /** What happened, written to the registry so later packages read it (SC26 make-ups, SC24 renewal); once per job. */
     'registry.record': async (job) => {
       const application = requireVariable<Record<string, any>>(job, 'application');
-      const idNumber = String(application.idNumber ?? '');
+      if (typeof application.idNumber !== 'string' || !application.idNumber) throw new Error('申报信息中没有身份证号码,无法登记');
+      const idNumber = application.idNumber;
       const record = requireHeader(job, 'record');
       // The job key: a retried or re-activated job keeps it; a loop through the same element is a new job.
       const key = `job:${job.key}`;

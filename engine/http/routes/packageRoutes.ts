@@ -86,7 +86,7 @@ export function packageRoutes(packages: PackageService, replay: ReplayService): 
       summary: '回放:以另一版本的规则重新判定某版本已提交的申报,报告谁的结果改变及原因',
       tags: ['政策包'],
       roles: ['admin', 'policy_editor'],
-      body: Type.Object({ fromHash: HashString, toHash: HashString, ruleSet: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })) }, { additionalProperties: false }),
+      body: Type.Object({ fromHash: HashString, toHash: HashString, ruleSet: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64 })) }, { additionalProperties: false }),
       responses: { 200: { description: '回放报告(仅列出结果改变的申报)' } },
       handler: async ({ actor, body }) => ({ body: await replay.replay(actor, body) }),
     }),

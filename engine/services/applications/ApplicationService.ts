@@ -135,10 +135,10 @@ export class ApplicationService {
   /** Validate against the package form and required attachments; every problem is returned at once. */
   async check(actor: Actor, id: string): Promise<{ valid: boolean; problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> }> {
     const row = await this.ownRow(actor, id);
-    return this.validateRow(row, fromJson(row.data));
+    return this.validateRow(row, fromJson(row.data), actor);
   }
 
-  private async validateRow(row: AppRow, data: Record<string, unknown>) {
+  private async validateRow(row: AppRow, data: Record<string, unknown>, actor: Actor) {
     const pkg = await this.d.packages.version(row.package_hash);
     const form = pkg.forms.application ?? Object.values(pkg.forms)[0];
     const problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> = [];
@@ -150,6 +150,14 @@ export class ApplicationService {
         .checkAttachments(form.schema, data, uploaded.map((u: { kind: string; mime_type: string; size: number }) => ({ kind: u.kind, mimeType: u.mime_type, size: Number(u.size) })))
         .map((p) => ({ pointer: p.kind ? `/attachments/${p.kind}` : '/attachments', message: p.message, clause: p.clause })),
     );
+    // The registry is written under the form's ID number (cards voided, sittings recorded): it must be the applicant's own.
+    if (actor.idNumber && typeof data.idNumber === 'string' && data.idNumber !== actor.idNumber) {
+      problems.push({ pointer: '/idNumber', field: '身份证号码', message: '身份证号码须与申报人账号实名登记的号码一致' });
+    }
+    // An organisation applies only for itself.
+    if (typeof data.organisationId === 'string' && actor.orgId !== data.organisationId) {
+      problems.push({ pointer: '/organisationId', field: '申报机构', message: '只能以本账号所属机构的名义申报' });
+    }
     const orgId = typeof data.recommenderOrgId === 'string' ? data.recommenderOrgId : null;
     if (orgId && result.valid) {
       try {
@@ -166,7 +174,7 @@ export class ApplicationService {
     if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
     const data = fromJson<Record<string, unknown>>(row.data);
-    const check = await this.validateRow(row, data);
+    const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
 
@@ -283,7 +291,7 @@ export class ApplicationService {
   async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'RETURNED') throw new ConflictError('只有被退回的申报可以补正后重新提交');
-    const check = await this.validateRow(row, data);
+    const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     const task = await this.d.inbox.openTaskForGroup(`applicant:${actor.id}`, id);
     if (!task) throw new ConflictError('没有待补正的任务');
@@ -455,7 +463,7 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
-      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason } : {}), ...(extra.reasonText ? { reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
       await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },

@@ -62,8 +62,9 @@ async function insertOnce(knex: Knex, table: string, row: Row, key: string | nul
 export class PersonRecords {
   constructor(private readonly knex: Knex) {}
 
+  /** Once per certificate: the same certificate entered again (a retried import) is not a second one. */
   async addCertificate(idNumber: string, c: Partial<Certificate>): Promise<void> {
-    await this.knex('person_certificates').insert({
+    const row = {
       person_id_number: idNumber,
       kind: oneOf(c.kind, ['VQ', 'SKILL', 'SPECIAL'] as const, '证书类别'),
       occupation_code: c.occupationCode ?? null,
@@ -71,19 +72,22 @@ export class PersonRecords {
       level: c.level ?? null,
       certificate_no: c.certificateNo ?? null,
       issued_on: c.issuedOn == null ? null : date(c.issuedOn, '发证日期'),
-    });
+    };
+    if (!(await this.knex('person_certificates').where(row).first('id'))) await this.knex('person_certificates').insert(row);
   }
 
   async addTitle(idNumber: string, t: Partial<Title>): Promise<void> {
-    await this.knex('person_titles').insert({
+    const row = {
       person_id_number: idNumber,
       level: oneOf(t.level, ['junior', 'intermediate', 'deputy-senior', 'senior'] as const, '职称等级'),
       series: t.series ?? null,
       issued_on: t.issuedOn == null ? null : date(t.issuedOn, '取得日期'),
-    });
+    };
+    if (!(await this.knex('person_titles').where(row).first('id'))) await this.knex('person_titles').insert(row);
   }
 
   /** Once per idempotency key (a job key), so a re-activated job does not count a sitting twice. */
+  /** Once per idempotency key (a job key); an import without one is keyed by the sitting itself, so a retried import adds nothing. */
   async recordExamSitting(idNumber: string, s: Partial<ExamSitting> & { applicationId?: string | null }, idempotencyKey: string | null = null): Promise<void> {
     const row = {
       person_id_number: idNumber,
@@ -95,7 +99,7 @@ export class PersonRecords {
     };
     // An absence on a day with approved leave stays excused: the leave record already stands for that sitting.
     if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: idNumber, date: row.date, result: 'EXCUSED' }).first())) return;
-    await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey);
+    await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey ?? `import:${idNumber}:${row.date}:${row.kind}:${row.result}:${row.occupation_code ?? ''}`);
   }
 
   async recordEvaluation(idNumber: string, e: Partial<EvaluationRecord>, idempotencyKey: string | null = null): Promise<void> {
@@ -106,7 +110,7 @@ export class PersonRecords {
       role: oneOf(e.role, ['examiner', 'supervisor'] as const, '评价工作角色'),
       org_id: e.orgId ?? null,
     };
-    await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey);
+    await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey ?? `import:${idNumber}:${row.date}:${row.role}:${row.occupation_code ?? ''}:${row.org_id ?? ''}`);
   }
 
   async of(idNumber: string): Promise<{ certificates: Certificate[]; titles: Title[]; examSittings: ExamSitting[]; evaluationRecords: EvaluationRecord[] }> {

@@ -50,6 +50,21 @@ describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTa
     await expect(persons.importRecords(actor('admin', '620000'), PERSON, { name: '赵敏', cards: [{ number: 'X-2', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01' }] })).rejects.toThrow(ForbiddenError);
   });
 
+  it('lets only the region\'s administrators change a person already in the registry, and a retried import adds nothing', async () => {
+    // given
+    const before = await persons.person(ADMIN, PERSON);
+    // when / then: Gansu cannot rename the Sichuan examiner or add sittings the Sichuan rules would read
+    await expect(persons.importRecords(actor('admin', '620000'), PERSON, { name: '改名', examSittings: [{ date: '2026-06-20', kind: 'makeup', result: 'ABSENT' }] })).rejects.toThrow(NotFoundError);
+    // the same import twice is one import
+    const again = { name: '赵敏', certificates: [{ kind: 'VQ' as const, occupationCode: '4-01-02-01', level: 3, issuedOn: '2015-06-30' }], evaluationRecords: [{ date: '2022-06-15', role: 'examiner' as const, occupationCode: '4-01-02-01' }] };
+    await persons.importRecords(ADMIN, PERSON, again);
+    await persons.importRecords(ADMIN, PERSON, again);
+    // then
+    expect(await persons.person(ADMIN, PERSON)).toEqual(before);
+    // a card number held by someone else is refused, not silently skipped
+    await expect(persons.importRecords(ADMIN, '510703198503120017', { name: '张伟', cards: [{ number: '川考评2021-000001', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01' }] })).rejects.toThrow(/他人名下/);
+  });
+
   it('writes nothing of a request with one bad record, and only administrators import', async () => {
     // given
     const before = await persons.person(ADMIN, PERSON);

@@ -38,6 +38,16 @@ export class PersonRegistryService {
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
   }
 
+  private async known(idNumber: string): Promise<boolean> {
+    const k = this.db.knex;
+    const rows = await Promise.all([
+      k('persons').where({ id_number: idNumber }).first('id_number'),
+      k('cards').where({ person_id_number: idNumber }).first('id'),
+      k('applications').where({ applicant_id_number: idNumber }).first('id'),
+    ]);
+    return rows.some(Boolean);
+  }
+
   /**
    * Staff see a person only through their region: an application in it (by the applicant's city or
    * the package's region) or a card issued or valid there. Anyone else's person does not exist for them.
@@ -61,6 +71,8 @@ export class PersonRegistryService {
     // An administrator enters cards of their own region's centres only.
     const foreign = (input.cards ?? []).find((c) => !regionCovers(actor.regionCode, c.issuerRegionCode));
     if (foreign) throw new ForbiddenError(`无权录入其他地区核发的证卡(${foreign.number},核发地 ${foreign.issuerRegionCode})`);
+    // A person already in the registry is changed only by their region's administrators; a new one may be entered.
+    if (await this.known(idNumber)) await this.assertInScope(actor, idNumber);
     const counts = { cards: input.cards?.length ?? 0, certificates: input.certificates?.length ?? 0, titles: input.titles?.length ?? 0, examSittings: input.examSittings?.length ?? 0, evaluationRecords: input.evaluationRecords?.length ?? 0 };
     await this.db.knex.transaction(async (trx) => {
       // The same service on the transaction: a bad record anywhere rolls back the whole import.

@@ -328,7 +328,10 @@ export class RegistryService {
       })
       .onConflict('number')
       .ignore();
-    return this.getCard(c.number.trim());
+    const card = await this.getCard(c.number.trim());
+    // The same card entered again is fine; the number of someone else's card is not.
+    if (card.idNumber !== c.idNumber || card.issuerRegionCode !== c.issuerRegionCode) throw new ConflictError('证卡编号已登记在他人名下或由其他机构核发', `证卡 ${card.number}`);
+    return card;
   }
 
   async getCard(number: string): Promise<Card> {

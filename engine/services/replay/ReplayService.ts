@@ -65,8 +65,9 @@ function mask(id: unknown): string | null {
 /**
  * Runs the stored applications of one package version under another version's rule set and
  * reports whose decision changes and which rules make the difference. Both sides are evaluated
- * now, with the same registry facts as of each application's submission date, so a difference
- * comes from the rules and not from the registry having moved on.
+ * now, with the same facts and as-of date (each application's submission day), so a difference
+ * comes from the rules. The facts are the registry as it stands (bans are those in force at the
+ * as-of date); rules that read process variables through a task's `facts` header see them missing.
  */
 export class ReplayService {
   private readonly knex: Knex;
@@ -83,10 +84,10 @@ export class ReplayService {
       if (!regionCovers(actor.regionCode, p.manifest.region.code)) throw new ForbiddenError(`无权回放其他地区的政策包(${p.manifest.id} 属于${p.manifest.region.name})`);
     }
     const ruleSetId = input.ruleSet ?? 'eligibility';
-    const fromRules = from.ruleSets[ruleSetId];
-    const toRules = to.ruleSets[ruleSetId];
+    const fromRules = Object.hasOwn(from.ruleSets, ruleSetId) ? from.ruleSets[ruleSetId] : undefined;
+    const toRules = Object.hasOwn(to.ruleSets, ruleSetId) ? to.ruleSets[ruleSetId] : undefined;
     if (!fromRules || !toRules) throw new ValidationError(`两个版本都须有规则集「${ruleSetId}」`, `${from.manifest.id}:${fromRules ? '有' : '无'};${to.manifest.id}:${toRules ? '有' : '无'}`);
-    const toForm = Object.values(to.forms)[0]?.schema as FormSchema | undefined;
+    const toForm = (to.forms.application ?? Object.values(to.forms)[0])?.schema as FormSchema | undefined;
     const fromParams = parameterValues(from.manifest.parameters);
     const toParams = parameterValues(to.manifest.parameters);
 
