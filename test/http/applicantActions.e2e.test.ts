@@ -42,6 +42,10 @@ describe('applicant actions over HTTP', () => {
       if (!items.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(items.map((i) => i.name)).toContain('推荐单位审核请假报备');
+    // and while it is being reviewed, the same action is not started again (two clicks at once included)
+    const twice = await Promise.all([1, 2].map(() => zhang.post(`/api/applications/${applicationId}/actions/leave-request`).send({ data: { examDate: '2026-03-28', reason: '因单位生产任务不能参加考核' } })));
+    expect(twice.map((r) => r.status)).toEqual([409, 409]);
+    expect(twice[0]!.body.title).toBe('「考前请假报备」正在办理中');
   });
 
   it('refuses bad data, unknown actions and other people, with problem+json and nothing started', async () => {

@@ -24,7 +24,7 @@ import {
 import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './instanceSession.ts';
 import { nextKey } from './keys.ts';
-import { KeyedMutex } from './mutex.ts';
+import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { parseDefinitions, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 interface LoadedDefinition {

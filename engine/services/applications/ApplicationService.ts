@@ -11,6 +11,7 @@ import { regionCovers } from '../actorScope.ts';
 import type { AuditSink, InboxService } from '../inbox/InboxService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
+import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -91,6 +92,8 @@ export interface ApplicationServiceDeps {
  */
 export class ApplicationService {
   private readonly knex: Knex;
+
+  private readonly actionMutex = new KeyedMutex();
 
   constructor(private readonly d: ApplicationServiceDeps) {
     this.knex = d.db.knex;
@@ -249,6 +252,11 @@ export class ApplicationService {
    */
   async performAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
     assertRole(actor, 'applicant');
+    // One start at a time per application, so a double click cannot start the same action twice.
+    return this.actionMutex.run(id, () => this.startAction(actor, id, actionId, data));
+  }
+
+  private async startAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
     const row = await this.ownRow(actor, id);
     const pkg = await this.d.packages.version(row.package_hash);
     const action = pkg.manifest.actions?.find((a) => a.id === actionId);
@@ -257,6 +265,9 @@ export class ApplicationService {
     const form = pkg.forms[action.form];
     const result = this.d.forms.validate(form.schema, data);
     if (!result.valid) throw new ValidationError(`「${action.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
+    const earlier = (await this.d.audit.listForApplication(id)).filter((e) => e.action === 'application.action' && (e.detail as { actionId?: string } | undefined)?.actionId === actionId);
+    const last = earlier.length ? (earlier[earlier.length - 1]!.detail as { processInstanceKey: string }).processInstanceKey : null;
+    if (last && (await this.d.engine.getInstance(last))?.status === 'ACTIVE') throw new ConflictError(`「${action.title}」正在办理中`, '上一次提交尚未办结,请等待审核结果后再提交');
     const asOf = shanghaiDate(this.d.now());
     // What the main process decided so far (e.g. the occupations approved at selection), read-only for the action.
     const main = row.process_instance_key ? ((await this.d.engine.getInstance(row.process_instance_key))?.variables ?? null) : null;

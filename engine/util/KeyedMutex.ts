@@ -1,4 +1,4 @@
-/** Serialises async work per key inside this process (one instance is advanced by one call at a time). */
+/** Serialises async work per key inside this process (an engine instance advanced by one call at a time; one action start per application). */
 export class KeyedMutex {
   private tails = new Map<string, Promise<unknown>>();
 
