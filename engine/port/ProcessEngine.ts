@@ -119,4 +119,7 @@ export class EngineDeployError extends Error {
 
 export class EngineUnavailableError extends Error {}
 
+/** Resolving would only raise the same incident again (e.g. candidate groups still without a usable result). */
+export class IncidentNotResolvedError extends Error {}
+
 export const USER_TASK_JOB_TYPE = 'io.camunda.zeebe:userTask';

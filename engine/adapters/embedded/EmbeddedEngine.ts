@@ -7,6 +7,7 @@ import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
 import { listIncidentRows } from '../../store/incidentQueries.ts';
 import {
   EngineDeployError,
+  IncidentNotResolvedError,
   USER_TASK_JOB_TYPE,
   type DeployedProcess,
   type DeployProblem,
@@ -669,13 +670,33 @@ export class EmbeddedEngine implements ProcessEngine {
   async resolveIncident(incidentKey: string, retries = 1): Promise<void> {
     const inc = await this.knex('engine_incidents').where({ key: incidentKey, state: 'OPEN' }).first();
     if (!inc) throw new JobNotFoundError(`事件 ${incidentKey} 不存在或已解决`);
+    // An expression incident at a user task is resolved by evaluating its candidate groups again, as Zeebe does.
+    const headers = inc.error_type === 'EXTRACT_VALUE_ERROR' && inc.job_key ? await this.reevaluatedHeaders(inc.job_key, inc.instance_key) : null;
     await this.knex.transaction(async (trx) => {
       if (inc.job_key) {
-        await trx('engine_jobs').where({ key: inc.job_key, state: 'INCIDENT' }).update({ state: 'ACTIVATABLE', retries: Math.max(1, retries), worker: null, deadline: null, not_before: null });
+        await trx('engine_jobs')
+          .where({ key: inc.job_key, state: 'INCIDENT' })
+          .update({ state: 'ACTIVATABLE', retries: Math.max(1, retries), worker: null, deadline: null, not_before: null, ...(headers ? { custom_headers: toJson(headers) } : {}) });
       }
       await trx('engine_incidents').where({ key: incidentKey }).update({ state: 'RESOLVED', resolved_at: nowIso() });
     });
     this.kick();
+  }
+
+  /** The user task's headers with its candidate groups evaluated against the instance's variables now. */
+  private async reevaluatedHeaders(jobKey: string, instanceKey: string): Promise<Record<string, string> | null> {
+    const job = await this.knex('engine_jobs').where({ key: jobKey }).first();
+    const inst = (await this.knex('engine_instances').where({ key: instanceKey }).first()) as InstanceRow | undefined;
+    if (!job || !inst || job.type !== USER_TASK_JOB_TYPE) return null;
+    const def = await this.loadDefinition(inst.definition_key);
+    const info = def.model.elements.get(job.element_id);
+    if (!info?.candidateGroups) return null;
+    const groups = evalMaybe(info.candidateGroups, { ...fromJson<Variables>(inst.variables), ...fromJson<Variables>(job.variables) });
+    const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : null;
+    if (!list || list.length === 0 || list.some((g) => typeof g !== 'string' || !g)) {
+      throw new IncidentNotResolvedError(`候选组表达式「${info.candidateGroups}」的结果仍不可用:${JSON.stringify(groups ?? null)}`);
+    }
+    return { ...fromJson<Record<string, string>>(job.custom_headers), 'io.camunda.zeebe:candidateGroups': JSON.stringify(toList(groups)) };
   }
 
   // ---------------------------------------------------------------- timers, messages, calls

@@ -1,4 +1,5 @@
-import type { Incident, ProcessEngine } from '../../port/ProcessEngine.ts';
+import { IncidentNotResolvedError, type Incident, type ProcessEngine } from '../../port/ProcessEngine.ts';
+import { ConflictError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import type { AuditLog, AuditRecord } from '../audit/AuditLog.ts';
@@ -25,7 +26,12 @@ export class OperationsService {
 
   async resolveIncident(actor: Actor, key: string, retries: number): Promise<void> {
     assertRole(actor, 'admin');
-    await this.engine.resolveIncident(key, retries);
+    try {
+      await this.engine.resolveIncident(key, retries);
+    } catch (err) {
+      if (err instanceof IncidentNotResolvedError) throw new ConflictError('事件原因仍未消除,无法解决', err.message);
+      throw err;
+    }
     await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'incident.resolved', entityType: 'incident', entityId: key, detail: { retries } });
   }
 }
