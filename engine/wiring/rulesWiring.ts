@@ -6,7 +6,7 @@ import type { DeadlineCalculator, RuleEvaluator } from '../workers/ports.ts';
 export function rulesWiring(calendar: CalendarService): { evaluateRules: RuleEvaluator; deadline: DeadlineCalculator; deadlineInstant: (date: string) => string } {
   return {
     evaluateRules: (ruleSet, facts, opts) => evaluateRuleSet(ruleSet as RuleSet, facts, opts),
-    deadline: (req) => computeDeadline(calendar.current(), req),
+    deadline: (req, regionCode) => computeDeadline(calendar.current(regionCode), req),
     deadlineInstant,
   };
 }

@@ -18,7 +18,8 @@ export interface DeadlineResult {
   calendarVersion: string;
 }
 
-export type DeadlineCalculator = (req: { anchor: string; amount: number; unit: 'WD' | 'MONTH' | 'YEAR' | 'DAY'; counting: string }) => DeadlineResult;
+/** A deadline through the calendar of a region (a city's or province's code; the package region when the applicant's is unknown). */
+export type DeadlineCalculator = (req: { anchor: string; amount: number; unit: 'WD' | 'MONTH' | 'YEAR' | 'DAY'; counting: string }, regionCode?: string) => DeadlineResult;
 
 /** The registry as the workers use it (writes are idempotent per job). */
 export type RegistryWriter = Pick<RegistryService, 'getRecommenderFacts' | 'getPersonFacts' | 'getOrganisationFacts' | 'getCard' | 'issueCard' | 'markCardCollected' | 'cancelCard' | 'recordSanction' | 'records'>;

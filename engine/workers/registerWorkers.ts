@@ -70,9 +70,11 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const unit = requireHeader(job, 'unit') as 'WD' | 'MONTH' | 'YEAR' | 'DAY';
       // The counting convention (conventions.md C1–C4) is a header or a package parameter, so a package can change it as data.
       const counting = job.customHeaders.counting ?? String(parameter(job, requireHeader(job, 'countingParameter')));
-      const r = d.deadline({ anchor, amount, unit, counting });
-      // A period the notice does not state (an assumed parameter) is flagged on the date it produces.
       const manifest = (await d.packages.version(requireVariable<string>(job, 'packageHash'))).manifest;
+      // Counted with the calendar where the application is handled: the unit's or organisation's city, else the package region.
+      const region = (readPath(job.variables, 'recommender.cityCode') ?? readPath(job.variables, 'organisation.cityCode') ?? manifest.region.code) as string;
+      const r = d.deadline({ anchor, amount, unit, counting }, region);
+      // A period the notice does not state (an assumed parameter) is flagged on the date it produces.
       const ambiguities = [job.customHeaders.amountParameter, job.customHeaders.countingParameter]
         .map((name) => (name ? manifest.parameters?.[name]?.ambiguity : undefined))
         .filter((x): x is string => !!x);

@@ -13,15 +13,16 @@ describe('calendar, person registry and schedules over HTTP', () => {
   }, 60_000);
   afterAll(async () => t?.close());
 
-  it('answers working days and deadlines publicly, and an admin override changes the next deadline', async () => {
+  it('answers working days and deadlines publicly, and a Sichuan override changes Sichuan deadlines only', async () => {
     // given
     const anon = t.agent();
     const admin = await t.login('admin');
     // when
     const days = await anon.get('/api/calendar/days').query({ from: '2026-10-09', to: '2026-10-12' });
-    const before = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
+    const before = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1', region: '510700' });
     const set = await admin.put('/api/admin/calendar/overrides/2026-10-12').send({ working: false, note: '地方节日' });
-    const after = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
+    const after = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1', region: '510700' });
+    const gansu = await anon.get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1', region: '620100' });
     // then: 10-10 is the National Day make-up Saturday
     expect(days.body.map((d: { date: string; working: boolean; source: string }) => [d.date, d.working, d.source])).toEqual([
       ['2026-10-09', true, 'weekday'],
@@ -32,6 +33,7 @@ describe('calendar, person registry and schedules over HTTP', () => {
     expect(before.body.date).toBe('2026-10-12');
     expect(set.status).toBe(200);
     expect(after.body.date).toBe('2026-10-13');
+    expect(gansu.body.date).toBe('2026-10-12');
     expect((await admin.delete('/api/admin/calendar/overrides/2026-10-12')).status).toBe(204);
   });
 

@@ -4,6 +4,7 @@ import type { ScheduleService } from '../../services/schedules/ScheduleService.t
 import { route, type RouteDef } from '../route.ts';
 
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const Region = Type.String({ pattern: '^\\d{6}$', description: '行政区划代码:省级调整适用于其下各市(州),市(州)调整只适用于本地;不填为全国日历' });
 
 const DaySchema = Type.Object({
   date: Type.String(),
@@ -22,9 +23,9 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       summary: '工作日历:每日是否为工作日及依据(法定节假日、调休上班、管理员调整),未公布年度标注暂定',
       tags: ['日历'],
       auth: 'public',
-      query: Type.Object({ from: DateString, to: DateString }),
+      query: Type.Object({ from: DateString, to: DateString, region: Type.Optional(Region) }),
       responses: { 200: { description: '逐日信息(一次最多366天)', schema: Type.Array(DaySchema) } },
-      handler: async ({ query }) => ({ body: calendar.days(query.from, query.to) }),
+      handler: async ({ query }) => ({ body: calendar.days(query.from, query.to, query.region) }),
     }),
     route({
       method: 'get',
@@ -37,9 +38,13 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
         amount: Type.Integer({ minimum: -1200, maximum: 1200 }),
         unit: Type.Union([Type.Literal('WD'), Type.Literal('DAY'), Type.Literal('MONTH'), Type.Literal('YEAR')]),
         counting: Type.Union([Type.Literal('C1'), Type.Literal('C2'), Type.Literal('C3'), Type.Literal('C4')]),
+        region: Type.Optional(Region),
       }),
       responses: { 200: { description: '期限', schema: DeadlineSchema } },
-      handler: async ({ query }) => ({ body: calendar.deadline(query) }),
+      handler: async ({ query }) => {
+        const { region, ...req } = query;
+        return { body: calendar.deadline(req, region) };
+      },
     }),
     route({
       method: 'get',
@@ -54,13 +59,13 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
     route({
       method: 'put',
       path: '/api/admin/calendar/overrides/:date',
-      summary: '设置某日为工作日或休息日(如尚未收录的年度安排、民族自治地方节日)',
+      summary: '设置本地区某日为工作日或休息日(如尚未收录的年度安排、民族自治地方节日);默认为管理员所在地区',
       tags: ['日历'],
       roles: ['admin'],
       params: Type.Object({ date: DateString }),
-      body: Type.Object({ working: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: false }),
+      body: Type.Object({ working: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 255 })), region: Type.Optional(Region) }, { additionalProperties: false }),
       responses: { 200: { description: '已设置' } },
-      handler: async ({ actor, params, body }) => ({ body: await calendar.setOverride(actor, { date: params.date, working: body.working, note: body.note }) }),
+      handler: async ({ actor, params, body }) => ({ body: await calendar.setOverride(actor, { date: params.date, working: body.working, note: body.note, regionCode: body.region }) }),
     }),
     route({
       method: 'delete',
@@ -69,9 +74,10 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       tags: ['日历'],
       roles: ['admin'],
       params: Type.Object({ date: DateString }),
+      query: Type.Object({ region: Type.Optional(Region) }),
       responses: { 204: { description: '已删除' } },
-      handler: async ({ actor, params }) => {
-        await calendar.removeOverride(actor, params.date);
+      handler: async ({ actor, params, query }) => {
+        await calendar.removeOverride(actor, params.date, query.region);
         return { status: 204 };
       },
     }),
@@ -82,10 +88,10 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       tags: ['日历'],
       roles: ['admin'],
       params: Type.Object({ year: Type.Integer({ minimum: 2000, maximum: 2100 }) }),
-      body: Type.Object({ published: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 255 })) }, { additionalProperties: false }),
+      body: Type.Object({ published: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 255 })), region: Type.Optional(Region) }, { additionalProperties: false }),
       responses: { 204: { description: '已保存' } },
       handler: async ({ actor, params, body }) => {
-        await calendar.setPublishedYear(actor, params.year, body.published, body.note);
+        await calendar.setPublishedYear(actor, params.year, body.published, body.note, body.region);
         return { status: 204 };
       },
     }),

@@ -6,7 +6,7 @@ import type { Actor } from '../actor.ts';
 import { AuditLog } from '../audit/AuditLog.ts';
 import { CalendarService } from './CalendarService.ts';
 
-const actor = (role: Actor['role']): Actor => ({ id: `${role}-1`, username: role, displayName: role, role, orgId: null, regionCode: '510000', idNumber: null });
+const actor = (role: Actor['role'], regionCode = '510000'): Actor => ({ id: `${role}-${regionCode}`, username: role, displayName: role, role, orgId: null, regionCode, idNumber: null });
 const ADMIN = actor('admin');
 
 describe.each(storeTargets())('CalendarService on $name', (target: StoreTarget) => {
@@ -30,33 +30,50 @@ describe.each(storeTargets())('CalendarService on $name', (target: StoreTarget) 
     expect(r).toMatchObject({ date: '2026-10-10', provisional: false });
   });
 
-  it('applies an administrator override to the deadlines the workers compute, and audits it', async () => {
-    // given: a local holiday on Monday 2026-10-12 (e.g. an autonomous prefecture's festival, AMB-81)
-    const before = calendar.deadline({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
+  it('applies a province administrator\'s override in the province and its cities only, and audits it', async () => {
+    // given: a holiday on Monday 2026-10-12 entered for Sichuan
+    const req = { anchor: '2026-10-09', amount: 2, unit: 'WD' as const, counting: 'C1' as const };
+    expect(calendar.deadline(req, '510700').date).toBe('2026-10-12');
     // when
-    await calendar.setOverride(ADMIN, { date: '2026-10-12', working: false, note: '民族节日' });
-    // then
-    const after = calendar.deadline({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' });
-    expect(before.date).toBe('2026-10-12');
-    expect(after.date).toBe('2026-10-13');
-    expect(calendar.days('2026-10-12', '2026-10-12')[0]).toMatchObject({ working: false, source: 'override', name: '民族节日' });
+    await calendar.setOverride(ADMIN, { date: '2026-10-12', working: false, note: '地方调整' });
+    // then: Sichuan and Mianyang count it; Gansu and the national calendar do not
+    expect(calendar.deadline(req, '510000').date).toBe('2026-10-13');
+    expect(calendar.deadline(req, '510700').date).toBe('2026-10-13');
+    expect(calendar.deadline(req, '620000').date).toBe('2026-10-12');
+    expect(calendar.deadline(req).date).toBe('2026-10-12');
+    expect(calendar.days('2026-10-12', '2026-10-12', '510700')[0]).toMatchObject({ working: false, source: 'override', name: '地方调整' });
     expect((await audit.list({ entityType: 'calendar', limit: 10 })).map((e) => e.action)).toContain('calendar.override.set');
-
     // when the override is removed, the library's answer is back
     await calendar.removeOverride(ADMIN, '2026-10-12');
-    expect(calendar.deadline({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C1' }).date).toBe('2026-10-12');
+    expect(calendar.deadline(req, '510700').date).toBe('2026-10-12');
   });
 
-  it('marks a result in a year without a published arrangement provisional until the year is declared complete', async () => {
+  it('applies a prefecture\'s own holiday there only (民族自治地方, AMB-81)', async () => {
+    // given: 阿坝州 (513200) keeps a local holiday on Monday 2026-11-23
+    await calendar.setOverride(ADMIN, { date: '2026-11-23', working: false, note: '州庆', regionCode: '513200' });
+    const req = { anchor: '2026-11-20', amount: 1, unit: 'WD' as const, counting: 'C1' as const };
+    // then
+    expect(calendar.deadline(req, '513200').date).toBe('2026-11-24');
+    expect(calendar.deadline(req, '510700').date).toBe('2026-11-23');
+    expect(calendar.deadline(req, '510000').date).toBe('2026-11-23');
+    // and another province's administrator may not touch it
+    await expect(calendar.setOverride(actor('admin', '620000'), { date: '2026-11-24', working: false, regionCode: '513200' })).rejects.toThrow(ForbiddenError);
+    expect((await calendar.listOverrides(actor('admin', '620000'))).overrides).toEqual([]);
+    await calendar.removeOverride(ADMIN, '2026-11-23', '513200');
+  });
+
+  it('marks a result in a year without a published arrangement provisional until the region declares the year complete', async () => {
     // given: 2027 is not in the holiday library
-    expect(calendar.deadline({ anchor: '2027-03-01', amount: 5, unit: 'WD', counting: 'C1' }).provisional).toBe(true);
+    const req = { anchor: '2027-03-01', amount: 5, unit: 'WD' as const, counting: 'C1' as const };
+    expect(calendar.deadline(req, '510700').provisional).toBe(true);
     // when
     await calendar.setPublishedYear(ADMIN, 2027, true, '国办发明电〔2026〕X号 已全部录入');
     // then
-    expect(calendar.deadline({ anchor: '2027-03-01', amount: 5, unit: 'WD', counting: 'C1' }).provisional).toBe(false);
-    expect((await calendar.listOverrides(ADMIN)).publishedYears).toEqual([2027]);
+    expect(calendar.deadline(req, '510700').provisional).toBe(false);
+    expect(calendar.deadline(req, '620000').provisional).toBe(true);
+    expect((await calendar.listOverrides(ADMIN)).publishedYears).toEqual([{ regionCode: '510000', year: 2027 }]);
     await calendar.setPublishedYear(ADMIN, 2027, false);
-    expect(calendar.deadline({ anchor: '2027-03-01', amount: 5, unit: 'WD', counting: 'C1' }).provisional).toBe(true);
+    expect(calendar.deadline(req, '510700').provisional).toBe(true);
   });
 
   it('refuses overrides from non-administrators and bad input, writing nothing', async () => {
@@ -68,6 +85,7 @@ describe.each(storeTargets())('CalendarService on $name', (target: StoreTarget) 
     await expect(calendar.setOverride(ADMIN, { date: '2026-10-12', working: 'no' as never })).rejects.toThrow(ValidationError);
     await expect(calendar.setPublishedYear(ADMIN, 1900, true)).rejects.toThrow(ValidationError);
     expect(() => calendar.deadline({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C4' })).toThrow(ValidationError);
+    await expect(calendar.setOverride(ADMIN, { date: '2026-10-12', working: false, regionCode: '51' })).rejects.toThrow(ValidationError);
     expect(() => calendar.days('2026-01-01', '2027-06-01')).toThrow(/366/);
     expect((await calendar.listOverrides(ADMIN)).overrides).toEqual(before);
   });

@@ -23,8 +23,9 @@ export class ScheduleService {
 
   /** The windows with their dates and state on a day (today in Asia/Shanghai by default). */
   async windows(packageHash: string, on: string = shanghaiDate(this.now())): Promise<{ enforceRegistrationWindows: boolean; windows: WindowView[] }> {
-    const schedule = (await this.packages.version(packageHash)).schedule as (PackageSchedule & { enforceRegistrationWindows?: boolean }) | undefined;
-    const calendar = this.calendar.current();
+    const pkg = await this.packages.version(packageHash);
+    const schedule = pkg.schedule as (PackageSchedule & { enforceRegistrationWindows?: boolean }) | undefined;
+    const calendar = this.calendar.current(pkg.manifest.region.code);
     const windows = (schedule?.windows ?? []).map((w) => {
       const r = resolveWindow(w, calendar);
       return { ...r, state: windowStateOn(r, on) };
