@@ -14,7 +14,7 @@ const schedule = (enforce: boolean): PackageSchedule => ({
     { id: 'class', kind: 'class', title: '培训班', month: '2024-12', raw: '12月', clause: 'SC24-06', provenance: 'verbatim' },
   ],
 });
-const service = (enforce: boolean) => new ScheduleService({ version: async () => ({ schedule: schedule(enforce) }) as never }, { current: () => new WorkingDayCalendar() });
+const service = (enforce: boolean) => new ScheduleService({ version: async () => ({ schedule: schedule(enforce), manifest: { region: { code: '510000' } } }) as never }, { current: () => new WorkingDayCalendar() });
 
 describe('ScheduleService', () => {
   it('closes a working-day window through the real calendar, skipping the holiday', async () => {
