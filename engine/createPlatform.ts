@@ -26,6 +26,7 @@ import { PackageService } from './services/packages/PackageService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
+import { IncidentRegions } from './services/operations/IncidentRegions.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
 import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
@@ -110,7 +111,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     (applicationId, key) => applications.markStarted(applicationId, key),
     { log: (m) => log(m), now },
   );
-  const operations = new OperationsService(engine, audit);
+  const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine));
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,

@@ -8,6 +8,15 @@ export function regionCovers(actorRegion: string | null, region: string | null |
   return region === actorRegion;
 }
 
+/**
+ * Whether region-scoped things of `region` (package versions, their incidents) exist for the actor:
+ * those of its own region and below, and those of the regions above it (a city's staff see the
+ * province's packages). Anything else is answered as not found.
+ */
+export function seesRegion(actor: Actor, region: string | null | undefined): boolean {
+  return regionCovers(actor.regionCode, region) || (!!region && regionCovers(region, actor.regionCode));
+}
+
 export function isStaff(actor: Actor): boolean {
   return actor.role !== 'applicant';
 }

@@ -147,9 +147,9 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers['content-type']).toContain('application/problem+json');
     expect((await reviewer.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(403);
-    // a policy editor of another province sees neither Sichuan's diff nor its applicants
-    expect((await gansuEditor.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(403);
-    expect((await gansuEditor.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026 })).status).toBe(403);
+    // a policy editor of another province sees neither Sichuan's diff nor its applicants: its versions do not exist for them
+    expect((await gansuEditor.get('/api/package-diffs').query({ from: hash2021, to: hash2026 })).status).toBe(404);
+    expect((await gansuEditor.post('/api/package-replays').send({ fromHash: hash2021, toHash: hash2026 })).status).toBe(404);
     const bad = await editor.get('/api/package-diffs').query({ from: 'nope', to: hash2026 });
     expect(bad.status).toBe(400);
     expect(bad.body.title).toBe('请求参数不符合要求');

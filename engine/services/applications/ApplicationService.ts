@@ -496,6 +496,8 @@ export class ApplicationService {
   // ------------------------------------------------------------ access
 
   private async ownRow(actor: Actor, id: string): Promise<AppRow> {
+    // Staff are not who these endpoints are for (403); another applicant's application does not exist for them (404).
+    assertRole(actor, 'applicant');
     const row = (await this.knex('applications').where({ id }).first()) as AppRow | undefined;
     if (!row || row.applicant_account_id !== actor.id) throw new NotFoundError('申报', id);
     return row;
@@ -531,8 +533,8 @@ export class ApplicationService {
       const hit = await this.knex('task_candidates as c').join('tasks as t', 't.id', 'c.task_id').whereIn('c.candidate_group', groups).andWhere('t.application_id', id).first('t.id');
       if (hit) return row;
     }
-    if (actor.role === 'applicant') throw new NotFoundError('申报', id);
-    throw new ForbiddenError('无权查看该申报');
+    // The same answer for everyone outside its scope, so a reviewer cannot learn that an application exists.
+    throw new NotFoundError('申报', id);
   }
 }
 

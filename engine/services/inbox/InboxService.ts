@@ -3,7 +3,7 @@ import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
-import { candidateGroupsOf, type Actor } from '../actor.ts';
+import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 
 export type Decision = 'approve' | 'reject' | 'return';
 export const DECISION_LABELS: Record<Decision, string> = { approve: '同意', reject: '不同意', return: '退回补正' };
@@ -252,6 +252,8 @@ export class InboxService {
   }
 
   private groupsOf(actor: Actor): string[] {
+    // The inbox is the reviewers' (applicants work their correction tasks through their application): others get 403.
+    assertRole(actor, 'unit_reviewer', 'city_reviewer', 'province_reviewer');
     return candidateGroupsOf(actor);
   }
 

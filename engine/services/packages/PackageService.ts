@@ -7,7 +7,7 @@ import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError, ValidationError, type ProblemDetail } from '../../errors.ts';
 import { EngineDeployError, type ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, type Actor } from '../actor.ts';
-import { regionCovers } from '../actorScope.ts';
+import { regionCovers, seesRegion } from '../actorScope.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import { diffPackages, type DiffablePackage, type PackageDiff } from '../../packages/diff/diffPackages.ts';
 
@@ -188,6 +188,7 @@ export class PackageService {
     if (actor) assertRole(actor, 'admin');
     const row = await this.knex('package_versions').where({ hash }).first();
     if (!row) throw new NotFoundError('政策包版本', hash);
+    if (actor && !seesRegion(actor, row.region_code)) throw new NotFoundError('政策包版本', hash);
     if (actor && !regionCovers(actor.regionCode, row.region_code)) throw new ForbiddenError(`无权启用行政区划 ${row.region_code} 的政策包`);
     const key = { region_code: row.region_code, procedure: row.procedure, year: row.year };
     const activatedAt = new Date(this.now()).toISOString();
@@ -209,13 +210,14 @@ export class PackageService {
     if (q.packageId) query.where({ package_id: q.packageId });
     const rows = await query;
     const views = await Promise.all(rows.map((r: Record<string, unknown>) => this.view(r)));
-    return views.filter((v) => regionCovers(actor.regionCode, v.regionCode) || regionCovers(v.regionCode, actor.regionCode));
+    return views.filter((v) => seesRegion(actor, v.regionCode));
   }
 
   async get(actor: Actor, hash: string): Promise<PackageVersionView & { manifest: PackageManifest; files: string[] }> {
     assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
     const row = await this.knex('package_versions').where({ hash }).first();
-    if (!row) throw new NotFoundError('政策包版本', hash);
+    // Details follow the list's region rule: a version the list would not show does not exist for the caller.
+    if (!row || !seesRegion(actor, row.region_code)) throw new NotFoundError('政策包版本', hash);
     return { ...(await this.view(row)), manifest: fromJson(row.manifest), files: Object.keys(fromJson<Record<string, string>>(row.files)).sort() };
   }
 
@@ -223,7 +225,8 @@ export class PackageService {
   async diff(actor: Actor, fromHash: string, toHash: string): Promise<PackageDiff> {
     assertRole(actor, 'admin', 'policy_editor');
     const [a, b] = await Promise.all([this.version(fromHash), this.version(toHash)]);
-    for (const p of [a, b]) {
+    for (const [p, hash] of [[a, fromHash], [b, toHash]] as const) {
+      if (!seesRegion(actor, p.manifest.region.code)) throw new NotFoundError('政策包版本', hash);
       if (!regionCovers(actor.regionCode, p.manifest.region.code)) throw new ForbiddenError(`无权查看其他地区的政策包差异(${p.manifest.id} 属于${p.manifest.region.name})`);
     }
     return diffPackages(a as unknown as DiffablePackage, b as unknown as DiffablePackage);

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson } from '../../store/createDb.ts';
-import { ForbiddenError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { validateForm, type FormSchema } from '../../../forms/index.ts';
 import { assertRole, type Actor } from '../actor.ts';
-import { regionCovers } from '../actorScope.ts';
+import { regionCovers, seesRegion } from '../actorScope.ts';
 import { gatherFacts, parameterValues, type FactRegistry } from '../eligibility/gatherFacts.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import type { RuleEvaluator } from '../../workers/ports.ts';
@@ -80,7 +80,9 @@ export class ReplayService {
     assertRole(actor, 'admin', 'policy_editor');
     const from = await this.d.packages.version(input.fromHash);
     const to = await this.d.packages.version(input.toHash);
-    for (const p of [from, to]) {
+    for (const [p, hash] of [[from, input.fromHash], [to, input.toHash]] as const) {
+      // A version outside the caller's region does not exist for it, as in the package list.
+      if (!seesRegion(actor, p.manifest.region.code)) throw new NotFoundError('政策包版本', hash);
       if (!regionCovers(actor.regionCode, p.manifest.region.code)) throw new ForbiddenError(`无权回放其他地区的政策包(${p.manifest.id} 属于${p.manifest.region.name})`);
     }
     const ruleSetId = input.ruleSet ?? 'eligibility';
