@@ -17,6 +17,12 @@ export interface Config {
   };
   loadDemoData: boolean;
   sessionTtlHours: number;
+  /** A session unused this long ends before its absolute expiry. */
+  sessionIdleMinutes: number;
+  /** `Secure` session cookies: on whenever the platform is reached over TLS. */
+  cookieSecure: boolean;
+  /** Express `trust proxy`: behind a reverse proxy the client address (throttled per address) comes from X-Forwarded-For. */
+  trustProxy: boolean | number | string;
   maxUploadBytes: number;
   timerPollMs: number;
   jobPollMs: number;
@@ -45,11 +51,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     },
-    loadDemoData: (env.DEMO_DATA ?? 'true') !== 'false',
+    // Demo accounts have a published password: only on the embedded default store, or when asked for explicitly.
+    loadDemoData: env.DEMO_DATA !== undefined ? env.DEMO_DATA === 'true' : (env.DATABASE_URL ?? 'sqlite:').startsWith('sqlite:'),
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 12),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    cookieSecure: env.COOKIE_SECURE === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
   };
+}
+
+function parseTrustProxy(v: string | undefined): boolean | number | string {
+  if (v === undefined || v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v; // a hop count, or addresses/subnets as Express takes them
 }

@@ -9,14 +9,15 @@ import { buildRouter } from './http/buildRouter.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { problemHandler, sendProblem, toProblem } from './http/problem.ts';
 import type { RouteDef } from './http/route.ts';
-import { authRoutes, sessionToken } from './http/routes/authRoutes.ts';
+import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRoutes.ts';
+import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { registryRoutes } from './http/routes/registryRoutes.ts';
 import { NotFoundError } from './errors.ts';
-import { AccountService } from './services/accounts/AccountService.ts';
+import { AccountService, csrfTokenMatches } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
 import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
@@ -80,7 +81,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
       : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
   const audit = new AuditLog(db, now);
-  const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours }, now);
+  const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours, sessionIdleMinutes: config.sessionIdleMinutes, audit }, now);
   const registry = new RegistryService(db, now);
   const storage = new AttachmentStorage({ root: config.attachmentsDir });
   const inbox = new InboxService(db, engine, audit, now);
@@ -130,7 +131,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const dbKind = db.kind;
   const routes: RouteDef[] = [
-    ...authRoutes(accounts, { secureCookies: false }),
+    ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
@@ -142,7 +143,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
   app.use(cookieParser());
+  app.use(csrfGuard({ cookieName: SESSION_COOKIE, matches: csrfTokenMatches, exempt: [{ method: 'POST', path: '/api/session' }] }));
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
   });

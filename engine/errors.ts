@@ -70,3 +70,28 @@ export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
   readonly type = 'service-unavailable';
 }
+/** A cookie-authenticated write without the session's CSRF token, or from another origin. */
+export class CsrfRejectedError extends DomainError {
+  readonly status = 403;
+  readonly type = 'csrf-rejected';
+  constructor(detail?: string) {
+    super('请求来源校验未通过,请刷新页面后重试', detail);
+  }
+}
+/** Too many attempts (sign-in throttling); the HTTP layer sends `Retry-After`. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly type = 'too-many-requests';
+  constructor(
+    title: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(title, `请在 ${formatWait(retryAfterSeconds)}后重试`, [], { retryAfterSeconds });
+  }
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} 秒`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}`;
+}

@@ -49,6 +49,8 @@ export async function startTestPlatform(opts: { databaseUrl?: string; engine?: '
       const agent = request.agent(platform.app);
       const res = await agent.post('/api/session').send({ username, password });
       if (res.status !== 201) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      // As the browser does: the session cookie rides along by itself, the CSRF token is sent on every request.
+      agent.set('X-CSRF-Token', res.body.csrfToken);
       return agent;
     },
     async restart() {

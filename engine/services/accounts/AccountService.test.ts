@@ -14,7 +14,7 @@ describe.each(storeTargets())('AccountService on $name', (target: StoreTarget) =
 
   beforeAll(async () => {
     ({ db, close } = await openStore(target));
-    accounts = new AccountService(db, { sessionTtlHours: 2 }, now);
+    accounts = new AccountService(db, { sessionTtlHours: 2, sessionIdleMinutes: 24 * 60 }, now);
     await accounts.createAccount({ username: 'city-my', password: 'Secret#2026', displayName: '绵阳市职鉴中心审核人', role: 'city_reviewer', regionCode: '510700' });
   });
   afterAll(async () => close?.());
