@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { createPlatform } from './createPlatform.ts';
 import { loadPackage } from './packages/index.ts';
 import { diffPackages, renderDiff } from './packages/diff/diffPackages.ts';
+import { createAdminCommand, readPipedStdin } from './cliCreateAdmin.ts';
 
 const USAGE = `用法:
   npm run cli -- validate <包目录>          校验政策包(不部署),列出每个问题的文件与位置
@@ -10,6 +11,7 @@ const USAGE = `用法:
   npm run cli -- activate <版本哈希>         启用已部署的版本
   npm run cli -- list                        列出已部署的版本
   npm run cli -- diff <旧包目录> <新包目录> [--json]  两个版本的差异(规则、表单、流程、日程及条款)
+  npm run cli -- create-admin --username <用户名> --region <区划代码>  创建首个管理员(密码从标准输入读取或生成)
 环境变量 DATABASE_URL 指定数据库(默认 sqlite:./data/platform.sqlite)。`;
 
 async function diffCommand(args: string[]): Promise<number> {
@@ -72,6 +74,8 @@ async function main(argv: string[]): Promise<number> {
         for (const v of await packages.loadedVersions()) console.log(`${v.active ? '*' : ' '} ${v.packageId} ${v.hash}`);
         return 0;
       }
+      case 'create-admin':
+        return await createAdminCommand(platform.services.accounts, argv.slice(1), readPipedStdin, (l) => console.log(l));
       default:
         console.log(USAGE);
         return 2;
