@@ -18,7 +18,7 @@ export interface TestPlatform {
 }
 
 /** A real platform (store, embedded engine, workers, HTTP app) on a temp SQLite file or a MySQL URL. */
-export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe' } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe'; config?: Partial<Config> } = {}): Promise<TestPlatform> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config: Config = {
     ...loadConfig({}),
@@ -31,6 +31,7 @@ export async function startTestPlatform(opts: { databaseUrl?: string; engine?: '
     loadDemoData: true,
     maxUploadBytes: 1024 * 1024,
     engineKind: opts.engine ?? 'embedded',
+    ...opts.config,
   };
   const clock = new OffsetClock();
   const quiet = (msg: string, err?: unknown) => {
