@@ -88,7 +88,7 @@ describe('scope answers are consistent (404 out of scope, 403 wrong role)', () =
     const req = agent[method](path.replace('{app}', appId).replace(/\{hash\}/g, hash).replace('{incident}', incidentKey));
     const res = await (method === 'get' ? req : req.send({}));
     // then
-    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(status);
     if (status >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
