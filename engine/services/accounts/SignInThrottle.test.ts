@@ -88,4 +88,15 @@ describe.each(storeTargets())('sign-in throttling on $name', (target: StoreTarge
     expect(await attempt(first, 'office-0', PASSWORD, '100.64.0.2')).toBeInstanceOf(TooManyRequestsError);
     expect(await attempt(second, 'office-1', PASSWORD, '100.64.0.1')).toBe('ok');
   });
+
+  it('forgets keys that have been quiet for a day', async () => {
+    // given: a guessed username, then a day without attempts
+    await attempt(first, 'no-such-user-xyz', 'Wrong#1x', '192.0.2.200');
+    expect(await db.knex('sign_in_throttle').where({ subject: 'no-such-user-xyz' })).toHaveLength(1);
+    clock += 25 * 60 * MINUTE;
+    // when: anyone signs in
+    expect(await attempt(first, 'office-2', PASSWORD, '192.0.2.201')).toBe('ok');
+    // then
+    expect(await db.knex('sign_in_throttle').where({ subject: 'no-such-user-xyz' })).toHaveLength(0);
+  });
 });

@@ -98,6 +98,13 @@ export class SignInThrottle {
     for (const key of keys) {
       if (key.scope === 'account') await this.knex('sign_in_throttle').where(key).update({ failures: 0, lock_count: 0, locked_until: null });
     }
+    // Keys quiet for a day have nothing left to remember (their back-off is forgotten after the longest lock):
+    // sweeping them here keeps guessed usernames from piling up.
+    const dayAgo = new Date(this.now() - 24 * 60 * MINUTE).toISOString();
+    await this.knex('sign_in_throttle')
+      .where('window_started_at', '<', dayAgo)
+      .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<', dayAgo))
+      .delete();
   }
 
   /** A failed sign-in: the address counts it (the account counted it when it began). */
