@@ -7,7 +7,7 @@ export function textWidth(text: string, fontSize: number): number {
   let w = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0)!;
-    if (code >= 0x2e80 || (code >= 0xff00 && code <= 0xffef)) w += fontSize * 1.02;
+    if (code >= 0x2e80 || (code >= 0xff00 && code <= 0xffef)) w += fontSize * 1.05;
     else if (/[A-Z0-9MW@%&]/.test(ch)) w += fontSize * 0.68;
     else if (ch === ' ') w += fontSize * 0.28;
     else w += fontSize * 0.56;
@@ -49,7 +49,7 @@ export function externalLabelSize(text: string): { width: number; height: number
  */
 export function activitySize(name: string | undefined, minWidth = 100): { width: number; height: number } {
   if (!name) return { width: minWidth, height: 80 };
-  const lines = (width: number) => wrapLines(name, 12, width - 12);
+  const lines = (width: number) => wrapLines(name, 12, width - 16);
   for (let width = minWidth; width <= Math.max(minWidth, 140); width += 20) if (lines(width) <= 2) return { width, height: 80 };
   for (let width = minWidth; width < 300; width += 20) if (lines(width) <= 3) return { width, height: 96 };
   return { width: Math.max(minWidth, 300), height: 96 };

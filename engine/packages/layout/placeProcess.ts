@@ -57,6 +57,8 @@ interface Context {
   inPort: Map<string, string>;
   /** Docking point of a port relative to its node's box, for ports at fixed positions. */
   dock: Map<string, { node: string; at: Point; boundary?: string }>;
+  /** Plain tasks, whose flows get one port each. */
+  spread: Set<string>;
 }
 
 function port(id: string, side: 'WEST' | 'EAST' | 'SOUTH', x: number, y: number): ElkPort {
@@ -129,10 +131,18 @@ function buildNode(node: GraphNode, ctx: Context): ElkNode {
     height = size + (ls ? LABEL_GAP + ls.height : 0);
   }
   const cy = shape.y + shape.height / 2;
+  ctx.placements.set(node.id, { node, shape, label, boundary, compound: false });
+  if (node.kind === 'activity' && !node.boundary.length) {
+    // A plain task: its box is its shape, so each flow gets its own port on the side and ELK spreads
+    // them (two flows between the same pair stay apart); ports are added with the flows.
+    ctx.spread.add(node.id);
+    return { id: node.id, width, height, ports, layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' } };
+  }
+  // Events and gateways dock at the middle of the shape's side (the diamond's tip), hosts of
+  // boundary events at the middle of the task: their boxes also hold labels.
   ports.unshift(port(inId, 'WEST', 0, cy), port(outId, 'EAST', width, cy));
   ctx.dock.set(inId, { node: node.id, at: { x: shape.x, y: cy } });
   ctx.dock.set(outId, { node: node.id, at: { x: shape.x + shape.width, y: cy } });
-  ctx.placements.set(node.id, { node, shape, label, boundary, compound: false });
   const layoutOptions: Record<string, string> = { 'elk.portConstraints': 'FIXED_POS' };
   // Start events begin the drawing even when a loop leads back to the first task.
   if (node.type === 'bpmn:StartEvent') layoutOptions['elk.layered.layering.layerConstraint'] = 'FIRST';
@@ -141,11 +151,16 @@ function buildNode(node: GraphNode, ctx: Context): ElkNode {
 
 function buildContainer(c: GraphContainer, ctx: Context): { children: ElkNode[]; edges: ElkExtendedEdge[] } {
   const children = c.nodes.map((n) => buildNode(n, ctx));
+  const byId = new Map(children.map((n) => [n.id, n]));
+  const sidePort = (nodeId: string, id: string, side: 'WEST' | 'EAST') => {
+    byId.get(nodeId)!.ports!.push({ id, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
+    return id;
+  };
   const edges: ElkExtendedEdge[] = [];
   for (const f of c.flows) {
-    const source = ctx.outPort.get(f.source);
-    const target = ctx.inPort.get(f.target);
-    if (!source || !target) continue;
+    if (!ctx.outPort.has(f.source) || !ctx.inPort.has(f.target)) continue;
+    const source = ctx.spread.has(f.source) ? sidePort(f.source, `${f.id}::from`, 'EAST') : ctx.outPort.get(f.source)!;
+    const target = ctx.spread.has(f.target) ? sidePort(f.target, `${f.id}::to`, 'WEST') : ctx.inPort.get(f.target)!;
     const labels = f.name ? [{ id: `${f.id}::label`, text: f.name, ...externalLabelSize(f.name) }] : undefined;
     edges.push({ id: f.id, sources: [source], targets: [target], labels });
   }
@@ -178,7 +193,7 @@ const offset = (r: Rect, by: Point): Rect => ({ ...r, x: r.x + by.x, y: r.y + by
 
 /** Lays out one process: a shape for every flow node and boundary event, an edge for every sequence flow. */
 export async function placeProcess(process: GraphContainer): Promise<ProcessLayout> {
-  const ctx: Context = { placements: new Map(), outPort: new Map(), inPort: new Map(), dock: new Map() };
+  const ctx: Context = { placements: new Map(), outPort: new Map(), inPort: new Map(), dock: new Map(), spread: new Set() };
   const { children, edges } = buildContainer(process, ctx);
   const elk = new ElkConstructor();
   const result = await elk.layout({ id: `${process.id}::root`, layoutOptions: ROOT_OPTIONS, children, edges });
