@@ -102,6 +102,40 @@ describe('layoutBpmn', () => {
     expect(await checkDiagramLayout(out)).toEqual([]);
   });
 
+  it('sizes sub-processes around their content, with boundary events on their border and labels below it', async () => {
+    // given
+    const xml = `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x">
+  <bpmn:process id="p">
+    <bpmn:startEvent id="S" />
+    <bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="Sub" />
+    <bpmn:subProcess id="Sub" name="材料审核">
+      <bpmn:startEvent id="SS" />
+      <bpmn:sequenceFlow id="G1" sourceRef="SS" targetRef="ST" />
+      <bpmn:userTask id="ST" name="初审" />
+      <bpmn:boundaryEvent id="SB" name="超时" attachedToRef="ST"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>
+      <bpmn:sequenceFlow id="G2" sourceRef="ST" targetRef="SE" />
+      <bpmn:sequenceFlow id="G3" sourceRef="SB" targetRef="SE" />
+      <bpmn:endEvent id="SE" />
+    </bpmn:subProcess>
+    <bpmn:boundaryEvent id="B" name="整体超时未办结" attachedToRef="Sub"><bpmn:timerEventDefinition /></bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="F2" sourceRef="Sub" targetRef="C" />
+    <bpmn:callActivity id="C" name="调用发证流程" />
+    <bpmn:sequenceFlow id="F3" sourceRef="C" targetRef="I" />
+    <bpmn:intermediateCatchEvent id="I" name="等待公示期满"><bpmn:timerEventDefinition /></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="F4" sourceRef="I" targetRef="E" />
+    <bpmn:sequenceFlow id="F5" sourceRef="B" targetRef="E2" />
+    <bpmn:endEvent id="E" />
+    <bpmn:endEvent id="E2" name="超时结束" />
+  </bpmn:process>
+</bpmn:definitions>`;
+    // when
+    const out = await layoutBpmn(xml);
+    // then: the checker also verifies that the content lies inside the sub-process
+    expect(count(out, 'BPMNShape')).toBe(11);
+    expect(count(out, 'BPMNEdge')).toBe(8);
+    expect(await checkDiagramLayout(out)).toEqual([]);
+  });
+
   it('refuses pools and lanes without a layout with a Chinese message', async () => {
     // given
     const xml = WITHOUT_DI.replace('<bpmn:process id="p" isExecutable="true">', '<bpmn:collaboration id="C"><bpmn:participant id="P" processRef="p"/></bpmn:collaboration>\n  <bpmn:process id="p" isExecutable="true">');

@@ -48,6 +48,8 @@ interface Placement {
   label?: Rect;
   boundary: Array<{ id: string; shape: Rect; label?: Rect; port: string }>;
   compound: boolean;
+  /** Undrawn strip at the bottom of a sub-process's box, for its boundary events' labels. */
+  extension?: number;
 }
 
 interface Context {
@@ -75,7 +77,11 @@ function buildNode(node: GraphNode, ctx: Context): ElkNode {
     const inner = buildContainer(node.inner!, ctx);
     // bpmn-js draws an expanded sub-process's name inside, at the top: keep room for it.
     const title = node.name ? externalLabelSize(node.name) : undefined;
-    ctx.placements.set(node.id, { node, shape: { x: 0, y: 0, width: 0, height: 0 }, boundary: [], compound: true });
+    // Boundary events straddle the drawn border; their labels go below it, in a strip at the bottom
+    // of the ELK box that is not drawn (so ELK keeps other nodes and flows off them).
+    const labelHeight = Math.max(0, ...node.boundary.map((b) => (b.name ? externalLabelSize(b.name).height : 0)));
+    const extension = node.boundary.length ? Math.max(EVENT / 2, LABEL_GAP + labelHeight) + 6 : 0;
+    ctx.placements.set(node.id, { node, shape: { x: 0, y: 0, width: 0, height: 0 }, boundary: [], compound: true, extension });
     for (const b of node.boundary) ctx.outPort.set(b.id, `${b.id}::out`);
     return {
       id: node.id,
@@ -88,7 +94,7 @@ function buildNode(node: GraphNode, ctx: Context): ElkNode {
       ],
       layoutOptions: {
         'elk.portConstraints': 'FIXED_SIDE',
-        'elk.padding': `[top=${(title?.height ?? 0) + 24},left=24,bottom=${node.boundary.length ? 48 : 24},right=24]`,
+        'elk.padding': `[top=${(title?.height ?? 0) + 24},left=24,bottom=${24 + extension},right=24]`,
       },
     };
   }
@@ -214,7 +220,7 @@ export async function placeProcess(process: GraphContainer): Promise<ProcessLayo
   for (const [id, p] of ctx.placements) {
     const box = boxes.get(id)!;
     const at = { x: box.x ?? 0, y: box.y ?? 0 };
-    const bounds = p.compound ? { x: at.x, y: at.y, width: box.width ?? 0, height: box.height ?? 0 } : offset(p.shape, at);
+    const bounds = p.compound ? { x: at.x, y: at.y, width: box.width ?? 0, height: (box.height ?? 0) - (p.extension ?? 0) } : offset(p.shape, at);
     absolute.set(id, bounds);
     shapes.push({
       element: id,
@@ -230,7 +236,10 @@ export async function placeProcess(process: GraphContainer): Promise<ProcessLayo
         const cx = prt?.x ?? at.x + 30;
         const ev = { x: cx - EVENT / 2, y: bounds.y + bounds.height - EVENT / 2, width: EVENT, height: EVENT };
         const ls = b.name ? externalLabelSize(b.name) : undefined;
-        shapes.push({ element: b.id, bounds: round(ev), label: ls && round({ x: ev.x + EVENT + LABEL_GAP, y: ev.y - ls.height - 2, ...ls }) });
+        // Right of the event, or left of it when the box ends first.
+        const right = ev.x + EVENT + LABEL_GAP;
+        const lx = ls && right + ls.width > at.x + (box.width ?? 0) ? ev.x - LABEL_GAP - ls.width : right;
+        shapes.push({ element: b.id, bounds: round(ev), label: ls && round({ x: lx, y: bounds.y + bounds.height + LABEL_GAP, ...ls }) });
         ctx.dock.set(`${b.id}::out`, { node: id, at: { x: cx - at.x, y: bounds.height + EVENT / 2 }, boundary: b.id });
       }
     }
