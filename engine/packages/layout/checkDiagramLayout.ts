@@ -72,24 +72,27 @@ const bounds = (b: El): Rect => ({ x: b.x, y: b.y, width: b.width, height: b.hei
  * Checks that a BPMN file's diagram can be read: every flow node has one shape and every sequence
  * flow an edge docking on its source and target; no edge runs through a shape it does not connect;
  * shapes do not overlap (boundary events sit on their host's border, sub-processes hold their
- * content); labels overlap neither shapes nor each other. Returns every problem found.
+ * content); labels overlap neither shapes nor each other. Geometry is compared within one diagram
+ * (a file may draw each process in its own). Returns every problem found.
  */
 export async function checkDiagramLayout(xml: string): Promise<LayoutProblem[]> {
   const moddle = new BpmnModdle({ zeebe: zeebeSchema }) as unknown as { fromXML(xml: string): Promise<{ rootElement: El }> };
   const { rootElement } = await moddle.fromXML(xml);
   const problems: LayoutProblem[] = [];
-  const shapes = new Map<string, { el: El; bounds: Rect; label?: Rect }>();
-  const edges = new Map<string, { el: El; points: Point[]; label?: Rect }>();
+  type Shape = { el: El; bounds: Rect; label?: Rect; plane: string };
+  const shapes = new Map<string, Shape>();
+  const edges = new Map<string, { el: El; points: Point[]; label?: Rect; plane: string }>();
   for (const d of (rootElement.diagrams ?? []) as El[]) {
+    const plane = String(d.id);
     for (const pe of (d.plane?.planeElement ?? []) as El[]) {
       const el = pe.bpmnElement as El | undefined;
       if (!el?.id) continue;
       const label = pe.label?.bounds ? bounds(pe.label.bounds) : undefined;
       if (pe.$type === 'bpmndi:BPMNShape') {
         if (shapes.has(el.id)) problems.push({ element: el.id, message: '元素有不止一个图形' });
-        shapes.set(el.id, { el, bounds: bounds(pe.bounds), label });
+        shapes.set(el.id, { el, bounds: bounds(pe.bounds), label, plane });
       } else if (pe.$type === 'bpmndi:BPMNEdge') {
-        edges.set(el.id, { el, points: ((pe.waypoint ?? []) as El[]).map((w) => ({ x: w.x, y: w.y })), label });
+        edges.set(el.id, { el, points: ((pe.waypoint ?? []) as El[]).map((w) => ({ x: w.x, y: w.y })), label, plane });
       }
     }
   }
@@ -132,7 +135,7 @@ export async function checkDiagramLayout(xml: string): Promise<LayoutProblem[]> 
     if (target && distanceToBorder(edge.points[edge.points.length - 1], target.bounds) > TOLERANCE) problems.push({ element: f.id!, message: `连线终点不在目标元素 ${f.targetRef.id} 的边框上` });
     const ends = new Set([f.sourceRef?.id, f.targetRef?.id, ...(containers.get(f.id!) ?? [])]);
     for (const [id, s] of shapes) {
-      if (ends.has(id)) continue;
+      if (ends.has(id) || s.plane !== edge.plane) continue;
       for (let i = 1; i < edge.points.length; i += 1) {
         if (segmentCrosses(edge.points[i - 1], edge.points[i], s.bounds)) {
           problems.push({ element: f.id!, message: `连线穿过了不相连的元素 ${id}` });
@@ -159,20 +162,20 @@ export async function checkDiagramLayout(xml: string): Promise<LayoutProblem[]> 
     }
     for (let j = i + 1; j < list.length; j += 1) {
       const [b, sb] = list[j];
-      if (!related(a, b) && overlaps(sa.bounds, sb.bounds)) problems.push({ element: a, message: `图形与 ${b} 重叠` });
+      if (sa.plane === sb.plane && !related(a, b) && overlaps(sa.bounds, sb.bounds)) problems.push({ element: a, message: `图形与 ${b} 重叠` });
     }
   }
 
-  const labels: Array<{ id: string; rect: Rect }> = [];
-  for (const [id, s] of shapes) if (s.label) labels.push({ id, rect: s.label });
-  for (const [id, e] of edges) if (e.label) labels.push({ id, rect: e.label });
+  const labels: Array<{ id: string; rect: Rect; plane: string }> = [];
+  for (const [id, s] of shapes) if (s.label) labels.push({ id, rect: s.label, plane: s.plane });
+  for (const [id, e] of edges) if (e.label) labels.push({ id, rect: e.label, plane: e.plane });
   for (let i = 0; i < labels.length; i += 1) {
     const l = labels[i];
     for (const [id, s] of shapes) {
-      if ((containers.get(l.id) ?? []).includes(id)) continue;
+      if (s.plane !== l.plane || (containers.get(l.id) ?? []).includes(id)) continue;
       if (overlaps(l.rect, s.bounds)) problems.push({ element: l.id, message: `标签与图形 ${id} 重叠` });
     }
-    for (let j = i + 1; j < labels.length; j += 1) if (overlaps(l.rect, labels[j].rect)) problems.push({ element: l.id, message: `标签与 ${labels[j].id} 的标签重叠` });
+    for (let j = i + 1; j < labels.length; j += 1) if (labels[j].plane === l.plane && overlaps(l.rect, labels[j].rect)) problems.push({ element: l.id, message: `标签与 ${labels[j].id} 的标签重叠` });
   }
   return problems;
 }

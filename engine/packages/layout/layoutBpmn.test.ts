@@ -136,6 +136,17 @@ describe('layoutBpmn', () => {
     expect(await checkDiagramLayout(out)).toEqual([]);
   });
 
+  it('draws each process of a file in its own diagram, a self-loop around its task', async () => {
+    // given
+    const xml = '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D" targetNamespace="x"><bpmn:process id="p"><bpmn:startEvent id="A"/></bpmn:process><bpmn:process id="q"><bpmn:task id="T"/><bpmn:task id="T2"/><bpmn:sequenceFlow id="L" sourceRef="T" targetRef="T"/></bpmn:process></bpmn:definitions>';
+    // when
+    const out = await layoutBpmn(xml);
+    // then: A and T sit at the same place, but in different diagrams
+    expect(out).toMatch(/<bpmndi:BPMNPlane id="BPMNPlane_p" bpmnElement="p">\s*<bpmndi:BPMNShape id="A_di"/);
+    expect(out).toMatch(/<bpmndi:BPMNPlane id="BPMNPlane_q" bpmnElement="q">\s*<bpmndi:BPMNShape id="T_di"/);
+    expect(await checkDiagramLayout(out)).toEqual([]);
+  });
+
   it('refuses pools and lanes without a layout with a Chinese message', async () => {
     // given
     const xml = WITHOUT_DI.replace('<bpmn:process id="p" isExecutable="true">', '<bpmn:collaboration id="C"><bpmn:participant id="P" processRef="p"/></bpmn:collaboration>\n  <bpmn:process id="p" isExecutable="true">');
