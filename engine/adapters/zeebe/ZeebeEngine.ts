@@ -17,6 +17,7 @@ import {
   type Job,
   type JobHandler,
   type JobOutcome,
+  type JobState,
   type ProcessEngine,
   type Variables,
   type WorkerOptions,
@@ -172,7 +173,13 @@ export class ZeebeEngine implements ProcessEngine {
 
   // ---------------------------------------------------------------- instances
 
-  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }> {
+  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    // The broker has no business key: the platform's store remembers which instance a start key got.
+    // (A crash between the broker's answer and this record can still leave a second instance.)
+    if (req.startKey) {
+      const earlier = await this.knex('engine_instances').where({ start_key: req.startKey }).first('key');
+      if (earlier) return { processInstanceKey: earlier.key };
+    }
     let version: number | undefined;
     if (req.definitionKey) version = (await this.knex('engine_definitions').where({ key: req.definitionKey }).first('version'))?.version;
     const res = await this.call('createProcessInstance', () =>
@@ -180,6 +187,7 @@ export class ZeebeEngine implements ProcessEngine {
     );
     const key = String(res.processInstanceKey);
     await this.upsertInstance(key, req.bpmnProcessId, {});
+    if (req.startKey) await this.knex('engine_instances').where({ key }).update({ start_key: req.startKey });
     return { processInstanceKey: key };
   }
 
@@ -367,6 +375,19 @@ export class ZeebeEngine implements ProcessEngine {
   async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
     await this.call('completeJob', () => this.client().completeJob({ jobKey, variables }));
     await this.knex('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED' });
+  }
+
+  async jobState(jobKey: string): Promise<JobState | null> {
+    const job = await this.knex('engine_jobs').where({ key: jobKey }).first('state');
+    if (!job) return null;
+    return job.state === 'ACTIVATABLE' || job.state === 'ACTIVATED' ? 'OPEN' : (job.state as JobState);
+  }
+
+  async setVariables(processInstanceKey: string, variables: Variables): Promise<void> {
+    // On the process instance's scope, as Operate's "edit variable" does.
+    await this.call('setVariables', () => this.client().setVariables({ elementInstanceKey: processInstanceKey, variables, local: false }));
+    const row = await this.knex('engine_instances').where({ key: processInstanceKey }).first('variables');
+    if (row) await this.knex('engine_instances').where({ key: processInstanceKey }).update({ variables: toJson({ ...fromJson<Variables>(row.variables), ...variables }), updated_at: nowIso() });
   }
 
   async failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs = 0): Promise<void> {
