@@ -23,6 +23,7 @@ import {
   type WorkerOptions,
 } from '../../port/ProcessEngine.ts';
 import { instrumentForTrail, TRAIL_JOB_TYPE } from './instrument.ts';
+import { KeyedMutex } from '../../util/KeyedMutex.ts';
 
 export interface ZeebeEngineOptions {
   /** host:port of the Zeebe gateway, e.g. 127.0.0.1:26500 */
@@ -59,6 +60,7 @@ export class ZeebeEngine implements ProcessEngine {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly models = new Map<string, ProcessModel>();
   private readonly listeners: Array<(e: EngineEvent) => void | Promise<void>> = [];
+  private readonly startMutex = new KeyedMutex();
 
   constructor(
     db: Db,
@@ -174,12 +176,18 @@ export class ZeebeEngine implements ProcessEngine {
   // ---------------------------------------------------------------- instances
 
   async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
-    // The broker has no business key: the platform's store remembers which instance a start key got.
-    // (A crash between the broker's answer and this record can still leave a second instance.)
-    if (req.startKey) {
+    if (!req.startKey) return this.createOnBroker(req);
+    // The broker has no business key: the platform's store remembers which instance a start key got,
+    // and starts with one key are serialised here. (A crash between the broker's answer and this
+    // record can still leave a second instance on the broker.)
+    return this.startMutex.run(req.startKey, async () => {
       const earlier = await this.knex('engine_instances').where({ start_key: req.startKey }).first('key');
       if (earlier) return { processInstanceKey: earlier.key };
-    }
+      return this.createOnBroker(req);
+    });
+  }
+
+  private async createOnBroker(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
     let version: number | undefined;
     if (req.definitionKey) version = (await this.knex('engine_definitions').where({ key: req.definitionKey }).first('version'))?.version;
     const res = await this.call('createProcessInstance', () =>
