@@ -118,7 +118,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     (applicationId, key, trx) => applications.markStarted(applicationId, key, trx),
     { log: (m) => log(m), now },
   );
-  const operations = new OperationsService(engine, audit);
+  const operations = new OperationsService(engine, audit, async (instanceKey) => {
+    const hash = (await engine.getInstance(instanceKey))?.variables.packageHash;
+    return typeof hash === 'string' ? ((await packages.version(hash).catch(() => null))?.manifest.region.code ?? null) : null;
+  });
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,
