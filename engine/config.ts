@@ -27,6 +27,8 @@ export interface Config {
   timerPollMs: number;
   jobPollMs: number;
   logLevel: 'silent' | 'info' | 'debug';
+  /** Kill-test hook: crash points (engine/reliability/crashPoint.ts) at which the process kills itself. */
+  crashPoints: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
+    crashPoints: (env.CRASH_POINT ?? '').split(',').map((x) => x.trim()).filter(Boolean),
   };
 }
 

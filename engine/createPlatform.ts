@@ -38,6 +38,7 @@ import { registerWorkers } from './workers/registerWorkers.ts';
 import { formRuntime } from './wiring/formRuntime.ts';
 import { packageLoader } from './wiring/packageLoader.ts';
 import { rulesWiring } from './wiring/rulesWiring.ts';
+import { armCrashPoints } from './reliability/crashPoint.ts';
 
 export interface Platform {
   app: Express;
@@ -72,6 +73,7 @@ const VERSION = '0.1.0';
 /** The composition root: the one place that builds and wires every component. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
+  armCrashPoints(config.crashPoints ?? []);
   const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
   const db = await createDb(config.databaseUrl);
   const now = () => clock.now();
@@ -84,7 +86,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours, sessionIdleMinutes: config.sessionIdleMinutes, audit }, now);
   const registry = new RegistryService(db, now);
   const storage = new AttachmentStorage({ root: config.attachmentsDir });
-  const inbox = new InboxService(db, engine, audit, now);
+  const inbox = new InboxService(db, engine, audit, now, {
+    formOf: async (hash, formKey) => {
+      const form = (await packages.version(hash)).forms[formKey];
+      return form ? { schema: form.schema, title: form.title ?? formKey } : null;
+    },
+    validate: (schema, data) => formRuntime.validate(schema, data),
+  });
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
   let dispatcher: ProcessStartDispatcher | undefined;
   const calendar = new CalendarService(db, audit);
@@ -109,7 +117,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     audit,
     async (hash, processId) => (await packages.version(hash)).processKeys[processId],
-    (applicationId, key) => applications.markStarted(applicationId, key),
+    (applicationId, key, trx) => applications.markStarted(applicationId, key, trx),
     { log: (m) => log(m), now },
   );
   const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine));
@@ -171,6 +179,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     async start() {
       await calendar.reload();
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
+      await inbox.recover(); // decisions a crash interrupted, before anything else moves
       await engine.start();
       await dispatcher!.recover();
       dispatcher!.start();

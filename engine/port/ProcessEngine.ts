@@ -57,6 +57,8 @@ export interface WorkerOptions {
   hold?: boolean;
 }
 
+export type JobState = 'OPEN' | 'INCIDENT' | 'COMPLETED' | 'CANCELLED';
+
 export interface Incident {
   key: string;
   processInstanceKey: string;
@@ -93,7 +95,11 @@ export interface ProcessEngine {
   validate(resources: DeployResource[]): Promise<DeployProblem[]>;
   /** All or nothing: a resource with a problem deploys nothing (EngineDeployError carries the list). */
   deploy(resources: DeployResource[]): Promise<DeployedProcess[]>;
-  createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }>;
+  /**
+   * With a `startKey` (e.g. `application:<id>`) the start is idempotent: the store holds at most one
+   * instance per key, and a repeated start (after a crash) returns the instance already started.
+   */
+  createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }>;
   cancelInstance(processInstanceKey: string): Promise<void>;
   publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void>;
   getInstance(processInstanceKey: string): Promise<InstanceSummary | null>;
@@ -103,6 +109,10 @@ export interface ProcessEngine {
   completeJob(jobKey: string, variables?: Variables): Promise<void>;
   failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs?: number): Promise<void>;
   throwError(jobKey: string, errorCode: string, errorMessage?: string, variables?: Variables): Promise<void>;
+  /** Where a job stands, for reconciling after a crash (null: the engine does not know the job). */
+  jobState(jobKey: string): Promise<JobState | null>;
+  /** Merges variables into a running instance (an admin correcting what a failed job needs before retrying it). */
+  setVariables(processInstanceKey: string, variables: Variables): Promise<void>;
 
   listIncidents(filter?: { processInstanceKey?: string; state?: 'OPEN' | 'RESOLVED' }): Promise<Incident[]>;
   /** Gives the failed job new retries and resolves the incident, as Zeebe's UpdateJobRetries + ResolveIncident. */

@@ -93,6 +93,50 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(await engine.listIncidents({ processInstanceKey, state: 'OPEN' })).toEqual([]);
   });
 
+  it('starts once per start key: a repeated or concurrent start returns the instance already started', async () => {
+    // given
+    await engine.deploy([bpmn('timers')]);
+    const vars = { city: '510700', reviewTimeout: 'P10D', reviewDue: '2026-03-20T23:59:59+08:00', notBefore: '2020-01-01T00:00:00+08:00' };
+    // when: three starts with one key at once, then one more later (a retry after a crash)
+    const starts = await Promise.all([1, 2, 3].map(() => engine.createInstance({ bpmnProcessId: 'timers', variables: vars, startKey: 'application:A-1' })));
+    const again = await engine.createInstance({ bpmnProcessId: 'timers', variables: vars, startKey: 'application:A-1' });
+    const other = await engine.createInstance({ bpmnProcessId: 'timers', variables: vars, startKey: 'application:A-2' });
+    // then
+    const key = starts[0].processInstanceKey;
+    expect(starts.map((s) => s.processInstanceKey)).toEqual([key, key, key]);
+    expect(again.processInstanceKey).toBe(key);
+    expect(other.processInstanceKey).not.toBe(key);
+    await waitFor(() => userTasks.filter((j) => j.processInstanceKey === other.processInstanceKey).length === 1);
+    expect(userTasks.filter((j) => j.processInstanceKey === key)).toHaveLength(1);
+    expect(await t.db.knex('engine_instances').where({ start_key: 'application:A-1' })).toHaveLength(1);
+  });
+
+  it('reports where a job stands, and lets an admin correct the variables a failed job needs before retrying it', async () => {
+    // given: the job fails for want of a variable until it is set, and stops at an incident
+    await engine.deploy([bpmn('jobs')]);
+    const seen: string[] = [];
+    engine.registerWorker('test.work', async (job) => {
+      seen.push(String(job.variables.who));
+      if (!job.variables.examDate) return { kind: 'fail', errorMessage: '缺少考试日期', retries: 0 };
+      return { kind: 'complete', variables: { outcome: `ok:${job.variables.who}:${job.variables.examDate}` } };
+    });
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'jobs', variables: { applicant: { name: '张三' }, items: [] } });
+    const [incident] = await waitFor(async () => {
+      const list = await engine.listIncidents({ processInstanceKey, state: 'OPEN' });
+      return list.length ? list : null;
+    }, 10_000, 'incident');
+    expect(await engine.jobState(incident.jobKey!)).toBe('INCIDENT');
+    // when: the variables are corrected (also one an input mapping reads) and the incident resolved
+    await engine.setVariables(processInstanceKey, { examDate: '2026-03-28', applicant: { name: '李四' } });
+    await engine.resolveIncident(incident.key, 1);
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.variables.result).toMatchObject({ outcome: 'ok:李四:2026-03-28' });
+    expect(seen).toEqual(['张三', '李四']);
+    expect(await engine.jobState(incident.jobKey!)).toBe('COMPLETED');
+    expect(await engine.jobState('0')).toBeNull();
+  });
+
   it('re-activates the job of a worker that died mid-job after its timeout, under the same key', async () => {
     // given: the first activation never answers (the worker process died)
     await engine.deploy([bpmn('jobs')]);

@@ -18,6 +18,7 @@ import {
   type Job,
   type JobHandler,
   type JobOutcome,
+  type JobState,
   type ProcessEngine,
   type Variables,
   type WorkerOptions,
@@ -26,6 +27,7 @@ import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './instanceSession.ts';
 import { nextKey } from './keys.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
 import { parseDefinitions, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 interface LoadedDefinition {
@@ -47,6 +49,7 @@ interface InstanceRow {
   variables: string;
   trail: string;
   version: number;
+  start_key?: string | null;
 }
 
 interface JobRow {
@@ -81,6 +84,8 @@ export interface EmbeddedEngineOptions {
 const CALL_JOB_TYPE = 'embedded:callActivity';
 const MESSAGE_WAIT_TYPE = 'embedded:message';
 const HOLD_TIMEOUT_MS = 365 * 24 * 3600 * 1000;
+/** A held job is first leased for this long; only once its handler has run (the inbox task exists) is it held for the year. */
+const HOLD_LEASE_MS = 30_000;
 
 class OptimisticLockError extends Error {}
 
@@ -115,6 +120,7 @@ export class EmbeddedEngine implements ProcessEngine {
   // ---------------------------------------------------------------- lifecycle
 
   async start(): Promise<void> {
+    await this.recoverHeldLeases();
     this.running = true;
     const timerPoll = this.options.timerPollMs ?? 1000;
     const jobPoll = this.options.jobPollMs ?? 200;
@@ -132,6 +138,18 @@ export class EmbeddedEngine implements ProcessEngine {
     };
     loopTimers();
     loopJobs();
+  }
+
+  /**
+   * A held job whose handler never finished (the process died after the activation commit) is still
+   * on its short lease: offer it again now instead of when the lease runs out. Handlers of held jobs
+   * are idempotent, so a second run by a live process only finds its own work done.
+   */
+  private async recoverHeldLeases(): Promise<void> {
+    const held = [...this.workers].filter(([, w]) => w.options.hold).map(([type]) => type);
+    if (!held.length) return;
+    const leaseEnd = new Date(Date.now() + 2 * HOLD_LEASE_MS).toISOString();
+    await this.knex('engine_jobs').whereIn('type', held).andWhere({ state: 'ACTIVATED' }).andWhere('deadline', '<', leaseEnd).update({ deadline: new Date(0).toISOString() });
   }
 
   async stop(): Promise<void> {
@@ -239,13 +257,23 @@ export class EmbeddedEngine implements ProcessEngine {
 
   // ---------------------------------------------------------------- instances
 
-  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }> {
+  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    const started = async () => (req.startKey ? ((await this.knex('engine_instances').where({ start_key: req.startKey }).first('key')) as { key: string } | undefined) : undefined);
+    const earlier = await started();
+    if (earlier) return { processInstanceKey: earlier.key };
     const key = nextKey();
-    await this.createInstanceWithKey(key, req.definitionKey ?? (await this.latestDefinitionKey(req.bpmnProcessId)), req.variables, null);
+    try {
+      await this.createInstanceWithKey(key, req.definitionKey ?? (await this.latestDefinitionKey(req.bpmnProcessId)), req.variables, null, req.startKey);
+    } catch (err) {
+      // Two starts with one key at once: the store's unique key let one in; the other returns it.
+      const winner = await started();
+      if (winner) return { processInstanceKey: winner.key };
+      throw err;
+    }
     return { processInstanceKey: key };
   }
 
-  private async createInstanceWithKey(key: string, definitionKey: string, variables: Variables, parent: { key: string; executionId: string } | null): Promise<void> {
+  private async createInstanceWithKey(key: string, definitionKey: string, variables: Variables, parent: { key: string; executionId: string } | null, startKey?: string): Promise<void> {
     const def = await this.loadDefinition(definitionKey);
     await this.mutex.run(key, async () => {
       const vars: Variables = { ...variables };
@@ -264,6 +292,7 @@ export class EmbeddedEngine implements ProcessEngine {
         variables: '{}',
         trail: '[]',
         version: 0,
+        start_key: startKey ?? null,
       };
       await this.persist(row, def, vars, result, { insert: true });
     });
@@ -528,7 +557,7 @@ export class EmbeddedEngine implements ProcessEngine {
         .orderBy('key')
         .limit(free)) as JobRow[];
       for (const job of candidates) {
-        const timeout = worker.options.hold ? HOLD_TIMEOUT_MS : worker.options.timeoutMs;
+        const timeout = worker.options.hold ? HOLD_LEASE_MS : worker.options.timeoutMs;
         const deadline = new Date(Date.now() + timeout).toISOString();
         // Claim by compare-and-set so two processes never activate the same job twice.
         const claimed = await this.knex('engine_jobs')
@@ -563,12 +592,23 @@ export class EmbeddedEngine implements ProcessEngine {
 
   private async runHandler(handler: JobHandler, row: JobRow, hold: boolean): Promise<void> {
     let outcome: JobOutcome;
+    if (hold) crashPoint('userTask.activated');
     try {
       outcome = await handler(await this.toJob(row));
     } catch (err) {
       outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: row.retries - 1 };
     }
-    if (hold) return;
+    if (hold) {
+      // Held for the year only after the handler has done its work: a crash before this leaves the
+      // lease, which runs out (or start-up re-offers it) and the idempotent handler runs again.
+      if (outcome.kind !== 'complete') return;
+      crashPoint('userTask.projected');
+      await this.knex('engine_jobs')
+        .where({ key: row.key, state: 'ACTIVATED', deadline: row.deadline })
+        .update({ deadline: new Date(Date.now() + HOLD_TIMEOUT_MS).toISOString() })
+        .catch((err) => this.options.log?.(`hold of job ${row.key} failed: ${(err as Error).message}`));
+      return;
+    }
     try {
       if (outcome.kind === 'complete') await this.completeJob(row.key, outcome.variables ?? {});
       else if (outcome.kind === 'fail') await this.failJob(row.key, outcome.errorMessage, outcome.retries ?? row.retries - 1, outcome.retryBackoffMs);
@@ -607,6 +647,38 @@ export class EmbeddedEngine implements ProcessEngine {
       }
       throw err;
     }
+  }
+
+  async jobState(jobKey: string): Promise<JobState | null> {
+    const job = (await this.knex('engine_jobs').where({ key: jobKey }).first('state')) as Pick<JobRow, 'state'> | undefined;
+    if (!job) return null;
+    return job.state === 'ACTIVATABLE' || job.state === 'ACTIVATED' ? 'OPEN' : job.state;
+  }
+
+  async setVariables(processInstanceKey: string, variables: Variables): Promise<void> {
+    await this.mutex.run(processInstanceKey, async () => {
+      const row = (await this.knex('engine_instances').where({ key: processInstanceKey }).first()) as InstanceRow | undefined;
+      if (!row) throw new InstanceGoneError(`流程实例 ${processInstanceKey} 不存在`);
+      if (row.status !== 'ACTIVE') throw new InstanceGoneError(`流程实例 ${processInstanceKey} 已结束`);
+      const def = await this.loadDefinition(row.definition_key);
+      const vars = { ...fromJson<Variables>(row.variables), ...variables };
+      await this.knex.transaction(async (trx) => {
+        const n = await trx('engine_instances').where({ key: row.key, version: row.version }).update({ variables: toJson(vars), version: row.version + 1, updated_at: nowIso() });
+        if (n !== 1) throw new OptimisticLockError();
+        // A job stopped at an incident read its input mappings from the old values: evaluate them again.
+        const stopped = (await trx('engine_jobs').where({ instance_key: row.key, state: 'INCIDENT' })) as JobRow[];
+        for (const job of stopped) {
+          const info = def.model.elements.get(job.element_id);
+          if (!info?.inputs.length) continue;
+          const locals = fromJson<Variables>(job.variables);
+          // Only the loop's own locals belong to the scope; the mapped targets are what is recomputed.
+          const loopScope: Variables = {};
+          if (info.loop?.inputElement) loopScope[info.loop.inputElement] = locals[info.loop.inputElement];
+          if (info.loop) loopScope.loopCounter = locals.loopCounter;
+          await trx('engine_jobs').where({ key: job.key }).update({ variables: toJson({ ...locals, ...this.evalInputs(info, { ...vars, ...loopScope }) }) });
+        }
+      });
+    });
   }
 
   async failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs = 0): Promise<void> {

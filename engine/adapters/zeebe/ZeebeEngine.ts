@@ -17,11 +17,13 @@ import {
   type Job,
   type JobHandler,
   type JobOutcome,
+  type JobState,
   type ProcessEngine,
   type Variables,
   type WorkerOptions,
 } from '../../port/ProcessEngine.ts';
 import { instrumentForTrail, TRAIL_JOB_TYPE } from './instrument.ts';
+import { KeyedMutex } from '../../util/KeyedMutex.ts';
 
 export interface ZeebeEngineOptions {
   /** host:port of the Zeebe gateway, e.g. 127.0.0.1:26500 */
@@ -58,6 +60,7 @@ export class ZeebeEngine implements ProcessEngine {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly models = new Map<string, ProcessModel>();
   private readonly listeners: Array<(e: EngineEvent) => void | Promise<void>> = [];
+  private readonly startMutex = new KeyedMutex();
 
   constructor(
     db: Db,
@@ -172,7 +175,19 @@ export class ZeebeEngine implements ProcessEngine {
 
   // ---------------------------------------------------------------- instances
 
-  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables }): Promise<{ processInstanceKey: string }> {
+  async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    if (!req.startKey) return this.createOnBroker(req);
+    // The broker has no business key: the platform's store remembers which instance a start key got,
+    // and starts with one key are serialised here. (A crash between the broker's answer and this
+    // record can still leave a second instance on the broker.)
+    return this.startMutex.run(req.startKey, async () => {
+      const earlier = await this.knex('engine_instances').where({ start_key: req.startKey }).first('key');
+      if (earlier) return { processInstanceKey: earlier.key };
+      return this.createOnBroker(req);
+    });
+  }
+
+  private async createOnBroker(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
     let version: number | undefined;
     if (req.definitionKey) version = (await this.knex('engine_definitions').where({ key: req.definitionKey }).first('version'))?.version;
     const res = await this.call('createProcessInstance', () =>
@@ -180,6 +195,7 @@ export class ZeebeEngine implements ProcessEngine {
     );
     const key = String(res.processInstanceKey);
     await this.upsertInstance(key, req.bpmnProcessId, {});
+    if (req.startKey) await this.knex('engine_instances').where({ key }).update({ start_key: req.startKey });
     return { processInstanceKey: key };
   }
 
@@ -367,6 +383,19 @@ export class ZeebeEngine implements ProcessEngine {
   async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
     await this.call('completeJob', () => this.client().completeJob({ jobKey, variables }));
     await this.knex('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED' });
+  }
+
+  async jobState(jobKey: string): Promise<JobState | null> {
+    const job = await this.knex('engine_jobs').where({ key: jobKey }).first('state');
+    if (!job) return null;
+    return job.state === 'ACTIVATABLE' || job.state === 'ACTIVATED' ? 'OPEN' : (job.state as JobState);
+  }
+
+  async setVariables(processInstanceKey: string, variables: Variables): Promise<void> {
+    // On the process instance's scope, as Operate's "edit variable" does.
+    await this.call('setVariables', () => this.client().setVariables({ elementInstanceKey: processInstanceKey, variables, local: false }));
+    const row = await this.knex('engine_instances').where({ key: processInstanceKey }).first('variables');
+    if (row) await this.knex('engine_instances').where({ key: processInstanceKey }).update({ variables: toJson({ ...fromJson<Variables>(row.variables), ...variables }), updated_at: nowIso() });
   }
 
   async failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs = 0): Promise<void> {

@@ -58,5 +58,19 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo): RouteDe
         return { status: 204 };
       },
     }),
+    route({
+      method: 'put',
+      path: '/api/incidents/:key/variables',
+      summary: '更正事件所在流程实例的变量(再解决事件重试)',
+      tags: ['运维'],
+      roles: ['admin'],
+      params: Type.Object({ key: Type.String({ pattern: '^[0-9]+$', maxLength: 32 }) }),
+      body: Type.Object(
+        { variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.Unknown(), { maxProperties: 50 }) },
+        { additionalProperties: false },
+      ),
+      responses: { 200: { description: '已更正的变量' } },
+      handler: async ({ actor, params, body }) => ({ body: await ops.setIncidentVariables(actor, params.key, body.variables as Record<string, unknown>) }),
+    }),
   ];
 }

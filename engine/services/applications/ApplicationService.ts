@@ -12,6 +12,7 @@ import type { AuditSink, InboxService } from '../inbox/InboxService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
 import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -214,6 +215,7 @@ export class ApplicationService {
       });
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.submitted', entityType: 'application', entityId: id, applicationId: id, detail: { packageHash: row.package_hash } }, trx);
     });
+    crashPoint('submit.committed');
     this.d.onSubmitted?.();
     return this.get(actor, id);
   }
@@ -489,8 +491,8 @@ export class ApplicationService {
     return { statuses: { ...APPLICATION_STATUS_LABELS, ...(own?.statuses ?? {}) }, reasons: { ...REASON_LABELS, ...(own?.reasons ?? {}) } };
   }
 
-  async markStarted(applicationId: string, processInstanceKey: string): Promise<void> {
-    await this.knex('applications').where({ id: applicationId }).update({ process_instance_key: processInstanceKey, updated_at: this.nowIso() });
+  async markStarted(applicationId: string, processInstanceKey: string, trx?: Knex.Transaction): Promise<void> {
+    await (trx ?? this.knex)('applications').where({ id: applicationId }).update({ process_instance_key: processInstanceKey, updated_at: this.nowIso() });
   }
 
   // ------------------------------------------------------------ access

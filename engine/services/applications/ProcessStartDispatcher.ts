@@ -3,11 +3,13 @@ import type { Db } from '../../store/createDb.ts';
 import { fromJson } from '../../store/createDb.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
 
 /**
  * Starts the processes of submitted applications from the durable queue (outbox). While the engine
- * is unavailable the rows stay PENDING and are retried with backoff; nothing is lost or started twice
- * by this process (a row is claimed by compare-and-set before the start).
+ * is unavailable the rows stay PENDING and are retried with backoff; nothing is lost or started twice:
+ * a row is claimed by compare-and-set before the start, and the start carries the application as its
+ * start key, so a start repeated after a crash gets the instance the first one created.
  */
 export class ProcessStartDispatcher {
   private readonly knex: Knex;
@@ -21,7 +23,7 @@ export class ProcessStartDispatcher {
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
     private readonly definitionKeyOf: (packageHash: string, bpmnProcessId: string) => Promise<string | undefined>,
-    private readonly onStarted: (applicationId: string, processInstanceKey: string) => Promise<void>,
+    private readonly onStarted: (applicationId: string, processInstanceKey: string, trx: Knex.Transaction) => Promise<void>,
     private readonly opts: { pollMs?: number; log?: (m: string) => void; now?: () => number } = {},
   ) {
     this.knex = db.knex;
@@ -82,17 +84,29 @@ export class ProcessStartDispatcher {
         if (!claimed) continue;
         try {
           const definitionKey = await this.definitionKeyOf(row.package_hash, row.bpmn_process_id);
-          const { processInstanceKey } = await this.engine.createInstance({ bpmnProcessId: row.bpmn_process_id, definitionKey, variables: fromJson(row.variables) });
-          await this.knex('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null });
-          await this.onStarted(row.application_id, processInstanceKey);
-          await this.audit.append({
-            actorRole: 'system',
-            action: 'application.started',
-            entityType: 'application',
-            entityId: row.application_id,
-            applicationId: row.application_id,
-            detail: { processInstanceKey },
-            idempotencyKey: `started:${row.application_id}`,
+          const { processInstanceKey } = await this.engine.createInstance({
+            bpmnProcessId: row.bpmn_process_id,
+            definitionKey,
+            variables: fromJson(row.variables),
+            startKey: `application:${row.application_id}`,
+          });
+          crashPoint('start.instanceCreated');
+          // The queue row, the application's instance key and the trail entry commit together.
+          await this.knex.transaction(async (trx) => {
+            await trx('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null });
+            await this.onStarted(row.application_id, processInstanceKey, trx);
+            await this.audit.append(
+              {
+                actorRole: 'system',
+                action: 'application.started',
+                entityType: 'application',
+                entityId: row.application_id,
+                applicationId: row.application_id,
+                detail: { processInstanceKey },
+                idempotencyKey: `started:${row.application_id}`,
+              },
+              trx,
+            );
           });
           started++;
         } catch (err) {

@@ -1,9 +1,31 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
 import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
+
+/**
+ * The form a user task's data must satisfy: the package's form named by the task's formKey, if the
+ * package has one. Wired in the composition root (the inbox does not load packages itself).
+ */
+export interface TaskForms {
+  formOf(packageHash: string, formKey: string): Promise<{ schema: Record<string, unknown>; title: string } | null>;
+  validate(schema: Record<string, unknown>, data: unknown): { valid: boolean; errors: Array<{ pointer: string; field?: string; message: string; clause?: string }> };
+}
+
+/** A decision reserved on the task row before the engine is told; finished or undone after a crash. */
+interface PendingCompletion {
+  token: string;
+  decision: Decision;
+  opinion: string;
+  data: Record<string, unknown> | null;
+  actorId: string;
+  actorRole: string;
+  completedAt: string;
+  previous: { state: 'OPEN' | 'CLAIMED'; assignee: string | null };
+}
 
 export type Decision = 'approve' | 'reject' | 'return';
 export const DECISION_LABELS: Record<Decision, string> = { approve: '同意', reject: '不同意', return: '退回补正' };
@@ -49,6 +71,7 @@ interface TaskRow {
   completed_by: string | null;
   created_at: string;
   completed_at: string | null;
+  pending_completion?: string | null;
 }
 
 const toView = (r: TaskRow): TaskView => ({
@@ -82,6 +105,7 @@ export class InboxService {
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
     private readonly now: () => number = Date.now,
+    private readonly forms?: TaskForms,
   ) {
     this.knex = db.knex;
   }
@@ -136,8 +160,10 @@ export class InboxService {
 
   /** The engine cancelled the job (a boundary timer fired, the instance was withdrawn). */
   async onJobCancelled(jobKey: string): Promise<void> {
+    // The engine also reports the completed user task's own job as left; a completed job keeps its decision.
+    if ((await this.engine.jobState(jobKey)) === 'COMPLETED') return;
     await this.knex.transaction(async (trx) => {
-      const n = await trx('tasks').where({ id: jobKey }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CANCELLED', completed_at: new Date(this.now()).toISOString() });
+      const n = await trx('tasks').where({ id: jobKey }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CANCELLED', pending_completion: null, completed_at: new Date(this.now()).toISOString() });
       if (n) await trx('task_candidates').where({ task_id: jobKey }).update({ state: 'DONE' });
     });
   }
@@ -187,46 +213,123 @@ export class InboxService {
     return this.get(actor, taskId);
   }
 
+  /**
+   * One decision per task. The decision is first reserved on the task row by compare-and-set (so of
+   * concurrent calls exactly one goes on, the others get a conflict), then the engine completes the
+   * job, then the row and the trail entry commit together. A crash between the steps is finished or
+   * undone by `recover()` at start-up from the reserved decision and the job's state in the engine.
+   */
   async complete(actor: Actor, taskId: string, input: { decision: Decision; opinion: string; data?: Record<string, unknown> }): Promise<TaskView> {
     const opinion = input.opinion?.trim() ?? '';
     if (!opinion) throw new ValidationError('请填写审批意见', undefined, [{ pointer: '/opinion', message: '审批意见为必填项', field: '审批意见' }]);
     const row = await this.visibleRow(actor, taskId);
     if (row.state === 'CLAIMED' && row.assignee !== actor.id) throw new ConflictError('任务已被他人认领', '请先由认领人释放任务');
     if (row.state !== 'OPEN' && row.state !== 'CLAIMED') throw new ConflictError('任务已办结或已取消');
-    const completedAt = new Date(this.now()).toISOString();
-    // Reserve the task first so two reviewers cannot both drive the process on.
-    const reserved = await this.knex('tasks').where({ id: taskId }).whereIn('state', ['OPEN', 'CLAIMED']).update({ state: 'CLAIMED', assignee: actor.id });
-    if (!reserved) throw new ConflictError('任务已办结或已取消');
+    if (row.pending_completion) throw new ConflictError('任务正在办理,请勿重复提交');
+    await this.checkTaskForm(row, input.decision, input.data ?? {});
+    const pending: PendingCompletion = {
+      token: `${taskId}:${this.now()}:${Math.random().toString(36).slice(2)}`,
+      decision: input.decision,
+      opinion,
+      data: input.data ?? null,
+      actorId: actor.id,
+      actorRole: actor.role,
+      completedAt: new Date(this.now()).toISOString(),
+      previous: { state: row.state, assignee: row.assignee },
+    };
+    const reserved = await this.knex('tasks')
+      .where({ id: taskId })
+      .whereNull('pending_completion')
+      .andWhere((q) => q.where({ state: 'OPEN' }).orWhere({ state: 'CLAIMED', assignee: actor.id }))
+      .update({ state: 'CLAIMED', assignee: actor.id, pending_completion: toJson(pending) });
+    if (!reserved) throw new ConflictError('任务已被他人办理或正在办理', '同一任务只能作出一次审核决定');
+    crashPoint('complete.reserved');
     try {
-      await this.engine.completeJob(taskId, {
-        ...(input.data ?? {}),
-        decision: input.decision,
-        opinion,
-        reviewer: actor.displayName,
-        reviewerId: actor.id,
-        completedAt,
-      });
+      await this.engine.completeJob(taskId, { ...(input.data ?? {}), decision: input.decision, opinion, reviewer: actor.displayName, reviewerId: actor.id, completedAt: pending.completedAt });
     } catch (err) {
-      await this.knex('tasks').where({ id: taskId }).update({ state: row.state, assignee: row.assignee });
+      const state = await this.engine.jobState(taskId).catch(() => 'OPEN' as const);
+      if (state === 'COMPLETED' || state === 'INCIDENT') {
+        await this.finishCompletion(row, pending);
+        return this.get(actor, taskId);
+      }
+      if (state === 'CANCELLED' || state === null) {
+        await this.onJobCancelled(taskId);
+        throw new ConflictError('任务已结束', '流程已不在此任务等待(可能已超时或被撤回)');
+      }
+      await this.undoReservation(taskId, pending);
       throw err;
     }
+    crashPoint('complete.engineCommitted');
+    await this.finishCompletion(row, pending);
+    return this.get(actor, taskId);
+  }
+
+  /**
+   * Start-up reconciliation of decisions a crash interrupted: a job the engine completed gets its task
+   * COMPLETED and its trail entry; a job still open gets its task back as it was; a job gone ends the task.
+   * Runs before the engine and the HTTP API start (one platform process per database starts at a time).
+   */
+  async recover(): Promise<{ finished: number; undone: number; cancelled: number }> {
+    const out = { finished: 0, undone: 0, cancelled: 0 };
+    const rows = (await this.knex('tasks').whereNotNull('pending_completion').whereIn('state', ['OPEN', 'CLAIMED'])) as TaskRow[];
+    for (const row of rows) {
+      const pending = fromJson<PendingCompletion>(row.pending_completion!);
+      const state = await this.engine.jobState(row.id);
+      if (state === 'COMPLETED' || state === 'INCIDENT') {
+        await this.finishCompletion(row, pending);
+        out.finished++;
+      } else if (state === 'OPEN') {
+        await this.undoReservation(row.id, pending);
+        out.undone++;
+      } else {
+        await this.knex.transaction(async (trx) => {
+          await trx('tasks').where({ id: row.id }).update({ state: 'CANCELLED', pending_completion: null, completed_at: new Date(this.now()).toISOString() });
+          await trx('task_candidates').where({ task_id: row.id }).update({ state: 'DONE' });
+        });
+        out.cancelled++;
+      }
+    }
+    return out;
+  }
+
+  private async finishCompletion(row: TaskRow, p: PendingCompletion): Promise<void> {
     await this.knex.transaction(async (trx) => {
-      await trx('tasks').where({ id: taskId }).update({ state: 'COMPLETED', decision: input.decision, opinion, completed_by: actor.id, completed_at: completedAt });
-      await trx('task_candidates').where({ task_id: taskId }).update({ state: 'DONE' });
+      await trx('tasks')
+        .where({ id: row.id })
+        .update({ state: 'COMPLETED', decision: p.decision, opinion: p.opinion, completed_by: p.actorId, completed_at: p.completedAt, pending_completion: null });
+      await trx('task_candidates').where({ task_id: row.id }).update({ state: 'DONE' });
       await this.audit.append(
         {
-          actorId: actor.id,
-          actorRole: actor.role,
+          actorId: p.actorId,
+          actorRole: p.actorRole,
           action: 'task.completed',
           entityType: 'task',
-          entityId: taskId,
+          entityId: row.id,
           applicationId: row.application_id,
-          detail: { task: row.name, decision: input.decision, decisionLabel: DECISION_LABELS[input.decision], opinion, data: input.data ?? null },
+          detail: { task: row.name, decision: p.decision, decisionLabel: DECISION_LABELS[p.decision], opinion: p.opinion, data: p.data },
+          idempotencyKey: `task.completed:${row.id}`,
         },
         trx,
       );
     });
-    return this.get(actor, taskId);
+  }
+
+  private async undoReservation(taskId: string, p: PendingCompletion): Promise<void> {
+    await this.knex('tasks').where({ id: taskId, pending_completion: toJson(p) }).update({ state: p.previous.state, assignee: p.previous.assignee, pending_completion: null });
+  }
+
+  /** The data of a task with a package form must satisfy that form before the process moves on (422, nothing changed). */
+  private async checkTaskForm(row: TaskRow, decision: Decision, data: Record<string, unknown>): Promise<void> {
+    if (!this.forms || !row.form_key || !row.application_id) return;
+    const app = (await this.knex('applications').where({ id: row.application_id }).first('package_hash')) as { package_hash: string } | undefined;
+    if (!app) return;
+    const form = await this.forms.formOf(app.package_hash, row.form_key);
+    if (!form) return;
+    // The decision is part of what the form sees, so a form may ask for more on approval than on rejection.
+    const result = this.forms.validate(form.schema, { ...data, decision });
+    if (!result.valid) {
+      throw new UnprocessableError(`「${form.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
+    }
   }
 
   /** Tasks of an application for its timeline (the caller has checked access to the application). */

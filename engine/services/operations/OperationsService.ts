@@ -1,5 +1,5 @@
 import { IncidentNotResolvedError, type Incident, type ProcessEngine } from '../../port/ProcessEngine.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import type { AuditLog, AuditRecord } from '../audit/AuditLog.ts';
@@ -43,4 +43,38 @@ export class OperationsService {
     }
     await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'incident.resolved', entityType: 'incident', entityId: key, detail: { retries } });
   }
+
+  /**
+   * Corrects the variables an incident's job needs (e.g. an exam date a reviewer left out) before the
+   * admin resolves it. Only open incidents in the admin's region; the platform's own identifiers
+   * (which application, which package) cannot be changed; the old and new values are audited.
+   */
+  async setIncidentVariables(actor: Actor, key: string, variables: Record<string, unknown>): Promise<{ processInstanceKey: string; names: string[] }> {
+    assertRole(actor, 'admin');
+    const incident = (await this.engine.listIncidents({ state: 'OPEN' })).find((i) => i.key === key);
+    const region = incident ? await this.incidentRegions.regionOfInstance(incident.processInstanceKey) : null;
+    if (!incident || !regionCovers(actor.regionCode, region)) throw new NotFoundError('事件', key);
+    const names = Object.keys(variables);
+    const problems = names
+      .filter((n) => PROTECTED_VARIABLES.has(n) || !VARIABLE_NAME.test(n))
+      .map((n) => ({ pointer: `/variables/${n.replace(/~/g, '~0').replace(/\//g, '~1')}`, field: n, message: VARIABLE_NAME.test(n) ? `变量「${n}」是平台的流程标识,不能修改` : `变量名「${n}」不合规:应以字母或下划线开头,只含字母、数字和下划线` }));
+    if (!names.length) problems.push({ pointer: '/variables', field: 'variables', message: '请至少填写一个要更正的变量' });
+    if (problems.length) throw new UnprocessableError('变量更正不符合要求', `共 ${problems.length} 处问题`, problems);
+    const before = (await this.engine.getInstance(incident.processInstanceKey))?.variables ?? {};
+    await this.engine.setVariables(incident.processInstanceKey, variables);
+    await this.audit.append({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'incident.variables',
+      entityType: 'incident',
+      entityId: key,
+      applicationId: typeof before.applicationId === 'string' ? before.applicationId : null,
+      detail: { processInstanceKey: incident.processInstanceKey, elementId: incident.elementId, before: Object.fromEntries(names.map((n) => [n, before[n] ?? null])), after: variables },
+    });
+    return { processInstanceKey: incident.processInstanceKey, names };
+  }
 }
+
+/** Variables that say which application and package an instance belongs to (and so who may see it). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const PROTECTED_VARIABLES = new Set(['applicationId', 'packageHash', 'applicantAccountId', 'provinceCode']);

@@ -3,6 +3,7 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_card_lifecycle.ts';
 import * as m003 from './003_person_records.ts';
 import * as m004 from './004_calendar_years.ts';
+import * as m005 from './005_crash_safety.ts';
 import * as m008 from './008_session_security.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '002_card_lifecycle': m002,
   '003_person_records': m003,
   '004_calendar_years': m004,
+  '005_crash_safety': m005,
   '008_session_security': m008,
 };
 
