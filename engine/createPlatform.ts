@@ -19,6 +19,7 @@ import { NotFoundError } from './errors.ts';
 import { AccountService } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
+import { AuditReadService } from './services/audit/AuditReadService.ts';
 import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
@@ -135,7 +136,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...inboxRoutes(inbox),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit)),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 

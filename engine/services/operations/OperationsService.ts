@@ -2,22 +2,13 @@ import { IncidentNotResolvedError, type Incident, type ProcessEngine } from '../
 import { ConflictError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
-import type { AuditLog, AuditRecord } from '../audit/AuditLog.ts';
 
 /** What admins do to running processes: look at incidents and resolve them. */
 export class OperationsService {
   constructor(
     private readonly engine: ProcessEngine,
-    private readonly audit: AuditSink & Pick<AuditLog, 'list'>,
+    private readonly audit: AuditSink,
   ) {}
-
-  /** The audit log, keyset-paged by id (admins only). */
-  async listAudit(actor: Actor, q: { entityType?: string; entityId?: string; afterId?: number; limit?: number }): Promise<{ items: AuditRecord[]; nextAfterId: number | null }> {
-    assertRole(actor, 'admin');
-    const limit = Math.min(q.limit ?? 50, 500);
-    const items = await this.audit.list({ ...q, limit });
-    return { items, nextAfterId: items.length === limit ? items[items.length - 1].id : null };
-  }
 
   async listIncidents(actor: Actor, filter: { state?: 'OPEN' | 'RESOLVED'; processInstanceKey?: string }): Promise<Incident[]> {
     assertRole(actor, 'admin');
