@@ -26,7 +26,8 @@ function dumpSqlite(file: string, dbDir: string): Snapshot {
   if (file === ':memory:' || !file) throw new BackupError('内存数据库无法备份,请使用数据库文件');
   let db: Database.Database;
   try {
-    db = new Database(path.resolve(file), { readonly: true, fileMustExist: true });
+    // Not opened read-only: a read-only handle cannot create the WAL index when no platform has the file open.
+    db = new Database(path.resolve(file), { fileMustExist: true });
   } catch (err) {
     throw new BackupError(`无法打开数据库文件 ${file}:${(err as Error).message}`);
   }
