@@ -89,8 +89,9 @@ export class AuditLog {
 
   /**
    * Appends one entry. Pass the caller's transaction so the entry commits or rolls back with the
-   * change it describes (the chain head stays locked until that transaction ends). With an
-   * idempotency key already present nothing is written and no error raised.
+   * change it describes (the chain head stays locked until that transaction ends, so append last in
+   * the transaction: locking other rows after it could deadlock with another appender on MySQL). With
+   * an idempotency key already present nothing is written and no error raised.
    */
   async append(entry: AuditEntry, trx?: Knex.Transaction): Promise<void> {
     validate(entry);
