@@ -4,6 +4,7 @@ import { createPlatform } from './createPlatform.ts';
 import { loadPackage } from './packages/index.ts';
 import { diffPackages, renderDiff } from './packages/diff/diffPackages.ts';
 import { createAdminCommand, readPipedStdin } from './cliCreateAdmin.ts';
+import { auditCommand, backupCommand } from './opsCommands.ts';
 
 const USAGE = `用法:
   npm run cli -- validate <包目录>          校验政策包(不部署),列出每个问题的文件与位置
@@ -12,6 +13,9 @@ const USAGE = `用法:
   npm run cli -- list                        列出已部署的版本
   npm run cli -- diff <旧包目录> <新包目录> [--json]  两个版本的差异(规则、表单、流程、日程及条款)
   npm run cli -- create-admin --username <用户名> --region <区划代码>  创建首个管理员(密码从标准输入读取或生成)
+  npm run cli -- audit verify                校验审计日志哈希链,指出第一条被修改或删除的记录
+  npm run cli -- backup <目录>               在线备份数据库(一致快照)与附件到空目录
+  npm run cli -- restore <目录>              把备份恢复到空数据库与空附件目录(先核对校验值)
 环境变量 DATABASE_URL 指定数据库(默认 sqlite:./data/platform.sqlite)。`;
 
 async function diffCommand(args: string[]): Promise<number> {
@@ -42,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
   // A diff reads two folders and needs no database.
   if (cmd === 'diff') return diffCommand(argv.slice(1));
   const config = { ...loadConfig(), loadDemoData: false };
+  // These work on the store and files only, beside a running platform.
+  if (cmd === 'audit') return auditCommand(config, argv.slice(1));
+  if (cmd === 'backup' || cmd === 'restore') return backupCommand(config, cmd, arg);
   const platform = await createPlatform(config, { log: () => undefined });
   try {
     const packages = platform.services.packages;

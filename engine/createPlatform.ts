@@ -20,6 +20,7 @@ import { NotFoundError } from './errors.ts';
 import { AccountService, csrfTokenMatches } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
+import { AuditReadService } from './services/audit/AuditReadService.ts';
 import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
@@ -145,7 +146,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...inboxRoutes(inbox),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit)),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 

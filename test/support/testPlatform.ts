@@ -18,8 +18,10 @@ export interface TestPlatform {
 }
 
 /** A real platform (store, embedded engine, workers, HTTP app) on a temp SQLite file or a MySQL URL. */
-export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe'; config?: Partial<Config> } = {}): Promise<TestPlatform> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
+export async function startTestPlatform(
+  opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe'; config?: Partial<Config>; /** An existing data folder (e.g. a restored backup); removed on close. */ dataDir?: string } = {},
+): Promise<TestPlatform> {
+  const dir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config: Config = {
     ...loadConfig({}),
     databaseUrl: opts.databaseUrl ?? `sqlite:${path.join(dir, 'platform.sqlite')}`,

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { OperationsService } from '../../services/operations/OperationsService.ts';
+import type { AuditReadService } from '../../services/audit/AuditReadService.ts';
 import { route, type RouteDef } from '../route.ts';
 
 export interface HealthInfo {
@@ -8,7 +9,7 @@ export interface HealthInfo {
   packages(): Promise<Array<{ packageId: string; hash: string; active: boolean }>>;
 }
 
-export function adminRoutes(ops: OperationsService, health: HealthInfo): RouteDef[] {
+export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: AuditReadService): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -32,17 +33,21 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo): RouteDe
     route({
       method: 'get',
       path: '/api/audit',
-      summary: '审计日志(只追加;按 id 键集分页)',
+      summary: '审计日志(只追加、哈希链防篡改;仅本行政区划;按应用、操作人、时间筛选;按 id 键集分页)',
       tags: ['运维'],
       roles: ['admin'],
       query: Type.Object({
+        applicationId: Type.Optional(Type.String({ maxLength: 36, description: '申报编号' })),
+        actorId: Type.Optional(Type.String({ maxLength: 36, description: '操作人账号 id' })),
         entityType: Type.Optional(Type.String({ maxLength: 32 })),
         entityId: Type.Optional(Type.String({ maxLength: 64 })),
-        afterId: Type.Optional(Type.Integer({ minimum: 0 })),
+        from: Type.Optional(Type.String({ format: 'date-time', description: '起始时间(含),ISO-8601' })),
+        to: Type.Optional(Type.String({ format: 'date-time', description: '结束时间(不含),ISO-8601' })),
+        afterId: Type.Optional(Type.Integer({ minimum: 0, description: '上一页最后一条的 id' })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       }),
-      responses: { 200: { description: '审计记录' } },
-      handler: async ({ actor, query }) => ({ body: await ops.listAudit(actor, query) }),
+      responses: { 200: { description: '审计记录 { items, nextAfterId }' } },
+      handler: async ({ actor, query }) => ({ body: await audit.list(actor, query) }),
     }),
     route({
       method: 'post',

@@ -111,7 +111,7 @@ export class CalendarService {
     const note = o.note?.trim() || null;
     await this.knex.transaction(async (trx) => {
       await trx('calendar_overrides').insert({ region_code: region, date: o.date, working: o.working, note, created_by: actor.id }).onConflict(['region_code', 'date']).merge(['working', 'note', 'created_by']);
-      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'calendar.override.set', entityType: 'calendar', entityId: `${region}:${o.date}`, detail: { working: o.working, note } }, trx);
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'calendar.override.set', entityType: 'calendar', entityId: `${region}:${o.date}`, regionCode: region, detail: { working: o.working, note } }, trx);
     });
     await this.reload();
     return { regionCode: region, date: o.date, working: o.working, note };
@@ -122,7 +122,7 @@ export class CalendarService {
     if (!isCivilDate(date)) throw new ValidationError('日期应为 YYYY-MM-DD 格式', String(date));
     await this.knex.transaction(async (trx) => {
       await trx('calendar_overrides').where({ region_code: region, date }).delete();
-      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'calendar.override.removed', entityType: 'calendar', entityId: `${region}:${date}` }, trx);
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'calendar.override.removed', entityType: 'calendar', entityId: `${region}:${date}`, regionCode: region }, trx);
     });
     await this.reload();
   }
@@ -134,7 +134,7 @@ export class CalendarService {
     await this.knex.transaction(async (trx) => {
       if (published) await trx('calendar_published_years').insert({ region_code: region, year, note: note?.trim() || null, created_by: actor.id }).onConflict(['region_code', 'year']).merge(['note', 'created_by']);
       else await trx('calendar_published_years').where({ region_code: region, year }).delete();
-      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: published ? 'calendar.year.published' : 'calendar.year.unpublished', entityType: 'calendar', entityId: `${region}:${year}` }, trx);
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: published ? 'calendar.year.published' : 'calendar.year.unpublished', entityType: 'calendar', entityId: `${region}:${year}`, regionCode: region }, trx);
     });
     await this.reload();
   }

@@ -2,7 +2,6 @@ import { IncidentNotResolvedError, type Incident, type ProcessEngine } from '../
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
-import type { AuditLog, AuditRecord } from '../audit/AuditLog.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { IncidentRegions } from './IncidentRegions.ts';
 
@@ -10,17 +9,9 @@ import type { IncidentRegions } from './IncidentRegions.ts';
 export class OperationsService {
   constructor(
     private readonly engine: ProcessEngine,
-    private readonly audit: AuditSink & Pick<AuditLog, 'list'>,
+    private readonly audit: AuditSink,
     private readonly incidentRegions: Pick<IncidentRegions, 'regionOfInstance' | 'regionOfIncident'>,
   ) {}
-
-  /** The audit log, keyset-paged by id (admins only). */
-  async listAudit(actor: Actor, q: { entityType?: string; entityId?: string; afterId?: number; limit?: number }): Promise<{ items: AuditRecord[]; nextAfterId: number | null }> {
-    assertRole(actor, 'admin');
-    const limit = Math.min(q.limit ?? 50, 500);
-    const items = await this.audit.list({ ...q, limit });
-    return { items, nextAfterId: items.length === limit ? items[items.length - 1].id : null };
-  }
 
   async listIncidents(actor: Actor, filter: { state?: 'OPEN' | 'RESOLVED'; processInstanceKey?: string }): Promise<Incident[]> {
     assertRole(actor, 'admin');

@@ -18,6 +18,11 @@ export interface PersonRecordsInput {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** First 4 and last 4 characters visible, the rest `*` (the platform's masking convention). */
+function maskIdNumber(id: string): string {
+  return id.length <= 8 ? id : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
 /**
  * The person registry as staff use it: a centre enters what happened before the platform (cards,
  * certificates, titles, sittings, evaluation work) so rules of later packages can read it. Everything
@@ -35,7 +40,10 @@ export class PersonRegistryService {
     assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
     if (!DATE.test(asOf)) throw new ValidationError('查询日期应为 YYYY-MM-DD 格式', asOf);
     await this.assertInScope(actor, idNumber);
-    return new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
+    const facts = await new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
+    // Who looked up whose registry record is itself audited (the ID number only inside the detail).
+    await this.audit.recordRead(actor, { entityType: 'person', entityId: maskIdNumber(idNumber), detail: { idNumber, asOf, purpose: 'registry.person.lookup' } });
+    return facts;
   }
 
   private async known(idNumber: string): Promise<boolean> {

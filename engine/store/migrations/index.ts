@@ -4,6 +4,7 @@ import * as m002 from './002_card_lifecycle.ts';
 import * as m003 from './003_person_records.ts';
 import * as m004 from './004_calendar_years.ts';
 import * as m005 from './005_crash_safety.ts';
+import * as m007 from './007_audit_chain.ts';
 import * as m008 from './008_session_security.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '003_person_records': m003,
   '004_calendar_years': m004,
   '005_crash_safety': m005,
+  '007_audit_chain': m007,
   '008_session_security': m008,
 };
 
