@@ -230,7 +230,12 @@ export class AccountService {
     const row = (await this.knex('accounts').where({ id: actor.id }).first()) as AccountRow | undefined;
     if (!row) throw new UnauthenticatedError();
     const keys = SignInThrottle.keys(row.username, ctx.address);
-    await this.throttle.begin(keys);
+    try {
+      await this.throttle.begin(keys);
+    } catch (err) {
+      if (err instanceof TooManyRequestsError) await this.auditSignInFailure(row.username, ctx, 'locked', row.id);
+      throw err;
+    }
     const ok = await verify(row.password_hash, input.currentPassword).catch(() => false);
     if (!ok) {
       await this.throttle.failed(keys);
