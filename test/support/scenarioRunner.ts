@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { candidateGroupsOf, type Actor } from '../../engine/services/actor.ts';
+import { USER_TASK_JOB_TYPE } from '../../engine/port/ProcessEngine.ts';
 import { readPath } from '../../engine/workers/jobVariables.ts';
 import type { TestPlatform } from './testPlatform.ts';
 import { waitFor } from './waitFor.ts';
@@ -89,7 +90,18 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
 
   const openTaskAt = async (elementId: string) =>
     waitFor(async () => (await t.platform.db.knex('tasks').where({ application_id: app.id, element_id: elementId }).whereIn('state', ['OPEN', 'CLAIMED']).first()) ?? null, 15_000, `open task ${elementId}`);
-  const settle = () => new Promise((r) => setTimeout(r, 300));
+  // Before the clock moves, every service-task job the last step made must have run: on a busy machine a
+  // fixed pause let the card be issued after the jump (a validity counted from the wrong day).
+  const settle = async () => {
+    if (t.platform.engine.kind === 'embedded') {
+      await waitFor(
+        async () => !(await t.platform.db.knex('engine_jobs').whereNot('type', USER_TASK_JOB_TYPE).whereIn('state', ['ACTIVATABLE', 'ACTIVATED']).first('key')),
+        15_000,
+        'service-task jobs to run before the clock moves',
+      );
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  };
 
   // when
   for (const step of s.when) {
