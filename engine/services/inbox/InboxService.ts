@@ -226,7 +226,7 @@ export class InboxService {
     if (row.state === 'CLAIMED' && row.assignee !== actor.id) throw new ConflictError('任务已被他人认领', '请先由认领人释放任务');
     if (row.state !== 'OPEN' && row.state !== 'CLAIMED') throw new ConflictError('任务已办结或已取消');
     if (row.pending_completion) throw new ConflictError('任务正在办理,请勿重复提交');
-    await this.checkTaskForm(row, input.decision, input.data ?? {});
+    await this.checkTaskForm(row, input.data ?? {});
     const pending: PendingCompletion = {
       token: `${taskId}:${this.now()}:${Math.random().toString(36).slice(2)}`,
       decision: input.decision,
@@ -319,14 +319,13 @@ export class InboxService {
   }
 
   /** The data of a task with a package form must satisfy that form before the process moves on (422, nothing changed). */
-  private async checkTaskForm(row: TaskRow, decision: Decision, data: Record<string, unknown>): Promise<void> {
+  private async checkTaskForm(row: TaskRow, data: Record<string, unknown>): Promise<void> {
     if (!this.forms || !row.form_key || !row.application_id) return;
     const app = (await this.knex('applications').where({ id: row.application_id }).first('package_hash')) as { package_hash: string } | undefined;
     if (!app) return;
     const form = await this.forms.formOf(app.package_hash, row.form_key);
     if (!form) return;
-    // The decision is part of what the form sees, so a form may ask for more on approval than on rejection.
-    const result = this.forms.validate(form.schema, { ...data, decision });
+    const result = this.forms.validate(form.schema, data);
     if (!result.valid) {
       throw new UnprocessableError(`「${form.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
     }
