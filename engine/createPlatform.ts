@@ -19,7 +19,8 @@ import { NotFoundError } from './errors.ts';
 import { AccountService } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
-import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
+import { AttachmentStorage } from './services/attachments/AttachmentStorage.ts';
+import { inspectUpload } from './services/attachments/inspectUpload.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
@@ -96,8 +97,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     forms: formRuntime,
     registry,
     storage,
-    sniff: sniffMimeType,
+    inspect: inspectUpload,
     maxUploadBytes: config.maxUploadBytes,
+    quotas: config.quotas,
     now,
     onSubmitted: () => dispatcher?.kick(),
     registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
@@ -148,6 +150,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   app.use(
     buildRouter(routes, {
       maxUploadBytes: config.maxUploadBytes,
+      uploadTmpDir: config.uploadTmpDir,
       resolveActor: async (req) => {
         const token = sessionToken(req);
         return token ? accounts.resolveSession(token) : null;

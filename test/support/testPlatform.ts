@@ -18,19 +18,21 @@ export interface TestPlatform {
 }
 
 /** A real platform (store, embedded engine, workers, HTTP app) on a temp SQLite file or a MySQL URL. */
-export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe' } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe'; config?: Partial<Config> } = {}): Promise<TestPlatform> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config: Config = {
     ...loadConfig({}),
     databaseUrl: opts.databaseUrl ?? `sqlite:${path.join(dir, 'platform.sqlite')}`,
     dataDir: dir,
     attachmentsDir: path.join(dir, 'attachments'),
+    uploadTmpDir: path.join(dir, 'upload-tmp'),
     deploymentsDir: path.resolve('deployments'),
     timerPollMs: 50,
     jobPollMs: 20,
     loadDemoData: true,
     maxUploadBytes: 1024 * 1024,
     engineKind: opts.engine ?? 'embedded',
+    ...opts.config,
   };
   const clock = new OffsetClock();
   const quiet = (msg: string, err?: unknown) => {

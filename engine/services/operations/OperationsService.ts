@@ -1,5 +1,5 @@
 import { IncidentNotResolvedError, type Incident, type ProcessEngine } from '../../port/ProcessEngine.ts';
-import { ConflictError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import type { AuditLog, AuditRecord } from '../audit/AuditLog.ts';
@@ -26,6 +26,8 @@ export class OperationsService {
 
   async resolveIncident(actor: Actor, key: string, retries: number): Promise<void> {
     assertRole(actor, 'admin');
+    // An unknown or already resolved key is the caller's mistake (404), not an engine failure.
+    if (!(await this.engine.listIncidents({ state: 'OPEN' })).some((i) => i.key === key)) throw new NotFoundError('事件', key);
     try {
       await this.engine.resolveIncident(key, retries);
     } catch (err) {
