@@ -262,6 +262,7 @@ export class ApplicationService {
    */
   async performAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
     assertRole(actor, 'applicant');
+    this.assertDataSize(data);
     // One start at a time per application, so a double click cannot start the same action twice.
     return this.actionMutex.run(id, () => this.startAction(actor, id, actionId, data));
   }
@@ -566,7 +567,7 @@ export class ApplicationService {
 }
 
 function toAttachmentView(a: Record<string, any>): AttachmentView {
-  return { id: a.id, kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
+  return { id: a.id, kind: a.kind, fileName: safeFileName(a.file_name), mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
 }
 
 function mimeLabel(m: string): string {
