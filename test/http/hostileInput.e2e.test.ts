@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { fillPath, operations, validSample, type OpenApiOperation } from '../support/openapiSamples.ts';
 import { JPEG, minimalPdf, PDF, PNG_FILE } from '../support/uploadFixtures.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 type Agent = request.Agent;
 const PKG_DIR = 'sichuan/2026-examiner-training';
@@ -83,6 +85,35 @@ describe('hostile input over HTTP (issue 8, defects 8–12)', () => {
       expect(before).toEqual([]);
       expect(tempFiles()).toEqual([]);
       expect(await t.platform.db.knex('attachments').whereIn('application_id', [draftId, foreign, closed])).toEqual([]);
+    });
+
+    it('leaves no temp file when the client breaks off in the middle of the file', async () => {
+      // given: a signed-in applicant's upload that announces 600 KB and sends 200 KB of it
+      const server = t.platform.app.listen(0, '127.0.0.1');
+      await new Promise((r) => server.once('listening', r));
+      const port = (server.address() as { port: number }).port;
+      const login = await t.agent().post('/api/session').send({ username: applicants[0]!.username, password: 'Demo@2026' });
+      // Bearer token when the login body has one; otherwise the session cookie with its CSRF token.
+      const auth: Record<string, string> = login.body.token
+        ? { Authorization: `Bearer ${login.body.token}` }
+        : { Cookie: ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; '), 'X-CSRF-Token': String(login.body.csrfToken ?? '') };
+      expect((await t.agent().get('/api/me').set(auth)).status).toBe(200);
+      const boundary = 'CUTOFF';
+      const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="kind"\r\n\r\nphoto\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+      // when
+      await new Promise<void>((resolve) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/api/applications/${draftId}/attachments`, headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(head.length + 600_000) } });
+        req.on('error', () => resolve());
+        req.write(head);
+        req.write(Buffer.alloc(200_000, 0xff), () => setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 200));
+      });
+      // then
+      await waitFor(async () => (tempFiles().length === 0 ? true : null), 5_000, 'temp dir emptied');
+      server.close();
+      expect(await t.platform.db.knex('attachments').where({ application_id: draftId })).toEqual([]);
     });
 
     it('leaves no temp file after a successful upload either', async () => {
