@@ -21,7 +21,8 @@ import { AccountService, csrfTokenMatches } from './services/accounts/AccountSer
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
 import { AuditReadService } from './services/audit/AuditReadService.ts';
-import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
+import { AttachmentStorage } from './services/attachments/AttachmentStorage.ts';
+import { inspectUpload } from './services/attachments/inspectUpload.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
@@ -107,8 +108,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     forms: formRuntime,
     registry,
     storage,
-    sniff: sniffMimeType,
+    inspect: inspectUpload,
     maxUploadBytes: config.maxUploadBytes,
+    quotas: config.quotas,
     now,
     onSubmitted: () => dispatcher?.kick(),
     registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
@@ -161,6 +163,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   app.use(
     buildRouter(routes, {
       maxUploadBytes: config.maxUploadBytes,
+      uploadTmpDir: config.uploadTmpDir,
       resolveActor: async (req) => {
         const token = sessionToken(req);
         return token ? accounts.resolveSession(token) : null;

@@ -8,6 +8,7 @@ import { readPath } from '../../engine/workers/jobVariables.ts';
 import type { TestPlatform } from './testPlatform.ts';
 import { waitFor } from './waitFor.ts';
 import { validApplication } from './fixtures.ts';
+import { PDF, PNG_FILE as PNG } from './uploadFixtures.ts';
 
 /** A process scenario (scenarios/*.json with when/then): given registry facts and a form, when people act and time passes, then. */
 export interface Scenario {
@@ -56,8 +57,6 @@ export async function seedRegistry(t: TestPlatform, seed: RegistrySeed | undefin
   }
 }
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
 const DAY = 86_400_000;
 
 async function actorOf(t: TestPlatform, username: string): Promise<Actor> {

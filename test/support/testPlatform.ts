@@ -27,6 +27,7 @@ export async function startTestPlatform(
     databaseUrl: opts.databaseUrl ?? `sqlite:${path.join(dir, 'platform.sqlite')}`,
     dataDir: dir,
     attachmentsDir: path.join(dir, 'attachments'),
+    uploadTmpDir: path.join(dir, 'upload-tmp'),
     deploymentsDir: path.resolve('deployments'),
     timerPollMs: 50,
     jobPollMs: 20,

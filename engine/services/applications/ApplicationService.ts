@@ -4,7 +4,10 @@ import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, UnprocessableError, ValidationError } from '../../errors.ts';
+import type { Quotas } from '../../config.ts';
+import { formatBytes } from '../attachments/AttachmentStorage.ts';
+import { safeFileName } from '../attachments/safeFileName.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
@@ -13,7 +16,7 @@ import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
-import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
+import type { AttachmentStoragePort, FormRuntime, RegistryPort, UploadInspector } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
 import { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -78,8 +81,10 @@ export interface ApplicationServiceDeps {
   forms: FormRuntime;
   registry: RegistryPort;
   storage: AttachmentStoragePort;
-  sniff: MimeSniffer;
+  /** The real type of an uploaded file by its whole structure (null when it is none of the accepted types). */
+  inspect: UploadInspector;
   maxUploadBytes: number;
+  quotas: Quotas;
   now: () => number;
   /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
   onSubmitted?: () => void;
@@ -108,9 +113,13 @@ export class ApplicationService {
     assertRole(actor, 'applicant');
     if (!(await this.d.packages.isActive(input.packageHash))) throw new NotFoundError('开放中的申报', input.packageHash);
     const pkg = await this.d.packages.version(input.packageHash);
+    this.assertDataSize(input.data ?? {});
     const id = randomUUID();
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
+      const [{ n }] = await trx('applications').where({ applicant_account_id: actor.id, status: 'DRAFT' }).count('* as n');
+      const max = this.d.quotas.maxDraftsPerApplicant;
+      if (Number(n) >= max) throw new UnprocessableError('草稿数量已达上限', `每位申报人最多保留 ${max} 份未提交的草稿,请先提交或删除已有草稿`);
       await trx('applications').insert({
         id,
         package_hash: input.packageHash,
@@ -131,6 +140,7 @@ export class ApplicationService {
   async updateDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('只有草稿可以修改', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
+    this.assertDataSize(data);
     const n = await this.knex('applications').where({ id, version: row.version }).update({ data: toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
     if (!n) throw new ConflictError('申报已被修改,请刷新后重试');
     return this.get(actor, id);
@@ -254,6 +264,7 @@ export class ApplicationService {
    */
   async performAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
     assertRole(actor, 'applicant');
+    this.assertDataSize(data);
     // One start at a time per application, so a double click cannot start the same action twice.
     return this.actionMutex.run(id, () => this.startAction(actor, id, actionId, data));
   }
@@ -304,6 +315,7 @@ export class ApplicationService {
   async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'RETURNED') throw new ConflictError('只有被退回的申报可以补正后重新提交');
+    this.assertDataSize(data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     const task = await this.d.inbox.openTaskForGroup(`applicant:${actor.id}`, id);
@@ -347,7 +359,9 @@ export class ApplicationService {
     const limit = Math.min(Math.max(q.limit ?? 20, 1), 100);
     const query = this.knex('applications').where({ applicant_account_id: actor.id }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (q.cursor) {
-      const [createdAt, cid] = q.cursor.split('|');
+      const [createdAt, cid, ...rest] = q.cursor.split('|');
+      // The cursor is one this service made: `<created_at>|<id>`; anything else is the client's mistake.
+      if (rest.length || !createdAt || !cid || Number.isNaN(Date.parse(createdAt))) throw new ValidationError('分页游标无效', '请使用上一页返回的 nextCursor', [{ pointer: '/cursor', message: '分页游标无效' }]);
       query.andWhere((w) => w.where('created_at', '<', createdAt).orWhere((w2) => w2.where('created_at', createdAt).andWhere('id', '<', cid)));
     }
     const rows = (await query) as AppRow[];
@@ -384,6 +398,27 @@ export class ApplicationService {
 
   // ------------------------------------------------------------ attachments
 
+  /** Whether this applicant may upload to this application now; checked before any byte is written. */
+  async assertCanUpload(actor: Actor, id: string): Promise<void> {
+    const row = await this.ownRow(actor, id);
+    if (!EDITABLE.has(row.status)) throw new ConflictError('当前状态不能上传附件');
+    await this.assertAttachmentQuota(id);
+  }
+
+  private async assertAttachmentQuota(id: string, kind?: string, label?: string): Promise<void> {
+    const { maxAttachmentsPerApplication: total, maxAttachmentsPerKind: perKind } = this.d.quotas;
+    const [{ n }] = await this.knex('attachments').where({ application_id: id }).count('* as n');
+    if (Number(n) >= total) throw new UnprocessableError('附件数量已达上限', `每份申报最多上传 ${total} 个附件,请先删除不需要的附件`);
+    if (kind === undefined) return;
+    const [{ n: ofKind }] = await this.knex('attachments').where({ application_id: id, kind }).count('* as n');
+    if (Number(ofKind) >= perKind) throw new UnprocessableError('该类附件数量已达上限', `「${label ?? kind}」最多上传 ${perKind} 个文件,请先删除不需要的文件`);
+  }
+
+  private assertDataSize(data: Record<string, unknown>): void {
+    const max = this.d.quotas.maxDraftDataBytes;
+    if (Buffer.byteLength(toJson(data)) > max) throw new PayloadTooLargeError('申报表单数据过大', `表单数据不得超过 ${formatBytes(max)}`);
+  }
+
   async addAttachment(actor: Actor, id: string, file: { kind: string; path: string; originalName: string; declaredMime: string; size: number }): Promise<AttachmentView> {
     try {
       const row = await this.ownRow(actor, id);
@@ -394,24 +429,19 @@ export class ApplicationService {
       if (!spec) throw new ValidationError('附件类型不存在', `本申报没有「${file.kind}」这一附件项`, [{ pointer: '/kind', message: `未知的附件类型 ${file.kind}` }]);
       const maxBytes = Math.min(spec.maxBytes ?? this.d.maxUploadBytes, this.d.maxUploadBytes);
       if (file.size > maxBytes) throw new PayloadTooLargeError('文件过大', `「${spec.label}」不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
-      const head = Buffer.alloc(16);
-      const fd = await fs.promises.open(file.path, 'r');
-      try {
-        await fd.read(head, 0, 16, 0);
-      } finally {
-        await fd.close();
-      }
-      const actual = this.d.sniff(head);
+      await this.assertAttachmentQuota(id, file.kind, spec.label);
+      const inspected = await this.d.inspect(file.path);
+      const actual = inspected.mimeType;
       const accept = spec.accept ?? ['application/pdf', 'image/jpeg', 'image/png'];
       if (!actual || !accept.includes(actual)) {
-        throw new UnsupportedMediaTypeError('文件类型不符合要求', `「${spec.label}」只接受 ${accept.map(mimeLabel).join('、')};上传的文件实际类型为 ${actual ? mimeLabel(actual) : '无法识别'}`);
+        throw new UnsupportedMediaTypeError('文件类型不符合要求', `「${spec.label}」只接受 ${accept.map(mimeLabel).join('、')};上传的文件实际类型为 ${actual ? mimeLabel(actual) : (inspected.reason ?? '无法识别')}`);
       }
       const saved = await this.d.storage.save(fs.createReadStream(file.path), { maxBytes });
       const attachment = {
         id: randomUUID(),
         application_id: id,
         kind: file.kind,
-        file_name: file.originalName.slice(0, 255),
+        file_name: safeFileName(file.originalName),
         mime_type: actual,
         size: saved.size,
         sha256: saved.sha256,
@@ -446,7 +476,7 @@ export class ApplicationService {
     await this.visibleRow(actor, id);
     const att = await this.knex('attachments').where({ id: attachmentId, application_id: id }).first();
     if (!att) throw new NotFoundError('附件', attachmentId);
-    return { stream: this.d.storage.open(att.storage_key), fileName: att.file_name, mimeType: att.mime_type, size: Number(att.size) };
+    return { stream: this.d.storage.open(att.storage_key), fileName: safeFileName(att.file_name), mimeType: att.mime_type, size: Number(att.size) };
   }
 
   // ------------------------------------------------------------ process-side updates (task workers)
@@ -541,7 +571,7 @@ export class ApplicationService {
 }
 
 function toAttachmentView(a: Record<string, any>): AttachmentView {
-  return { id: a.id, kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
+  return { id: a.id, kind: a.kind, fileName: safeFileName(a.file_name), mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
 }
 
 function mimeLabel(m: string): string {

@@ -26,6 +26,8 @@ export class OperationsService {
   async resolveIncident(actor: Actor, key: string, retries: number): Promise<void> {
     assertRole(actor, 'admin');
     if (!regionCovers(actor.regionCode, await this.incidentRegions.regionOfIncident(key))) throw new NotFoundError('事件', key);
+    // An already resolved key is the caller's mistake (404), not an engine failure.
+    if (!(await this.engine.listIncidents({ state: 'OPEN' })).some((i) => i.key === key)) throw new NotFoundError('事件', key);
     try {
       await this.engine.resolveIncident(key, retries);
     } catch (err) {
