@@ -21,6 +21,8 @@ export interface Config {
   timerPollMs: number;
   jobPollMs: number;
   logLevel: 'silent' | 'info' | 'debug';
+  /** Keys of personal data at rest (base64, 32 bytes): DATA_KEY seals, DATA_KEYS_PREVIOUS (comma-separated, oldest last) still read, DATA_HASH_KEY keys the look-up hash. */
+  dataKeys: { current?: string; previous: string[]; hashKey?: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,5 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
+    dataKeys: {
+      current: env.DATA_KEY || undefined,
+      previous: (env.DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+      hashKey: env.DATA_HASH_KEY || undefined,
+    },
   };
 }

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
+import { loadKeyring } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
@@ -71,7 +72,7 @@ const VERSION = '0.1.0';
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
   const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
-  const db = await createDb(config.databaseUrl);
+  const db = await createDb(config.databaseUrl, { keyring: loadKeyring(config, (m) => log(m)) });
   const now = () => clock.now();
 
   const engine: ProcessEngine =
@@ -166,6 +167,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons },
     async start() {
       await calendar.reload();
+      // Every deployed form's personal fields are known before the engine writes its first state.
+      for (const v of await packages.loadedVersions()) await packages.version(v.hash);
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await engine.start();
       await dispatcher!.recover();

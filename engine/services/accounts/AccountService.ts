@@ -5,6 +5,7 @@ import type { Db } from '../../store/createDb.ts';
 import { ConflictError, UnauthenticatedError, ValidationError } from '../../errors.ts';
 import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import { ROLES, type Actor, type Role } from '../actor.ts';
+import type { PersonalData } from '../privacy/index.ts';
 
 export interface NewAccount {
   username: string;
@@ -46,19 +47,21 @@ const BAD_CREDENTIALS = '用户名或密码错误';
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 // The library's default algorithm is argon2id (its `Algorithm` is an ambient const enum, unusable under isolatedModules).
 const hashPassword = (password: string) => hash(password);
-const toActor = (r: AccountRow): Actor => ({
+// The account's ID number is stored sealed (services/privacy) and clear only in memory.
+const toActor = (r: AccountRow, personal: PersonalData): Actor => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   role: r.role,
   orgId: r.org_id,
   regionCode: r.region_code,
-  idNumber: r.id_number,
+  idNumber: personal.decrypt(r.id_number),
 });
 
 /** Local accounts (argon2id password hashes) and server-side sessions (only the token's sha256 is stored). */
 export class AccountService {
   private readonly knex: Knex;
+  private readonly personal: PersonalData;
   private readonly ttlMs: number;
   private dummyHash: Promise<string> | undefined;
 
@@ -70,6 +73,7 @@ export class AccountService {
     const hours = opts.sessionTtlHours ?? 12;
     if (!(hours > 0)) throw new Error(`sessionTtlHours must be positive, got ${hours}`);
     this.knex = db.knex;
+    this.personal = db.personal;
     this.ttlMs = hours * 3600 * 1000;
   }
 
@@ -85,7 +89,7 @@ export class AccountService {
       role: a.role,
       org_id: a.orgId ?? null,
       region_code: a.regionCode ?? null,
-      id_number: a.idNumber ?? null,
+      id_number: this.personal.encrypt(a.idNumber ?? null),
       created_at: this.nowIso(),
     };
     try {
@@ -95,12 +99,12 @@ export class AccountService {
       if (isDuplicateKey(err)) throw new ConflictError('用户名已存在', a.username);
       throw err;
     }
-    return toActor(row);
+    return toActor(row, this.personal);
   }
 
   async findByUsername(username: string): Promise<Actor | null> {
     const row = (await this.knex('accounts').where({ username }).first()) as AccountRow | undefined;
-    return row ? toActor(row) : null;
+    return row ? toActor(row, this.personal) : null;
   }
 
   async login(username: string, password: string): Promise<LoginResult> {
@@ -115,7 +119,7 @@ export class AccountService {
     // Sessions of this account that have run out are of no use to anyone: drop them on the way.
     await this.knex('sessions').where({ account_id: row.id }).andWhere('expires_at', '<=', nowIso).delete();
     await this.knex('sessions').insert({ token_hash: sha256(token), account_id: row.id, expires_at: expiresAt, created_at: nowIso });
-    return { token, actor: toActor(row), expiresAt };
+    return { token, actor: toActor(row, this.personal), expiresAt };
   }
 
   /** The actor behind a session token, or null if the token is unknown or expired (an expired session is deleted). */
@@ -138,7 +142,7 @@ export class AccountService {
 
   async getActor(id: string): Promise<Actor | null> {
     const row = (await this.knex('accounts').where({ id }).first()) as AccountRow | undefined;
-    return row ? toActor(row) : null;
+    return row ? toActor(row, this.personal) : null;
   }
 
   private getDummyHash(): Promise<string> {

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
@@ -99,6 +98,14 @@ export class ApplicationService {
     this.knex = d.db.knex;
   }
 
+  // Application data, variables and results cross the store boundary sealed (services/privacy).
+  private toJson(value: unknown): string {
+    return this.d.db.personal.toJson(value);
+  }
+  private fromJson<T>(text: unknown): T {
+    return this.d.db.personal.fromJson<T>(text);
+  }
+
   private nowIso(): string {
     return new Date(this.d.now()).toISOString();
   }
@@ -115,9 +122,9 @@ export class ApplicationService {
         package_hash: input.packageHash,
         package_id: pkg.manifest.id,
         applicant_account_id: actor.id,
-        applicant_id_number: actor.idNumber,
+        applicant_id_number: actor.idNumber ? this.d.db.personal.lookupKey(actor.idNumber) : null,
         status: 'DRAFT',
-        data: toJson(input.data ?? {}),
+        data: this.toJson(input.data ?? {}),
         created_at: now,
         updated_at: now,
         version: 0,
@@ -130,7 +137,7 @@ export class ApplicationService {
   async updateDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('只有草稿可以修改', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
-    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
+    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: this.toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
     if (!n) throw new ConflictError('申报已被修改,请刷新后重试');
     return this.get(actor, id);
   }
@@ -138,7 +145,7 @@ export class ApplicationService {
   /** Validate against the package form and required attachments; every problem is returned at once. */
   async check(actor: Actor, id: string): Promise<{ valid: boolean; problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> }> {
     const row = await this.ownRow(actor, id);
-    return this.validateRow(row, fromJson(row.data), actor);
+    return this.validateRow(row, this.fromJson(row.data), actor);
   }
 
   private async validateRow(row: AppRow, data: Record<string, unknown>, actor: Actor) {
@@ -176,7 +183,7 @@ export class ApplicationService {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
-    const data = fromJson<Record<string, unknown>>(row.data);
+    const data = this.fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
@@ -197,7 +204,7 @@ export class ApplicationService {
           updated_at: now,
           recommender_org_id: recommender?.id ?? null,
           city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
-          applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
+          applicant_id_number: typeof data.idNumber === 'string' ? this.d.db.personal.lookupKey(data.idNumber) : row.applicant_id_number,
           version: row.version + 1,
         });
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
@@ -206,7 +213,7 @@ export class ApplicationService {
         application_id: id,
         bpmn_process_id: main.bpmnProcessId,
         package_hash: row.package_hash,
-        variables: toJson(variables),
+        variables: this.toJson(variables),
         state: 'PENDING',
         attempts: 0,
         next_attempt_at: now,
@@ -274,7 +281,7 @@ export class ApplicationService {
     const { processInstanceKey } = await this.d.engine.createInstance({
       bpmnProcessId: action.process,
       definitionKey: pkg.processKeys[action.process],
-      variables: { ...(await this.processVariables(actor, row, fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
+      variables: { ...(await this.processVariables(actor, row, this.fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
     });
     await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
     return { actionId, processInstanceKey };
@@ -309,7 +316,7 @@ export class ApplicationService {
     await this.d.engine.completeJob(task.id, { application: data });
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
+      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
       await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
     });
@@ -328,9 +335,9 @@ export class ApplicationService {
       status: row.status,
       statusLabel: (await this.labels(row.package_hash)).statuses[row.status] ?? row.status,
       stage: row.stage,
-      data: fromJson(row.data),
-      eligibility: fromJson(row.eligibility),
-      outcome: fromJson(row.outcome),
+      data: this.fromJson(row.data),
+      eligibility: this.fromJson(row.eligibility),
+      outcome: this.fromJson(row.outcome),
       processInstanceKey: row.process_instance_key,
       submittedAt: row.submitted_at,
       createdAt: row.created_at,
@@ -458,7 +465,7 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const q = trx('applications').where({ id: applicationId });
       if (!opts.primary) q.whereNull('eligibility');
-      await q.update({ eligibility: toJson(result), updated_at: this.nowIso() });
+      await q.update({ eligibility: this.toJson(result), updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
         trx,
@@ -474,8 +481,8 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
-      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
-      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
+      const outcome = { ...(this.fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      await trx('applications').where({ id: applicationId }).update({ status, outcome: this.toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },
         trx,

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson } from '../../store/createDb.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 
@@ -11,6 +10,7 @@ import type { AuditSink } from '../inbox/InboxService.ts';
  */
 export class ProcessStartDispatcher {
   private readonly knex: Knex;
+  private readonly db: Db;
   private timer?: NodeJS.Timeout;
   private running = false;
   private busy: Promise<void> | null = null;
@@ -25,6 +25,7 @@ export class ProcessStartDispatcher {
     private readonly opts: { pollMs?: number; log?: (m: string) => void; now?: () => number } = {},
   ) {
     this.knex = db.knex;
+    this.db = db;
   }
 
   /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per database). */
@@ -82,8 +83,8 @@ export class ProcessStartDispatcher {
         if (!claimed) continue;
         try {
           const definitionKey = await this.definitionKeyOf(row.package_hash, row.bpmn_process_id);
-          const { processInstanceKey } = await this.engine.createInstance({ bpmnProcessId: row.bpmn_process_id, definitionKey, variables: fromJson(row.variables) });
-          await this.knex('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null });
+          const { processInstanceKey } = await this.engine.createInstance({ bpmnProcessId: row.bpmn_process_id, definitionKey, variables: this.db.personal.fromJson(row.variables) });
+          await this.knex('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null, variables: '{}' }); // the payload is not kept once started
           await this.onStarted(row.application_id, processInstanceKey);
           await this.audit.append({
             actorRole: 'system',

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson, toJson } from '../../store/createDb.ts';
 import { ValidationError } from '../../errors.ts';
+import type { PersonalData } from '../privacy/index.ts';
 
 export interface AuditEntry {
   actorId?: string | null;
@@ -46,7 +46,7 @@ export class AuditLog {
   private readonly knex: Knex;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
@@ -72,7 +72,7 @@ export class AuditLog {
         entity_type: entry.entityType,
         entity_id: entry.entityId,
         application_id: entry.applicationId ?? null,
-        detail: entry.detail === undefined ? null : toJson(entry.detail),
+        detail: entry.detail === undefined ? null : this.db.personal.toJson(entry.detail), // ID and mobile numbers sealed before storing
         idempotency_key: entry.idempotencyKey ?? null,
       });
     } catch (err) {
@@ -84,7 +84,7 @@ export class AuditLog {
 
   async listForApplication(applicationId: string): Promise<AuditRecord[]> {
     const rows = await this.knex('audit_log').where({ application_id: applicationId }).orderBy('id');
-    return rows.map(toRecord);
+    return rows.map((r) => toRecord(r, this.db.personal));
   }
 
   /** A page of entries in id order; pass the last id seen as afterId for the next page. */
@@ -94,7 +94,7 @@ export class AuditLog {
     if (q.entityType) query.where({ entity_type: q.entityType });
     if (q.entityId) query.where({ entity_id: q.entityId });
     if (q.afterId !== undefined && q.afterId !== null) query.where('id', '>', q.afterId);
-    return (await query).map(toRecord);
+    return (await query).map((r) => toRecord(r, this.db.personal));
   }
 }
 
@@ -106,7 +106,7 @@ function validate(e: AuditEntry): void {
   if (e.idempotencyKey && e.idempotencyKey.length > 128) throw new ValidationError('审计记录的幂等键不正确', e.idempotencyKey);
 }
 
-function toRecord(r: Record<string, any>): AuditRecord {
+function toRecord(r: Record<string, any>, personal: PersonalData): AuditRecord {
   return {
     id: Number(r.id),
     at: r.at,
@@ -116,7 +116,7 @@ function toRecord(r: Record<string, any>): AuditRecord {
     entityType: r.entity_type,
     entityId: r.entity_id,
     applicationId: r.application_id ?? null,
-    detail: fromJson(r.detail),
+    detail: personal.fromJson(r.detail),
   };
 }
 

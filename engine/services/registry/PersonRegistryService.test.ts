@@ -36,7 +36,11 @@ describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTa
     expect(facts.cards).toMatchObject([{ number: '川考评2021-000001', status: 'COLLECTED', collectedAt: '2021-07-01' }]);
     expect(facts.evaluationRecords).toHaveLength(1);
     expect((await persons.person(actor('city_reviewer'), PERSON)).certificates).toHaveLength(1);
-    expect((await audit.list({ entityType: 'person', limit: 10 })).map((e) => e.action)).toEqual(['registry.person.imported']);
+    // the import and the reviewer's read of the record are both audited, under the look-up hash, not the number
+    const entries = await audit.list({ entityType: 'person', limit: 10 });
+    expect(entries.map((e) => e.action)).toEqual(['registry.person.imported', 'personal-data.read']);
+    expect(entries[1]).toMatchObject({ actorRole: 'city_reviewer', entityId: db.personal.lookupKey(PERSON) });
+    expect(JSON.stringify(entries)).not.toContain(PERSON);
   });
 
   it('shows a person only to staff of a region where the person has a card or an application', async () => {

@@ -4,6 +4,7 @@ import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import { shanghaiDate } from '../time/clock.ts';
+import { maskIdNumber } from '../privacy/index.ts';
 import { RegistryService, type ExistingCardInput, type PersonFacts } from './RegistryService.ts';
 import type { Certificate, EvaluationRecord, ExamSitting, Title } from './PersonRecords.ts';
 
@@ -35,15 +36,19 @@ export class PersonRegistryService {
     assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
     if (!DATE.test(asOf)) throw new ValidationError('查询日期应为 YYYY-MM-DD 格式', asOf);
     await this.assertInScope(actor, idNumber);
-    return new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
+    const facts = await new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
+    // Reading a person's registry record is reading personal data: it is on the record who did.
+    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'personal-data.read', entityType: 'person', entityId: this.db.personal.lookupKey(idNumber), detail: { what: 'registry.person', asOf } });
+    return facts;
   }
 
   private async known(idNumber: string): Promise<boolean> {
     const k = this.db.knex;
+    const key = this.db.personal.lookupKey(idNumber);
     const rows = await Promise.all([
-      k('persons').where({ id_number: idNumber }).first('id_number'),
-      k('cards').where({ person_id_number: idNumber }).first('id'),
-      k('applications').where({ applicant_id_number: idNumber }).first('id'),
+      k('persons').where({ id_number: key }).first('id_number'),
+      k('cards').where({ person_id_number: key }).first('id'),
+      k('applications').where({ applicant_id_number: key }).first('id'),
     ]);
     return rows.some(Boolean);
   }
@@ -53,17 +58,18 @@ export class PersonRegistryService {
    * the package's region) or a card issued or valid there. Anyone else's person does not exist for them.
    */
   private async assertInScope(actor: Actor, idNumber: string): Promise<void> {
+    const key = this.db.personal.lookupKey(idNumber);
     const apps = await this.db.knex('applications as a')
       .join('package_versions as v', 'v.hash', 'a.package_hash')
-      .where('a.applicant_id_number', idNumber)
+      .where('a.applicant_id_number', key)
       .select('a.city_code', 'v.region_code');
-    const cards = await this.db.knex('cards').where({ person_id_number: idNumber }).select('issuer_region_code', 'valid_region_code');
+    const cards = await this.db.knex('cards').where({ person_id_number: key }).select('issuer_region_code', 'valid_region_code');
     const mine = (r: string | null) => regionCovers(actor.regionCode, r);
     const visible =
       apps.some((a: Record<string, string | null>) => mine(a.city_code) || mine(a.region_code)) ||
       // A card valid province-wide is valid in each of its cities too.
       cards.some((c: Record<string, string>) => mine(c.issuer_region_code) || mine(c.valid_region_code) || regionCovers(c.valid_region_code, actor.regionCode));
-    if (!visible) throw new NotFoundError('人员', idNumber);
+    if (!visible) throw new NotFoundError('人员', maskIdNumber(idNumber));
   }
 
   async importRecords(actor: Actor, idNumber: string, input: PersonRecordsInput): Promise<PersonFacts> {
@@ -83,7 +89,7 @@ export class PersonRegistryService {
       for (const t of input.titles ?? []) await registry.records.addTitle(idNumber, t);
       for (const s of input.examSittings ?? []) await registry.records.recordExamSitting(idNumber, s);
       for (const e of input.evaluationRecords ?? []) await registry.records.recordEvaluation(idNumber, e);
-      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'registry.person.imported', entityType: 'person', entityId: idNumber, detail: counts }, trx);
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'registry.person.imported', entityType: 'person', entityId: this.db.personal.lookupKey(idNumber), detail: counts }, trx);
     });
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, shanghaiDate(this.now()));
   }

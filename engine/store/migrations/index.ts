@@ -3,12 +3,14 @@ import * as m001 from './001_initial.ts';
 import * as m002 from './002_card_lifecycle.ts';
 import * as m003 from './003_person_records.ts';
 import * as m004 from './004_calendar_years.ts';
+import * as m006 from './006_personal_data_sealed.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
   '002_card_lifecycle': m002,
   '003_person_records': m003,
   '004_calendar_years': m004,
+  '006_personal_data_sealed': m006,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
