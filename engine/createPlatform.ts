@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
-import { loadKeyring } from './services/privacy/index.ts';
+import { loadKeyring, maskInText } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
@@ -71,7 +71,8 @@ const VERSION = '0.1.0';
 /** The composition root: the one place that builds and wires every component. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
-  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
+  // Log lines never carry an ID or mobile number in clear.
+  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${maskInText(msg)}`, err instanceof Error ? maskInText(err.stack ?? err.message) : (err ?? '')));
   const db = await createDb(config.databaseUrl, { keyring: loadKeyring(config, (m) => log(m)) });
   const now = () => clock.now();
 
@@ -111,7 +112,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     (applicationId, key) => applications.markStarted(applicationId, key),
     { log: (m) => log(m), now },
   );
-  const operations = new OperationsService(engine, audit);
+  const operations = new OperationsService(engine, audit, db.personal);
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,

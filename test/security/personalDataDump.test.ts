@@ -61,10 +61,10 @@ describe.each(storeTargets().map((s) => [s.name, s] as const))('a database dump 
     await dropMysql?.();
   });
 
-  async function attachAll(agent: request.Agent, id: string) {
+  async function attachAll(agent: request.Agent, id: string, name = 'f') {
     for (const spec of schema['x-attachments'] as Array<{ kind: string; accept: string[] }>) {
       const pdf = spec.accept.includes('application/pdf');
-      const res = await agent.post(`/api/applications/${id}/attachments`).field('kind', spec.kind).attach('file', pdf ? PDF : PNG, pdf ? 'f.pdf' : 'f.png');
+      const res = await agent.post(`/api/applications/${id}/attachments`).field('kind', spec.kind).attach('file', pdf ? PDF : PNG, pdf ? `${name}.pdf` : `${name}.png`);
       expect(res.status, JSON.stringify(res.body)).toBe(201);
     }
   }
@@ -95,7 +95,8 @@ describe.each(storeTargets().map((s) => [s.name, s] as const))('a database dump 
       const agent = await t.login(`dump-full-${i}`, 'Dump@2026x');
       const res = await agent.post('/api/applications').send({ packageHash, data: validApplication({ name: p.name, idNumber: p.idNumber, recommenderOrgId: FILED }, { mobile: p.mobile }) });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      await attachAll(agent, res.body.id);
+      // scans named after the person's numbers, as people do
+      await attachAll(agent, res.body.id, i % 2 ? p.mobile : p.idNumber);
       expect((await agent.post(`/api/applications/${res.body.id}/submit`)).status).toBe(202);
       submitted.push(res.body.id);
     }

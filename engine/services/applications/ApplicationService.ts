@@ -11,6 +11,7 @@ import type { AuditSink, InboxService } from '../inbox/InboxService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
+import { maskInText } from '../privacy/index.ts';
 import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -325,6 +326,8 @@ export class ApplicationService {
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const row = await this.visibleRow(actor, id);
+    const personal = await this.personalAccess(actor, row);
+    const shown = <T>(v: T): T => (personal === 'masked' ? this.d.db.personal.mask(v) : v);
     const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
     const manifest = (await this.d.packages.version(row.package_hash)).manifest;
     const actions = (manifest.actions ?? []).filter((a) => a.allowedStatuses.includes(row.status)).map((a) => ({ id: a.id, title: a.title, form: a.form }));
@@ -335,9 +338,9 @@ export class ApplicationService {
       status: row.status,
       statusLabel: (await this.labels(row.package_hash)).statuses[row.status] ?? row.status,
       stage: row.stage,
-      data: this.fromJson(row.data),
-      eligibility: this.fromJson(row.eligibility),
-      outcome: this.fromJson(row.outcome),
+      data: shown(this.fromJson(row.data)),
+      eligibility: shown(this.fromJson(row.eligibility)),
+      outcome: shown(this.fromJson(row.outcome)),
       processInstanceKey: row.process_instance_key,
       submittedAt: row.submitted_at,
       createdAt: row.created_at,
@@ -377,7 +380,8 @@ export class ApplicationService {
     const reasonOf = (r: string) => (typeof outcome?.reasonText === 'string' ? outcome.reasonText : undefined) ?? labels.reasons[r] ?? r;
     if (outcome?.reason && outcome.reason !== 'INELIGIBLE') reasons.push({ clause: outcome.clause, message: reasonOf(outcome.reason) });
     const entries = await this.d.audit.listForApplication(id);
-    const timeline = entries.map((e) => ({
+    const own = (await this.knex('applications').where({ id }).first('applicant_account_id'))?.applicant_account_id === actor.id;
+    const timeline = entries.map((e) => (own ? e : { ...e, detail: this.d.db.personal.mask(e.detail) })).map((e) => ({
       at: String(e.at),
       action: String(e.action),
       label: timelineLabel(String(e.action), e.detail),
@@ -416,7 +420,7 @@ export class ApplicationService {
         id: randomUUID(),
         application_id: id,
         kind: file.kind,
-        file_name: file.originalName.slice(0, 255),
+        file_name: maskInText(file.originalName).slice(0, 255), // a scan named after an ID or mobile number keeps it masked only
         mime_type: actual,
         size: saved.size,
         sha256: saved.sha256,
@@ -502,6 +506,21 @@ export class ApplicationService {
 
   // ------------------------------------------------------------ access
 
+  /**
+   * How the ID and mobile numbers of an application are shown: in full to its applicant and to a
+   * reviewer working one of its open tasks (that read is audited), masked to everyone else in scope.
+   */
+  private async personalAccess(actor: Actor, row: AppRow): Promise<'own' | 'full' | 'masked'> {
+    if (row.applicant_account_id === actor.id) return 'own';
+    const groups = candidateGroupsOf(actor);
+    const working = groups.length
+      ? await this.knex('task_candidates as c').join('tasks as t', 't.id', 'c.task_id').whereIn('c.candidate_group', groups).andWhere('t.application_id', row.id).whereIn('t.state', ['OPEN', 'CLAIMED']).first('t.id')
+      : undefined;
+    if (!working) return 'masked';
+    await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'personal-data.read', entityType: 'application', entityId: row.id, applicationId: row.id, detail: { what: 'application', taskId: working.id } });
+    return 'full';
+  }
+
   private async ownRow(actor: Actor, id: string): Promise<AppRow> {
     const row = (await this.knex('applications').where({ id }).first()) as AppRow | undefined;
     if (!row || row.applicant_account_id !== actor.id) throw new NotFoundError('申报', id);
@@ -568,6 +587,7 @@ const ACTION_LABELS: Record<string, string> = {
   'card.collected': '证卡已领取',
   'card.cancelled': '证卡注销',
   'sanction.recorded': '记录处理措施',
+  'personal-data.read': '审核人员查阅个人信息',
 };
 
 function timelineLabel(action: string, detail: unknown): string {

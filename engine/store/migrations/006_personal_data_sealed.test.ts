@@ -33,6 +33,7 @@ async function legacyStore(target: { name: string; url: string }, keyring: Keyri
   await k('tasks').insert({ id: 't-1', process_instance_key: 'i-1', application_id: 'app-1', element_id: 'T', name: '审核', state: 'OPEN', candidate_groups: '[]', context: JSON.stringify({ applicantName: '张伟', idNumber: ID }), created_at: NOW });
   await k('engine_instances').insert({ key: 'i-1', definition_key: 'd', bpmn_process_id: 'P', status: 'ACTIVE', state: JSON.stringify({ environment: { variables: { application: data } } }), variables: JSON.stringify({ application: data }), trail: '[]', created_at: NOW, updated_at: NOW });
   await k('engine_jobs').insert({ key: 'j-1', instance_key: 'i-1', execution_id: 'e', element_id: 'T', type: 'x', retries: 3, state: 'ACTIVATABLE', custom_headers: '{}', variables: JSON.stringify({ applicant: { mobile: MOBILE } }), created_at: NOW });
+  await k('attachments').insert({ id: 'att-1', application_id: 'app-1', kind: 'idCardScan', file_name: `${ID}身份证.pdf`, mime_type: 'application/pdf', size: 1, sha256: 'x', storage_key: 'k', uploaded_by: 'acc-1', created_at: NOW });
   await k('audit_log').insert([
     { at: NOW, action: 'registry.person.imported', entity_type: 'person', entity_id: ID, detail: JSON.stringify({ cards: 1 }) },
     { at: NOW, action: 'application.action', entity_type: 'application', entity_id: 'app-1', application_id: 'app-1', detail: JSON.stringify({ data: { idNumber: ID, note: `电话 ${MOBILE}` } }) },
@@ -47,7 +48,7 @@ async function legacyStore(target: { name: string; url: string }, keyring: Keyri
 }
 
 async function dumpText(db: Db): Promise<string> {
-  const tables = ['accounts', 'persons', 'cards', 'person_certificates', 'exam_sittings', 'sanctions', 'applications', 'process_start_queue', 'tasks', 'engine_instances', 'engine_jobs', 'audit_log'];
+  const tables = ['attachments', 'accounts', 'persons', 'cards', 'person_certificates', 'exam_sittings', 'sanctions', 'applications', 'process_start_queue', 'tasks', 'engine_instances', 'engine_jobs', 'audit_log'];
   const rows = await Promise.all(tables.map((t) => db.knex(t).select('*')));
   return JSON.stringify(rows);
 }
@@ -83,6 +84,7 @@ describe.each(storeTargets().map((s) => [s.name, s] as const))('migration 006 on
     const inst = await db.knex('engine_instances').where({ key: 'i-1' }).first();
     expect(db.personal.fromJson(inst.state)).toEqual({ environment: { variables: { application: { idNumber: ID, mobile: MOBILE, name: '张伟' } } } });
     expect(db.personal.fromJson((await db.knex('engine_jobs').first()).variables)).toEqual({ applicant: { mobile: MOBILE } });
+    expect((await db.knex('attachments').first()).file_name).toBe('5107**********1230身份证.pdf');
     expect(db.personal.fromJson((await db.knex('tasks').first()).context)).toEqual({ applicantName: '张伟', idNumber: ID });
     expect((await new AuditLog(db).listForApplication('app-1'))[0]!.detail).toEqual({ data: { idNumber: ID, note: `电话 ${MOBILE}` } });
     expect((await new AccountService(db).getActor('acc-1'))?.idNumber).toBe(ID);

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
-import type { PersonalData } from '../../services/privacy/index.ts';
+import { maskInText, type PersonalData } from '../../services/privacy/index.ts';
 
 /**
  * Personal data at rest (issue 8): ID and mobile numbers are sealed (AES-256-GCM) inside the JSON
  * columns, and every column that an ID number was looked up by now holds its keyed hash
  * (HMAC-SHA256, 64 hex) instead; where the number itself is needed back (a person, a card's holder,
  * a person's sanction, an account) it is kept sealed beside the hash. The column names stay
- * (`*_id_number` = the look-up key). Existing rows are rewritten in place.
+ * (`*_id_number` = the look-up key). Attachment file names keep a number masked. Existing rows are
+ * rewritten in place.
  */
 const HASH = /^[0-9a-f]{64}$/;
 const PAGE = 500;
@@ -100,6 +101,11 @@ export async function up(knex: Knex): Promise<void> {
   });
   await eachRow(knex, 'audit_log', 'id', ['entity_type', 'entity_id'], async (r) => {
     if (r.entity_type === 'person' && !HASH.test(r.entity_id)) await knex('audit_log').where({ id: r.id }).update({ entity_id: key(r.entity_id) });
+  });
+  // A file name is shown in every attachment list: a number in it is kept masked only.
+  await eachRow(knex, 'attachments', 'id', ['file_name'], async (r) => {
+    const masked = maskInText(r.file_name);
+    if (masked !== r.file_name) await knex('attachments').where({ id: r.id }).update({ file_name: masked });
   });
   // A started process has its variables in the engine: the queue keeps no copy.
   await knex('process_start_queue').where({ state: 'STARTED' }).update({ variables: '{}' });
