@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { createPlatform } from '../../createPlatform.ts';
 import { Keyring, PersonalData, SEALED_PREFIX, loadKeyring, maskIdNumber, maskMobile, maskInText } from './index.ts';
 
 const ID = '510702199001011230';
@@ -111,5 +113,12 @@ describe('data keys from configuration', () => {
     const key = randomBytes(32).toString('base64');
     expect(loadKeyring({ ...base, dataKeys: { current: key, previous: [] } }).keyId).toMatch(/^[0-9a-f]{8}$/);
     expect(fs.readdirSync(base.dataDir)).toEqual([]);
+  });
+
+  it('keeps the platform from starting on MySQL without DATA_KEY, before it touches the database', async () => {
+    // given
+    const config = { ...loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:1/unreachable' }), dataDir: dir() };
+    // then: the key is the complaint, not the unreachable server
+    await expect(createPlatform(config, { log: () => {} })).rejects.toThrow(/DATA_KEY is not set/);
   });
 });

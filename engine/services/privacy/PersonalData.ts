@@ -15,6 +15,8 @@ export const PLATFORM_PERSONAL_FIELDS: Record<string, PersonalKind> = {
 const FORMAT_KINDS: Record<string, PersonalKind> = { 'cn-id-card': 'idNumber', 'cn-mobile': 'mobile' };
 // An 18-character number with a birth date where GB 11643 has it; no check digit needed, a mistyped number is still personal.
 const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{6}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])/g;
+// Cheap pre-check: both kinds of number contain a run of at least 11 digits.
+const ELEVEN_DIGITS = /\d{11}/;
 const MOBILE_IN_TEXT = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g;
 
 /** The ID or mobile numbers inside a text (a copy under another name, an error message). */
@@ -79,19 +81,25 @@ export class PersonalData {
 
   private mustSeal(key: string, s: string): boolean {
     // A text that merely looks sealed is sealed as well, so everything read back with the prefix is ours.
-    return this.fields.has(key) || s.startsWith(SEALED_PREFIX) || personalIn(s).length > 0;
+    return this.fields.has(key) || s.startsWith(SEALED_PREFIX) || (ELEVEN_DIGITS.test(s) && personalIn(s).length > 0);
   }
 
   /** JSON text for the store with personal values sealed. */
   toJson(value: unknown): string {
-    return JSON.stringify(value ?? null, (key, v) => (typeof v === 'string' && this.mustSeal(key, v) ? this.keyring.encrypt(v) : v));
+    // One ciphertext per distinct value within a document: engine state repeats the variables many times.
+    const sealed = new Map<string, string>();
+    const seal = (v: string) => sealed.get(v) ?? (sealed.set(v, this.keyring.encrypt(v)), sealed.get(v)!);
+    return JSON.stringify(value ?? null, (key, v) => (typeof v === 'string' && this.mustSeal(key, v) ? seal(v) : v));
   }
 
   /** JSON text from the store with personal values clear again. */
   fromJson<T>(text: unknown): T {
     if (text === null || text === undefined) return null as T;
     if (typeof text !== 'string') return this.unseal(text) as T;
-    return JSON.parse(text, (_key, v) => (typeof v === 'string' && v.startsWith(SEALED_PREFIX) ? this.decrypt(v) : v)) as T;
+    if (!text.includes(SEALED_PREFIX)) return JSON.parse(text) as T;
+    const clear = new Map<string, string>();
+    const open = (v: string) => clear.get(v) ?? (clear.set(v, this.keyring.decrypt(v)), clear.get(v)!);
+    return JSON.parse(text, (_key, v) => (typeof v === 'string' && v.startsWith(SEALED_PREFIX) ? open(v) : v)) as T;
   }
 
   /** A copy with personal values sealed (for values kept as objects). */
