@@ -32,6 +32,8 @@ export interface Config {
   logLevel: 'silent' | 'info' | 'debug';
   /** Kill-test hook: crash points (engine/reliability/crashPoint.ts) at which the process kills itself. */
   crashPoints: string[];
+  /** Keys of personal data at rest (base64, 32 bytes): DATA_KEY seals, DATA_KEYS_PREVIOUS (comma-separated, oldest last) still read, DATA_HASH_KEY keys the look-up hash. */
+  dataKeys: { current?: string; previous: string[]; hashKey?: string };
 }
 
 /** Limits per applicant and application, so one account cannot fill the database or the disk. */
@@ -93,6 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     crashPoints: (env.CRASH_POINT ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    dataKeys: {
+      current: env.DATA_KEY || undefined,
+      previous: (env.DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+      hashKey: env.DATA_HASH_KEY || undefined,
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
+import { loadKeyring, maskInText } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
@@ -76,8 +77,9 @@ const VERSION = '0.1.0';
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
   armCrashPoints(config.crashPoints ?? []);
-  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
-  const db = await createDb(config.databaseUrl);
+  // Log lines never carry an ID or mobile number in clear.
+  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${maskInText(msg)}`, err instanceof Error ? maskInText(err.stack ?? err.message) : (err ?? '')));
+  const db = await createDb(config.databaseUrl, { keyring: loadKeyring(config, (m) => log(m)) });
   const now = () => clock.now();
 
   const engine: ProcessEngine =
@@ -123,7 +125,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     (applicationId, key, trx) => applications.markStarted(applicationId, key, trx),
     { log: (m) => log(m), now },
   );
-  const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine));
+  const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine), db.personal);
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,
@@ -148,7 +150,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...inboxRoutes(inbox),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit)),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal)),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 
@@ -182,6 +184,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons },
     async start() {
       await calendar.reload();
+      // Every deployed form's personal fields are known before the engine writes its first state.
+      for (const v of await packages.loadedVersions()) await packages.version(v.hash);
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await inbox.recover(); // decisions a crash interrupted, before anything else moves
       await engine.start();

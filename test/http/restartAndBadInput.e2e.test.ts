@@ -93,7 +93,7 @@ describe('restart and bad input over HTTP (SQLite file)', () => {
     const applicant3 = await t.login(applicant().username); // sessions expired with the clock
     // then: B's card is cancelled and the person barred from training registration for a year
     await waitStatus(applicant3, b.id, 'CARD_CANCELLED');
-    const sanctions = await t.platform.db.knex('sanctions').where({ subject_id: applicant().idNumber, kind: 'TRAINING_REGISTRATION' });
+    const sanctions = await t.platform.db.knex('sanctions').where({ subject_id: t.platform.db.personal.lookupKey(applicant().idNumber!), kind: 'TRAINING_REGISTRATION' });
     expect(sanctions).toHaveLength(1);
     expect(sanctions[0].clause).toBe('SC26-45');
     const card = (await status(applicant3, b.id)).application.outcome.card;

@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, UnprocessableError, ValidationError } from '../../errors.ts';
 import type { Quotas } from '../../config.ts';
 import { formatBytes } from '../attachments/AttachmentStorage.ts';
@@ -16,6 +15,7 @@ import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
+import { maskInText } from '../privacy/index.ts';
 import type { AttachmentStoragePort, FormRuntime, RegistryPort, UploadInspector } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -105,6 +105,14 @@ export class ApplicationService {
     this.knex = d.db.knex;
   }
 
+  // Application data, variables and results cross the store boundary sealed (services/privacy).
+  private toJson(value: unknown): string {
+    return this.d.db.personal.toJson(value);
+  }
+  private fromJson<T>(text: unknown): T {
+    return this.d.db.personal.fromJson<T>(text);
+  }
+
   private nowIso(): string {
     return new Date(this.d.now()).toISOString();
   }
@@ -125,9 +133,9 @@ export class ApplicationService {
         package_hash: input.packageHash,
         package_id: pkg.manifest.id,
         applicant_account_id: actor.id,
-        applicant_id_number: actor.idNumber,
+        applicant_id_number: actor.idNumber ? this.d.db.personal.lookupKey(actor.idNumber) : null,
         status: 'DRAFT',
-        data: toJson(input.data ?? {}),
+        data: this.toJson(input.data ?? {}),
         created_at: now,
         updated_at: now,
         version: 0,
@@ -141,7 +149,7 @@ export class ApplicationService {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('只有草稿可以修改', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     this.assertDataSize(data);
-    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
+    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: this.toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
     if (!n) throw new ConflictError('申报已被修改,请刷新后重试');
     return this.get(actor, id);
   }
@@ -149,7 +157,7 @@ export class ApplicationService {
   /** Validate against the package form and required attachments; every problem is returned at once. */
   async check(actor: Actor, id: string): Promise<{ valid: boolean; problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> }> {
     const row = await this.ownRow(actor, id);
-    return this.validateRow(row, fromJson(row.data), actor);
+    return this.validateRow(row, this.fromJson(row.data), actor);
   }
 
   private async validateRow(row: AppRow, data: Record<string, unknown>, actor: Actor) {
@@ -187,7 +195,7 @@ export class ApplicationService {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
-    const data = fromJson<Record<string, unknown>>(row.data);
+    const data = this.fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
@@ -208,7 +216,7 @@ export class ApplicationService {
           updated_at: now,
           recommender_org_id: recommender?.id ?? null,
           city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
-          applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
+          applicant_id_number: typeof data.idNumber === 'string' ? this.d.db.personal.lookupKey(data.idNumber) : row.applicant_id_number,
           version: row.version + 1,
         });
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
@@ -217,7 +225,7 @@ export class ApplicationService {
         application_id: id,
         bpmn_process_id: main.bpmnProcessId,
         package_hash: row.package_hash,
-        variables: toJson(variables),
+        variables: this.toJson(variables),
         state: 'PENDING',
         attempts: 0,
         next_attempt_at: now,
@@ -287,7 +295,7 @@ export class ApplicationService {
     const { processInstanceKey } = await this.d.engine.createInstance({
       bpmnProcessId: action.process,
       definitionKey: pkg.processKeys[action.process],
-      variables: { ...(await this.processVariables(actor, row, fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
+      variables: { ...(await this.processVariables(actor, row, this.fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
     });
     await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
     return { actionId, processInstanceKey };
@@ -323,7 +331,7 @@ export class ApplicationService {
     await this.d.engine.completeJob(task.id, { application: data });
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
+      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
       await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
     });
@@ -332,6 +340,8 @@ export class ApplicationService {
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const row = await this.visibleRow(actor, id);
+    const personal = await this.personalAccess(actor, row);
+    const shown = <T>(v: T): T => (personal === 'masked' ? this.d.db.personal.mask(v) : v);
     const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
     const manifest = (await this.d.packages.version(row.package_hash)).manifest;
     const actions = (manifest.actions ?? []).filter((a) => a.allowedStatuses.includes(row.status)).map((a) => ({ id: a.id, title: a.title, form: a.form }));
@@ -342,9 +352,9 @@ export class ApplicationService {
       status: row.status,
       statusLabel: (await this.labels(row.package_hash)).statuses[row.status] ?? row.status,
       stage: row.stage,
-      data: fromJson(row.data),
-      eligibility: fromJson(row.eligibility),
-      outcome: fromJson(row.outcome),
+      data: shown(this.fromJson(row.data)),
+      eligibility: shown(this.fromJson(row.eligibility)),
+      outcome: shown(this.fromJson(row.outcome)),
       processInstanceKey: row.process_instance_key,
       submittedAt: row.submitted_at,
       createdAt: row.created_at,
@@ -386,7 +396,8 @@ export class ApplicationService {
     const reasonOf = (r: string) => (typeof outcome?.reasonText === 'string' ? outcome.reasonText : undefined) ?? labels.reasons[r] ?? r;
     if (outcome?.reason && outcome.reason !== 'INELIGIBLE') reasons.push({ clause: outcome.clause, message: reasonOf(outcome.reason) });
     const entries = await this.d.audit.listForApplication(id);
-    const timeline = entries.map((e) => ({
+    const own = (await this.knex('applications').where({ id }).first('applicant_account_id'))?.applicant_account_id === actor.id;
+    const timeline = entries.map((e) => (own ? e : { ...e, detail: this.d.db.personal.mask(e.detail) })).map((e) => ({
       at: String(e.at),
       action: String(e.action),
       label: timelineLabel(String(e.action), e.detail),
@@ -416,7 +427,7 @@ export class ApplicationService {
 
   private assertDataSize(data: Record<string, unknown>): void {
     const max = this.d.quotas.maxDraftDataBytes;
-    if (Buffer.byteLength(toJson(data)) > max) throw new PayloadTooLargeError('申报表单数据过大', `表单数据不得超过 ${formatBytes(max)}`);
+    if (Buffer.byteLength(JSON.stringify(data)) > max) throw new PayloadTooLargeError('申报表单数据过大', `表单数据不得超过 ${formatBytes(max)}`);
   }
 
   async addAttachment(actor: Actor, id: string, file: { kind: string; path: string; originalName: string; declaredMime: string; size: number }): Promise<AttachmentView> {
@@ -441,7 +452,7 @@ export class ApplicationService {
         id: randomUUID(),
         application_id: id,
         kind: file.kind,
-        file_name: safeFileName(file.originalName),
+        file_name: maskInText(safeFileName(file.originalName)), // a scan named after an ID or mobile number keeps it masked only
         mime_type: actual,
         size: saved.size,
         sha256: saved.sha256,
@@ -490,7 +501,7 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const q = trx('applications').where({ id: applicationId });
       if (!opts.primary) q.whereNull('eligibility');
-      await q.update({ eligibility: toJson(result), updated_at: this.nowIso() });
+      await q.update({ eligibility: this.toJson(result), updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
         trx,
@@ -506,8 +517,8 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
-      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
-      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
+      const outcome = { ...(this.fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      await trx('applications').where({ id: applicationId }).update({ status, outcome: this.toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },
         trx,
@@ -526,6 +537,21 @@ export class ApplicationService {
   }
 
   // ------------------------------------------------------------ access
+
+  /**
+   * How the ID and mobile numbers of an application are shown: in full to its applicant and to a
+   * reviewer working one of its open tasks (that read is audited), masked to everyone else in scope.
+   */
+  private async personalAccess(actor: Actor, row: AppRow): Promise<'own' | 'full' | 'masked'> {
+    if (row.applicant_account_id === actor.id) return 'own';
+    const groups = candidateGroupsOf(actor);
+    const working = groups.length
+      ? await this.knex('task_candidates as c').join('tasks as t', 't.id', 'c.task_id').whereIn('c.candidate_group', groups).andWhere('t.application_id', row.id).whereIn('t.state', ['OPEN', 'CLAIMED']).first('t.id')
+      : undefined;
+    if (!working) return 'masked';
+    await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'personal-data.read', entityType: 'application', entityId: row.id, applicationId: row.id, detail: { what: 'application', taskId: working.id } });
+    return 'full';
+  }
 
   private async ownRow(actor: Actor, id: string): Promise<AppRow> {
     // Staff are not who these endpoints are for (403); another applicant's application does not exist for them (404).
@@ -595,6 +621,7 @@ const ACTION_LABELS: Record<string, string> = {
   'card.collected': '证卡已领取',
   'card.cancelled': '证卡注销',
   'sanction.recorded': '记录处理措施',
+  'personal-data.read': '审核人员查阅个人信息',
 };
 
 function timelineLabel(action: string, detail: unknown): string {
