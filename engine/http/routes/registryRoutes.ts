@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RegistryService } from '../../services/registry/RegistryService.ts';
 import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
 import { route, type RouteDef } from '../route.ts';
+import { OrganisationSchema, PersonFactsSchema } from '../responseSchemas.ts';
 
 const IdNumber = Type.Object({ idNumber: Type.String({ pattern: '^\\d{17}[\\dX]$', description: '居民身份证号码' }) });
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
@@ -46,7 +47,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       summary: '评价机构名录(申报人选择推荐单位;含备案状态)',
       tags: ['名录'],
       query: Type.Object({ cityCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
-      responses: { 200: { description: '机构列表' } },
+      responses: { 200: { description: '机构列表', schema: Type.Array(OrganisationSchema) } },
       handler: async ({ query }) => ({ body: await registry.listOrganisations(query) }),
     }),
     route({
@@ -57,7 +58,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
       params: IdNumber,
       query: Type.Object({ asOf: Type.Optional(DateString) }),
-      responses: { 200: { description: '人员事实' } },
+      responses: { 200: { description: '人员事实', schema: PersonFactsSchema } },
       handler: async ({ actor, params, query }) => ({ body: await persons.person(actor, params.idNumber, query.asOf) }),
     }),
     route({
@@ -68,7 +69,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       roles: ['admin'],
       params: IdNumber,
       body: PersonRecordsBody,
-      responses: { 200: { description: '录入后的人员事实' } },
+      responses: { 200: { description: '录入后的人员事实', schema: PersonFactsSchema } },
       handler: async ({ actor, params, body }) => ({ body: await persons.importRecords(actor, params.idNumber, body) }),
     }),
   ];
