@@ -1,0 +1,57 @@
+import { Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api, data } from '../api/client.ts';
+import type { OpenCall, ScheduleWindow } from '../api/types.ts';
+import { formatDate } from '../components/formatDate.ts';
+import { zh } from '../i18n/zhCN.ts';
+
+const STATE_COLOR: Record<string, string> = { OPEN: 'green', NOT_YET_OPEN: 'blue', CLOSED: 'default', UNDATED: 'orange' };
+
+function WindowLine({ w }: { w: ScheduleWindow }) {
+  return (
+    <Space size={8} wrap>
+      <Tag color={STATE_COLOR[w.state]}>{zh.portal.windowStates[w.state] ?? w.state}</Tag>
+      <span>{w.opens || w.closes ? `${formatDate(w.opens)} 至 ${formatDate(w.closes)}` : w.title}</span>
+      {w.provisional ? <Tag color="warning">{zh.portal.provisional}</Tag> : null}
+    </Space>
+  );
+}
+
+/** One open call as a 办事指南 card: the notice it implements and its registration window. */
+export function CallCard({ call }: { call: OpenCall }) {
+  const schedule = useQuery({
+    queryKey: ['schedule', call.packageHash],
+    queryFn: () => data(api.GET('/api/packages/{hash}/schedule', { params: { path: { hash: call.packageHash } } })),
+  });
+  const registration = schedule.data?.windows.filter((w) => w.kind === 'registration') ?? [];
+  const notice = call.notice ?? null;
+  return (
+    <Card title={<span style={{ whiteSpace: 'normal' }}>{call.title}</span>} data-testid="call-card" style={{ height: '100%' }}>
+      <Descriptions column={1} size="small" styles={{ label: { width: 88 } }}>
+        {notice ? (
+          <Descriptions.Item label={zh.portal.basis}>
+            <Typography.Text>{notice.title}</Typography.Text>
+          </Descriptions.Item>
+        ) : null}
+        {notice ? <Descriptions.Item label={zh.portal.docNo}>{notice.docNo || zh.portal.noDocNo}</Descriptions.Item> : null}
+        {notice ? <Descriptions.Item label={zh.portal.issuer}>{notice.issuer}</Descriptions.Item> : null}
+        {notice?.published ? <Descriptions.Item label={zh.portal.published}>{formatDate(notice.published)}</Descriptions.Item> : null}
+        <Descriptions.Item label={zh.portal.region}>{call.regionName}</Descriptions.Item>
+        <Descriptions.Item label={zh.portal.registration}>
+          {schedule.isPending ? (
+            <Skeleton.Input active size="small" />
+          ) : registration.length ? (
+            <Space orientation="vertical" size={4}>
+              {registration.map((w) => (
+                <WindowLine key={w.id} w={w} />
+              ))}
+            </Space>
+          ) : (
+            zh.portal.noRegistrationWindow
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={zh.portal.forms}>{call.forms.map((f) => f.title ?? f.id).join('、')}</Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}
