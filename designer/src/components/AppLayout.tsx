@@ -23,9 +23,9 @@ export function AppLayout() {
     .sort((a, b) => b.length - a.length)[0];
 
   const onSignOut = async () => {
+    // Signing out clears the session; RequireSession then shows the sign-in page with 「已退出登录」.
     await signOut().catch(() => undefined);
     queryClient.clear();
-    navigate('/?signedOut=1', { replace: true });
   };
 
   return (

@@ -7,13 +7,14 @@ import { zh } from '../i18n/zhCN.ts';
 
 /** Pages behind sign-in: no session → the sign-in page with the way back; another role's area → own home. */
 export function RequireSession() {
-  const { session, status, error, expired, reload } = useSession();
+  const { session, status, error, ended, reload } = useSession();
   const location = useLocation();
   if (status === 'loading') return <Spin fullscreen description={zh.common.loading} />;
   if (status === 'error') return <LoadError error={error} onRetry={reload} />;
   if (!session) {
+    if (ended === 'signedOut') return <Navigate to="/?signedOut=1" replace />;
     const back = location.pathname + location.search;
-    return <Navigate to={`/?return=${encodeURIComponent(back)}${expired ? '&expired=1' : ''}`} replace />;
+    return <Navigate to={`/?return=${encodeURIComponent(back)}${ended === 'expired' ? '&expired=1' : ''}`} replace />;
   }
   if (!mayEnter(session.actor.role, location.pathname)) return <Navigate to={homeOf(session.actor.role)} replace />;
   return <Outlet />;

@@ -9,8 +9,8 @@ interface SessionState {
   session: SessionInfo | null;
   status: Status;
   error: unknown;
-  /** Set when a request came back 401 while signed in: the session ended on the server. */
-  expired: boolean;
+  /** Why there is no session any more: a 401 while signed in (expired) or the user signed out. */
+  ended: 'expired' | 'signedOut' | null;
   setSession(s: SessionInfo | null): void;
   signOut(): Promise<void>;
   reload(): void;
@@ -22,7 +22,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSessionState] = useState<SessionInfo | null>(null);
   const [status, setStatus] = useState<Status>(sessionHint.present() ? 'loading' : 'ready');
   const [error, setError] = useState<unknown>(null);
-  const [expired, setExpired] = useState(false);
+  const [ended, setEnded] = useState<SessionState['ended']>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
@@ -50,7 +50,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const onUnauthorized = () => {
       sessionHint.clear();
       csrfToken.set(null);
-      setExpired(true);
+      setEnded('expired');
       setSessionState(null);
     };
     window.addEventListener(UNAUTHORIZED_EVENT, onUnauthorized);
@@ -58,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const setSession = useCallback((s: SessionInfo | null) => {
-    setExpired(false);
+    setEnded(null);
     setSessionState(s);
     setStatus('ready');
   }, []);
@@ -66,13 +66,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiSignOut();
     } finally {
-      setExpired(false);
+      setEnded('signedOut');
       setSessionState(null);
     }
   }, []);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
-  const value = useMemo(() => ({ session, status, error, expired, setSession, signOut, reload }), [session, status, error, expired, setSession, signOut, reload]);
+  const value = useMemo(() => ({ session, status, error, ended, setSession, signOut, reload }), [session, status, error, ended, setSession, signOut, reload]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -5,13 +5,15 @@ import type { OpenCall, ScheduleWindow } from '../api/types.ts';
 import { formatDate } from '../components/formatDate.ts';
 import { zh } from '../i18n/zhCN.ts';
 
+const SHOWN_WINDOWS = 3;
 const STATE_COLOR: Record<string, string> = { OPEN: 'green', NOT_YET_OPEN: 'blue', CLOSED: 'default', UNDATED: 'orange' };
 
 function WindowLine({ w }: { w: ScheduleWindow }) {
   return (
     <Space size={8} wrap>
       <Tag color={STATE_COLOR[w.state]}>{zh.portal.windowStates[w.state] ?? w.state}</Tag>
-      <span>{w.opens || w.closes ? `${formatDate(w.opens)} 至 ${formatDate(w.closes)}` : w.title}</span>
+      <span>{w.title}</span>
+      {w.opens || w.closes ? <Typography.Text type="secondary">{`${formatDate(w.opens)} 至 ${formatDate(w.closes)}`}</Typography.Text> : null}
       {w.provisional ? <Tag color="warning">{zh.portal.provisional}</Tag> : null}
     </Space>
   );
@@ -23,7 +25,12 @@ export function CallCard({ call }: { call: OpenCall }) {
     queryKey: ['schedule', call.packageHash],
     queryFn: () => data(api.GET('/api/packages/{hash}/schedule', { params: { path: { hash: call.packageHash } } })),
   });
-  const registration = schedule.data?.windows.filter((w) => w.kind === 'registration') ?? [];
+  // Registration windows when the notice has them; otherwise (e.g. monthly classes) the next ones not yet closed.
+  const windows = schedule.data?.windows ?? [];
+  const registration = windows.filter((w) => w.kind === 'registration');
+  const shown = registration.length ? registration : windows.filter((w) => w.state !== 'CLOSED').slice(0, SHOWN_WINDOWS);
+  // The application form is what an applicant fills; other forms belong to later actions (e.g. 请假报备).
+  const form = call.forms.find((f) => f.id === 'application') ?? call.forms[0];
   const notice = call.notice ?? null;
   return (
     <Card title={<span style={{ whiteSpace: 'normal' }}>{call.title}</span>} data-testid="call-card" style={{ height: '100%' }}>
@@ -37,12 +44,12 @@ export function CallCard({ call }: { call: OpenCall }) {
         {notice ? <Descriptions.Item label={zh.portal.issuer}>{notice.issuer}</Descriptions.Item> : null}
         {notice?.published ? <Descriptions.Item label={zh.portal.published}>{formatDate(notice.published)}</Descriptions.Item> : null}
         <Descriptions.Item label={zh.portal.region}>{call.regionName}</Descriptions.Item>
-        <Descriptions.Item label={zh.portal.registration}>
+        <Descriptions.Item label={registration.length ? zh.portal.registration : zh.portal.schedule}>
           {schedule.isPending ? (
             <Skeleton.Input active size="small" />
-          ) : registration.length ? (
+          ) : shown.length ? (
             <Space orientation="vertical" size={4}>
-              {registration.map((w) => (
+              {shown.map((w) => (
                 <WindowLine key={w.id} w={w} />
               ))}
             </Space>
@@ -50,7 +57,7 @@ export function CallCard({ call }: { call: OpenCall }) {
             zh.portal.noRegistrationWindow
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={zh.portal.forms}>{call.forms.map((f) => f.title ?? f.id).join('、')}</Descriptions.Item>
+        {form ? <Descriptions.Item label={zh.portal.forms}>{form.title ?? form.id}</Descriptions.Item> : null}
       </Descriptions>
     </Card>
   );
