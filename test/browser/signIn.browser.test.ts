@@ -3,6 +3,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../engine/services/demo/demoDat
 import { describeBrowser } from './support/chromium.ts';
 import { BrowserSession } from './support/BrowserSession.ts';
 import { startAppServer, type AppServer } from './support/appServer.ts';
+import { submitApplication } from './support/submitApplication.ts';
+import { waitFor } from '../support/waitFor.ts';
 
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 const applicant = DEMO_ACCOUNTS.find((a) => a.role === 'applicant' && !a.orgId)!;
@@ -81,6 +83,30 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(b.problemsSoFar()).toEqual([]);
   });
 
+  it('a unit reviewer sees the submitted application in 待办, counted in the badge', async () => {
+    // given an applicant's submitted application, waiting at the unit review
+    const reviewer = account('unit-my-filed');
+    const api = await server.t.login(reviewer.username);
+    const { applicationId } = await submitApplication(server.t, 'sichuan/2026-examiner-training', 'org-my-filed');
+    const tasks = await waitFor(async () => {
+      const r = await api.get('/api/tasks?limit=100');
+      return r.body.items.some((t: { applicationId: string }) => t.applicationId === applicationId) ? r.body.items : null;
+    }, 20_000, 'the unit review task');
+    // when the unit reviewer signs in
+    const b = await open('unit-reviewer-todo');
+    await b.goto('/');
+    await signIn(b, reviewer.username);
+    // then the task is a row of the table and the badge counts it
+    await b.page.waitForURL('**/inbox');
+    await b.page.locator('.ant-table-row').first().waitFor();
+    await b.step('todo-list');
+    expect(await b.page.locator('.ant-table-row').count()).toBe(tasks.length);
+    expect(await b.page.getByTestId('todo-badge').innerText()).toBe(String(tasks.length));
+    expect(await b.page.locator('.ant-table-tbody').innerText()).toContain(applicationId.slice(0, 8));
+    expect(await b.page.getByTestId('todo-total').innerText()).toBe(`共 ${tasks.length} 条`);
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
   it('an admin lands on 运维管理 with the running engine and database', async () => {
     // given an admin
     const b = await open('admin-signs-in');
@@ -92,7 +118,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.page.getByText('没有待处理的流程事件').or(b.page.locator('.ant-table-row')).first().waitFor();
     await b.step('admin');
     expect((await menuItems(b)).map((t) => t.trim())).toEqual(['运维管理']);
-    expect(await b.page.locator('main').innerText()).toContain('embedded');
+    expect(await b.page.locator('main').innerText()).toContain('内置引擎');
     expect(b.problemsSoFar()).toEqual([]);
   });
 
@@ -147,7 +173,8 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.step('signed-out');
     await b.goto('/designer');
     await b.page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('return') === '/designer');
-    expect(await b.page.getByLabel('用户名').isVisible()).toBe(true);
+    await b.page.getByLabel('用户名').waitFor();
+    await b.step('area-closed');
     expect(b.problemsSoFar()).toEqual([]);
   });
 });

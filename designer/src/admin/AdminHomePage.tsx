@@ -21,8 +21,8 @@ export function AdminHomePage() {
         <Col xs={24} xl={8}>
           <Card loading={health.isPending}>
             <Descriptions column={1} size="small">
-              <Descriptions.Item label={zh.admin.engine}>{health.data?.engine}</Descriptions.Item>
-              <Descriptions.Item label={zh.admin.database}>{health.data?.database}</Descriptions.Item>
+              <Descriptions.Item label={zh.admin.engine}>{health.data ? (zh.admin.engines[health.data.engine] ?? health.data.engine) : null}</Descriptions.Item>
+              <Descriptions.Item label={zh.admin.database}>{health.data ? (zh.admin.databases[health.data.database] ?? health.data.database) : null}</Descriptions.Item>
               <Descriptions.Item label={zh.admin.packages}>{health.data?.packages.length}</Descriptions.Item>
             </Descriptions>
           </Card>
@@ -39,7 +39,6 @@ export function AdminHomePage() {
                 dataSource={incidents.data ?? []}
                 pagination={false}
                 locale={{ emptyText: zh.admin.noIncidents }}
-                scroll={{ x: 700 }}
                 columns={[
                   { title: c.createdAt, dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
                   { title: c.elementId, dataIndex: 'elementId' },

@@ -62,7 +62,7 @@ export function AppLayout() {
                 e.todoBadge && todo ? (
                   <Space size={8}>
                     <span>{e.label}</span>
-                    <Badge count={todo.more ? `${todo.count}+` : todo.count} showZero overflowCount={999} data-testid="todo-badge" />
+                    <Badge count={todo.more ? `${todo.count}+` : todo.count} showZero overflowCount={999} color={todo.count ? undefined : '#bfbfbf'} data-testid="todo-badge" />
                   </Space>
                 ) : (
                   e.label

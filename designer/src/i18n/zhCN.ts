@@ -80,6 +80,8 @@ export const zh = {
   admin: {
     title: '运行状态',
     engine: '流程引擎',
+    engines: { embedded: '内置引擎(bpmn-engine)', zeebe: 'Zeebe 集群' } as Record<string, string>,
+    databases: { sqlite: 'SQLite(单机文件)', mysql: 'MySQL' } as Record<string, string>,
     database: '数据库',
     packages: '已加载政策包版本',
     incidents: '待处理的流程事件',

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { signIn } from '../api/session.ts';
-import { messageOf } from '../api/ApiError.ts';
+import { ApiError, messageOf } from '../api/ApiError.ts';
 import { useSession } from '../components/SessionContext.tsx';
 import { homeOf, mayEnter } from '../components/areas.tsx';
 import { zh } from '../i18n/zhCN.ts';
@@ -32,7 +32,8 @@ export function SignInPage() {
       setSession(s);
       navigate(target(s.actor.role), { replace: true });
     } catch (err) {
-      setError(messageOf(err));
+      // A 401 here is about the credentials: its detail (「用户名或密码错误」) says it, not the title 「请先登录」.
+      setError(err instanceof ApiError && err.status === 401 ? (err.detail ?? err.title) : messageOf(err));
     } finally {
       setBusy(false);
     }
