@@ -58,7 +58,11 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(header).toContain('申报人');
     const card = b.page.getByTestId('call-card').first();
     await expect.poll(() => card.innerText()).toContain('四川省职业技能鉴定指导中心');
-    await expect.poll(() => card.innerText()).toMatch(/报名中|未开放|已截止|日期待定|未设报名时间/);
+    await expect.poll(() => card.innerText()).toMatch(/报名中|未开放|已截止|日期待定|暂无未截止的时间安排/);
+    // and on a phone-sized screen nothing sticks out sideways
+    await b.page.setViewportSize({ width: 390, height: 844 });
+    await b.step('portal-phone');
+    expect(await b.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(b.problemsSoFar()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import { Badge, Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,8 @@ export function AppLayout() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const actor = session!.actor;
+  // On a phone the header keeps the name and sign-out; role and region move out of the way.
+  const narrow = !Grid.useBreakpoint().md;
   const entries = areasOf(actor.role).flatMap((a) => a.menu);
   const todo = useTodoCount(entries.some((e) => e.todoBadge));
   // The longest menu path that prefixes the location is the selected entry (/inbox/done over /inbox).
@@ -28,11 +30,35 @@ export function AppLayout() {
     queryClient.clear();
   };
 
+  // A phone gets the menu as a row under the header; a wider screen as the left column.
+  const menu = (mode: 'inline' | 'horizontal') => (
+    <Menu
+      mode={mode}
+      selectedKeys={selected ? [selected] : []}
+      style={{ borderInlineEnd: 0, borderBottom: 0, paddingTop: mode === 'inline' ? 8 : 0 }}
+      data-testid="side-menu"
+      onClick={(e) => navigate(e.key)}
+      items={entries.map((e) => ({
+        key: e.path,
+        icon: e.icon,
+        label:
+          e.todoBadge && todo ? (
+            <Space size={8}>
+              <span>{e.label}</span>
+              <Badge count={todo.more ? `${todo.count}+` : todo.count} showZero overflowCount={999} color={todo.count ? undefined : '#bfbfbf'} data-testid="todo-badge" />
+            </Space>
+          ) : (
+            e.label
+          ),
+      }))}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: narrow ? 12 : 20, background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }} data-testid="app-name">
-          {zh.app.name}
+          {narrow ? zh.app.shortName : zh.app.name}
         </Typography.Title>
         <div style={{ flex: 1 }} />
         <Space size="middle" wrap={false} data-testid="current-user">
@@ -40,37 +66,21 @@ export function AppLayout() {
             <UserOutlined />
             <Typography.Text strong>{actor.displayName}</Typography.Text>
           </Space>
-          <Tag color="blue">{zh.roles[actor.role] ?? actor.role}</Tag>
-          {actor.regionCode ? <Typography.Text type="secondary">{`${zh.header.region} ${actor.regionCode}`}</Typography.Text> : null}
-          <Button icon={<LogoutOutlined />} onClick={onSignOut}>
-            {zh.header.signOut}
+          {narrow ? null : <Tag color="blue">{zh.roles[actor.role] ?? actor.role}</Tag>}
+          {actor.regionCode && !narrow ? <Typography.Text type="secondary">{`${zh.header.region} ${actor.regionCode}`}</Typography.Text> : null}
+          <Button icon={<LogoutOutlined />} onClick={onSignOut} aria-label={zh.header.signOut} title={zh.header.signOut}>
+            {narrow ? null : zh.header.signOut}
           </Button>
         </Space>
       </Layout.Header>
+      {narrow ? <div style={{ background: '#fff', borderBottom: '1px solid #f0f0f0' }}>{menu('horizontal')}</div> : null}
       <Layout>
-        <Layout.Sider width={200} breakpoint="lg" collapsedWidth={0} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Menu
-            mode="inline"
-            selectedKeys={selected ? [selected] : []}
-            style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            data-testid="side-menu"
-            onClick={(e) => navigate(e.key)}
-            items={entries.map((e) => ({
-              key: e.path,
-              icon: e.icon,
-              label:
-                e.todoBadge && todo ? (
-                  <Space size={8}>
-                    <span>{e.label}</span>
-                    <Badge count={todo.more ? `${todo.count}+` : todo.count} showZero overflowCount={999} color={todo.count ? undefined : '#bfbfbf'} data-testid="todo-badge" />
-                  </Space>
-                ) : (
-                  e.label
-                ),
-            }))}
-          />
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+        {narrow ? null : (
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            {menu('inline')}
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -9,9 +9,10 @@ const SHOWN_WINDOWS = 3;
 const STATE_COLOR: Record<string, string> = { OPEN: 'green', NOT_YET_OPEN: 'blue', CLOSED: 'default', UNDATED: 'orange' };
 
 function WindowLine({ w }: { w: ScheduleWindow }) {
+  const states = w.kind === 'registration' ? zh.portal.registrationStates : zh.portal.windowStates;
   return (
     <Space size={8} wrap>
-      <Tag color={STATE_COLOR[w.state]}>{zh.portal.windowStates[w.state] ?? w.state}</Tag>
+      <Tag color={STATE_COLOR[w.state]}>{states[w.state] ?? w.state}</Tag>
       <span>{w.title}</span>
       {w.opens || w.closes ? <Typography.Text type="secondary">{`${formatDate(w.opens)} 至 ${formatDate(w.closes)}`}</Typography.Text> : null}
       {w.provisional ? <Tag color="warning">{zh.portal.provisional}</Tag> : null}
@@ -28,7 +29,13 @@ export function CallCard({ call }: { call: OpenCall }) {
   // Registration windows when the notice has them; otherwise (e.g. monthly classes) the next ones not yet closed.
   const windows = schedule.data?.windows ?? [];
   const registration = windows.filter((w) => w.kind === 'registration');
-  const shown = registration.length ? registration : windows.filter((w) => w.state !== 'CLOSED').slice(0, SHOWN_WINDOWS);
+  const pending = (ws: ScheduleWindow[]) => ws.filter((w) => w.state !== 'CLOSED');
+  // All registration rounds closed: the last one says 「已截止」 and when.
+  const shown = registration.length
+    ? pending(registration).length
+      ? pending(registration).slice(0, SHOWN_WINDOWS)
+      : registration.slice(-1)
+    : pending(windows).slice(0, SHOWN_WINDOWS);
   // The application form is what an applicant fills; other forms belong to later actions (e.g. 请假报备).
   const form = call.forms.find((f) => f.id === 'application') ?? call.forms[0];
   const notice = call.notice ?? null;
