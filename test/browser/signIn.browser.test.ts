@@ -40,6 +40,26 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
 
   const menuItems = (b: BrowserSession) => b.page.getByTestId('side-menu').getByRole('menuitem').allInnerTexts();
 
+  it('the watcher catches what the other tests must not have: HTTP errors, console errors, page errors', async () => {
+    // given a page
+    const b = await open('watcher-catches-errors');
+    await b.goto('/');
+    // when an unknown API path is fetched, a console error logged and an exception left uncaught
+    await b.page.evaluate(async () => {
+      await fetch('/api/no-such-endpoint');
+      console.error('boom');
+      setTimeout(() => {
+        throw new Error('uncaught');
+      });
+    });
+    // then each is reported
+    await expect.poll(() => b.problemsSoFar().join('\n')).toContain('page error: uncaught');
+    const problems = b.problemsSoFar().join('\n');
+    expect(problems).toContain('HTTP 404: GET');
+    expect(problems).toContain('console error: boom');
+    expect(problems).toMatch(/console error: Failed to load resource: .*404/);
+  });
+
   it('an applicant signs in and lands on 申报服务 with the open calls', async () => {
     // given the sign-in page
     const b = await open('applicant-signs-in');
@@ -58,7 +78,9 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(header).toContain('申报人');
     const card = b.page.getByTestId('call-card').first();
     await expect.poll(() => card.innerText()).toContain('四川省职业技能鉴定指导中心');
-    await expect.poll(() => card.innerText()).toMatch(/报名中|未开放|已截止|日期待定|暂无未截止的时间安排/);
+    await expect.poll(() => card.innerText()).toMatch(/报名中|未开放|已截止|进行中|未开始|已结束|日期待定|暂无未截止的时间安排/);
+    // and a call with registration rounds names their state (2024 换证: every round closed)
+    await expect.poll(() => b.page.getByTestId('call-card').filter({ hasText: '复核换证' }).innerText()).toContain('已截止');
     // and on a phone-sized screen nothing sticks out sideways
     await b.page.setViewportSize({ width: 390, height: 844 });
     await b.step('portal-phone');

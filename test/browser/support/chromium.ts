@@ -12,7 +12,8 @@ export const chromiumAvailable = (): boolean => fs.existsSync(CHROMIUM_PATH);
  */
 export function describeBrowser(name: string, body: () => void): void {
   if (chromiumAvailable()) {
-    describe(name, body);
+    // A page load and its screenshots take seconds on a busy CI machine: more room than the 30 s default.
+    describe(name, { timeout: 90_000 }, body);
     return;
   }
   if (process.env.CI === 'true') {
