@@ -183,6 +183,27 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(b.problemsSoFar()).toEqual([]);
   });
 
+  it('a session that ended on the server sends the user to sign in, and back to the page afterwards', async () => {
+    // given a signed-in city reviewer on 已办
+    const b = await open('session-ended');
+    await b.goto('/');
+    await signIn(b, 'city-chengdu');
+    await b.page.waitForURL('**/inbox');
+    await b.page.getByTestId('side-menu').getByText('已办').click();
+    await b.page.waitForURL('**/inbox/done');
+    // when the session cookie is gone (expired, or signed out elsewhere) and the page is reloaded
+    await b.context.clearCookies();
+    b.allowHttpError('GET', hasSessionGet ? '/api/session' : '/api/me', 401);
+    await b.page.reload({ waitUntil: 'networkidle' });
+    // then the sign-in page keeps the way back, and signing in returns there
+    await b.page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('return') === '/inbox/done');
+    await b.step('asked-to-sign-in-again');
+    await signIn(b, 'city-chengdu');
+    await b.page.waitForURL('**/inbox/done');
+    await b.page.getByText('已办列表尚未开放').waitFor();
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
   it('signing out ends the session: back to sign-in, and pages ask to sign in again', async () => {
     // given a signed-in policy editor
     const b = await open('sign-out');
