@@ -169,6 +169,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.goto('/inbox/done');
     await b.page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('return') === '/inbox/done');
     await b.step('asked-to-sign-in');
+    expect(await b.page.getByRole('alert').innerText()).toContain('请先登录');
     // when they sign in
     await signIn(b, 'city-deyang');
     // then they are back on the deep link, and a reload keeps them there
@@ -198,6 +199,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     // then the sign-in page keeps the way back, and signing in returns there
     await b.page.waitForURL((u) => u.pathname === '/' && u.searchParams.get('return') === '/inbox/done');
     await b.step('asked-to-sign-in-again');
+    expect(await b.page.getByRole('alert').innerText()).toContain('登录已过期');
     await signIn(b, 'city-chengdu');
     await b.page.waitForURL('**/inbox/done');
     await b.page.getByText('已办列表尚未开放').waitFor();

@@ -1,5 +1,5 @@
 import type { paths } from './schema';
-import { api, data } from './client.ts';
+import { api, data, UNAUTHORIZED_EVENT } from './client.ts';
 import { ApiError } from './ApiError.ts';
 import { csrfToken } from './csrfToken.ts';
 
@@ -37,6 +37,7 @@ export async function loadSession(): Promise<SessionInfo | null> {
     if (sessionEndpoint) {
       const res = await fetch('/api/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
       if (res.ok) return remember((await res.json()) as SessionInfo);
+      if (res.status === 401) window.dispatchEvent(new CustomEvent(UNAUTHORIZED_EVENT)); // as the client does for /api/me
       if (res.status !== 404 && res.status !== 405) throw await ApiError.fromResponse(res);
       sessionEndpoint = false;
     }

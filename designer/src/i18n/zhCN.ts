@@ -22,6 +22,7 @@ export const zh = {
     submit: '登录',
     failed: '登录失败',
     expired: '登录已过期,请重新登录',
+    needed: '请先登录后继续办理',
     signedOut: '已退出登录',
   },
   errors: {

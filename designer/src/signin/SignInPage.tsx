@@ -39,7 +39,7 @@ export function SignInPage() {
     }
   };
 
-  const notice = params.get('expired') ? zh.signIn.expired : params.get('signedOut') ? zh.signIn.signedOut : null;
+  const notice = params.get('expired') ? zh.signIn.expired : params.get('signedOut') ? zh.signIn.signedOut : params.get('return') ? zh.signIn.needed : null;
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(180deg, #e6f4ff 0%, #f5f5f5 100%)', padding: 16 }}>
