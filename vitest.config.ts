@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'rules/**/*.test.ts', 'forms/**/*.test.ts', 'test/**/*.test.ts', 'deployments/**/*.test.ts'],
+    include: ['engine/**/*.test.ts', 'designer/src/**/*.test.ts', 'rules/**/*.test.ts', 'forms/**/*.test.ts', 'test/**/*.test.ts', 'deployments/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -8,6 +8,7 @@ import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
 import { buildRouter } from './http/buildRouter.ts';
 import { buildOpenApi } from './http/openapi.ts';
+import { serveApp } from './http/serveApp.ts';
 import { problemHandler, sendProblem, toProblem } from './http/problem.ts';
 import type { RouteDef } from './http/route.ts';
 import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRoutes.ts';
@@ -172,6 +173,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       },
     }),
   );
+  app.use(serveApp());
   app.use('/api', (req, res) => sendProblem(res, toProblem(new NotFoundError('接口', `${req.method} ${req.originalUrl}`), req.originalUrl)));
   app.use(problemHandler(log));
 

@@ -25,16 +25,32 @@ function strip(schema: TSchema | undefined): unknown {
   return schema ? JSON.parse(JSON.stringify(schema)) : undefined;
 }
 
+type ObjectShape = { properties: Record<string, unknown>; required: string[] };
+
+/**
+ * A query or path schema as one list of properties: `Type.Intersect([Paging, …])` is published by
+ * TypeBox as `allOf`, whose members' properties would otherwise never become parameters.
+ */
+export function objectShape(schema: unknown): ObjectShape {
+  const s = (schema ?? {}) as { properties?: Record<string, unknown>; required?: string[]; allOf?: unknown[] };
+  const shape: ObjectShape = { properties: { ...(s.properties ?? {}) }, required: [...(s.required ?? [])] };
+  for (const member of s.allOf ?? []) {
+    const m = objectShape(member);
+    Object.assign(shape.properties, m.properties);
+    shape.required.push(...m.required.filter((r) => !shape.required.includes(r)));
+  }
+  return shape;
+}
+
 /** OpenAPI 3.1 built from the same route definitions and schemas that validate requests. */
 export function buildOpenApi(routes: RouteDef[], info: { version: string }): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:([A-Za-z_]+)/g, '{$1}');
     const parameters: unknown[] = [];
-    const params = strip(r.params) as { properties?: Record<string, unknown> } | undefined;
-    for (const [name, schema] of Object.entries(params?.properties ?? {})) parameters.push({ name, in: 'path', required: true, schema });
-    const query = strip(r.query) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
-    for (const [name, schema] of Object.entries(query?.properties ?? {})) parameters.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema });
+    for (const [name, schema] of Object.entries(objectShape(strip(r.params)).properties)) parameters.push({ name, in: 'path', required: true, schema });
+    const query = objectShape(strip(r.query));
+    for (const [name, schema] of Object.entries(query.properties)) parameters.push({ name, in: 'query', required: query.required.includes(name), schema });
     const responses: Record<string, unknown> = {};
     for (const [status, resp] of Object.entries(r.responses)) {
       responses[status] = {

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { OperationsService } from '../../services/operations/OperationsService.ts';
 import type { AuditReadService } from '../../services/audit/AuditReadService.ts';
 import { route, type RouteDef } from '../route.ts';
+import { AuditPageSchema, HealthSchema, IncidentSchema } from '../responseSchemas.ts';
 
 export interface HealthInfo {
   engine: string;
@@ -17,7 +18,7 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
       summary: '健康检查:引擎类型、数据库类型、已加载的政策包版本',
       tags: ['运维'],
       auth: 'public',
-      responses: { 200: { description: '正常' } },
+      responses: { 200: { description: '正常', schema: HealthSchema } },
       handler: async () => ({ body: { status: 'ok', engine: health.engine, database: health.database, packages: await health.packages() } }),
     }),
     route({
@@ -27,7 +28,7 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
       tags: ['运维'],
       roles: ['admin'],
       query: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('OPEN'), Type.Literal('RESOLVED')])), processInstanceKey: Type.Optional(Type.String({ maxLength: 64 })) }),
-      responses: { 200: { description: '事件列表' } },
+      responses: { 200: { description: '事件列表', schema: Type.Array(IncidentSchema) } },
       handler: async ({ actor, query }) => ({ body: await ops.listIncidents(actor, query) }),
     }),
     route({
@@ -46,7 +47,7 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
         afterId: Type.Optional(Type.Integer({ minimum: 0, description: '上一页最后一条的 id' })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       }),
-      responses: { 200: { description: '审计记录 { items, nextAfterId }' } },
+      responses: { 200: { description: '审计记录', schema: AuditPageSchema } },
       handler: async ({ actor, query }) => ({ body: await audit.list(actor, query) }),
     }),
     route({

@@ -4,6 +4,7 @@ import type { ApplicationService } from '../../services/applications/Application
 import { attachmentDisposition } from '../contentDisposition.ts';
 import { route, type RouteDef } from '../route.ts';
 import { AnyObject, ApplicationSchema, AttachmentSchema, page, Paging } from '../schemas.ts';
+import { ActionStartedSchema, ApplicationStatusSchema, CheckResultSchema, FileSchema } from '../responseSchemas.ts';
 
 const AttachmentParams = Type.Object({ id: Type.String({ format: 'uuid' }), attachmentId: Type.String({ format: 'uuid' }) });
 const AppParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -57,7 +58,7 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
       tags: ['申报'],
       roles: ['applicant'],
       params: AppParams,
-      responses: { 200: { description: '校验结果' } },
+      responses: { 200: { description: '校验结果', schema: CheckResultSchema } },
       handler: async ({ actor, params }) => ({ body: await apps.check(actor, params.id) }),
     }),
     route({
@@ -88,7 +89,7 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
       roles: ['applicant'],
       params: Type.Object({ id: Type.String({ format: 'uuid' }), actionId: Type.String({ pattern: '^[a-z][a-z0-9-]*$', maxLength: 64 }) }),
       body: Type.Object({ data: AnyObject }, { additionalProperties: false }),
-      responses: { 202: { description: '已受理,流程已启动', schema: Type.Object({ actionId: Type.String(), processInstanceKey: Type.String() }) } },
+      responses: { 202: { description: '已受理,流程已启动', schema: ActionStartedSchema } },
       handler: async ({ actor, params, body }) => ({ status: 202, body: await apps.performAction(actor, params.id, params.actionId, body.data as Record<string, unknown>) }),
     }),
     route({
@@ -108,7 +109,7 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
       summary: '办理状态、原因(含条款)与时间线',
       tags: ['申报'],
       params: AppParams,
-      responses: { 200: { description: '状态' } },
+      responses: { 200: { description: '状态', schema: ApplicationStatusSchema } },
       handler: async ({ actor, params }) => ({ body: await apps.status(actor, params.id) }),
     }),
     route({
@@ -139,7 +140,7 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
       summary: '下载附件',
       tags: ['申报'],
       params: AttachmentParams,
-      responses: { 200: { description: '文件内容', contentType: 'application/octet-stream' } },
+      responses: { 200: { description: '文件内容', contentType: 'application/octet-stream', schema: FileSchema } },
       handler: async ({ actor, params, res }) => {
         const f = await apps.openAttachment(actor, params.id, params.attachmentId);
         res.setHeader('Content-Type', f.mimeType);

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { CalendarService } from '../../services/calendar/CalendarService.ts';
 import type { ScheduleService } from '../../services/schedules/ScheduleService.ts';
 import { route, type RouteDef } from '../route.ts';
+import { CalendarOverrideSchema, CalendarOverridesSchema, PackageScheduleViewSchema } from '../responseSchemas.ts';
 
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Region = Type.String({ pattern: '^\\d{6}$', description: '行政区划代码:省级调整适用于其下各市(州),市(州)调整只适用于本地;不填为全国日历' });
@@ -53,7 +54,7 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       tags: ['日历'],
       roles: ['admin', 'policy_editor'],
       query: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
-      responses: { 200: { description: '调整列表' } },
+      responses: { 200: { description: '调整列表', schema: CalendarOverridesSchema } },
       handler: async ({ actor, query }) => ({ body: await calendar.listOverrides(actor, query.year) }),
     }),
     route({
@@ -64,7 +65,7 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       roles: ['admin'],
       params: Type.Object({ date: DateString }),
       body: Type.Object({ working: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 255 })), region: Type.Optional(Region) }, { additionalProperties: false }),
-      responses: { 200: { description: '已设置' } },
+      responses: { 200: { description: '已设置', schema: CalendarOverrideSchema } },
       handler: async ({ actor, params, body }) => ({ body: await calendar.setOverride(actor, { date: params.date, working: body.working, note: body.note, regionCode: body.region }) }),
     }),
     route({
@@ -103,7 +104,7 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
       auth: 'public',
       params: Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
       query: Type.Object({ on: Type.Optional(DateString) }),
-      responses: { 200: { description: '时间窗口' } },
+      responses: { 200: { description: '时间窗口', schema: PackageScheduleViewSchema } },
       handler: async ({ params, query }) => ({ body: await schedules.windows(params.hash, query.on) }),
     }),
   ];

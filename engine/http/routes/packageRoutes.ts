@@ -3,6 +3,7 @@ import type { PackageService } from '../../services/packages/PackageService.ts';
 import type { ReplayService } from '../../services/replay/ReplayService.ts';
 import { route, type RouteDef } from '../route.ts';
 import { PackageVersionSchema } from '../schemas.ts';
+import { OpenCallSchema, PackageDetailSchema, ReplayReportSchema } from '../responseSchemas.ts';
 
 const HashString = Type.String({ pattern: '^[0-9a-f]{64}$', description: '版本内容哈希' });
 const Hash = Type.Object({ hash: HashString });
@@ -31,7 +32,7 @@ export function packageRoutes(packages: PackageService, replay: ReplayService): 
       summary: '开放中的申报(每个地区、事项、年度当前启用的政策包版本)',
       tags: ['申报'],
       auth: 'public',
-      responses: { 200: { description: '开放中的申报', schema: Type.Array(Type.Object({}, { additionalProperties: true })) } },
+      responses: { 200: { description: '开放中的申报', schema: Type.Array(OpenCallSchema) } },
       handler: async () => ({ body: await packages.openCalls() }),
     }),
     route({
@@ -67,7 +68,7 @@ export function packageRoutes(packages: PackageService, replay: ReplayService): 
       summary: '政策包版本详情(清单与文件列表)',
       tags: ['政策包'],
       params: Hash,
-      responses: { 200: { description: '版本详情' } },
+      responses: { 200: { description: '版本详情', schema: PackageDetailSchema } },
       handler: async ({ actor, params }) => ({ body: await packages.get(actor, params.hash) }),
     }),
     route({
@@ -87,7 +88,7 @@ export function packageRoutes(packages: PackageService, replay: ReplayService): 
       tags: ['政策包'],
       roles: ['admin', 'policy_editor'],
       body: Type.Object({ fromHash: HashString, toHash: HashString, ruleSet: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64 })) }, { additionalProperties: false }),
-      responses: { 200: { description: '回放报告(仅列出结果改变的申报)' } },
+      responses: { 200: { description: '回放报告(仅列出结果改变的申报)', schema: ReplayReportSchema } },
       handler: async ({ actor, body }) => ({ body: await replay.replay(actor, body) }),
     }),
     route({

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RegistryService } from '../../services/registry/RegistryService.ts';
 import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
 import { route, type RouteDef } from '../route.ts';
+import { OrganisationSchema, PersonFactsSchema } from '../responseSchemas.ts';
 
 // The ID number travels in the body, never in a URL path (paths end up in access logs and browser history).
 const IdNumber = Type.String({ pattern: '^\\d{17}[\\dX]$', description: '居民身份证号码' });
@@ -48,7 +49,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       summary: '评价机构名录(申报人选择推荐单位;含备案状态)',
       tags: ['名录'],
       query: Type.Object({ cityCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
-      responses: { 200: { description: '机构列表' } },
+      responses: { 200: { description: '机构列表', schema: Type.Array(OrganisationSchema) } },
       handler: async ({ query }) => ({ body: await registry.listOrganisations(query) }),
     }),
     route({
@@ -58,7 +59,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       tags: ['名录'],
       roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
       body: Type.Object({ idNumber: IdNumber, asOf: Type.Optional(DateString) }, { additionalProperties: false }),
-      responses: { 200: { description: '人员事实' } },
+      responses: { 200: { description: '人员事实', schema: PersonFactsSchema } },
       handler: async ({ actor, body }) => ({ status: 200, body: await persons.person(actor, body.idNumber, body.asOf) }),
     }),
     route({
@@ -68,7 +69,7 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       tags: ['名录'],
       roles: ['admin'],
       body: PersonRecordsBody,
-      responses: { 200: { description: '录入后的人员事实' } },
+      responses: { 200: { description: '录入后的人员事实', schema: PersonFactsSchema } },
       handler: async ({ actor, body }) => {
         const { idNumber, ...records } = body;
         return { status: 200, body: await persons.importRecords(actor, idNumber, records) };

@@ -71,6 +71,8 @@ export interface OpenCall {
   regionName: string;
   year: number;
   procedure: string;
+  /** The notice the call implements (文号, issuer), shown to applicants as the basis of the call. */
+  notice: { docNo?: string | null; title: string; issuer: string; signed?: string; published?: string | null } | null;
   forms: Array<{ id: string; title?: string }>;
   schedule: unknown;
 }
@@ -247,6 +249,7 @@ export class PackageService {
         regionName: m.region.name,
         year: m.year,
         procedure: m.procedure,
+        notice: (m.notice as OpenCall['notice'] | undefined) ?? null,
         forms: m.forms.map((f) => ({ id: f.id, title: f.title })),
         schedule: files[scheduleFile] ? JSON.parse(files[scheduleFile]) : null,
       };

@@ -1,0 +1,3163 @@
+// Generated from /api/openapi.json by scripts/apiSchema.ts (npm run api:schema). Do not edit.
+export interface paths {
+    "/api/admin/accounts/{username}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 管理员重置本地区账号的密码(不填则生成随机密码,仅此一次返回);该账号的会话全部结束 */
+        put: operations["putApiAdminAccountsUsernamePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日历调整与已录入完整安排的年度 */
+        get: operations["getApiAdminCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/overrides/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置本地区某日为工作日或休息日(如尚未收录的年度安排、民族自治地方节日);默认为管理员所在地区 */
+        put: operations["putApiAdminCalendarOverridesDate"];
+        post?: never;
+        /** 删除某日的调整 */
+        delete: operations["deleteApiAdminCalendarOverridesDate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/calendar/published-years/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 声明某年度节假日安排已完整录入(该年结果不再为暂定),或撤销声明 */
+        put: operations["putApiAdminCalendarPublishedYearsYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的申报 */
+        get: operations["getApiApplications"];
+        put?: never;
+        /** 创建申报草稿 */
+        post: operations["postApiApplications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申报详情 */
+        get: operations["getApiApplicationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理过程中的申报人操作(如考前请假报备):按政策包定义的表单校验后启动相应流程 */
+        post: operations["postApiApplicationsIdActionsActionId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上传附件(multipart/form-data,文件存于磁盘,按内容识别类型) */
+        post: operations["postApiApplicationsIdAttachments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 */
+        get: operations["getApiApplicationsIdAttachmentsAttachmentId"];
+        put?: never;
+        post?: never;
+        /** 删除附件(草稿或退回补正时) */
+        delete: operations["deleteApiApplicationsIdAttachmentsAttachmentId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交前校验(表单与附件),返回全部问题 */
+        post: operations["postApiApplicationsIdCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 保存草稿表单数据 */
+        put: operations["putApiApplicationsIdData"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 被退回后补正并重新提交 */
+        post: operations["postApiApplicationsIdResubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办理状态、原因(含条款)与时间线 */
+        get: operations["getApiApplicationsIdStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交申报(服务端按政策包表单校验,流程启动持久排队) */
+        post: operations["postApiApplicationsIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在审核意见作出前撤回申报 */
+        post: operations["postApiApplicationsIdWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志(只追加、哈希链防篡改;仅本行政区划;按应用、操作人、时间筛选;按 id 键集分页) */
+        get: operations["getApiAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/days": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历:每日是否为工作日及依据(法定节假日、调休上班、管理员调整),未公布年度标注暂定 */
+        get: operations["getApiCalendarDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendar/deadline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按计算规则(C1–C4)计算期限 */
+        get: operations["getApiCalendarDeadline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放中的申报(每个地区、事项、年度当前启用的政策包版本) */
+        get: operations["getApiCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康检查:引擎类型、数据库类型、已加载的政策包版本 */
+        get: operations["getApiHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程事件(重试用尽、未捕获错误等) */
+        get: operations["getApiIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 解决事件并重试任务 */
+        post: operations["postApiIncidentsKeyResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}/variables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 更正事件所在流程实例的变量(再解决事件重试) */
+        put: operations["putApiIncidentsKeyVariables"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前登录账号 */
+        get: operations["getApiMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改本人密码(须提供当前密码);本账号的其他会话随之结束 */
+        put: operations["putApiMePassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评价机构名录(申报人选择推荐单位;含备案状态) */
+        get: operations["getApiOrganisations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/package-diffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两个政策包版本之间的差异(规则、表单、流程、日程,各附条款) */
+        get: operations["getApiPackageDiffs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/package-replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回放:以另一版本的规则重新判定某版本已提交的申报,报告谁的结果改变及原因 */
+        post: operations["postApiPackageReplays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已部署的政策包版本 */
+        get: operations["getApiPackages"];
+        put?: never;
+        /** 部署政策包版本(按内容哈希命名,不可变);来源为 deployments/ 下的目录或上传的文件集 */
+        post: operations["postApiPackages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{hash}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策包版本详情(清单与文件列表) */
+        get: operations["getApiPackagesHash"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{hash}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用版本:同一地区、事项、年度只有一个版本受理新申报,在办实例保持原版本 */
+        post: operations["postApiPackagesHashActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{hash}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策包日程:各时间窗口的起止日期(按工作日历计算)及在某日的状态 */
+        get: operations["getApiPackagesHashSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/person-lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查询人员登记信息(身份证号码放在请求体中):证卡、证书、职称、考试记录、考评工作记录及有效限制措施(规则读取的事实);每次查询记入审计日志 */
+        post: operations["postApiRegistryPersonLookups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/person-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 录入人员既有记录(平台之前的证卡、证书、职称、考试、考评工作),一次请求全部写入或全部不写入 */
+        post: operations["postApiRegistryPersonRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前会话:账号、CSRF 令牌与失效时间(页面加载时调用) */
+        get: operations["getApiSession"];
+        put?: never;
+        /** 登录(本地账号):浏览器得到会话 Cookie 与 CSRF 令牌;API 客户端以 client: "api" 取得令牌(不设 Cookie) */
+        post: operations["postApiSession"];
+        /** 退出登录 */
+        delete: operations["deleteApiSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 在所有设备上退出(结束本账号的全部会话) */
+        delete: operations["deleteApiSessions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待办任务(仅本人所属候选组;键集分页) */
+        get: operations["getApiTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务详情 */
+        get: operations["getApiTasksId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领任务 */
+        post: operations["postApiTasksIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理任务:同意 / 不同意 / 退回补正,审批意见必填 */
+        post: operations["postApiTasksIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 释放任务 */
+        post: operations["postApiTasksIdUnclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Problem: {
+            detail?: string;
+            instance?: string;
+            problems?: {
+                clause?: string;
+                code?: string;
+                field?: string;
+                file?: string;
+                message?: string;
+                pointer?: string;
+            }[];
+            status: number;
+            /** @description 中文标题,可直接展示给用户 */
+            title: string;
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    putApiAdminAccountsUsernamePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已重置 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 生成的密码(仅在未指定时返回) */
+                        password?: string;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminCalendar: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 调整列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coveredYears: number[];
+                        overrides: {
+                            date: string;
+                            note: string | null;
+                            regionCode: string;
+                            working: boolean;
+                        }[];
+                        publishedYears: {
+                            regionCode: string;
+                            year: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiAdminCalendarOverridesDate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    /** @description 行政区划代码:省级调整适用于其下各市(州),市(州)调整只适用于本地;不填为全国日历 */
+                    region?: string;
+                    working: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已设置 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        note: string | null;
+                        regionCode: string;
+                        working: boolean;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiAdminCalendarOverridesDate: {
+        parameters: {
+            query?: {
+                region?: string;
+            };
+            header?: never;
+            path: {
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiAdminCalendarPublishedYearsYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string;
+                    published: boolean;
+                    /** @description 行政区划代码:省级调整适用于其下各市(州),市(州)调整只适用于本地;不填为全国日历 */
+                    region?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplications: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 分页列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description 当前可办理的申报人操作(如考前请假报备) */
+                            actions: {
+                                form: string;
+                                id: string;
+                                title: string;
+                            }[];
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                            }[];
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            eligibility: unknown;
+                            id: string;
+                            outcome: unknown;
+                            packageHash: string;
+                            packageId: string;
+                            processInstanceKey: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data?: {
+                        [key: string]: unknown;
+                    };
+                    packageHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 草稿 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplicationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdActionsActionId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已受理,流程已启动 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actionId: string;
+                        processInstanceKey: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    kind?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        fileName: string;
+                        id: string;
+                        kind: string;
+                        mimeType: string;
+                        sha256: string;
+                        size: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplicationsIdAttachmentsAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiApplicationsIdAttachmentsAttachmentId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 校验结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        problems: {
+                            clause?: string;
+                            field?: string;
+                            message: string;
+                            pointer?: string;
+                        }[];
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiApplicationsIdData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description 申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdResubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已重新提交 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiApplicationsIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 状态 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        application: {
+                            /** @description 当前可办理的申报人操作(如考前请假报备) */
+                            actions: {
+                                form: string;
+                                id: string;
+                                title: string;
+                            }[];
+                            attachments: {
+                                createdAt: string;
+                                fileName: string;
+                                id: string;
+                                kind: string;
+                                mimeType: string;
+                                sha256: string;
+                                size: number;
+                            }[];
+                            createdAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            eligibility: unknown;
+                            id: string;
+                            outcome: unknown;
+                            packageHash: string;
+                            packageId: string;
+                            processInstanceKey: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            submittedAt: string | null;
+                            updatedAt: string;
+                        };
+                        reasons: {
+                            clause?: string;
+                            message: string;
+                            outcome?: string;
+                        }[];
+                        timeline: {
+                            action: string;
+                            actorRole: string | null;
+                            at: string;
+                            detail: unknown;
+                            /** @description 中文说明 */
+                            label: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已受理,流程排队启动 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiApplicationsIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已撤回 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 当前可办理的申报人操作(如考前请假报备) */
+                        actions: {
+                            form: string;
+                            id: string;
+                            title: string;
+                        }[];
+                        attachments: {
+                            createdAt: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            sha256: string;
+                            size: number;
+                        }[];
+                        createdAt: string;
+                        data: {
+                            [key: string]: unknown;
+                        };
+                        eligibility: unknown;
+                        id: string;
+                        outcome: unknown;
+                        packageHash: string;
+                        packageId: string;
+                        processInstanceKey: string | null;
+                        stage: string | null;
+                        status: string;
+                        statusLabel: string;
+                        submittedAt: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAudit: {
+        parameters: {
+            query?: {
+                actorId?: string;
+                afterId?: number;
+                applicationId?: string;
+                entityId?: string;
+                entityType?: string;
+                from?: string;
+                limit?: number;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 审计记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            action: string;
+                            actorId: string | null;
+                            actorRole: string | null;
+                            applicationId: string | null;
+                            at: string;
+                            detail: unknown;
+                            entityId: string;
+                            entityType: string;
+                            /** @description 本条记录与上一条哈希的 sha256 */
+                            hash: string;
+                            id: number;
+                            regionCode: string | null;
+                            /** @description 哈希链中的位置 */
+                            seq: number;
+                        }[];
+                        nextAfterId: number | null;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiCalendarDays: {
+        parameters: {
+            query: {
+                from: string;
+                region?: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 逐日信息(一次最多366天) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        name?: string;
+                        /** @description 该年度节假日安排尚未公布,结果为暂定 */
+                        provisional: boolean;
+                        /** @description weekday | weekend | holiday | makeUpWorkday | override */
+                        source: string;
+                        working: boolean;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiCalendarDeadline: {
+        parameters: {
+            query: {
+                amount: number;
+                anchor: string;
+                counting: "C1" | "C2" | "C3" | "C4";
+                region?: string;
+                unit: "WD" | "DAY" | "MONTH" | "YEAR";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 期限 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        calendarVersion: string;
+                        convention: string;
+                        date: string;
+                        provisional: boolean;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 开放中的申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        forms: {
+                            id: string;
+                            title?: string;
+                        }[];
+                        notice?: {
+                            docNo?: string | null;
+                            /** @description 发文单位 */
+                            issuer: string;
+                            published?: string | null;
+                            signed?: string;
+                            title: string;
+                        } | null;
+                        packageHash: string;
+                        packageId: string;
+                        procedure: string;
+                        regionCode: string;
+                        regionName: string;
+                        schedule: ({
+                            enforceRegistrationWindows?: boolean;
+                            timezone: string;
+                            windows: {
+                                ambiguity?: string;
+                                clause: string;
+                                closes?: string;
+                                confidence?: string;
+                                id: string;
+                                /** @description 如 registration 报名 */
+                                kind: string;
+                                length?: {
+                                    amount: number;
+                                    counting: string;
+                                    unit: string;
+                                };
+                                month?: string;
+                                opens?: string;
+                                provenance?: string;
+                                /** @description 通知原文 */
+                                raw: string;
+                                title: string;
+                            }[];
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        title: string;
+                        year: number;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 正常 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        database: string;
+                        engine: string;
+                        packages: {
+                            active: boolean;
+                            hash: string;
+                            packageId: string;
+                        }[];
+                        /** @constant */
+                        status: "ok";
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidents: {
+        parameters: {
+            query?: {
+                processInstanceKey?: string;
+                state?: "OPEN" | "RESOLVED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事件列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        createdAt: string;
+                        elementId: string;
+                        errorType: string;
+                        jobKey: string | null;
+                        key: string;
+                        message: string;
+                        processInstanceKey: string;
+                        state: "OPEN" | "RESOLVED";
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiIncidentsKeyResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    retries?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已解决 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiIncidentsKeyVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    variables: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已更正的变量 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 当前账号 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        id: string;
+                        idNumber: string | null;
+                        orgId: string | null;
+                        regionCode: string | null;
+                        role: string;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiMePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 密码已修改 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 当前密码不正确或新密码不符合要求 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 尝试次数过多 */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiOrganisations: {
+        parameters: {
+            query?: {
+                cityCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 机构列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string;
+                        filedDate: string | null;
+                        filingAcceptedDate: string | null;
+                        filingStatus: string;
+                        id: string;
+                        isUndelegatedProvincialInChengdu: boolean;
+                        level: ("province" | "city" | "county") | null;
+                        name: string;
+                        occupations: string[];
+                        provinceCode: string;
+                        recommendationSuspendedUntil: string | null;
+                        regionCode: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPackageDiffs: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 差异 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changes: {
+                            after?: unknown;
+                            before?: unknown;
+                            change: "added" | "removed" | "changed";
+                            clauses: string[];
+                            /** @description 中文说明 */
+                            message: string;
+                            subject: string;
+                            type: "rule" | "form" | "flow" | "schedule";
+                        }[];
+                        counts: {
+                            flow: number;
+                            form: number;
+                            rule: number;
+                            schedule: number;
+                        };
+                        from: {
+                            id: string;
+                            title: string;
+                            year: number;
+                        };
+                        to: {
+                            id: string;
+                            title: string;
+                            year: number;
+                        };
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPackageReplays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 版本内容哈希 */
+                    fromHash: string;
+                    ruleSet?: string;
+                    /** @description 版本内容哈希 */
+                    toHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 回放报告(仅列出结果改变的申报) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: {
+                            after: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                            applicantName: string | null;
+                            applicationId: string;
+                            asOf: string;
+                            before: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                            formProblems: {
+                                message: string;
+                                pointer: string;
+                            }[];
+                            idNumber: string | null;
+                            reasons: {
+                                after: string;
+                                before: string;
+                                clause: string;
+                                message: string;
+                                rule: string;
+                                title: string;
+                            }[];
+                            status: string;
+                        }[];
+                        from: {
+                            hash: string;
+                            id: string;
+                            year: number;
+                        };
+                        ruleSet: string;
+                        to: {
+                            hash: string;
+                            id: string;
+                            year: number;
+                        };
+                        total: number;
+                        /** @description 如 { "ELIGIBLE→INELIGIBLE": 3 } */
+                        transitions: {
+                            [key: string]: number;
+                        };
+                        unchanged: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPackages: {
+        parameters: {
+            query?: {
+                packageId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 版本列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        deployedAt: string;
+                        hash: string;
+                        packageId: string;
+                        procedure: string;
+                        processes: {
+                            [key: string]: string;
+                        };
+                        regionCode: string;
+                        title: string;
+                        year: number;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description deployments/ 下的相对路径,如 sichuan/2026-examiner-training */
+                    source: string;
+                } | {
+                    /** @description 相对路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 相同内容的版本已存在 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        deployedAt: string;
+                        hash: string;
+                        packageId: string;
+                        procedure: string;
+                        processes: {
+                            [key: string]: string;
+                        };
+                        regionCode: string;
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description 新版本已部署 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        deployedAt: string;
+                        hash: string;
+                        packageId: string;
+                        procedure: string;
+                        processes: {
+                            [key: string]: string;
+                        };
+                        regionCode: string;
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPackagesHash: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 版本详情 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        deployedAt: string;
+                        files: string[];
+                        hash: string;
+                        manifest: {
+                            id: string;
+                            notice?: {
+                                docNo?: string | null;
+                                /** @description 发文单位 */
+                                issuer: string;
+                                published?: string | null;
+                                signed?: string;
+                                title: string;
+                            };
+                            procedure: string;
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            title: string;
+                            year: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        packageId: string;
+                        procedure: string;
+                        processes: {
+                            [key: string]: string;
+                        };
+                        regionCode: string;
+                        title: string;
+                        year: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPackagesHashActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已启用 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        deployedAt: string;
+                        hash: string;
+                        packageId: string;
+                        procedure: string;
+                        processes: {
+                            [key: string]: string;
+                        };
+                        regionCode: string;
+                        title: string;
+                        year: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPackagesHashSchedule: {
+        parameters: {
+            query?: {
+                on?: string;
+            };
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 时间窗口 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        enforceRegistrationWindows: boolean;
+                        windows: {
+                            clause: string;
+                            closes: string | null;
+                            id: string;
+                            kind: string;
+                            opens: string | null;
+                            /** @description 截止日所在年度节假日安排未公布,结果为暂定 */
+                            provisional: boolean;
+                            /** @description NOT_YET_OPEN 未开放, OPEN 进行中, CLOSED 已截止, UNDATED 日期未定 */
+                            state: "NOT_YET_OPEN" | "OPEN" | "CLOSED" | "UNDATED";
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegistryPersonLookups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    asOf?: string;
+                    /** @description 居民身份证号码 */
+                    idNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 人员事实 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 在查询日有效的限制措施 */
+                        bans: {
+                            [key: string]: unknown;
+                        }[];
+                        cards: {
+                            [key: string]: unknown;
+                        }[];
+                        certificates: {
+                            [key: string]: unknown;
+                        }[];
+                        evaluationRecords: {
+                            [key: string]: unknown;
+                        }[];
+                        examSittings: {
+                            [key: string]: unknown;
+                        }[];
+                        idNumber: string;
+                        titles: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegistryPersonRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cards?: {
+                        issuerRegionCode: string;
+                        kind: "EXAMINER" | "SENIOR_EXAMINER" | "SPECIAL_EXAMINER" | "SUPERVISOR";
+                        level?: number | null;
+                        number: string;
+                        occupationCode?: string;
+                        occupationName?: string;
+                        status?: "ISSUED" | "COLLECTED" | "CANCELLED" | "VOID";
+                        validFrom: string;
+                        validRegionCode?: string;
+                        validTo?: string;
+                    }[];
+                    certificates?: {
+                        certificateNo?: string;
+                        issuedOn?: string;
+                        kind: "VQ" | "SKILL" | "SPECIAL";
+                        level?: number | null;
+                        occupationCode?: string;
+                        occupationName?: string;
+                    }[];
+                    evaluationRecords?: {
+                        date: string;
+                        occupationCode?: string;
+                        orgId?: string;
+                        role: "examiner" | "supervisor";
+                    }[];
+                    examSittings?: {
+                        date: string;
+                        kind: "exam" | "makeup";
+                        occupationCode?: string;
+                        result: "PASS" | "FAIL" | "ABSENT" | "EXCUSED";
+                    }[];
+                    /** @description 居民身份证号码 */
+                    idNumber: string;
+                    name: string;
+                    titles?: {
+                        issuedOn?: string;
+                        level: "junior" | "intermediate" | "deputy-senior" | "senior";
+                        series?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 录入后的人员事实 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 在查询日有效的限制措施 */
+                        bans: {
+                            [key: string]: unknown;
+                        }[];
+                        cards: {
+                            [key: string]: unknown;
+                        }[];
+                        certificates: {
+                            [key: string]: unknown;
+                        }[];
+                        evaluationRecords: {
+                            [key: string]: unknown;
+                        }[];
+                        examSittings: {
+                            [key: string]: unknown;
+                        }[];
+                        idNumber: string;
+                        titles: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 当前会话 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor: {
+                            displayName: string;
+                            id: string;
+                            idNumber: string | null;
+                            orgId: string | null;
+                            regionCode: string | null;
+                            role: string;
+                            username: string;
+                        };
+                        /** @description 会话的 CSRF 令牌:以 Cookie 登录时,写操作须带请求头 X-CSRF-Token */
+                        csrfToken: string;
+                        /** @description 会话最迟失效时间(闲置超时会更早结束) */
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description API 客户端:令牌在响应体中返回,以 Bearer 使用,不设 Cookie
+                     * @constant
+                     */
+                    client?: "api";
+                    password: string;
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已登录(浏览器:Cookie + csrfToken;API 客户端:token) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actor: {
+                            displayName: string;
+                            id: string;
+                            idNumber: string | null;
+                            orgId: string | null;
+                            regionCode: string | null;
+                            role: string;
+                            username: string;
+                        };
+                        /** @description 会话的 CSRF 令牌:以 Cookie 登录时,写操作须带请求头 X-CSRF-Token */
+                        csrfToken: string;
+                        /** @description 会话最迟失效时间(闲置超时会更早结束) */
+                        expiresAt: string;
+                    } | {
+                        actor: {
+                            displayName: string;
+                            id: string;
+                            idNumber: string | null;
+                            orgId: string | null;
+                            regionCode: string | null;
+                            role: string;
+                            username: string;
+                        };
+                        expiresAt: string;
+                        /** @description 以 Authorization: Bearer 使用的会话令牌 */
+                        token: string;
+                    };
+                };
+            };
+            /** @description 用户名或密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 尝试次数过多,暂时锁定(带 Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 全部会话已结束 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasks: {
+        parameters: {
+            query?: {
+                applicationId?: string;
+                cursor?: string;
+                limit?: number;
+                mine?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 分页列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicationId: string | null;
+                            assignee: string | null;
+                            candidateGroups: string[];
+                            cityCode: string | null;
+                            completedAt: string | null;
+                            context: {
+                                [key: string]: unknown;
+                            } | null;
+                            createdAt: string;
+                            decision: string | null;
+                            dueAt: string | null;
+                            elementId: string;
+                            formKey: string | null;
+                            id: string;
+                            name: string;
+                            opinion: string | null;
+                            processInstanceKey: string;
+                            state: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTasksId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 任务 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        assignee: string | null;
+                        candidateGroups: string[];
+                        cityCode: string | null;
+                        completedAt: string | null;
+                        context: {
+                            [key: string]: unknown;
+                        } | null;
+                        createdAt: string;
+                        decision: string | null;
+                        dueAt: string | null;
+                        elementId: string;
+                        formKey: string | null;
+                        id: string;
+                        name: string;
+                        opinion: string | null;
+                        processInstanceKey: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已认领 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        assignee: string | null;
+                        candidateGroups: string[];
+                        cityCode: string | null;
+                        completedAt: string | null;
+                        context: {
+                            [key: string]: unknown;
+                        } | null;
+                        createdAt: string;
+                        decision: string | null;
+                        dueAt: string | null;
+                        elementId: string;
+                        formKey: string | null;
+                        id: string;
+                        name: string;
+                        opinion: string | null;
+                        processInstanceKey: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description approve 同意, reject 不同意, return 退回补正 */
+                    decision: "approve" | "reject" | "return";
+                    /** @description 审批意见 */
+                    opinion: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已办结 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        assignee: string | null;
+                        candidateGroups: string[];
+                        cityCode: string | null;
+                        completedAt: string | null;
+                        context: {
+                            [key: string]: unknown;
+                        } | null;
+                        createdAt: string;
+                        decision: string | null;
+                        dueAt: string | null;
+                        elementId: string;
+                        formKey: string | null;
+                        id: string;
+                        name: string;
+                        opinion: string | null;
+                        processInstanceKey: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdUnclaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已释放 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        assignee: string | null;
+                        candidateGroups: string[];
+                        cityCode: string | null;
+                        completedAt: string | null;
+                        context: {
+                            [key: string]: unknown;
+                        } | null;
+                        createdAt: string;
+                        decision: string | null;
+                        dueAt: string | null;
+                        elementId: string;
+                        formKey: string | null;
+                        id: string;
+                        name: string;
+                        opinion: string | null;
+                        processInstanceKey: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,187 @@
+import { Type } from '@sinclair/typebox';
+import { AnyObject, ApplicationSchema } from './schemas.ts';
+
+// Response schemas of routes whose bodies were undocumented: they are published in /api/openapi.json,
+// from which the browser client's types are generated, so each mirrors the service's return type.
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+
+export const WindowStateSchema = Type.Union([Type.Literal('NOT_YET_OPEN'), Type.Literal('OPEN'), Type.Literal('CLOSED'), Type.Literal('UNDATED')], {
+  description: 'NOT_YET_OPEN 未开放, OPEN 进行中, CLOSED 已截止, UNDATED 日期未定',
+});
+
+export const ScheduleWindowSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String({ description: '如 registration 报名' }),
+  month: Type.Optional(Type.String()),
+  title: Type.String(),
+  opens: Type.Optional(Type.String()),
+  closes: Type.Optional(Type.String()),
+  length: Type.Optional(Type.Object({ amount: Type.Number(), unit: Type.String(), counting: Type.String() })),
+  raw: Type.String({ description: '通知原文' }),
+  clause: Type.String(),
+  provenance: Type.Optional(Type.String()),
+  confidence: Type.Optional(Type.String()),
+  ambiguity: Type.Optional(Type.String()),
+});
+
+export const NoticeSchema = Type.Object({
+  docNo: Type.Optional(Nullable(Type.String({ description: '文号' }))),
+  title: Type.String(),
+  issuer: Type.String({ description: '发文单位' }),
+  signed: Type.Optional(Type.String()),
+  published: Type.Optional(Nullable(Type.String())),
+});
+
+export const OpenCallSchema = Type.Object({
+  packageHash: Type.String(),
+  packageId: Type.String(),
+  title: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  year: Type.Integer(),
+  procedure: Type.String(),
+  notice: Type.Optional(Nullable(NoticeSchema)),
+  forms: Type.Array(Type.Object({ id: Type.String(), title: Type.Optional(Type.String()) })),
+  schedule: Nullable(
+    Type.Object({ timezone: Type.String(), windows: Type.Array(ScheduleWindowSchema), enforceRegistrationWindows: Type.Optional(Type.Boolean()) }, { additionalProperties: true }),
+  ),
+});
+
+export const WindowViewSchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  title: Type.String(),
+  clause: Type.String(),
+  opens: Nullable(Type.String()),
+  closes: Nullable(Type.String({ description: '最后一日(含当日)' })),
+  provisional: Type.Boolean({ description: '截止日所在年度节假日安排未公布,结果为暂定' }),
+  state: WindowStateSchema,
+});
+
+export const PackageScheduleViewSchema = Type.Object({ enforceRegistrationWindows: Type.Boolean(), windows: Type.Array(WindowViewSchema) });
+
+export const CheckResultSchema = Type.Object({
+  valid: Type.Boolean(),
+  problems: Type.Array(Type.Object({ pointer: Type.Optional(Type.String()), field: Type.Optional(Type.String()), message: Type.String(), clause: Type.Optional(Type.String()) })),
+});
+
+export const ApplicationStatusSchema = Type.Object({
+  application: ApplicationSchema,
+  reasons: Type.Array(Type.Object({ clause: Type.Optional(Type.String()), message: Type.String(), outcome: Type.Optional(Type.String()) })),
+  timeline: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), label: Type.String({ description: '中文说明' }), actorRole: Nullable(Type.String()), detail: Type.Unknown() })),
+});
+
+export const HealthSchema = Type.Object({
+  status: Type.Literal('ok'),
+  engine: Type.String(),
+  database: Type.String(),
+  packages: Type.Array(Type.Object({ packageId: Type.String(), hash: Type.String(), active: Type.Boolean() })),
+});
+
+export const IncidentSchema = Type.Object({
+  key: Type.String(),
+  processInstanceKey: Type.String(),
+  jobKey: Nullable(Type.String()),
+  elementId: Type.String(),
+  errorType: Type.String(),
+  message: Type.String(),
+  state: Type.Union([Type.Literal('OPEN'), Type.Literal('RESOLVED')]),
+  createdAt: Type.String(),
+});
+
+export const AuditPageSchema = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      seq: Type.Integer({ description: '哈希链中的位置' }),
+      at: Type.String(),
+      actorId: Nullable(Type.String()),
+      actorRole: Nullable(Type.String()),
+      action: Type.String(),
+      entityType: Type.String(),
+      entityId: Type.String(),
+      applicationId: Nullable(Type.String()),
+      regionCode: Nullable(Type.String()),
+      detail: Type.Unknown(),
+      hash: Type.String({ description: '本条记录与上一条哈希的 sha256' }),
+    }),
+  ),
+  nextAfterId: Nullable(Type.Integer()),
+});
+
+export const PackageDetailSchema = Type.Object(
+  {
+    hash: Type.String(),
+    packageId: Type.String(),
+    regionCode: Type.String(),
+    procedure: Type.String(),
+    year: Type.Integer(),
+    title: Type.String(),
+    deployedAt: Type.String(),
+    active: Type.Boolean(),
+    processes: Type.Record(Type.String(), Type.String()),
+    manifest: Type.Object({ id: Type.String(), procedure: Type.String(), region: Type.Object({ code: Type.String(), name: Type.String() }), year: Type.Integer(), title: Type.String(), notice: Type.Optional(NoticeSchema) }, { additionalProperties: true }),
+    files: Type.Array(Type.String()),
+  },
+  { additionalProperties: true },
+);
+
+const Decision = Type.Union([Type.Literal('ELIGIBLE'), Type.Literal('INELIGIBLE'), Type.Literal('REFER')]);
+const VersionRef = Type.Object({ hash: Type.String(), id: Type.String(), year: Type.Integer() });
+export const ReplayReportSchema = Type.Object({
+  from: VersionRef,
+  to: VersionRef,
+  ruleSet: Type.String(),
+  total: Type.Integer(),
+  unchanged: Type.Integer(),
+  transitions: Type.Record(Type.String(), Type.Integer(), { description: '如 { "ELIGIBLE→INELIGIBLE": 3 }' }),
+  changed: Type.Array(
+    Type.Object({
+      applicationId: Type.String(),
+      applicantName: Nullable(Type.String()),
+      idNumber: Nullable(Type.String({ description: '已脱敏' })),
+      status: Type.String(),
+      asOf: Type.String(),
+      before: Decision,
+      after: Decision,
+      reasons: Type.Array(Type.Object({ rule: Type.String(), clause: Type.String(), title: Type.String(), before: Type.String(), after: Type.String(), message: Type.String() })),
+      formProblems: Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() })),
+    }),
+  ),
+});
+
+export const OrganisationSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  regionCode: Type.String(),
+  cityCode: Type.String(),
+  provinceCode: Type.String(),
+  level: Nullable(Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county')])),
+  filingStatus: Type.String(),
+  filingAcceptedDate: Nullable(Type.String()),
+  filedDate: Nullable(Type.String()),
+  isUndelegatedProvincialInChengdu: Type.Boolean(),
+  recommendationSuspendedUntil: Nullable(Type.String()),
+  occupations: Type.Array(Type.String()),
+});
+
+export const PersonFactsSchema = Type.Object({
+  idNumber: Type.String(),
+  bans: Type.Array(AnyObject, { description: '在查询日有效的限制措施' }),
+  cards: Type.Array(AnyObject),
+  certificates: Type.Array(AnyObject),
+  titles: Type.Array(AnyObject),
+  examSittings: Type.Array(AnyObject),
+  evaluationRecords: Type.Array(AnyObject),
+});
+
+export const CalendarOverrideSchema = Type.Object({ regionCode: Type.String(), date: Type.String(), working: Type.Boolean(), note: Nullable(Type.String()) });
+export const CalendarOverridesSchema = Type.Object({
+  overrides: Type.Array(CalendarOverrideSchema),
+  publishedYears: Type.Array(Type.Object({ regionCode: Type.String(), year: Type.Integer() })),
+  coveredYears: Type.Array(Type.Integer()),
+});
+
+export const ActionStartedSchema = Type.Object({ actionId: Type.String(), processInstanceKey: Type.String() });
+export const FileSchema = Type.String({ format: 'binary' });
