@@ -20,7 +20,7 @@ export interface KnownDifference {
 
 const STAFF: MatrixRole[] = ['unit_reviewer', 'city_reviewer', 'province_reviewer', 'policy_editor', 'admin'];
 const NOT_REVIEWERS: MatrixRole[] = ['applicant', 'org_applicant', 'policy_editor', 'admin'];
-const OUT_OF_REGION_READERS: MatrixRole[] = ['unit_reviewer', 'city_reviewer', 'province_reviewer', 'admin'];
+const OUT_OF_REGION_READERS: MatrixRole[] = ['unit_reviewer', 'city_reviewer', 'province_reviewer', 'policy_editor', 'admin'];
 
 const applicantWrites = [
   'PUT /api/applications/{id}/data',
@@ -35,9 +35,8 @@ const applicantWrites = [
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   // issue 8 §5 (helper `session`): out of scope is 404 for everyone, a role the endpoint is not for is 403
   ...['GET /api/applications/{id}', 'GET /api/applications/{id}/status', 'GET /api/applications/{id}/attachments/{attachmentId}'].map(
-    (endpoint): KnownDifference => ({ fixedBy: 'session (issue 8 §5)', why: "reviewers and admins outside the application's scope get 403, which confirms it exists", endpoint, expected: 404, got: 403, roles: OUT_OF_REGION_READERS }),
+    (endpoint): KnownDifference => ({ fixedBy: 'session (issue 8 §5)', why: "staff outside the application's scope get 403, which confirms it exists", endpoint, expected: 404, got: 403, roles: OUT_OF_REGION_READERS }),
   ),
-  { fixedBy: 'session (issue 8 §5)', why: 'a policy editor is not who application details are for, but a draft answers 404 (a submitted one 403): the answer depends on the draft state', endpoint: 'GET /api/applications/{id}', expected: 403, got: 404, roles: ['policy_editor'], about: 'draft' },
   ...applicantWrites.map((endpoint): KnownDifference => ({ fixedBy: 'session (issue 8 §5)', why: "an applicant's endpoint answers staff 404 instead of 403 (the service looks the application up before the role)", endpoint, expected: 403, got: 404, roles: STAFF })),
   { fixedBy: 'session (issue 8 §5)', why: 'applicants, policy editors and admins get 200 (an empty inbox) from the reviewers-only inbox', endpoint: 'GET /api/tasks', expected: 403, got: 200, roles: NOT_REVIEWERS },
   ...['GET /api/tasks/{id}', 'POST /api/tasks/{id}/claim', 'POST /api/tasks/{id}/unclaim', 'POST /api/tasks/{id}/complete'].map(

@@ -100,7 +100,8 @@ const ownerOnly = (family: Family, ok: Expect, others: Expect = 404): Row[] =>
 
 /**
  * Reading a submitted application: its applicant, the recommending unit, the centre of its city, the
- * province's reviewers and admins. Policy editors do not read applications.
+ * province's reviewers and admins. The endpoint serves every signed-in role and a policy editor's
+ * scope holds no applications, so for a policy editor every application is out of scope (404).
  */
 const applicationReaders = (family: Family): Row[] =>
   family === 'sichuan'
@@ -110,7 +111,7 @@ const applicationReaders = (family: Family): Row[] =>
         ...by('unit_reviewer', { same_org: 200, same_city: 404, same_province: 404, other_province: 404 }),
         ...by('city_reviewer', { same_city: 200, same_province: 404, other_province: 404 }),
         ...by('province_reviewer', { same_province: 200, other_province: 404 }),
-        ...by('policy_editor', { same_province: 403, other_province: 403 }),
+        ...by('policy_editor', { same_province: 404, other_province: 404 }),
         ...by('admin', { same_province: 200, other_province: 404 }),
         ...anonymous(401),
       ]
@@ -121,7 +122,7 @@ const applicationReaders = (family: Family): Row[] =>
         ...by('unit_reviewer', { same_city: 404, other_province: 404 }),
         ...by('city_reviewer', { same_city: 200, other_province: 404 }),
         ...by('province_reviewer', { same_province: 200, other_province: 404 }),
-        ...by('policy_editor', { same_province: 403, other_province: 403 }),
+        ...by('policy_editor', { same_province: 404, other_province: 404 }),
         ...by('admin', { same_province: 200, other_province: 404 }),
         ...anonymous(401),
       ];
@@ -287,7 +288,7 @@ export const MATRIX: Block[] = [
             ...by('unit_reviewer', { same_org: 404, same_city: 404, same_province: 404, other_province: 404 }),
             ...by('city_reviewer', { same_city: 404, same_province: 404, other_province: 404 }),
             ...by('province_reviewer', { same_province: 404, other_province: 404 }),
-            ...by('policy_editor', { same_province: 403, other_province: 403 }),
+            ...by('policy_editor', { same_province: 404, other_province: 404 }),
             ...by('admin', { same_province: 404, other_province: 404 }),
             ...anonymous(401),
           ]
@@ -297,7 +298,7 @@ export const MATRIX: Block[] = [
             ...by('unit_reviewer', { same_city: 404, other_province: 404 }),
             ...by('city_reviewer', { same_city: 404, other_province: 404 }),
             ...by('province_reviewer', { same_province: 404, other_province: 404 }),
-            ...by('policy_editor', { same_province: 403, other_province: 403 }),
+            ...by('policy_editor', { same_province: 404, other_province: 404 }),
             ...by('admin', { same_province: 404, other_province: 404 }),
             ...anonymous(401),
           ],
