@@ -79,7 +79,10 @@ describe('access matrix: every endpoint × role × scope against a running platf
         }
       }),
     );
-    outcomes.sort((a, b) => a.order - b.order);
+    // grouped by endpoint, in the table's order
+    const rank = new Map<string, number>();
+    MATRIX.forEach((b, i) => rank.has(b.endpoint) || rank.set(b.endpoint, i));
+    outcomes.sort((a, b) => rank.get(a.endpoint)! - rank.get(b.endpoint)! || a.order - b.order);
 
     // then: every row answers as the table says, apart from the differences still known (and only those)
     const known = strict ? [] : KNOWN_DIFFERENCES;
