@@ -66,15 +66,20 @@ describe('access matrix: every endpoint × role × scope against a running platf
     const work = MATRIX.map((block, b) => ({ block, rows: [...block.rows.filter((r) => !isSuccess(r[2])), ...block.rows.filter((r) => isSuccess(r[2]))].map((row, i) => ({ row, order: b * 1000 + i })) }));
     const outcomes: Outcome[] = [];
     let walked = 0;
-    // when: blocks are about distinct resources or only read, so a few run side by side
-    const queue = [...work];
+    // when: blocks are about distinct resources or only read, so a few run side by side (those
+    // marked with the same `serial` key one after another)
+    const units = new Map<string, typeof work>();
+    work.forEach((w, i) => units.set(w.block.serial ?? `#${i}`, [...(units.get(w.block.serial ?? `#${i}`) ?? []), w]));
+    const queue = [...units.values()];
     await Promise.all(
       Array.from({ length: 4 }, async () => {
-        for (let w = queue.shift(); w; w = queue.shift()) {
-          for (const { row, order } of w.rows) {
-            walked++;
-            const o = await walkRow(w.block, row, order).catch((err: Error): Outcome => ({ order, endpoint: w.block.endpoint, about: w.block.about, role: row[0], scope: row[1], caller: '?', expected: row[2], got: -1, detail: `error: ${err.message}` }));
-            if (o) outcomes.push(o);
+        for (let unit = queue.shift(); unit; unit = queue.shift()) {
+          for (const w of unit) {
+            for (const { row, order } of w.rows) {
+              walked++;
+              const o = await walkRow(w.block, row, order).catch((err: Error): Outcome => ({ order, endpoint: w.block.endpoint, about: w.block.about, role: row[0], scope: row[1], caller: '?', expected: row[2], got: -1, detail: `error: ${err.message}` }));
+              if (o) outcomes.push(o);
+            }
           }
         }
       }),

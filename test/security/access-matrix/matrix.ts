@@ -35,6 +35,8 @@ export interface Block {
   session?: 'fresh' | 'none';
   /** The endpoint is served but not part of the OpenAPI document. */
   undocumented?: boolean;
+  /** Blocks with the same key change one resource: they run one after another, in table order. */
+  serial?: string;
   request(r: Partial<Resources>, caller: string | null): MatrixRequest;
   listed?(body: unknown, r: Partial<Resources>): boolean;
   rows: Row[];
@@ -483,6 +485,7 @@ export const MATRIX: Block[] = [
       endpoint: 'POST /api/incidents/{key}/resolve',
       about: `resolving the incident of a ${family} instance`,
       family,
+      serial: `${family} incident`,
       request: (r) => ({ path: `/api/incidents/${need(r, 'incident')}/resolve`, body: { retries: 1 } }),
       rows: onlyRoles(family, { admin: [204, 404] }),
     },
