@@ -10,6 +10,9 @@
  * - `unscoped`: endpoints that are about no one's resource (sign-in, /me, directories, public
  *   calendars); one representative account per role.
  *
+ * - `signOutEverywhere`, `changePassword`: one throw-away account per role (given.ts), for the rows
+ *   that end every session of their caller or change its password.
+ *
  * Accounts named `matrix-…` are test fixtures created by the given setup (given.ts) where the demo
  * data has no account of that kind: an individual applicant registered in Gansu, and a unit reviewer
  * of a Gansu recommending organisation.
@@ -17,14 +20,21 @@
 export const ROLES = ['applicant', 'org_applicant', 'unit_reviewer', 'city_reviewer', 'province_reviewer', 'policy_editor', 'admin'] as const;
 export type MatrixRole = (typeof ROLES)[number] | 'anonymous';
 export type Scope = 'own' | 'same_org' | 'same_city' | 'same_province' | 'other_province' | 'unscoped' | 'anonymous';
-export type Family = 'sichuan' | 'gansu' | 'unscoped';
+export type Family = 'sichuan' | 'gansu' | 'unscoped' | 'signOutEverywhere' | 'changePassword';
 
 type Cast = Partial<Record<(typeof ROLES)[number], Partial<Record<Scope, string>>>>;
 
 export const FIXTURE_ACCOUNTS = {
   gansuPerson: 'matrix-gs-person',
   gansuUnit: 'matrix-unit-gs',
+  /** applicants whose password an admin resets */
+  sichuanResetTarget: 'matrix-reset-sc',
+  gansuResetTarget: 'matrix-reset-gs',
 } as const;
+
+/** The account a throw-away cast creates for a role: like the `unscoped` cast's, under another name. */
+export const throwawayName = (family: 'signOutEverywhere' | 'changePassword', role: (typeof ROLES)[number]) => `matrix-${family === 'signOutEverywhere' ? 'so' : 'pw'}-${role.replace('_', '-')}`;
+const throwawayCast = (family: 'signOutEverywhere' | 'changePassword'): Cast => Object.fromEntries(ROLES.map((role) => [role, { unscoped: throwawayName(family, role) }]));
 
 export const CASTS: Record<Family, Cast> = {
   sichuan: {
@@ -54,6 +64,8 @@ export const CASTS: Record<Family, Cast> = {
     policy_editor: { unscoped: 'policy-editor' },
     admin: { unscoped: 'admin' },
   },
+  signOutEverywhere: throwawayCast('signOutEverywhere'),
+  changePassword: throwawayCast('changePassword'),
 };
 
 /** The username playing (role, scope) for a family, or null for anonymous; throws for a hole in the cast. */

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD } from '../../../engine/services/demo/demoData.ts';
 import type { TestPlatform } from '../../support/testPlatform.ts';
 import { validApplication } from '../../support/fixtures.ts';
 import { waitFor } from '../../support/waitFor.ts';
-import { CASTS, FIXTURE_ACCOUNTS } from './callers.ts';
+import { CASTS, FIXTURE_ACCOUNTS, ROLES, throwawayName, type Family } from './callers.ts';
 import { SAMPLE_PDF, SAMPLE_PNG } from './sampleFiles.ts';
 
 type Agent = request.Agent;
@@ -46,9 +46,11 @@ export interface Resources {
   /** The region whose calendar the family's admins keep, and a date with an entry there. */
   region: string;
   calendarDate: string;
+  /** an applicant account of the family's region whose password an admin resets */
+  resetTarget: string;
 }
 
-export type Given = Record<'sichuan' | 'gansu' | 'unscoped', Partial<Resources>>;
+export type Given = Record<Family, Partial<Resources>>;
 
 /** One signed-in agent per account, created on first use. */
 export class Sessions {
@@ -125,8 +127,21 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
   const statusIs = (appId: string, status: string) =>
     waitFor(async () => ((await knex('applications').where({ id: appId }).first('status'))?.status === status ? true : null), 15_000, `${appId} in ${status}`);
 
+  // given: applicants of each province whose password an admin resets, and for each role two
+  // throw-away accounts (like the unscoped cast's) for the rows that end all their sessions or change their password
+  const first17 = { sc: '51070319900101021', gs: '62010219900101021' };
+  await accounts.createAccount({ username: FIXTURE_ACCOUNTS.sichuanResetTarget, role: 'applicant', displayName: '钱程', orgId: null, regionCode: null, idNumber: first17.sc + idCardCheckDigit(first17.sc), password: DEMO_PASSWORD });
+  await accounts.createAccount({ username: FIXTURE_ACCOUNTS.gansuResetTarget, role: 'applicant', displayName: '孙丽', orgId: null, regionCode: null, idNumber: first17.gs + idCardCheckDigit(first17.gs), password: DEMO_PASSWORD });
+  for (const family of ['signOutEverywhere', 'changePassword'] as const) {
+    for (const role of ROLES) {
+      const like = await accounts.findByUsername(CASTS.unscoped[role]!.unscoped!);
+      if (!like) throw new Error(`given: no account ${CASTS.unscoped[role]!.unscoped}`);
+      await accounts.createAccount({ username: throwawayName(family, role), role: like.role, displayName: `${like.displayName}(矩阵)`, orgId: like.orgId, regionCode: like.regionCode, idNumber: null, password: DEMO_PASSWORD });
+    }
+  }
+
   // Sign everyone in on today's clock: a cookie dated in the notice's year would already have expired.
-  await Promise.all(Object.values(CASTS).flatMap((c) => Object.values(c).flatMap((s) => Object.values(s))).map((u) => sessions.as(u)));
+  await Promise.all([CASTS.sichuan, CASTS.gansu, CASTS.unscoped].flatMap((c) => Object.values(c).flatMap((s) => Object.values(s))).map((u) => sessions.as(u)));
 
   // ------------------------------------------------------------------ Gansu (on the notice's dates)
   t.clock.set(Date.parse('2024-03-01T09:00:00+08:00'));
@@ -241,6 +256,7 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       packageSource: scDir,
       region: '510000',
       calendarDate: '2030-05-06',
+      resetTarget: FIXTURE_ACCOUNTS.sichuanResetTarget,
     },
     gansu: {
       app: gsApp,
@@ -255,7 +271,10 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       packageSource: gsDir,
       region: '620000',
       calendarDate: '2030-05-07',
+      resetTarget: FIXTURE_ACCOUNTS.gansuResetTarget,
     },
     unscoped: { packageHash: hashes[scDir] },
+    signOutEverywhere: {},
+    changePassword: {},
   };
 }

@@ -200,7 +200,33 @@ export const MATRIX: Block[] = [
     request: () => ({ path: '/api/session' }),
     rows: everyone(204, 401),
   },
+  { endpoint: 'GET /api/session', about: 'the current session and its CSRF token', family: 'unscoped', request: () => ({ path: '/api/session' }), rows: everyone(200, 401) },
+  {
+    endpoint: 'DELETE /api/sessions',
+    about: 'signing out everywhere (throw-away accounts: every session of the caller ends)',
+    family: 'signOutEverywhere',
+    session: 'fresh',
+    request: () => ({ path: '/api/sessions' }),
+    rows: everyone(204, 401),
+  },
   { endpoint: 'GET /api/me', about: 'the caller itself', family: 'unscoped', request: () => ({ path: '/api/me' }), rows: everyone(200, 401) },
+  {
+    endpoint: 'PUT /api/me/password',
+    about: 'changing one\'s own password (throw-away accounts)',
+    family: 'changePassword',
+    session: 'fresh',
+    request: () => ({ path: '/api/me/password', body: { currentPassword: 'Demo@2026', newPassword: 'Mx7#changed-2026' } }),
+    rows: everyone(204, 401),
+  },
+  ...(['sichuan', 'gansu'] as const).map(
+    (family): Block => ({
+      endpoint: 'PUT /api/admin/accounts/{username}/password',
+      about: `an admin resets the password of an applicant registered in the ${family} province`,
+      family,
+      request: (r) => ({ path: `/api/admin/accounts/${need(r, 'resetTarget')}/password`, body: {} }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    }),
+  ),
   { endpoint: 'GET /api/health', about: 'health (public)', family: 'unscoped', request: () => ({ path: '/api/health' }), rows: everyone(200, 200) },
   { endpoint: 'GET /api/openapi.json', about: 'the API description (public)', family: 'unscoped', undocumented: true, request: () => ({ path: '/api/openapi.json' }), rows: everyone(200, 200) },
 
