@@ -508,6 +508,14 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: ['listed', 'unlisted'] }),
     },
     {
+      endpoint: 'PUT /api/incidents/{key}/variables',
+      about: `correcting a variable of the ${family} instance with an incident, before it is resolved`,
+      family,
+      serial: `${family} incident`,
+      request: (r) => ({ path: `/api/incidents/${need(r, 'incident')}/variables`, body: { variables: { matrixNote: '访问矩阵测试' } } }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
       endpoint: 'POST /api/incidents/{key}/resolve',
       about: `resolving the incident of a ${family} instance`,
       family,
