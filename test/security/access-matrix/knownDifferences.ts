@@ -20,8 +20,6 @@ export interface KnownDifference {
 }
 
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
-  // issue 8 §4 (helper `audit`): the audit log scoped to the admin's region
-  { fixedBy: 'audit (issue 8 §4)', why: "an admin reads every province's audit entries", endpoint: 'GET /api/audit', expected: 'unlisted', got: 'listed', roles: ['admin'] },
 ];
 
 export function matchesKnown(k: KnownDifference, d: { endpoint: string; about: string; role: MatrixRole; expected: Expect; got: Expect }): boolean {
