@@ -48,6 +48,10 @@ export interface Resources {
   calendarDate: string;
   /** an applicant account of the family's region whose password an admin resets */
   resetTarget: string;
+  /** ids of resources that do not exist (for the rows proving the role is checked before the lookup) */
+  missingId: string;
+  missingHash: string;
+  missingKey: string;
 }
 
 export type Given = Record<Family, Partial<Resources>>;
@@ -273,7 +277,7 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       calendarDate: '2030-05-07',
       resetTarget: FIXTURE_ACCOUNTS.gansuResetTarget,
     },
-    unscoped: { packageHash: hashes[scDir] },
+    unscoped: { packageHash: hashes[scDir], missingId: '00000000-0000-4000-8000-000000000000', missingHash: '0'.repeat(64), missingKey: '999999999999' },
     signOutEverywhere: {},
     changePassword: {},
   };

@@ -416,6 +416,90 @@ export const MATRIX: Block[] = [
     rows: taskHolders('sichuan', 'unit', 200),
   },
 
+  // ------------------------------------------------------------ resources that do not exist
+  // The role is checked before the lookup: a role an endpoint is not for gets 403 whether or not the
+  // resource exists (so 403 / 404 never tells it apart), and the roles it is for get 404.
+  {
+    endpoint: 'GET /api/applications/{id}',
+    about: 'an application that does not exist',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/applications/${need(r, 'missingId')}` }),
+    rows: [
+      ...by('applicant', { unscoped: 404 }),
+      ...by('org_applicant', { unscoped: 404 }),
+      ...by('unit_reviewer', { unscoped: 404 }),
+      ...by('city_reviewer', { unscoped: 404 }),
+      ...by('province_reviewer', { unscoped: 404 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'PUT /api/applications/{id}/data',
+    about: 'saving a draft that does not exist',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/applications/${need(r, 'missingId')}/data`, body: {} }),
+    rows: [
+      ...by('applicant', { unscoped: 404 }),
+      ...by('org_applicant', { unscoped: 404 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 403 }),
+      ...by('admin', { unscoped: 403 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'GET /api/tasks/{id}',
+    about: 'a task that does not exist',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/tasks/${need(r, 'missingKey')}` }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 404 }),
+      ...by('city_reviewer', { unscoped: 404 }),
+      ...by('province_reviewer', { unscoped: 404 }),
+      ...by('policy_editor', { unscoped: 403 }),
+      ...by('admin', { unscoped: 403 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'GET /api/packages/{hash}',
+    about: 'a package version that does not exist',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/packages/${need(r, 'missingHash')}` }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 404 }),
+      ...by('province_reviewer', { unscoped: 404 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/incidents/{key}/resolve',
+    about: 'an incident that does not exist',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/incidents/${need(r, 'missingKey')}/resolve`, body: { retries: 1 } }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 403 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+
   // ------------------------------------------------------------ directories and the person registry
   { endpoint: 'GET /api/organisations', about: 'the directory of organisations (any signed-in account)', family: 'unscoped', request: () => ({ path: '/api/organisations' }), rows: everyone(200, 401) },
   {
