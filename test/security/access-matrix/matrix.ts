@@ -503,10 +503,10 @@ export const MATRIX: Block[] = [
   // ------------------------------------------------------------ directories and the person registry
   { endpoint: 'GET /api/organisations', about: 'the directory of organisations (any signed-in account)', family: 'unscoped', request: () => ({ path: '/api/organisations' }), rows: everyone(200, 401) },
   {
-    endpoint: 'GET /api/registry/persons/{idNumber}',
+    endpoint: 'POST /api/registry/person-lookups',
     about: "张伟's registry facts (an application in 绵阳 under a Sichuan package): staff of his city and province",
     family: 'sichuan',
-    request: (r) => ({ path: `/api/registry/persons/${need(r, 'personId')}` }),
+    request: (r) => ({ path: '/api/registry/person-lookups', body: { idNumber: need(r, 'personId') } }),
     rows: [
       ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
       ...by('org_applicant', { other_province: 403 }),
@@ -519,10 +519,10 @@ export const MATRIX: Block[] = [
     ],
   },
   {
-    endpoint: 'POST /api/registry/persons/{idNumber}/records',
+    endpoint: 'POST /api/registry/person-records',
     about: "entering records for 张伟 (known in Sichuan): Sichuan's admins only",
     family: 'sichuan',
-    request: (r) => ({ path: `/api/registry/persons/${need(r, 'personId')}/records`, body: { name: '张伟' } }),
+    request: (r) => ({ path: '/api/registry/person-records', body: { idNumber: need(r, 'personId'), name: '张伟' } }),
     rows: onlyRoles('sichuan', { admin: [200, 404] }),
   },
 
