@@ -185,3 +185,9 @@ export const CalendarOverridesSchema = Type.Object({
 
 export const ActionStartedSchema = Type.Object({ actionId: Type.String(), processInstanceKey: Type.String() });
 export const FileSchema = Type.String({ format: 'binary' });
+
+/** What `PUT /api/incidents/{key}/variables` changed: the instance and the variable names. */
+export const IncidentVariablesResultSchema = Type.Object({
+  processInstanceKey: Type.String(),
+  names: Type.Array(Type.String(), { description: '已更正的变量名' }),
+});

@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import { DEMO_ACCOUNTS } from '../../../engine/services/demo/demoData.ts';
 import { validApplication } from '../../support/fixtures.ts';
 import type { TestPlatform } from '../../support/testPlatform.ts';
+import { JPEG, PDF } from '../../support/uploadFixtures.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
 
 /** An individual applicant submits a valid application with every required scan, over the API. */
 export async function submitApplication(t: TestPlatform, packageDir: string, recommenderOrgId: string): Promise<{ applicationId: string }> {
