@@ -13,6 +13,7 @@ import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
+import { applicationSearchColumns } from '../review/applicationSearchColumns.ts';
 import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -200,6 +201,7 @@ export class ApplicationService {
           city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
           applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
           version: row.version + 1,
+          ...applicationSearchColumns(data),
         });
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
       // The process start is queued in the same transaction: a crash or an engine outage loses nothing.
@@ -311,7 +313,7 @@ export class ApplicationService {
     await this.d.engine.completeJob(task.id, { application: data });
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
+      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1, ...applicationSearchColumns(data) });
       await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
     });
