@@ -50,7 +50,7 @@ describe('export specification checks at load', () => {
     expect(r.ok).toBe(false);
     const errors = r.problems.filter((p) => p.severity === 'error');
     expect(errors).toContainEqual(expect.objectContaining({ file: SPEC, pointer: '/columns/4/clause', code: 'SCHEMA_REQUIRED' }));
-    expect(errors.some((p) => p.file === SPEC && p.pointer.startsWith('/columns/8/format'))).toBe(true);
+    expect(errors.some((p) => p.file === SPEC && (p.pointer ?? '').startsWith('/columns/8/format'))).toBe(true);
     expect(errors.every((p) => /[\u4e00-\u9fff]/.test(p.message))).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import type { ReviewApplicationService } from '../../services/review/ReviewAppli
 import { route, type RouteDef } from '../route.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const DateText = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'yyyy-mm-dd(北京时间)' });
+const DateText = Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'yyyy-mm-dd(北京时间)' });
 
 /** The filters shared by the list and the export. */
 const filterProperties = {
