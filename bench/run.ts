@@ -19,7 +19,7 @@ const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(
 
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  const config = { ...loadConfig({}), databaseUrl: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir, attachmentsDir: path.join(dir, 'att'), deploymentsDir: path.resolve('deployments') };
+  const config = { ...loadConfig({}), databaseUrl: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir, attachmentsDir: path.join(dir, 'att'), uploadTmpDir: path.join(dir, 'upload-tmp'), deploymentsDir: path.resolve('deployments') };
   const p = await createPlatform(config, { log: () => undefined });
   await p.start();
   const { packages, applications, accounts, inbox } = p.services;

@@ -24,11 +24,35 @@ export interface Config {
   /** Express `trust proxy`: behind a reverse proxy the client address (throttled per address) comes from X-Forwarded-For. */
   trustProxy: boolean | number | string;
   maxUploadBytes: number;
+  /** Where an upload waits while it is checked; nothing stays there after the request. */
+  uploadTmpDir: string;
+  quotas: Quotas;
   timerPollMs: number;
   jobPollMs: number;
   logLevel: 'silent' | 'info' | 'debug';
   /** Kill-test hook: crash points (engine/reliability/crashPoint.ts) at which the process kills itself. */
   crashPoints: string[];
+  /** Keys of personal data at rest (base64, 32 bytes): DATA_KEY seals, DATA_KEYS_PREVIOUS (comma-separated, oldest last) still read, DATA_HASH_KEY keys the look-up hash. */
+  dataKeys: { current?: string; previous: string[]; hashKey?: string };
+}
+
+/** Limits per applicant and application, so one account cannot fill the database or the disk. */
+export interface Quotas {
+  /** Size of a draft's form data as stored (JSON, bytes). */
+  maxDraftDataBytes: number;
+  /** Drafts (not yet submitted) one applicant may hold at once. */
+  maxDraftsPerApplicant: number;
+  /** Files of one attachment kind on one application. */
+  maxAttachmentsPerKind: number;
+  /** Files in total on one application. */
+  maxAttachmentsPerApplication: number;
+}
+
+function positiveInt(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return n;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,10 +84,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE === 'true',
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxUploadBytes: Number(env.MAX_UPLOAD_BYTES ?? 10 * 1024 * 1024),
+    uploadTmpDir: path.resolve(env.UPLOAD_TMP_DIR ?? path.join(dataDir, 'upload-tmp')),
+    quotas: {
+      maxDraftDataBytes: positiveInt(env.MAX_DRAFT_DATA_BYTES, 256 * 1024, 'MAX_DRAFT_DATA_BYTES'),
+      maxDraftsPerApplicant: positiveInt(env.MAX_DRAFTS_PER_APPLICANT, 20, 'MAX_DRAFTS_PER_APPLICANT'),
+      maxAttachmentsPerKind: positiveInt(env.MAX_ATTACHMENTS_PER_KIND, 10, 'MAX_ATTACHMENTS_PER_KIND'),
+      maxAttachmentsPerApplication: positiveInt(env.MAX_ATTACHMENTS_PER_APPLICATION, 50, 'MAX_ATTACHMENTS_PER_APPLICATION'),
+    },
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     crashPoints: (env.CRASH_POINT ?? '').split(',').map((x) => x.trim()).filter(Boolean),
+    dataKeys: {
+      current: env.DATA_KEY || undefined,
+      previous: (env.DATA_KEYS_PREVIOUS ?? '').split(',').map((k) => k.trim()).filter(Boolean),
+      hashKey: env.DATA_HASH_KEY || undefined,
+    },
   };
 }
 

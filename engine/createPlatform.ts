@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from './config.ts';
 import { createDb, type Db } from './store/createDb.ts';
+import { loadKeyring, maskInText } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
@@ -21,7 +22,8 @@ import { AccountService, csrfTokenMatches } from './services/accounts/AccountSer
 import { RegistryService } from './services/registry/RegistryService.ts';
 import { AuditLog } from './services/audit/AuditLog.ts';
 import { AuditReadService } from './services/audit/AuditReadService.ts';
-import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
+import { AttachmentStorage } from './services/attachments/AttachmentStorage.ts';
+import { inspectUpload } from './services/attachments/inspectUpload.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
@@ -77,8 +79,9 @@ const VERSION = '0.1.0';
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
   armCrashPoints(config.crashPoints ?? []);
-  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${msg}`, err ?? ''));
-  const db = await createDb(config.databaseUrl);
+  // Log lines never carry an ID or mobile number in clear.
+  const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${maskInText(msg)}`, err instanceof Error ? maskInText(err.stack ?? err.message) : (err ?? '')));
+  const db = await createDb(config.databaseUrl, { keyring: loadKeyring(config, (m) => log(m)) });
   const now = () => clock.now();
 
   const engine: ProcessEngine =
@@ -109,8 +112,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     forms: formRuntime,
     registry,
     storage,
-    sniff: sniffMimeType,
+    inspect: inspectUpload,
     maxUploadBytes: config.maxUploadBytes,
+    quotas: config.quotas,
     now,
     onSubmitted: () => dispatcher?.kick(),
     registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
@@ -123,7 +127,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     (applicationId, key, trx) => applications.markStarted(applicationId, key, trx),
     { log: (m) => log(m), now },
   );
-  const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine));
+  const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine), db.personal);
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
     packages,
@@ -150,7 +154,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit)),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal)),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 
@@ -165,6 +169,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   app.use(
     buildRouter(routes, {
       maxUploadBytes: config.maxUploadBytes,
+      uploadTmpDir: config.uploadTmpDir,
       resolveActor: async (req) => {
         const token = sessionToken(req);
         return token ? accounts.resolveSession(token) : null;
@@ -183,6 +188,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons },
     async start() {
       await calendar.reload();
+      // Every deployed form's personal fields are known before the engine writes its first state.
+      for (const v of await packages.loadedVersions()) await packages.version(v.hash);
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await inbox.recover(); // decisions a crash interrupted, before anything else moves
       await engine.start();

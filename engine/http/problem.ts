@@ -47,6 +47,15 @@ export function toProblem(err: unknown, instance: string): Problem {
   if (e?.status === 415 || e?.type === 'charset.unsupported') {
     return { type: TYPE_BASE + 'unsupported-media-type', title: '不支持的请求格式', status: 415, instance };
   }
+  // Other client errors of Express and its parsers (http-errors with a 4xx status): a bad gzip body, a
+  // path that does not decode, an aborted request. They are the client's, and said so in Chinese.
+  const status = (err as { status?: unknown; statusCode?: unknown })?.status ?? (err as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    const code = (err as { code?: unknown })?.code;
+    if (typeof code === 'string' && code.startsWith('Z_')) return { type: TYPE_BASE + 'bad-content-encoding', title: '请求体与声明的压缩格式(Content-Encoding)不符', status: 400, instance };
+    if (err instanceof URIError) return { type: TYPE_BASE + 'bad-request', title: '请求路径编码无效', status: 400, instance };
+    return { type: TYPE_BASE + 'bad-request', title: '请求不符合要求', status, detail: (err as { message?: string }).message, instance };
+  }
   return { type: TYPE_BASE + 'internal', title: '服务器内部错误', status: 500, detail: undefined, instance };
 }
 

@@ -37,7 +37,12 @@ export interface RouteDef<B extends TSchema = TSchema, Q extends TSchema = TSche
   body?: B;
   query?: Q;
   params?: P;
-  multipart?: { fileField: string; fields: Record<string, TSchema> };
+  multipart?: {
+    fileField: string;
+    fields: Record<string, TSchema>;
+    /** Runs before any byte of the upload is written (the caller may upload here at all?). */
+    beforeUpload?: (ctx: { actor: Actor; params: Static<P> }) => Promise<void>;
+  };
   responses: Record<number, { description: string; schema?: TSchema; contentType?: string }>;
   handler: (ctx: RouteContext<Static<B>, Static<Q>, Static<P>>) => Promise<RouteResult | unknown>;
 }

@@ -40,3 +40,20 @@ export function check<S extends TSchema>(schema: S, value: unknown, where: 'body
   }
   return copy as Static<S>;
 }
+
+/** Deepest nesting a request body may have; forms nest a few levels, never dozens. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Refuses bodies nested deeper than MAX_BODY_DEPTH, walking iteratively: a body nested 100,000 deep
+ * parses, but every recursive step after it (validation, storage, JSON.stringify) would overflow the stack.
+ */
+export function assertShallow(value: unknown, maxDepth = MAX_BODY_DEPTH): void {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > maxDepth) throw new ValidationError('请求体嵌套层级过深', `JSON 嵌套不得超过 ${maxDepth} 层`);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+}

@@ -2,18 +2,26 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import { migrationSource } from './migrations/index.ts';
+import { Keyring, PersonalData } from '../services/privacy/index.ts';
 
 export type DbKind = 'sqlite' | 'mysql';
 export interface Db {
   knex: Knex;
   kind: DbKind;
+  /** Seals personal data at this store's boundary (see services/privacy). */
+  personal: PersonalData;
   close(): Promise<void>;
 }
 
 /** Opens the store from a URL: `sqlite:<file>` / `sqlite::memory:` or `mysql://user:pass@host:port/db`. */
-export async function createDb(url: string, opts: { migrate?: boolean } = {}): Promise<Db> {
+export async function createDb(url: string, opts: { migrate?: boolean; keyring?: Keyring } = {}): Promise<Db> {
   let knex: Knex;
   let kind: DbKind;
+  // Only a store that dies with the process may go without configured keys.
+  if (!opts.keyring && url !== 'sqlite::memory:') throw new Error(`createDb(${url.replace(/\/\/[^@/]*@/, '//…@')}) needs the data keys (loadKeyring)`);
+  const personal = new PersonalData(opts.keyring ?? Keyring.ephemeral());
+  // Migrations that seal existing rows read the keys from here.
+  const userParams = { personal };
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -22,6 +30,7 @@ export async function createDb(url: string, opts: { migrate?: boolean } = {}): P
       client: 'better-sqlite3',
       connection: { filename: file },
       useNullAsDefault: true,
+      ...({ userParams } as object),
       // One connection: SQLite serialises writers anyway, and a single handle keeps transactions simple.
       pool: {
         min: 1,
@@ -41,12 +50,13 @@ export async function createDb(url: string, opts: { migrate?: boolean } = {}): P
       client: 'mysql2',
       connection: { uri: url, charset: 'utf8mb4', timezone: 'Z', dateStrings: true } as Knex.MySql2ConnectionConfig & { uri: string },
       pool: { min: 0, max: 10 },
+      ...({ userParams } as object),
     });
   } else {
     throw new Error(`Unsupported DATABASE_URL: ${url} (use sqlite:<file> or mysql://…)`);
   }
   if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
-  return { knex, kind, close: () => knex.destroy() };
+  return { knex, kind, personal, close: () => knex.destroy() };
 }
 
 /** JSON columns are stored as text so that SQLite and MySQL behave the same. */

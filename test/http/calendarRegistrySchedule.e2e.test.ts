@@ -55,17 +55,17 @@ describe('calendar, person registry and schedules over HTTP', () => {
     const reviewer = await t.login('city-mianyang');
     const id = '11010519491231002X';
     // when
-    const ok = await admin.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏', cards: [{ number: 'SC-2021-9', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01', validTo: '2024-07-01' }] });
+    const ok = await admin.post('/api/registry/person-records').send({ idNumber: id, name: '赵敏', cards: [{ number: 'SC-2021-9', kind: 'EXAMINER', issuerRegionCode: '510000', validFrom: '2021-07-01', validTo: '2024-07-01' }] });
     // then
     expect(ok.status).toBe(200);
-    expect((await reviewer.get(`/api/registry/persons/${id}`)).body.cards).toMatchObject([{ number: 'SC-2021-9', status: 'COLLECTED' }]);
-    expect((await reviewer.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏' })).status).toBe(403);
-    expect((await (await t.login('zhangwei')).get(`/api/registry/persons/${id}`)).status).toBe(403);
-    const badId = await admin.post('/api/registry/persons/110105194912310021/records').send({ name: '赵敏' });
+    expect((await reviewer.post('/api/registry/person-lookups').send({ idNumber: id })).body.cards).toMatchObject([{ number: 'SC-2021-9', status: 'COLLECTED' }]);
+    expect((await reviewer.post('/api/registry/person-records').send({ idNumber: id, name: '赵敏' })).status).toBe(403);
+    expect((await (await t.login('zhangwei')).post('/api/registry/person-lookups').send({ idNumber: id })).status).toBe(403);
+    const badId = await admin.post('/api/registry/person-records').send({ idNumber: '110105194912310021', name: '赵敏' });
     expect(badId.status).toBe(400);
-    const badBody = await admin.post(`/api/registry/persons/${id}/records`).send({ name: '赵敏', cards: [{ number: 'X', kind: 'BOSS', issuerRegionCode: '510000', validFrom: '2021-07-01' }] });
+    const badBody = await admin.post('/api/registry/person-records').send({ idNumber: id, name: '赵敏', cards: [{ number: 'X', kind: 'BOSS', issuerRegionCode: '510000', validFrom: '2021-07-01' }] });
     expect(badBody.status).toBe(400);
-    expect((await reviewer.get(`/api/registry/persons/${id}`)).body.cards).toHaveLength(1);
+    expect((await reviewer.post('/api/registry/person-lookups').send({ idNumber: id })).body.cards).toHaveLength(1);
   });
 
   it('gives a package schedule with each window\'s state on a day, the last day of a window still open', async () => {

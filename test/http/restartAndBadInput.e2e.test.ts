@@ -5,11 +5,10 @@ import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { PDF, JPEG } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
 type Agent = request.Agent;
 const DAY = 24 * 3600 * 1000;
 
@@ -94,7 +93,7 @@ describe('restart and bad input over HTTP (SQLite file)', () => {
     const applicant3 = await t.login(applicant().username); // sessions expired with the clock
     // then: B's card is cancelled and the person barred from training registration for a year
     await waitStatus(applicant3, b.id, 'CARD_CANCELLED');
-    const sanctions = await t.platform.db.knex('sanctions').where({ subject_id: applicant().idNumber, kind: 'TRAINING_REGISTRATION' });
+    const sanctions = await t.platform.db.knex('sanctions').where({ subject_id: t.platform.db.personal.lookupKey(applicant().idNumber!), kind: 'TRAINING_REGISTRATION' });
     expect(sanctions).toHaveLength(1);
     expect(sanctions[0].clause).toBe('SC26-45');
     const card = (await status(applicant3, b.id)).application.outcome.card;

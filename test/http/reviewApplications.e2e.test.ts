@@ -5,9 +5,11 @@ import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckDigit } from '../../forms/checkIdCard.ts';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { applicationSearchColumns } from '../../engine/services/review/applicationSearchColumns.ts';
+import { AUDIT_READ_ACTION } from '../../engine/services/audit/AuditLog.ts';
+import { applicationSearchColumns, idSuffixKey } from '../../engine/services/review/applicationSearchColumns.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { JPEG, PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
 
 type Agent = request.Agent;
@@ -70,17 +72,17 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
       package_hash: hash[pkg],
       package_id: pkg === '2021' ? 'sichuan-2021-examiner-training' : 'sichuan-2024-renewal',
       applicant_account_id: await accountIdOf(t, o.applicant),
-      applicant_id_number: o.data.idNumber,
+      applicant_id_number: t.platform.db.personal.lookupKey(String(o.data.idNumber)),
       recommender_org_id: o.orgId,
       city_code: o.cityCode,
       status: o.status,
       stage: o.status === 'DRAFT' ? null : '市(州)职鉴中心审核',
-      data: JSON.stringify(o.data),
+      data: t.platform.db.personal.toJson(o.data),
       submitted_at: o.submittedAt,
       created_at: o.submittedAt ?? '2021-06-01T00:00:00.000Z',
       updated_at: o.submittedAt ?? '2021-06-01T00:00:00.000Z',
       version: 1,
-      ...applicationSearchColumns(o.data),
+      ...applicationSearchColumns(t.platform.db.personal, o.data),
     });
   }
 
@@ -246,7 +248,7 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
     expect(sheet.getCell('J5').border?.right?.style).toBe('thin');
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: '3:3' });
     // then: the read of full ID numbers is on the audit record, naming the applications
-    const audit = await t.platform.db.knex('audit_log').where({ action: 'personal_data.read', entity_type: 'summary-export' }).orderBy('id', 'desc').first();
+    const audit = await t.platform.db.knex('audit_log').where({ action: AUDIT_READ_ACTION, entity_type: 'summary-export' }).orderBy('id', 'desc').first();
     const actor = await accountIdOf(t, 'city-mianyang');
     expect(audit.actor_id).toBe(actor);
     const detail = JSON.parse(audit.detail);
@@ -289,9 +291,9 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
     const unit = await t.login('unit-cd-city');
 
     // when: a unit with no supervisor gets the empty table (and no audit entry of a read)
-    const before = await t.platform.db.knex('audit_log').where({ action: 'personal_data.read' }).count({ n: '*' });
+    const before = await t.platform.db.knex('audit_log').where({ action: AUDIT_READ_ACTION }).count({ n: '*' });
     const empty = await download(unit, '/api/review/exports/supervisorRenewal.xlsx', { package: hash['2024']! });
-    const after = await t.platform.db.knex('audit_log').where({ action: 'personal_data.read' }).count({ n: '*' });
+    const after = await t.platform.db.knex('audit_log').where({ action: AUDIT_READ_ACTION }).count({ n: '*' });
 
     // then
     expect(empty.res.status).toBe(200);
@@ -315,9 +317,6 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
     const data = validApplication({ name: '王强', idNumber: idOf('wangqiang'), recommenderOrgId: 'org-my-filed' });
     const draft = await applicant.post('/api/applications').send({ packageHash: hash['2026'], data });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(64, 1)]);
-    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 2)]);
     for (const spec of schema['x-attachments'] as Array<{ kind: string; accept?: string[] }>) {
       const accept = spec.accept ?? ['application/pdf'];
       const [body, name] = accept.includes('application/pdf') ? [PDF, `${spec.kind}.pdf`] : accept.includes('image/jpeg') ? [JPEG, `${spec.kind}.jpg`] : [PNG, `${spec.kind}.png`];
@@ -334,8 +333,10 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
     expect(byName.body.total).toBe(1);
     expect(byName.body.items[0]).toMatchObject({ id: draft.body.id, applicantName: '王强', idNumberMasked: mask(idOf('wangqiang')) });
     expect(bySuffix.body.items.map((i: { id: string }) => i.id)).toEqual([draft.body.id]);
-    const row = await t.platform.db.knex('applications').where({ id: draft.body.id }).first('applicant_name', 'applicant_id_last4');
-    expect(row).toEqual({ applicant_name: '王强', applicant_id_last4: idOf('wangqiang').slice(-4) });
+    // the suffix is stored only as a keyed hash
+    const row = await t.platform.db.knex('applications').where({ id: draft.body.id }).first('applicant_name', 'applicant_id_suffix');
+    expect(row).toEqual({ applicant_name: '王强', applicant_id_suffix: idSuffixKey(t.platform.db.personal, idOf('wangqiang').slice(-4)) });
+    expect(row.applicant_id_suffix).not.toContain(idOf('wangqiang').slice(-4));
   });
 
   it('publishes both endpoints in the OpenAPI document with their query and response schemas', async () => {

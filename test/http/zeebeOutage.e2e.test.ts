@@ -6,6 +6,7 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { zeebeUp } from '../support/zeebe.ts';
+import { PDF, PNG_FILE } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const broker = (cmd: 'start' | 'stop') => execFileSync('node', ['scripts/zeebe.mjs', cmd], { stdio: 'inherit', env: { ...process.env, ZEEBE_CLEAN: 'false' } });
@@ -35,7 +36,7 @@ describe.runIf(zeebeUp)('platform on Zeebe while the broker is down', () => {
       const d = await agent.post('/api/applications').send({ packageHash, data: validApplication({ name: acc.displayName, idNumber: acc.idNumber!, recommenderOrgId: 'org-my-filed' }) });
       for (const spec of schema['x-attachments'] as Array<{ kind: string; accept: string[] }>) {
         const pdf = spec.accept.includes('application/pdf');
-        await agent.post(`/api/applications/${d.body.id}/attachments`).field('kind', spec.kind).attach('file', pdf ? Buffer.from('%PDF-1.4\n') : Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), pdf ? 'a.pdf' : 'a.png');
+        await agent.post(`/api/applications/${d.body.id}/attachments`).field('kind', spec.kind).attach('file', pdf ? PDF : PNG_FILE, pdf ? 'a.pdf' : 'a.png');
       }
       return d;
     };

@@ -4,14 +4,13 @@ import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 
 /**
  * The two tools that make a yearly change safe, over HTTP as policy staff use them: the 2021 → 2026
  * diff of the Sichuan examiner packages must show the changes diff-2021-2026.md lists, and a replay of
  * stored 2021 applications under the 2026 rules must say whose decision changes and why.
  */
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
 const form2021 = JSON.parse(fs.readFileSync('deployments/sichuan/2021-examiner-training/forms/application.schema.json', 'utf8'));
 
 describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {

@@ -60,7 +60,7 @@ export async function spawnServer(opts: { dataDir: string; deploymentsDir: strin
 }
 
 /** Waits until the server answers its health check, or fails when it exits first. */
-export async function waitUp(s: ServerProcess, timeoutMs = 30_000): Promise<void> {
+export async function waitUp(s: ServerProcess, timeoutMs = 90_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   let gone = false;
   void s.exited.then(() => (gone = true));

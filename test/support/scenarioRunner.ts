@@ -3,10 +3,12 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { candidateGroupsOf, type Actor } from '../../engine/services/actor.ts';
+import { USER_TASK_JOB_TYPE } from '../../engine/port/ProcessEngine.ts';
 import { readPath } from '../../engine/workers/jobVariables.ts';
 import type { TestPlatform } from './testPlatform.ts';
 import { waitFor } from './waitFor.ts';
 import { validApplication } from './fixtures.ts';
+import { PDF, PNG_FILE as PNG } from './uploadFixtures.ts';
 
 /** A process scenario (scenarios/*.json with when/then): given registry facts and a form, when people act and time passes, then. */
 export interface Scenario {
@@ -55,8 +57,6 @@ export async function seedRegistry(t: TestPlatform, seed: RegistrySeed | undefin
   }
 }
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
 const DAY = 86_400_000;
 
 async function actorOf(t: TestPlatform, username: string): Promise<Actor> {
@@ -89,7 +89,18 @@ export async function runScenario(t: TestPlatform, pkgDir: string, s: Scenario):
 
   const openTaskAt = async (elementId: string) =>
     waitFor(async () => (await t.platform.db.knex('tasks').where({ application_id: app.id, element_id: elementId }).whereIn('state', ['OPEN', 'CLAIMED']).first()) ?? null, 15_000, `open task ${elementId}`);
-  const settle = () => new Promise((r) => setTimeout(r, 300));
+  // Before the clock moves, every service-task job the last step made must have run: on a busy machine a
+  // fixed pause let the card be issued after the jump (a validity counted from the wrong day).
+  const settle = async () => {
+    if (t.platform.engine.kind === 'embedded') {
+      await waitFor(
+        async () => !(await t.platform.db.knex('engine_jobs').whereNot('type', USER_TASK_JOB_TYPE).whereIn('state', ['ACTIVATABLE', 'ACTIVATED']).first('key')),
+        15_000,
+        'service-task jobs to run before the clock moves',
+      );
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  };
 
   // when
   for (const step of s.when) {

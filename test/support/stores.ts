@@ -1,5 +1,6 @@
 import mysql from 'mysql2/promise';
 import { createDb, type Db } from '../../engine/store/createDb.ts';
+import { Keyring } from '../../engine/services/privacy/index.ts';
 
 export interface StoreTarget {
   name: 'sqlite' | 'mysql';
@@ -74,7 +75,7 @@ export async function openStore(target: StoreTarget): Promise<{ db: Db; close():
   }
   const fresh = await freshMysqlDatabase(target.url);
   try {
-    const db = await createDb(fresh.url);
+    const db = await createDb(fresh.url, { keyring: Keyring.ephemeral() });
     return {
       db,
       async close() {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -27,12 +28,15 @@ export async function startTestPlatform(
     databaseUrl: opts.databaseUrl ?? `sqlite:${path.join(dir, 'platform.sqlite')}`,
     dataDir: dir,
     attachmentsDir: path.join(dir, 'attachments'),
+    uploadTmpDir: path.join(dir, 'upload-tmp'),
     deploymentsDir: path.resolve('deployments'),
     timerPollMs: 50,
     jobPollMs: 20,
     loadDemoData: true,
     maxUploadBytes: 1024 * 1024,
     engineKind: opts.engine ?? 'embedded',
+    // MySQL needs a configured key; a SQLite file generates its own into the data directory.
+    dataKeys: opts.databaseUrl?.startsWith('mysql:') ? { current: randomBytes(32).toString('base64'), previous: [] } : { previous: [] },
     ...opts.config,
   };
   const clock = new OffsetClock();

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
+import type { PersonalData } from '../../services/privacy/index.ts';
 import { listIncidentRows } from '../../store/incidentQueries.ts';
 import {
   EngineDeployError,
@@ -107,12 +108,15 @@ export class EmbeddedEngine implements ProcessEngine {
   private kickScheduled = false;
   private readonly workerName: string;
   private readonly now: () => number;
+  /** Variables and saved state are sealed at the store (ID and mobile numbers); in memory they are clear. */
+  private readonly personal: PersonalData;
 
   constructor(
     db: Db,
     private readonly options: EmbeddedEngineOptions = {},
   ) {
     this.knex = db.knex;
+    this.personal = db.personal;
     this.workerName = options.workerName ?? `embedded-${process.pid}`;
     this.now = options.now ?? Date.now;
   }
@@ -309,7 +313,7 @@ export class EmbeddedEngine implements ProcessEngine {
       key: row.key,
       bpmnProcessId: row.bpmn_process_id,
       status: row.status,
-      variables: fromJson<Variables>(row.variables),
+      variables: this.personal.fromJson<Variables>(row.variables),
       completedElements: fromJson<string[]>(row.trail),
     };
   }
@@ -326,9 +330,9 @@ export class EmbeddedEngine implements ProcessEngine {
           if (!row) throw new InstanceGoneError(`流程实例 ${instanceKey} 不存在`);
           if (row.status !== 'ACTIVE') throw new InstanceGoneError(`流程实例 ${instanceKey} 已结束`);
           const def = await this.loadDefinition(row.definition_key);
-          const vars = fromJson<Variables>(row.variables);
+          const vars = this.personal.fromJson<Variables>(row.variables);
           const session = new InstanceSession(instanceKey, def.sourceContext, def.model, vars, this.now);
-          await session.resume(fromJson(row.state));
+          await session.resume(this.personal.fromJson(row.state));
           cmd(session, vars);
           const result = await session.finish();
           if (result.error) throw new InstanceRunError(result.error.message, result.error.elementId);
@@ -361,8 +365,8 @@ export class EmbeddedEngine implements ProcessEngine {
     await this.knex.transaction(async (trx) => {
       const values = {
         status: result.status,
-        state: result.status === 'ACTIVE' ? JSON.stringify(result.state) : null,
-        variables: toJson(vars),
+        state: result.status === 'ACTIVE' ? this.personal.toJson(result.state) : null,
+        variables: this.personal.toJson(vars),
         trail: toJson(trail),
         updated_at: now,
       };
@@ -493,7 +497,7 @@ export class EmbeddedEngine implements ProcessEngine {
       deadline: null,
       not_before: null,
       custom_headers: toJson(headers),
-      variables: toJson(locals),
+      variables: this.personal.toJson(locals),
       error_message: null,
       created_at: nowIso(),
     };
@@ -584,7 +588,7 @@ export class EmbeddedEngine implements ProcessEngine {
       bpmnProcessId: inst?.bpmn_process_id ?? '',
       elementId: row.element_id,
       customHeaders: fromJson(row.custom_headers),
-      variables: { ...fromJson<Variables>(inst?.variables ?? '{}'), ...fromJson<Variables>(row.variables) },
+      variables: { ...this.personal.fromJson<Variables>(inst?.variables ?? '{}'), ...this.personal.fromJson<Variables>(row.variables) },
       retries: row.retries,
       deadline: row.deadline,
     };
@@ -633,7 +637,7 @@ export class EmbeddedEngine implements ProcessEngine {
         job.instance_key,
         (session, vars) => {
           if (!session.isWaiting(job.execution_id)) throw new JobNotFoundError(`任务 ${jobKey} 已不在等待状态`);
-          this.applyOutputs(info, vars, fromJson(job.variables), variables);
+          this.applyOutputs(info, vars, this.personal.fromJson(job.variables), variables);
           session.signal(job.element_id, job.execution_id);
         },
         async (trx) => {
@@ -763,7 +767,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const def = await this.loadDefinition(inst.definition_key);
     const info = def.model.elements.get(job.element_id);
     if (!info?.candidateGroups) return null;
-    const groups = evalMaybe(info.candidateGroups, { ...fromJson<Variables>(inst.variables), ...fromJson<Variables>(job.variables) });
+    const groups = evalMaybe(info.candidateGroups, { ...this.personal.fromJson<Variables>(inst.variables), ...this.personal.fromJson<Variables>(job.variables) });
     const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : null;
     if (!list || list.length === 0 || list.some((g) => typeof g !== 'string' || !g)) {
       throw new IncidentNotResolvedError(`候选组表达式「${info.candidateGroups}」的结果仍不可用:${JSON.stringify(groups ?? null)}`);
@@ -824,7 +828,7 @@ export class EmbeddedEngine implements ProcessEngine {
       await this.knex('engine_messages').insert({
         name: msg.name,
         correlation_key: msg.correlationKey,
-        variables: toJson(msg.variables ?? {}),
+        variables: this.personal.toJson(msg.variables ?? {}),
         expires_at: new Date(Date.now() + msg.timeToLiveMs).toISOString(),
       });
     }
@@ -855,7 +859,7 @@ export class EmbeddedEngine implements ProcessEngine {
       if (!buffered) continue;
       const taken = await this.knex('engine_messages').where({ id: buffered.id }).delete();
       if (taken === 1) {
-        await this.deliver(s, fromJson(buffered.variables));
+        await this.deliver(s, this.personal.fromJson(buffered.variables));
         return;
       }
     }

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { ZBClient, type ZBWorker } from 'zeebe-node';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
+import type { PersonalData } from '../../services/privacy/index.ts';
 import { listIncidentRows } from '../../store/incidentQueries.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import {
@@ -62,11 +63,15 @@ export class ZeebeEngine implements ProcessEngine {
   private readonly listeners: Array<(e: EngineEvent) => void | Promise<void>> = [];
   private readonly startMutex = new KeyedMutex();
 
+  /** Recorded variables are sealed at the store (ID and mobile numbers). */
+  private readonly personal: PersonalData;
+
   constructor(
     db: Db,
     private readonly options: ZeebeEngineOptions,
   ) {
     this.knex = db.knex;
+    this.personal = db.personal;
   }
 
   private client(): ZBClient {
@@ -210,7 +215,7 @@ export class ZeebeEngine implements ProcessEngine {
           bpmn_process_id: bpmnProcessId,
           status: patch.status ?? 'ACTIVE',
           state: null,
-          variables: toJson(patch.variables ?? {}),
+          variables: this.personal.toJson(patch.variables ?? {}),
           trail: toJson(patch.appendTrail ? [patch.appendTrail] : []),
           version: 1,
           created_at: now,
@@ -224,7 +229,7 @@ export class ZeebeEngine implements ProcessEngine {
         .where({ key })
         .update({
           trail: toJson(trail),
-          ...(patch.variables ? { variables: toJson(patch.variables) } : {}),
+          ...(patch.variables ? { variables: this.personal.toJson(patch.variables) } : {}),
           ...(patch.status && row.status === 'ACTIVE' ? { status: patch.status } : {}),
           updated_at: now,
           version: row.version + 1,
@@ -274,7 +279,7 @@ export class ZeebeEngine implements ProcessEngine {
   async getInstance(processInstanceKey: string): Promise<InstanceSummary | null> {
     const row = await this.knex('engine_instances').where({ key: processInstanceKey }).first();
     if (!row) return null;
-    return { key: row.key, bpmnProcessId: row.bpmn_process_id, status: row.status, variables: fromJson(row.variables), completedElements: fromJson(row.trail) };
+    return { key: row.key, bpmnProcessId: row.bpmn_process_id, status: row.status, variables: this.personal.fromJson(row.variables), completedElements: fromJson(row.trail) };
   }
 
   async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void> {
@@ -374,7 +379,7 @@ export class ZeebeEngine implements ProcessEngine {
   /** The job stays activated (forwarded) and the platform records the incident; resolution re-runs it. */
   private async holdAsIncident(z: ZJob | null, job: Job, errorType: string, message: string): Promise<unknown> {
     const incident: Incident = { key: `${job.key}-${Date.now()}`, processInstanceKey: job.processInstanceKey, jobKey: job.key, elementId: job.elementId, errorType, message, state: 'OPEN', createdAt: nowIso() };
-    await this.knex('engine_jobs').where({ key: job.key }).update({ state: 'INCIDENT', retries: 0, error_message: message, variables: toJson({ job }) });
+    await this.knex('engine_jobs').where({ key: job.key }).update({ state: 'INCIDENT', retries: 0, error_message: message, variables: this.personal.toJson({ job }) });
     await this.knex('engine_incidents').insert({ key: incident.key, instance_key: job.processInstanceKey, job_key: job.key, element_id: job.elementId, error_type: errorType, message, state: 'OPEN', created_at: incident.createdAt });
     await this.emit([{ type: 'incident.created', incident }]);
     return z?.forward();
@@ -417,7 +422,7 @@ export class ZeebeEngine implements ProcessEngine {
     const held = await this.knex('engine_jobs').where({ key: inc.job_key }).first();
     await this.knex('engine_incidents').where({ key: incidentKey }).update({ state: 'RESOLVED', resolved_at: nowIso() });
     await this.knex('engine_jobs').where({ key: inc.job_key }).update({ state: 'ACTIVATED', retries });
-    const job = { ...(fromJson<{ job: Job }>(held.variables).job as Job), retries };
+    const job = { ...(this.personal.fromJson<{ job: Job }>(held.variables).job as Job), retries };
     const handler = this.handlers.get(job.type);
     if (!handler) return;
     let outcome: JobOutcome;

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ValidationError } from '../../errors.ts';
 import type { ApplicationService } from '../../services/applications/ApplicationService.ts';
+import { attachmentDisposition } from '../contentDisposition.ts';
 import { route, type RouteDef } from '../route.ts';
 import { AnyObject, ApplicationSchema, AttachmentSchema, page, Paging } from '../schemas.ts';
 
@@ -117,17 +118,18 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
       tags: ['申报'],
       roles: ['applicant'],
       params: AppParams,
-      multipart: { fileField: 'file', fields: { kind: Type.String({ maxLength: 64 }) } },
+      multipart: {
+        fileField: 'file',
+        fields: { kind: Type.String({ minLength: 1, maxLength: 64 }) },
+        // Before multer writes a byte: the application exists, is the caller's, takes uploads and has room.
+        beforeUpload: ({ actor, params }) => apps.assertCanUpload(actor, params.id),
+      },
       responses: { 201: { description: '已上传', schema: AttachmentSchema } },
-      handler: async ({ actor, params, req }) => {
+      handler: async ({ actor, params, body, req }) => {
         const file = req.file;
-        const kind = typeof req.body?.kind === 'string' ? req.body.kind : '';
         if (!file) throw new ValidationError('请选择要上传的文件', undefined, [{ pointer: '/file', message: '缺少文件字段 file' }]);
-        if (!kind) {
-          await import('node:fs/promises').then((fs) => fs.rm(file.path, { force: true }));
-          throw new ValidationError('请指定附件类型', undefined, [{ pointer: '/kind', message: '缺少字段 kind' }]);
-        }
-        const att = await apps.addAttachment(actor, params.id, { kind, path: file.path, originalName: Buffer.from(file.originalname, 'latin1').toString('utf8'), declaredMime: file.mimetype, size: file.size });
+        const { kind } = body as { kind: string };
+        const att = await apps.addAttachment(actor, params.id, { kind, path: file.path, originalName: file.originalname, declaredMime: file.mimetype, size: file.size });
         return { status: 201, body: att };
       },
     }),
@@ -142,7 +144,7 @@ export function applicationRoutes(apps: ApplicationService): RouteDef[] {
         const f = await apps.openAttachment(actor, params.id, params.attachmentId);
         res.setHeader('Content-Type', f.mimeType);
         res.setHeader('Content-Length', String(f.size));
-        res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+        res.setHeader('Content-Disposition', attachmentDisposition(f.fileName));
         f.stream.pipe(res);
         return { handled: true };
       },

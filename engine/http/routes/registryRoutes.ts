@@ -3,12 +3,14 @@ import type { RegistryService } from '../../services/registry/RegistryService.ts
 import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
 import { route, type RouteDef } from '../route.ts';
 
-const IdNumber = Type.Object({ idNumber: Type.String({ pattern: '^\\d{17}[\\dX]$', description: '居民身份证号码' }) });
+// The ID number travels in the body, never in a URL path (paths end up in access logs and browser history).
+const IdNumber = Type.String({ pattern: '^\\d{17}[\\dX]$', description: '居民身份证号码' });
 const DateString = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Level = Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]);
 
 const PersonRecordsBody = Type.Object(
   {
+    idNumber: IdNumber,
     name: Type.String({ minLength: 1, maxLength: 64 }),
     cards: Type.Optional(
       Type.Array(
@@ -50,26 +52,27 @@ export function registryRoutes(registry: RegistryService, persons: PersonRegistr
       handler: async ({ query }) => ({ body: await registry.listOrganisations(query) }),
     }),
     route({
-      method: 'get',
-      path: '/api/registry/persons/:idNumber',
-      summary: '人员登记信息:证卡、证书、职称、考试记录、考评工作记录及有效限制措施(规则读取的事实)',
+      method: 'post',
+      path: '/api/registry/person-lookups',
+      summary: '查询人员登记信息(身份证号码放在请求体中):证卡、证书、职称、考试记录、考评工作记录及有效限制措施(规则读取的事实);每次查询记入审计日志',
       tags: ['名录'],
       roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
-      params: IdNumber,
-      query: Type.Object({ asOf: Type.Optional(DateString) }),
+      body: Type.Object({ idNumber: IdNumber, asOf: Type.Optional(DateString) }, { additionalProperties: false }),
       responses: { 200: { description: '人员事实' } },
-      handler: async ({ actor, params, query }) => ({ body: await persons.person(actor, params.idNumber, query.asOf) }),
+      handler: async ({ actor, body }) => ({ status: 200, body: await persons.person(actor, body.idNumber, body.asOf) }),
     }),
     route({
       method: 'post',
-      path: '/api/registry/persons/:idNumber/records',
+      path: '/api/registry/person-records',
       summary: '录入人员既有记录(平台之前的证卡、证书、职称、考试、考评工作),一次请求全部写入或全部不写入',
       tags: ['名录'],
       roles: ['admin'],
-      params: IdNumber,
       body: PersonRecordsBody,
       responses: { 200: { description: '录入后的人员事实' } },
-      handler: async ({ actor, params, body }) => ({ body: await persons.importRecords(actor, params.idNumber, body) }),
+      handler: async ({ actor, body }) => {
+        const { idNumber, ...records } = body;
+        return { status: 200, body: await persons.importRecords(actor, idNumber, records) };
+      },
     }),
   ];
 }

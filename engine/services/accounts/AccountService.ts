@@ -7,6 +7,7 @@ import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import { assertRole, ROLES, type Actor, type Role } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
+import type { PersonalData } from '../privacy/index.ts';
 import { assertPasswordAllowed, MIN_PASSWORD_LENGTH } from './passwordRules.ts';
 import { SignInThrottle, type SignInThrottleOptions } from './SignInThrottle.ts';
 
@@ -88,19 +89,21 @@ export function csrfTokenMatches(sessionToken: string, presented: string | undef
 }
 // The library's default algorithm is argon2id (its `Algorithm` is an ambient const enum, unusable under isolatedModules).
 const hashPassword = (password: string) => hash(password);
-const toActor = (r: AccountRow): Actor => ({
+// The account's ID number is stored sealed (services/privacy) and clear only in memory.
+const toActor = (r: AccountRow, personal: PersonalData): Actor => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   role: r.role,
   orgId: r.org_id,
   regionCode: r.region_code,
-  idNumber: r.id_number,
+  idNumber: personal.decrypt(r.id_number),
 });
 
 /** Local accounts (argon2id password hashes) and server-side sessions (only the token's sha256 is stored). */
 export class AccountService {
   private readonly knex: Knex;
+  private readonly personal: PersonalData;
   private readonly ttlMs: number;
   private readonly idleMs: number;
   /** How stale last_seen_at may get before a request writes it again (sliding idle timeout without a write per request). */
@@ -119,6 +122,7 @@ export class AccountService {
     const idleMinutes = opts.sessionIdleMinutes ?? 30;
     if (!(idleMinutes > 0)) throw new Error(`sessionIdleMinutes must be positive, got ${idleMinutes}`);
     this.knex = db.knex;
+    this.personal = db.personal;
     this.ttlMs = hours * 3600 * 1000;
     this.idleMs = idleMinutes * MINUTE;
     this.touchEveryMs = Math.min(MINUTE, this.idleMs / 10);
@@ -138,7 +142,7 @@ export class AccountService {
       role: a.role,
       org_id: a.orgId ?? null,
       region_code: a.regionCode ?? null,
-      id_number: a.idNumber ?? null,
+      id_number: this.personal.encrypt(a.idNumber ?? null),
       created_at: this.nowIso(),
     };
     try {
@@ -148,12 +152,12 @@ export class AccountService {
       if (isDuplicateKey(err)) throw new ConflictError('用户名已存在', a.username);
       throw err;
     }
-    return toActor(row);
+    return toActor(row, this.personal);
   }
 
   async findByUsername(username: string): Promise<Actor | null> {
     const row = (await this.knex('accounts').where({ username }).first()) as AccountRow | undefined;
-    return row ? toActor(row) : null;
+    return row ? toActor(row, this.personal) : null;
   }
 
   /**
@@ -184,7 +188,7 @@ export class AccountService {
     // Sessions of this account that have run out are of no use to anyone: drop them on the way.
     await this.knex('sessions').where({ account_id: row.id }).andWhere('expires_at', '<=', nowIso).delete();
     await this.knex('sessions').insert({ token_hash: sha256(token), account_id: row.id, expires_at: expiresAt, created_at: nowIso, last_seen_at: nowIso });
-    return { token, actor: toActor(row), expiresAt, csrfToken: csrfTokenOf(token) };
+    return { token, actor: toActor(row, this.personal), expiresAt, csrfToken: csrfTokenOf(token) };
   }
 
   /** The actor behind a session token, or null if the token is unknown, expired or idle too long (such a session is deleted). */
@@ -230,7 +234,12 @@ export class AccountService {
     const row = (await this.knex('accounts').where({ id: actor.id }).first()) as AccountRow | undefined;
     if (!row) throw new UnauthenticatedError();
     const keys = SignInThrottle.keys(row.username, ctx.address);
-    await this.throttle.begin(keys);
+    try {
+      await this.throttle.begin(keys);
+    } catch (err) {
+      if (err instanceof TooManyRequestsError) await this.auditSignInFailure(row.username, ctx, 'locked', row.id);
+      throw err;
+    }
     const ok = await verify(row.password_hash, input.currentPassword).catch(() => false);
     if (!ok) {
       await this.throttle.failed(keys);
@@ -258,7 +267,7 @@ export class AccountService {
   async resetPassword(admin: Actor, username: string, newPassword?: string): Promise<{ username: string; password?: string }> {
     assertRole(admin, 'admin');
     const row = (await this.knex('accounts').where({ username }).first()) as AccountRow | undefined;
-    if (!row || row.id === admin.id || !regionCovers(admin.regionCode, accountRegion(toActor(row)))) throw new NotFoundError('账号', username);
+    if (!row || row.id === admin.id || !regionCovers(admin.regionCode, accountRegion(toActor(row, this.personal)))) throw new NotFoundError('账号', username);
     const generated = newPassword === undefined ? generatePassword() : undefined;
     const password = newPassword ?? generated!;
     assertPasswordAllowed(password, row.username);
@@ -275,7 +284,7 @@ export class AccountService {
 
   async getActor(id: string): Promise<Actor | null> {
     const row = (await this.knex('accounts').where({ id }).first()) as AccountRow | undefined;
-    return row ? toActor(row) : null;
+    return row ? toActor(row, this.personal) : null;
   }
 
   private async auditSignInFailure(username: string, ctx: SignInContext, reason: string, accountId?: string): Promise<void> {

@@ -27,6 +27,7 @@ describe.each(storeTargets())('passwords and sessions on $name', (target: StoreT
     await accounts.createAccount({ username: 'person-sc', password: PASSWORD, displayName: '张伟', role: 'applicant', idNumber: '11010519491231002X' });
     await accounts.createAccount({ username: 'changer', password: PASSWORD, displayName: '改密码', role: 'policy_editor', regionCode: '510000' });
     await accounts.createAccount({ username: 'everywhere', password: PASSWORD, displayName: '多端', role: 'policy_editor', regionCode: '510000' });
+    await accounts.createAccount({ username: 'stolen', password: PASSWORD, displayName: '被盗会话', role: 'policy_editor', regionCode: '510000' });
   });
   afterAll(async () => close?.());
 
@@ -124,5 +125,16 @@ describe.each(storeTargets())('passwords and sessions on $name', (target: StoreT
     expect(await accounts.resolveSession(a.token)).toBeNull();
     expect(await accounts.resolveSession(b.token)).toBeNull();
     expect(await accounts.resolveSession(other.token)).not.toBeNull();
+  });
+
+  it('throttles guessing the current password through a stolen session like a sign-in', async () => {
+    // given
+    const s = await accounts.login('stolen', PASSWORD);
+    // when: five wrong guesses, then the right current password
+    for (let i = 0; i < 5; i++) await accounts.changePassword(s.actor, s.token, { currentPassword: `Guess#${i}x`, newPassword: 'Taken#Over2027' }).catch(() => undefined);
+    const right = await accounts.changePassword(s.actor, s.token, { currentPassword: PASSWORD, newPassword: 'Taken#Over2027' }).catch((e: unknown) => e);
+    // then
+    expect(right).toMatchObject({ status: 429 });
+    expect((await accounts.login('stolen', PASSWORD).catch((e: unknown) => e)) as Error).toMatchObject({ status: 429 });
   });
 });

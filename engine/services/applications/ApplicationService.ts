@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson, toJson } from '../../store/createDb.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, ValidationError } from '../../errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, UnsupportedMediaTypeError, PayloadTooLargeError, UnprocessableError, ValidationError } from '../../errors.ts';
+import type { Quotas } from '../../config.ts';
+import { formatBytes } from '../attachments/AttachmentStorage.ts';
+import { safeFileName } from '../attachments/safeFileName.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
@@ -13,8 +15,9 @@ import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
+import { maskInText } from '../privacy/index.ts';
 import { applicationSearchColumns } from '../review/applicationSearchColumns.ts';
-import type { AttachmentStoragePort, FormRuntime, MimeSniffer, RegistryPort } from './ports.ts';
+import type { AttachmentStoragePort, FormRuntime, RegistryPort, UploadInspector } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
 import { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -79,8 +82,10 @@ export interface ApplicationServiceDeps {
   forms: FormRuntime;
   registry: RegistryPort;
   storage: AttachmentStoragePort;
-  sniff: MimeSniffer;
+  /** The real type of an uploaded file by its whole structure (null when it is none of the accepted types). */
+  inspect: UploadInspector;
   maxUploadBytes: number;
+  quotas: Quotas;
   now: () => number;
   /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
   onSubmitted?: () => void;
@@ -101,6 +106,14 @@ export class ApplicationService {
     this.knex = d.db.knex;
   }
 
+  // Application data, variables and results cross the store boundary sealed (services/privacy).
+  private toJson(value: unknown): string {
+    return this.d.db.personal.toJson(value);
+  }
+  private fromJson<T>(text: unknown): T {
+    return this.d.db.personal.fromJson<T>(text);
+  }
+
   private nowIso(): string {
     return new Date(this.d.now()).toISOString();
   }
@@ -109,17 +122,21 @@ export class ApplicationService {
     assertRole(actor, 'applicant');
     if (!(await this.d.packages.isActive(input.packageHash))) throw new NotFoundError('开放中的申报', input.packageHash);
     const pkg = await this.d.packages.version(input.packageHash);
+    this.assertDataSize(input.data ?? {});
     const id = randomUUID();
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
+      const [{ n }] = await trx('applications').where({ applicant_account_id: actor.id, status: 'DRAFT' }).count('* as n');
+      const max = this.d.quotas.maxDraftsPerApplicant;
+      if (Number(n) >= max) throw new UnprocessableError('草稿数量已达上限', `每位申报人最多保留 ${max} 份未提交的草稿,请先提交或删除已有草稿`);
       await trx('applications').insert({
         id,
         package_hash: input.packageHash,
         package_id: pkg.manifest.id,
         applicant_account_id: actor.id,
-        applicant_id_number: actor.idNumber,
+        applicant_id_number: actor.idNumber ? this.d.db.personal.lookupKey(actor.idNumber) : null,
         status: 'DRAFT',
-        data: toJson(input.data ?? {}),
+        data: this.toJson(input.data ?? {}),
         created_at: now,
         updated_at: now,
         version: 0,
@@ -132,7 +149,8 @@ export class ApplicationService {
   async updateDraft(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('只有草稿可以修改', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
-    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
+    this.assertDataSize(data);
+    const n = await this.knex('applications').where({ id, version: row.version }).update({ data: this.toJson(data), updated_at: this.nowIso(), version: row.version + 1 });
     if (!n) throw new ConflictError('申报已被修改,请刷新后重试');
     return this.get(actor, id);
   }
@@ -140,7 +158,7 @@ export class ApplicationService {
   /** Validate against the package form and required attachments; every problem is returned at once. */
   async check(actor: Actor, id: string): Promise<{ valid: boolean; problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> }> {
     const row = await this.ownRow(actor, id);
-    return this.validateRow(row, fromJson(row.data), actor);
+    return this.validateRow(row, this.fromJson(row.data), actor);
   }
 
   private async validateRow(row: AppRow, data: Record<string, unknown>, actor: Actor) {
@@ -178,7 +196,7 @@ export class ApplicationService {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
-    const data = fromJson<Record<string, unknown>>(row.data);
+    const data = this.fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
@@ -199,9 +217,9 @@ export class ApplicationService {
           updated_at: now,
           recommender_org_id: recommender?.id ?? null,
           city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
-          applicant_id_number: typeof data.idNumber === 'string' ? data.idNumber : row.applicant_id_number,
+          applicant_id_number: typeof data.idNumber === 'string' ? this.d.db.personal.lookupKey(data.idNumber) : row.applicant_id_number,
           version: row.version + 1,
-          ...applicationSearchColumns(data),
+          ...applicationSearchColumns(this.d.db.personal, data),
         });
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
       // The process start is queued in the same transaction: a crash or an engine outage loses nothing.
@@ -209,7 +227,7 @@ export class ApplicationService {
         application_id: id,
         bpmn_process_id: main.bpmnProcessId,
         package_hash: row.package_hash,
-        variables: toJson(variables),
+        variables: this.toJson(variables),
         state: 'PENDING',
         attempts: 0,
         next_attempt_at: now,
@@ -256,6 +274,7 @@ export class ApplicationService {
    */
   async performAction(actor: Actor, id: string, actionId: string, data: Record<string, unknown>): Promise<{ actionId: string; processInstanceKey: string }> {
     assertRole(actor, 'applicant');
+    this.assertDataSize(data);
     // One start at a time per application, so a double click cannot start the same action twice.
     return this.actionMutex.run(id, () => this.startAction(actor, id, actionId, data));
   }
@@ -278,7 +297,7 @@ export class ApplicationService {
     const { processInstanceKey } = await this.d.engine.createInstance({
       bpmnProcessId: action.process,
       definitionKey: pkg.processKeys[action.process],
-      variables: { ...(await this.processVariables(actor, row, fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
+      variables: { ...(await this.processVariables(actor, row, this.fromJson<Record<string, unknown>>(row.data), asOf)), action: { id: action.id, data, submittedOn: asOf }, main },
     });
     await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.action', entityType: 'application', entityId: id, applicationId: id, detail: { actionId, title: action.title, processInstanceKey, data } });
     return { actionId, processInstanceKey };
@@ -306,6 +325,7 @@ export class ApplicationService {
   async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'RETURNED') throw new ConflictError('只有被退回的申报可以补正后重新提交');
+    this.assertDataSize(data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     const task = await this.d.inbox.openTaskForGroup(`applicant:${actor.id}`, id);
@@ -313,7 +333,7 @@ export class ApplicationService {
     await this.d.engine.completeJob(task.id, { application: data });
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1, ...applicationSearchColumns(data) });
+      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1, ...applicationSearchColumns(this.d.db.personal, data) });
       await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
     });
@@ -322,6 +342,8 @@ export class ApplicationService {
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const row = await this.visibleRow(actor, id);
+    const personal = await this.personalAccess(actor, row);
+    const shown = <T>(v: T): T => (personal === 'masked' ? this.d.db.personal.mask(v) : v);
     const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
     const manifest = (await this.d.packages.version(row.package_hash)).manifest;
     const actions = (manifest.actions ?? []).filter((a) => a.allowedStatuses.includes(row.status)).map((a) => ({ id: a.id, title: a.title, form: a.form }));
@@ -332,9 +354,9 @@ export class ApplicationService {
       status: row.status,
       statusLabel: (await this.labels(row.package_hash)).statuses[row.status] ?? row.status,
       stage: row.stage,
-      data: fromJson(row.data),
-      eligibility: fromJson(row.eligibility),
-      outcome: fromJson(row.outcome),
+      data: shown(this.fromJson(row.data)),
+      eligibility: shown(this.fromJson(row.eligibility)),
+      outcome: shown(this.fromJson(row.outcome)),
       processInstanceKey: row.process_instance_key,
       submittedAt: row.submitted_at,
       createdAt: row.created_at,
@@ -349,7 +371,9 @@ export class ApplicationService {
     const limit = Math.min(Math.max(q.limit ?? 20, 1), 100);
     const query = this.knex('applications').where({ applicant_account_id: actor.id }).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1);
     if (q.cursor) {
-      const [createdAt, cid] = q.cursor.split('|');
+      const [createdAt, cid, ...rest] = q.cursor.split('|');
+      // The cursor is one this service made: `<created_at>|<id>`; anything else is the client's mistake.
+      if (rest.length || !createdAt || !cid || Number.isNaN(Date.parse(createdAt))) throw new ValidationError('分页游标无效', '请使用上一页返回的 nextCursor', [{ pointer: '/cursor', message: '分页游标无效' }]);
       query.andWhere((w) => w.where('created_at', '<', createdAt).orWhere((w2) => w2.where('created_at', createdAt).andWhere('id', '<', cid)));
     }
     const rows = (await query) as AppRow[];
@@ -374,7 +398,8 @@ export class ApplicationService {
     const reasonOf = (r: string) => (typeof outcome?.reasonText === 'string' ? outcome.reasonText : undefined) ?? labels.reasons[r] ?? r;
     if (outcome?.reason && outcome.reason !== 'INELIGIBLE') reasons.push({ clause: outcome.clause, message: reasonOf(outcome.reason) });
     const entries = await this.d.audit.listForApplication(id);
-    const timeline = entries.map((e) => ({
+    const own = (await this.knex('applications').where({ id }).first('applicant_account_id'))?.applicant_account_id === actor.id;
+    const timeline = entries.map((e) => (own ? e : { ...e, detail: this.d.db.personal.mask(e.detail) })).map((e) => ({
       at: String(e.at),
       action: String(e.action),
       label: timelineLabel(String(e.action), e.detail),
@@ -386,6 +411,27 @@ export class ApplicationService {
 
   // ------------------------------------------------------------ attachments
 
+  /** Whether this applicant may upload to this application now; checked before any byte is written. */
+  async assertCanUpload(actor: Actor, id: string): Promise<void> {
+    const row = await this.ownRow(actor, id);
+    if (!EDITABLE.has(row.status)) throw new ConflictError('当前状态不能上传附件');
+    await this.assertAttachmentQuota(id);
+  }
+
+  private async assertAttachmentQuota(id: string, kind?: string, label?: string): Promise<void> {
+    const { maxAttachmentsPerApplication: total, maxAttachmentsPerKind: perKind } = this.d.quotas;
+    const [{ n }] = await this.knex('attachments').where({ application_id: id }).count('* as n');
+    if (Number(n) >= total) throw new UnprocessableError('附件数量已达上限', `每份申报最多上传 ${total} 个附件,请先删除不需要的附件`);
+    if (kind === undefined) return;
+    const [{ n: ofKind }] = await this.knex('attachments').where({ application_id: id, kind }).count('* as n');
+    if (Number(ofKind) >= perKind) throw new UnprocessableError('该类附件数量已达上限', `「${label ?? kind}」最多上传 ${perKind} 个文件,请先删除不需要的文件`);
+  }
+
+  private assertDataSize(data: Record<string, unknown>): void {
+    const max = this.d.quotas.maxDraftDataBytes;
+    if (Buffer.byteLength(JSON.stringify(data)) > max) throw new PayloadTooLargeError('申报表单数据过大', `表单数据不得超过 ${formatBytes(max)}`);
+  }
+
   async addAttachment(actor: Actor, id: string, file: { kind: string; path: string; originalName: string; declaredMime: string; size: number }): Promise<AttachmentView> {
     try {
       const row = await this.ownRow(actor, id);
@@ -396,24 +442,19 @@ export class ApplicationService {
       if (!spec) throw new ValidationError('附件类型不存在', `本申报没有「${file.kind}」这一附件项`, [{ pointer: '/kind', message: `未知的附件类型 ${file.kind}` }]);
       const maxBytes = Math.min(spec.maxBytes ?? this.d.maxUploadBytes, this.d.maxUploadBytes);
       if (file.size > maxBytes) throw new PayloadTooLargeError('文件过大', `「${spec.label}」不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`);
-      const head = Buffer.alloc(16);
-      const fd = await fs.promises.open(file.path, 'r');
-      try {
-        await fd.read(head, 0, 16, 0);
-      } finally {
-        await fd.close();
-      }
-      const actual = this.d.sniff(head);
+      await this.assertAttachmentQuota(id, file.kind, spec.label);
+      const inspected = await this.d.inspect(file.path);
+      const actual = inspected.mimeType;
       const accept = spec.accept ?? ['application/pdf', 'image/jpeg', 'image/png'];
       if (!actual || !accept.includes(actual)) {
-        throw new UnsupportedMediaTypeError('文件类型不符合要求', `「${spec.label}」只接受 ${accept.map(mimeLabel).join('、')};上传的文件实际类型为 ${actual ? mimeLabel(actual) : '无法识别'}`);
+        throw new UnsupportedMediaTypeError('文件类型不符合要求', `「${spec.label}」只接受 ${accept.map(mimeLabel).join('、')};上传的文件实际类型为 ${actual ? mimeLabel(actual) : (inspected.reason ?? '无法识别')}`);
       }
       const saved = await this.d.storage.save(fs.createReadStream(file.path), { maxBytes });
       const attachment = {
         id: randomUUID(),
         application_id: id,
         kind: file.kind,
-        file_name: file.originalName.slice(0, 255),
+        file_name: maskInText(safeFileName(file.originalName)), // a scan named after an ID or mobile number keeps it masked only
         mime_type: actual,
         size: saved.size,
         sha256: saved.sha256,
@@ -448,7 +489,7 @@ export class ApplicationService {
     await this.visibleRow(actor, id);
     const att = await this.knex('attachments').where({ id: attachmentId, application_id: id }).first();
     if (!att) throw new NotFoundError('附件', attachmentId);
-    return { stream: this.d.storage.open(att.storage_key), fileName: att.file_name, mimeType: att.mime_type, size: Number(att.size) };
+    return { stream: this.d.storage.open(att.storage_key), fileName: safeFileName(att.file_name), mimeType: att.mime_type, size: Number(att.size) };
   }
 
   // ------------------------------------------------------------ process-side updates (task workers)
@@ -462,7 +503,7 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const q = trx('applications').where({ id: applicationId });
       if (!opts.primary) q.whereNull('eligibility');
-      await q.update({ eligibility: toJson(result), updated_at: this.nowIso() });
+      await q.update({ eligibility: this.toJson(result), updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
         trx,
@@ -478,8 +519,8 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const row = (await trx('applications').where({ id: applicationId }).first()) as AppRow | undefined;
       if (!row) return;
-      const outcome = { ...(fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
-      await trx('applications').where({ id: applicationId }).update({ status, outcome: toJson(outcome), stage: label, updated_at: this.nowIso() });
+      const outcome = { ...(this.fromJson<Record<string, unknown>>(row.outcome) ?? {}), ...(extra.outcome ?? {}), ...(extra.reason ? { reason: extra.reason, reasonText: extra.reasonText } : {}), ...(extra.clause ? { clause: extra.clause } : {}) };
+      await trx('applications').where({ id: applicationId }).update({ status, outcome: this.toJson(outcome), stage: label, updated_at: this.nowIso() });
       await this.d.audit.append(
         { actorRole: 'system', action: 'application.status', entityType: 'application', entityId: applicationId, applicationId, detail: { status, statusLabel: label, ...extra }, idempotencyKey: `status:${jobKey}` },
         trx,
@@ -498,6 +539,21 @@ export class ApplicationService {
   }
 
   // ------------------------------------------------------------ access
+
+  /**
+   * How the ID and mobile numbers of an application are shown: in full to its applicant and to a
+   * reviewer working one of its open tasks (that read is audited), masked to everyone else in scope.
+   */
+  private async personalAccess(actor: Actor, row: AppRow): Promise<'own' | 'full' | 'masked'> {
+    if (row.applicant_account_id === actor.id) return 'own';
+    const groups = candidateGroupsOf(actor);
+    const working = groups.length
+      ? await this.knex('task_candidates as c').join('tasks as t', 't.id', 'c.task_id').whereIn('c.candidate_group', groups).andWhere('t.application_id', row.id).whereIn('t.state', ['OPEN', 'CLAIMED']).first('t.id')
+      : undefined;
+    if (!working) return 'masked';
+    await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'personal-data.read', entityType: 'application', entityId: row.id, applicationId: row.id, detail: { what: 'application', taskId: working.id } });
+    return 'full';
+  }
 
   private async ownRow(actor: Actor, id: string): Promise<AppRow> {
     // Staff are not who these endpoints are for (403); another applicant's application does not exist for them (404).
@@ -543,7 +599,7 @@ export class ApplicationService {
 }
 
 function toAttachmentView(a: Record<string, any>): AttachmentView {
-  return { id: a.id, kind: a.kind, fileName: a.file_name, mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
+  return { id: a.id, kind: a.kind, fileName: safeFileName(a.file_name), mimeType: a.mime_type, size: Number(a.size), sha256: a.sha256, createdAt: a.created_at };
 }
 
 function mimeLabel(m: string): string {
@@ -567,6 +623,7 @@ const ACTION_LABELS: Record<string, string> = {
   'card.collected': '证卡已领取',
   'card.cancelled': '证卡注销',
   'sanction.recorded': '记录处理措施',
+  'personal-data.read': '审核人员查阅个人信息',
 };
 
 function timelineLabel(action: string, detail: unknown): string {

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson } from '../../store/createDb.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
@@ -13,6 +12,7 @@ import { crashPoint } from '../../reliability/crashPoint.ts';
  */
 export class ProcessStartDispatcher {
   private readonly knex: Knex;
+  private readonly db: Db;
   private timer?: NodeJS.Timeout;
   private running = false;
   private busy: Promise<void> | null = null;
@@ -27,6 +27,7 @@ export class ProcessStartDispatcher {
     private readonly opts: { pollMs?: number; log?: (m: string) => void; now?: () => number } = {},
   ) {
     this.knex = db.knex;
+    this.db = db;
   }
 
   /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per database). */
@@ -87,13 +88,14 @@ export class ProcessStartDispatcher {
           const { processInstanceKey } = await this.engine.createInstance({
             bpmnProcessId: row.bpmn_process_id,
             definitionKey,
-            variables: fromJson(row.variables),
+            variables: this.db.personal.fromJson(row.variables),
             startKey: `application:${row.application_id}`,
           });
           crashPoint('start.instanceCreated');
           // The queue row, the application's instance key and the trail entry commit together.
           await this.knex.transaction(async (trx) => {
-            await trx('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null });
+            // The payload (personal data) is not kept once started.
+            await trx('process_start_queue').where({ id: row.id }).update({ state: 'STARTED', last_error: null, variables: '{}' });
             await this.onStarted(row.application_id, processInstanceKey, trx);
             await this.audit.append(
               {

@@ -43,4 +43,5 @@ export interface AttachmentStoragePort {
   remove(storageKey: string): Promise<void>;
 }
 
-export type MimeSniffer = (firstBytes: Buffer) => string | null;
+/** Reads a stored upload whole and names its real type; null (with a reason) when it is none of the accepted ones. */
+export type UploadInspector = (path: string) => Promise<{ mimeType: string | null; reason?: string }>;

@@ -125,7 +125,7 @@ describe.each(storeTargets())('AuditLog on $name', (target: StoreTarget) => {
     await audit.recordFailedSignIn({ username: 'nobody-here', address: '10.0.0.9', reason: 'unknown-account' });
     // then
     const rows = await audit.list({ entityType: 'person', limit: 10 });
-    expect(rows.at(-1)).toMatchObject({ action: 'personal_data.read', actorId: 'acc-sd', actorRole: 'admin', regionCode: '370000', detail: { purpose: 'registry.person.lookup' } });
+    expect(rows.at(-1)).toMatchObject({ action: 'personal-data.read', actorId: 'acc-sd', actorRole: 'admin', regionCode: '370000', detail: { purpose: 'registry.person.lookup' } });
     const failed = await audit.list({ entityType: 'account', limit: 10 });
     expect(failed.map((r) => [r.action, r.entityId, r.regionCode, (r.detail as { accountExists: boolean }).accountExists])).toEqual([
       ['session.sign_in_failed', 'sd-admin-test', '370000', true],

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Db, DbKind } from '../../store/createDb.ts';
-import { fromJson, toJson } from '../../store/createDb.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Actor } from '../actor.ts';
+import type { PersonalData } from '../privacy/index.ts';
 import { entryHash } from './auditChain.ts';
 import { auditRegionOf, regionPattern } from './auditRegion.ts';
 
@@ -63,7 +63,7 @@ export interface PersonalDataRead {
 }
 
 export const MAX_AUDIT_PAGE = 500;
-export const AUDIT_READ_ACTION = 'personal_data.read';
+export const AUDIT_READ_ACTION = 'personal-data.read';
 export const AUDIT_SIGN_IN_FAILED_ACTION = 'session.sign_in_failed';
 
 /**
@@ -80,7 +80,7 @@ export class AuditLog {
   private readonly kind: DbKind;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
@@ -140,7 +140,7 @@ export class AuditLog {
       entity_id: entry.entityId,
       application_id: entry.applicationId ?? null,
       region_code: await auditRegionOf(trx, entry),
-      detail: entry.detail === undefined ? null : toJson(entry.detail),
+      detail: entry.detail === undefined ? null : this.db.personal.toJson(entry.detail),
       idempotency_key: entry.idempotencyKey ?? null,
     };
     const hash = entryHash(row, head.hash);
@@ -170,7 +170,7 @@ export class AuditLog {
 
   async listForApplication(applicationId: string): Promise<AuditRecord[]> {
     const rows = await this.knex('audit_log').where({ application_id: applicationId }).orderBy('id');
-    return rows.map(toRecord);
+    return rows.map((r) => toRecord(r, this.db.personal));
   }
 
   /** A page of entries in id order; pass the last id seen as afterId for the next page. */
@@ -185,7 +185,7 @@ export class AuditLog {
     if (q.to) query.where('at', '<', q.to);
     if (q.withinRegion !== undefined) query.where('region_code', 'like', regionPattern(q.withinRegion));
     if (q.afterId !== undefined && q.afterId !== null) query.where('id', '>', q.afterId);
-    return (await query).map(toRecord);
+    return (await query).map((r) => toRecord(r, this.db.personal));
   }
 }
 
@@ -198,7 +198,7 @@ function validate(e: AuditEntry): void {
   if (e.regionCode && !/^\d{6}$/.test(e.regionCode)) throw new ValidationError('审计记录的行政区划代码不正确', e.regionCode);
 }
 
-function toRecord(r: Record<string, any>): AuditRecord {
+function toRecord(r: Record<string, any>, personal: PersonalData): AuditRecord {
   return {
     id: Number(r.id),
     seq: Number(r.seq),
@@ -210,7 +210,7 @@ function toRecord(r: Record<string, any>): AuditRecord {
     entityId: r.entity_id,
     applicationId: r.application_id ?? null,
     regionCode: r.region_code ?? null,
-    detail: fromJson(r.detail),
+    detail: personal.fromJson(r.detail),
     hash: r.hash,
   };
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../../errors.ts';
 import { assertRole, type Actor } from '../actor.ts';
+import type { PersonalData } from '../privacy/index.ts';
 import type { AuditLog, AuditRecord } from './AuditLog.ts';
 
 export interface AuditFilter {
@@ -21,7 +22,11 @@ export interface AuditFilter {
  * of no region, do not exist for them).
  */
 export class AuditReadService {
-  constructor(private readonly audit: Pick<AuditLog, 'list'>) {}
+  constructor(
+    private readonly audit: Pick<AuditLog, 'list'>,
+    /** Masks ID and mobile numbers in the details admins list (the full number is never needed to read the trail). */
+    private readonly personal?: Pick<PersonalData, 'mask'>,
+  ) {}
 
   async list(actor: Actor, q: AuditFilter): Promise<{ items: AuditRecord[]; nextAfterId: number | null }> {
     assertRole(actor, 'admin');
@@ -30,7 +35,7 @@ export class AuditReadService {
     if (from && to && from >= to) throw new ValidationError('时间范围不正确:起始时间应早于结束时间', `${q.from} — ${q.to}`, [{ pointer: '/to', message: '结束时间应晚于起始时间', field: 'to' }]);
     if (!actor.regionCode) return { items: [], nextAfterId: null };
     const limit = Math.min(q.limit ?? 50, 500);
-    const items = await this.audit.list({ ...q, from, to, withinRegion: actor.regionCode, limit });
+    const items = (await this.audit.list({ ...q, from, to, withinRegion: actor.regionCode, limit })).map((e) => (this.personal ? { ...e, detail: this.personal.mask(e.detail) } : e));
     return { items, nextAfterId: items.length === limit ? items[items.length - 1]!.id : null };
   }
 }

@@ -85,7 +85,7 @@ describe.each(storeTargets())('seedDemoData on $name', (target: StoreTarget) => 
     // given
     const applicant = DEMO_ACCOUNTS.find((a) => a.role === 'applicant')!;
     // when
-    const person = await db.knex('persons').where({ id_number: applicant.idNumber }).first();
+    const person = await db.knex('persons').where({ id_number: db.personal.lookupKey(applicant.idNumber!) }).first();
     const stale = await registry.getRecommenderFacts('org-dy-stale', '2026-03-01');
     const provincial = await registry.getRecommenderFacts('org-cd-provincial', '2026-03-01');
     // then

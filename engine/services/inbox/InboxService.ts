@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
+import type { PersonalData } from '../privacy/index.ts';
 
 /**
  * The form a user task's data must satisfy: the package's form named by the task's formKey, if the
@@ -74,7 +75,7 @@ interface TaskRow {
   pending_completion?: string | null;
 }
 
-const toView = (r: TaskRow): TaskView => ({
+const toView = (r: TaskRow, personal: PersonalData): TaskView => ({
   id: r.id,
   name: r.name,
   elementId: r.element_id,
@@ -90,7 +91,7 @@ const toView = (r: TaskRow): TaskView => ({
   completedAt: r.completed_at,
   decision: r.decision,
   opinion: r.opinion,
-  context: fromJson(r.context),
+  context: personal.fromJson(r.context),
 });
 
 /**
@@ -101,7 +102,7 @@ export class InboxService {
   private readonly knex: Knex;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
     private readonly now: () => number = Date.now,
@@ -134,7 +135,7 @@ export class InboxService {
         candidate_groups: toJson(groups),
         due_at: dueAt,
         city_code: vars.recommender?.cityCode ?? null,
-        context: toJson({
+        context: this.db.personal.toJson({
           applicantName: vars.application?.name ?? null,
           applicantType: vars.application?.applicantType ?? null,
           occupation: vars.application?.targetOccupation?.name ?? null,
@@ -187,11 +188,11 @@ export class InboxService {
     const seen = new Set<string>();
     const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
     const page = unique.slice(0, limit);
-    return { items: page.map(toView), nextCursor: unique.length > limit ? page[page.length - 1].id : null };
+    return { items: page.map((r) => toView(r, this.db.personal)), nextCursor: unique.length > limit ? page[page.length - 1].id : null };
   }
 
   async get(actor: Actor, taskId: string): Promise<TaskView> {
-    return toView(await this.visibleRow(actor, taskId));
+    return toView(await this.visibleRow(actor, taskId), this.db.personal);
   }
 
   async claim(actor: Actor, taskId: string): Promise<TaskView> {
@@ -226,7 +227,7 @@ export class InboxService {
     if (row.state === 'CLAIMED' && row.assignee !== actor.id) throw new ConflictError('任务已被他人认领', '请先由认领人释放任务');
     if (row.state !== 'OPEN' && row.state !== 'CLAIMED') throw new ConflictError('任务已办结或已取消');
     if (row.pending_completion) throw new ConflictError('任务正在办理,请勿重复提交');
-    await this.checkTaskForm(row, input.decision, input.data ?? {});
+    await this.checkTaskForm(row, input.data ?? {});
     const pending: PendingCompletion = {
       token: `${taskId}:${this.now()}:${Math.random().toString(36).slice(2)}`,
       decision: input.decision,
@@ -319,14 +320,13 @@ export class InboxService {
   }
 
   /** The data of a task with a package form must satisfy that form before the process moves on (422, nothing changed). */
-  private async checkTaskForm(row: TaskRow, decision: Decision, data: Record<string, unknown>): Promise<void> {
+  private async checkTaskForm(row: TaskRow, data: Record<string, unknown>): Promise<void> {
     if (!this.forms || !row.form_key || !row.application_id) return;
     const app = (await this.knex('applications').where({ id: row.application_id }).first('package_hash')) as { package_hash: string } | undefined;
     if (!app) return;
     const form = await this.forms.formOf(app.package_hash, row.form_key);
     if (!form) return;
-    // The decision is part of what the form sees, so a form may ask for more on approval than on rejection.
-    const result = this.forms.validate(form.schema, { ...data, decision });
+    const result = this.forms.validate(form.schema, data);
     if (!result.valid) {
       throw new UnprocessableError(`「${form.title}」填写不完整或不符合要求`, `共 ${result.errors.length} 处问题`, result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
     }
@@ -335,7 +335,7 @@ export class InboxService {
   /** Tasks of an application for its timeline (the caller has checked access to the application). */
   async tasksOfApplication(applicationId: string): Promise<TaskView[]> {
     const rows = (await this.knex('tasks').where({ application_id: applicationId }).orderBy('id')) as TaskRow[];
-    return rows.map(toView);
+    return rows.map((r) => toView(r, this.db.personal));
   }
 
   /** An applicant's own open correction task (candidate group applicant:<accountId>). */
@@ -344,7 +344,7 @@ export class InboxService {
       .join('tasks as t', 't.id', 'c.task_id')
       .where({ 'c.candidate_group': group, 'c.state': 'OPEN', 't.application_id': applicationId })
       .first('t.*')) as TaskRow | undefined;
-    return row ? toView(row) : null;
+    return row ? toView(row, this.db.personal) : null;
   }
 
   async markCompletedBy(actor: Actor, taskId: string, detail: Record<string, unknown>, trx?: Knex.Transaction): Promise<void> {

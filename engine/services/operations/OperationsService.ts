@@ -4,6 +4,7 @@ import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { IncidentRegions } from './IncidentRegions.ts';
+import { maskInText, type PersonalData } from '../privacy/index.ts';
 
 /** What admins do to running processes: look at incidents and resolve them. */
 export class OperationsService {
@@ -11,6 +12,8 @@ export class OperationsService {
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
     private readonly incidentRegions: Pick<IncidentRegions, 'regionOfInstance' | 'regionOfIncident'>,
+    /** Masks ID and mobile numbers in what admins list (incident messages). */
+    private readonly personal?: PersonalData,
   ) {}
 
   async listIncidents(actor: Actor, filter: { state?: 'OPEN' | 'RESOLVED'; processInstanceKey?: string }): Promise<Incident[]> {
@@ -20,12 +23,14 @@ export class OperationsService {
     const regions = new Map<string, Promise<string | null>>();
     const regionOf = (key: string) => regions.get(key) ?? regions.set(key, this.incidentRegions.regionOfInstance(key)).get(key)!;
     const mine = await Promise.all(all.map(async (i) => regionCovers(actor.regionCode, await regionOf(i.processInstanceKey))));
-    return all.filter((_, n) => mine[n]);
+    return all.filter((_, n) => mine[n]).map((i) => ({ ...i, message: maskInText(i.message) }));
   }
 
   async resolveIncident(actor: Actor, key: string, retries: number): Promise<void> {
     assertRole(actor, 'admin');
     if (!regionCovers(actor.regionCode, await this.incidentRegions.regionOfIncident(key))) throw new NotFoundError('事件', key);
+    // An already resolved key is the caller's mistake (404), not an engine failure.
+    if (!(await this.engine.listIncidents({ state: 'OPEN' })).some((i) => i.key === key)) throw new NotFoundError('事件', key);
     try {
       await this.engine.resolveIncident(key, retries);
     } catch (err) {

@@ -85,7 +85,7 @@ export class PackageService {
   private readonly versions = new Map<string, LoadedPackageLike & { processKeys: Record<string, string> }>();
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
     private readonly loader: PackageLoader,
@@ -280,6 +280,8 @@ export class PackageService {
       };
       this.cache.set(hash, pkg);
     }
+    // Fields with a personal format (cn-id-card, cn-mobile) are sealed wherever they are stored.
+    for (const f of Object.values(pkg.forms)) this.db.personal.addSchema(f.schema);
     const version = { ...pkg, processKeys: fromJson<Record<string, string>>(row.process_keys) };
     this.versions.set(hash, version);
     return version;

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
 import { isDuplicateKey } from './RegistryService.ts';
+import type { PersonalData } from '../privacy/index.ts';
 
 export type CertificateKind = 'VQ' | 'SKILL' | 'SPECIAL';
 export type TitleLevel = 'junior' | 'intermediate' | 'deputy-senior' | 'senior';
@@ -60,12 +61,20 @@ async function insertOnce(knex: Knex, table: string, row: Row, key: string | nul
  * (a 2021 card's evaluation work decides the 2024 renewal; 2026 sittings decide 2027 make-ups).
  */
 export class PersonRecords {
-  constructor(private readonly knex: Knex) {}
+  constructor(
+    private readonly knex: Knex,
+    private readonly personal: PersonalData,
+  ) {}
+
+  /** Rows are keyed by the keyed hash of the ID number, never the number itself. */
+  private key(idNumber: string): string {
+    return this.personal.lookupKey(idNumber);
+  }
 
   /** Once per certificate: the same certificate entered again (a retried import) is not a second one. */
   async addCertificate(idNumber: string, c: Partial<Certificate>): Promise<void> {
     const row = {
-      person_id_number: idNumber,
+      person_id_number: this.key(idNumber),
       kind: oneOf(c.kind, ['VQ', 'SKILL', 'SPECIAL'] as const, '证书类别'),
       occupation_code: c.occupationCode ?? null,
       occupation_name: c.occupationName ?? null,
@@ -78,7 +87,7 @@ export class PersonRecords {
 
   async addTitle(idNumber: string, t: Partial<Title>): Promise<void> {
     const row = {
-      person_id_number: idNumber,
+      person_id_number: this.key(idNumber),
       level: oneOf(t.level, ['junior', 'intermediate', 'deputy-senior', 'senior'] as const, '职称等级'),
       series: t.series ?? null,
       issued_on: t.issuedOn == null ? null : date(t.issuedOn, '取得日期'),
@@ -90,7 +99,7 @@ export class PersonRecords {
   /** Once per idempotency key (a job key); an import without one is keyed by the sitting itself, so a retried import adds nothing. */
   async recordExamSitting(idNumber: string, s: Partial<ExamSitting> & { applicationId?: string | null }, idempotencyKey: string | null = null): Promise<void> {
     const row = {
-      person_id_number: idNumber,
+      person_id_number: this.key(idNumber),
       date: date(s.date, '考试日期'),
       occupation_code: s.occupationCode ?? null,
       kind: oneOf(s.kind, ['exam', 'makeup'] as const, '考试类别'),
@@ -98,27 +107,28 @@ export class PersonRecords {
       application_id: s.applicationId ?? null,
     };
     // An absence on a day with approved leave stays excused: the leave record already stands for that sitting.
-    if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: idNumber, date: row.date, result: 'EXCUSED' }).first())) return;
-    await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey ?? `import:${idNumber}:${row.date}:${row.kind}:${row.result}:${row.occupation_code ?? ''}`);
+    if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: row.person_id_number, date: row.date, result: 'EXCUSED' }).first())) return;
+    await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey ?? `import:${row.person_id_number.slice(0, 32)}:${row.date}:${row.kind}:${row.result}:${row.occupation_code ?? ''}`);
   }
 
   async recordEvaluation(idNumber: string, e: Partial<EvaluationRecord>, idempotencyKey: string | null = null): Promise<void> {
     const row = {
-      person_id_number: idNumber,
+      person_id_number: this.key(idNumber),
       date: date(e.date, '评价工作日期'),
       occupation_code: e.occupationCode ?? null,
       role: oneOf(e.role, ['examiner', 'supervisor'] as const, '评价工作角色'),
       org_id: e.orgId ?? null,
     };
-    await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey ?? `import:${idNumber}:${row.date}:${row.role}:${row.occupation_code ?? ''}:${row.org_id ?? ''}`);
+    await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey ?? `import:${row.person_id_number.slice(0, 32)}:${row.date}:${row.role}:${row.occupation_code ?? ''}:${row.org_id ?? ''}`);
   }
 
   async of(idNumber: string): Promise<{ certificates: Certificate[]; titles: Title[]; examSittings: ExamSitting[]; evaluationRecords: EvaluationRecord[] }> {
+    const key = this.key(idNumber);
     const [certs, titles, sittings, evals] = await Promise.all([
-      this.knex('person_certificates').where({ person_id_number: idNumber }).orderBy('id'),
-      this.knex('person_titles').where({ person_id_number: idNumber }).orderBy('id'),
-      this.knex('exam_sittings').where({ person_id_number: idNumber }).orderBy(['date', 'id']),
-      this.knex('evaluation_records').where({ person_id_number: idNumber }).orderBy(['date', 'id']),
+      this.knex('person_certificates').where({ person_id_number: key }).orderBy('id'),
+      this.knex('person_titles').where({ person_id_number: key }).orderBy('id'),
+      this.knex('exam_sittings').where({ person_id_number: key }).orderBy(['date', 'id']),
+      this.knex('evaluation_records').where({ person_id_number: key }).orderBy(['date', 'id']),
     ]);
     return {
       certificates: certs.map((r: Row) => ({ kind: r.kind, occupationCode: r.occupation_code, occupationName: r.occupation_name, level: r.level, certificateNo: r.certificate_no, issuedOn: r.issued_on })),

@@ -36,10 +36,14 @@ describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTa
     expect(facts.cards).toMatchObject([{ number: '川考评2021-000001', status: 'COLLECTED', collectedAt: '2021-07-01' }]);
     expect(facts.evaluationRecords).toHaveLength(1);
     expect((await persons.person(actor('city_reviewer'), PERSON)).certificates).toHaveLength(1);
-    expect((await audit.list({ entityType: 'person', limit: 10 })).map((e) => e.action)).toEqual(['registry.person.imported', 'personal_data.read']);
+    // the import and the reviewer's read of the record are both audited, under the look-up hash, not the number
+    const entries = await audit.list({ entityType: 'person', limit: 10 });
+    expect(entries.map((e) => e.action)).toEqual(['registry.person.imported', 'personal-data.read']);
+    expect(entries[1]).toMatchObject({ actorRole: 'city_reviewer', entityId: db.personal.lookupKey(PERSON) });
+    expect(JSON.stringify(entries)).not.toContain(PERSON);
   });
 
-  it('audits each lookup of a person: who read, in which region, the ID number masked outside the detail', async () => {
+  it('audits each lookup of a person: who read, in which region, under the look-up hash', async () => {
     // given
     const reader = actor('city_reviewer', '510700');
     const before = (await audit.list({ entityType: 'person', limit: 500 })).length;
@@ -49,7 +53,7 @@ describe.each(storeTargets())('PersonRegistryService on $name', (target: StoreTa
     // then: one entry for the read that happened, none for the refused one
     const entries = (await audit.list({ entityType: 'person', limit: 500 })).slice(before);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'personal_data.read', actorId: reader.id, actorRole: 'city_reviewer', regionCode: '510700', entityId: '1101**********002X', detail: { idNumber: PERSON, asOf: '2024-04-01', purpose: 'registry.person.lookup' } });
+    expect(entries[0]).toMatchObject({ action: 'personal-data.read', actorId: reader.id, actorRole: 'city_reviewer', regionCode: '510700', entityId: db.personal.lookupKey(PERSON), detail: { what: 'registry.person', asOf: '2024-04-01' } });
   });
 
   it('shows a person only to staff of a region where the person has a card or an application', async () => {

@@ -4,6 +4,7 @@ import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import { shanghaiDate } from '../time/clock.ts';
+import { maskIdNumber } from '../privacy/index.ts';
 import { RegistryService, type ExistingCardInput, type PersonFacts } from './RegistryService.ts';
 import type { Certificate, EvaluationRecord, ExamSitting, Title } from './PersonRecords.ts';
 
@@ -17,11 +18,6 @@ export interface PersonRecordsInput {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** First 4 and last 4 characters visible, the rest `*` (the platform's masking convention). */
-function maskIdNumber(id: string): string {
-  return id.length <= 8 ? id : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
-}
 
 /**
  * The person registry as staff use it: a centre enters what happened before the platform (cards,
@@ -41,17 +37,18 @@ export class PersonRegistryService {
     if (!DATE.test(asOf)) throw new ValidationError('查询日期应为 YYYY-MM-DD 格式', asOf);
     await this.assertInScope(actor, idNumber);
     const facts = await new RegistryService(this.db, this.now).getPersonFacts(idNumber, asOf);
-    // Who looked up whose registry record is itself audited (the ID number only inside the detail).
-    await this.audit.recordRead(actor, { entityType: 'person', entityId: maskIdNumber(idNumber), detail: { idNumber, asOf, purpose: 'registry.person.lookup' } });
+    // Who looked up whose registry record is itself audited, under the look-up hash, not the number.
+    await this.audit.recordRead(actor, { entityType: 'person', entityId: this.db.personal.lookupKey(idNumber), detail: { what: 'registry.person', asOf } });
     return facts;
   }
 
   private async known(idNumber: string): Promise<boolean> {
     const k = this.db.knex;
+    const key = this.db.personal.lookupKey(idNumber);
     const rows = await Promise.all([
-      k('persons').where({ id_number: idNumber }).first('id_number'),
-      k('cards').where({ person_id_number: idNumber }).first('id'),
-      k('applications').where({ applicant_id_number: idNumber }).first('id'),
+      k('persons').where({ id_number: key }).first('id_number'),
+      k('cards').where({ person_id_number: key }).first('id'),
+      k('applications').where({ applicant_id_number: key }).first('id'),
     ]);
     return rows.some(Boolean);
   }
@@ -61,17 +58,18 @@ export class PersonRegistryService {
    * the package's region) or a card issued or valid there. Anyone else's person does not exist for them.
    */
   private async assertInScope(actor: Actor, idNumber: string): Promise<void> {
+    const key = this.db.personal.lookupKey(idNumber);
     const apps = await this.db.knex('applications as a')
       .join('package_versions as v', 'v.hash', 'a.package_hash')
-      .where('a.applicant_id_number', idNumber)
+      .where('a.applicant_id_number', key)
       .select('a.city_code', 'v.region_code');
-    const cards = await this.db.knex('cards').where({ person_id_number: idNumber }).select('issuer_region_code', 'valid_region_code');
+    const cards = await this.db.knex('cards').where({ person_id_number: key }).select('issuer_region_code', 'valid_region_code');
     const mine = (r: string | null) => regionCovers(actor.regionCode, r);
     const visible =
       apps.some((a: Record<string, string | null>) => mine(a.city_code) || mine(a.region_code)) ||
       // A card valid province-wide is valid in each of its cities too.
       cards.some((c: Record<string, string>) => mine(c.issuer_region_code) || mine(c.valid_region_code) || regionCovers(c.valid_region_code, actor.regionCode));
-    if (!visible) throw new NotFoundError('人员', idNumber);
+    if (!visible) throw new NotFoundError('人员', maskIdNumber(idNumber));
   }
 
   async importRecords(actor: Actor, idNumber: string, input: PersonRecordsInput): Promise<PersonFacts> {
@@ -91,7 +89,7 @@ export class PersonRegistryService {
       for (const t of input.titles ?? []) await registry.records.addTitle(idNumber, t);
       for (const s of input.examSittings ?? []) await registry.records.recordExamSitting(idNumber, s);
       for (const e of input.evaluationRecords ?? []) await registry.records.recordEvaluation(idNumber, e);
-      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'registry.person.imported', entityType: 'person', entityId: idNumber, detail: counts }, trx);
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'registry.person.imported', entityType: 'person', entityId: this.db.personal.lookupKey(idNumber), detail: counts }, trx);
     });
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, shanghaiDate(this.now()));
   }

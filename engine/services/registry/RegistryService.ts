@@ -3,6 +3,7 @@ import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
+import type { PersonalData } from '../privacy/index.ts';
 import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
@@ -163,9 +164,10 @@ const toOrg = (r: Row): Organisation => ({
   recommendationSuspendedUntil: r.recommendation_suspended_until ?? null,
   occupations: fromJson<string[]>(r.occupations) ?? [],
 });
-const toCard = (r: Row): Card => ({
+// The card's holder is kept as a keyed hash (look-up) and sealed (the number itself).
+const toCard = (r: Row, personal: PersonalData): Card => ({
   number: r.number,
-  idNumber: r.person_id_number,
+  idNumber: personal.decrypt(r.person_id_sealed ?? r.person_id_number),
   kind: r.kind,
   occupationCode: r.occupation_code ?? null,
   occupationName: r.occupation_name ?? null,
@@ -181,10 +183,10 @@ const toCard = (r: Row): Card => ({
   cancelledAt: r.cancelled_at ?? null,
   cancelReason: r.cancel_reason ?? null,
 });
-const toSanction = (r: Row): Sanction => ({
+const toSanction = (r: Row, personal: PersonalData): Sanction => ({
   id: Number(r.id),
   subjectType: r.subject_type,
-  subjectId: r.subject_id,
+  subjectId: r.subject_sealed ? personal.decrypt(r.subject_sealed) : r.subject_id,
   kind: r.kind,
   clause: r.clause,
   startsOn: r.starts_on,
@@ -201,6 +203,7 @@ const toSanction = (r: Row): Sanction => ({
  */
 export class RegistryService {
   private readonly knex: Knex;
+  private readonly personal: PersonalData;
   /** Certificates, titles, exam sittings and evaluation work. */
   readonly records: PersonRecords;
 
@@ -209,7 +212,8 @@ export class RegistryService {
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
-    this.records = new PersonRecords(db.knex);
+    this.personal = db.personal;
+    this.records = new PersonRecords(db.knex, db.personal);
   }
 
   async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {
@@ -255,7 +259,7 @@ export class RegistryService {
     assertIdNumber(p.idNumber);
     if (!p.name?.trim()) throw new ValidationError('姓名不能为空', p.idNumber);
     await this.knex('persons')
-      .insert({ id_number: p.idNumber, name: p.name.trim(), gender: p.gender ?? null, created_at: this.nowIso() })
+      .insert({ id_number: this.personal.lookupKey(p.idNumber), id_number_sealed: this.personal.encrypt(p.idNumber), name: p.name.trim(), gender: p.gender ?? null, created_at: this.nowIso() })
       .onConflict('id_number')
       .merge(['name', 'gender']);
   }
@@ -268,7 +272,7 @@ export class RegistryService {
     const org = toOrg(r);
     const suspensions: Row[] = await this.activeSanctions('org', orgId, asOf).whereIn('kind', [...RECOMMENDATION_SUSPENSION_KINDS]);
     let until = org.recommendationSuspendedUntil;
-    for (const s of suspensions.map(toSanction)) {
+    for (const s of suspensions.map((r) => toSanction(r, this.personal))) {
       const end = s.permanent || !s.until ? PERMANENT_UNTIL : s.until;
       if (!until || end > until) until = end;
     }
@@ -296,9 +300,9 @@ export class RegistryService {
   async getPersonFacts(idNumber: string, asOf: string): Promise<PersonFacts> {
     assertDate(asOf, '查询日期');
     const bans = ((await this.activeSanctions('person', idNumber, asOf).orderBy('id')) as Row[])
-      .map(toSanction)
+      .map((r) => toSanction(r, this.personal))
       .map((s) => ({ kind: s.kind, until: s.permanent ? null : s.until, permanent: s.permanent, clause: s.clause }));
-    const cards = (await this.knex('cards').where({ person_id_number: idNumber }).orderBy('id')).map(toCard);
+    const cards = (await this.knex('cards').where({ person_id_number: this.personal.lookupKey(idNumber) }).orderBy('id')).map((r: Row) => toCard(r, this.personal));
     return { idNumber, bans, cards, ...(await this.records.of(idNumber)) };
   }
 
@@ -312,7 +316,8 @@ export class RegistryService {
     await this.knex('cards')
       .insert({
         number: c.number.trim(),
-        person_id_number: c.idNumber,
+        person_id_number: this.personal.lookupKey(c.idNumber),
+        person_id_sealed: this.personal.encrypt(c.idNumber),
         kind: c.kind,
         occupation_code: c.occupationCode ?? null,
         occupation_name: c.occupationName ?? null,
@@ -337,7 +342,7 @@ export class RegistryService {
   async getCard(number: string): Promise<Card> {
     const r = await this.knex('cards').where({ number }).first();
     if (!r) throw new NotFoundError('证卡', number);
-    return toCard(r);
+    return toCard(r, this.personal);
   }
 
   /**
@@ -348,7 +353,7 @@ export class RegistryService {
     validateIssue(input);
     // Fast path for a retried job: no sequence is touched.
     const existing = await this.knex('cards').where({ application_id: input.applicationId }).first();
-    if (existing) return toCard(existing);
+    if (existing) return toCard(existing, this.personal);
     const seqKey = `${input.issuerRegionCode}-${input.validFrom.slice(0, 4)}`;
     // The sequence row exists before any transaction locks it: locking an absent row on MySQL takes a
     // gap lock, and two such transactions deadlock on their inserts.
@@ -369,13 +374,14 @@ export class RegistryService {
       // Lock first, then look: the look then sees any card committed by whoever held the lock before us.
       const seq = await trx('card_sequences').where({ issuer_year: seqKey }).forUpdate().first();
       const existing = await trx('cards').where({ application_id: input.applicationId }).first();
-      if (existing) return toCard(existing);
+      if (existing) return toCard(existing, this.personal);
       const value = Number(seq.next_value);
       if (value > 999_999) throw new ConflictError('证卡号已用尽', `${seqKey} 的年度序号已超过 999999`);
       await trx('card_sequences').where({ issuer_year: seqKey }).update({ next_value: value + 1 });
       const row = {
         number: `${seqKey}-${String(value).padStart(6, '0')}`,
-        person_id_number: input.idNumber,
+        person_id_number: this.personal.lookupKey(input.idNumber),
+        person_id_sealed: this.personal.encrypt(input.idNumber),
         kind: input.kind,
         occupation_code: input.occupationCode ?? null,
         occupation_name: input.occupationName ?? null,
@@ -390,7 +396,7 @@ export class RegistryService {
         created_at: this.nowIso(),
       };
       await trx('cards').insert(row);
-      return toCard(row);
+      return toCard(row, this.personal);
     });
   }
 
@@ -429,11 +435,12 @@ export class RegistryService {
   async recordSanction(s: SanctionInput): Promise<Sanction> {
     validateSanction(s);
     const existing = await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first();
-    if (existing) return toSanction(existing);
+    if (existing) return toSanction(existing, this.personal);
     try {
       await this.knex('sanctions').insert({
         subject_type: s.subjectType,
-        subject_id: s.subjectId,
+        subject_id: this.subjectKey(s.subjectType, s.subjectId),
+        subject_sealed: s.subjectType === 'person' ? this.personal.encrypt(s.subjectId) : null,
         kind: s.kind,
         clause: s.clause,
         starts_on: s.startsOn,
@@ -447,19 +454,24 @@ export class RegistryService {
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
     }
-    return toSanction(await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first());
+    return toSanction(await this.knex('sanctions').where({ idempotency_key: s.idempotencyKey }).first(), this.personal);
   }
 
   async listSanctions(subject: { subjectType: SanctionSubjectType; subjectId: string }): Promise<Sanction[]> {
-    return (await this.knex('sanctions').where({ subject_type: subject.subjectType, subject_id: subject.subjectId }).orderBy('id')).map(toSanction);
+    return (await this.knex('sanctions').where({ subject_type: subject.subjectType, subject_id: this.subjectKey(subject.subjectType, subject.subjectId) }).orderBy('id')).map((r: Row) => toSanction(r, this.personal));
   }
 
   /** Sanctions in force at asOf: begun, and permanent, open-ended (fail closed) or not yet past their last day. */
   private activeSanctions(subjectType: SanctionSubjectType, subjectId: string, asOf: string): Knex.QueryBuilder {
     return this.knex('sanctions')
-      .where({ subject_type: subjectType, subject_id: subjectId })
+      .where({ subject_type: subjectType, subject_id: this.subjectKey(subjectType, subjectId) })
       .andWhere('starts_on', '<=', asOf)
       .andWhere((q) => q.where('permanent', true).orWhereNull('until').orWhere('until', '>=', asOf));
+  }
+
+  /** A person is looked up by the keyed hash of the ID number, an organisation by its id. */
+  private subjectKey(type: SanctionSubjectType, id: string): string {
+    return type === 'person' ? this.personal.lookupKey(id) : id;
   }
 
   private nowIso(): string {

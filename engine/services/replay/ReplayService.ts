@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson } from '../../store/createDb.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
 import { validateForm, type FormSchema } from '../../../forms/index.ts';
 import { assertRole, type Actor } from '../actor.ts';
@@ -115,7 +114,7 @@ export class ReplayService {
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       for (const row of rows) {
-        const data = fromJson<Record<string, unknown>>(row.data) ?? {};
+        const data = this.d.db.personal.fromJson<Record<string, unknown>>(row.data) ?? {};
         const asOf = shanghaiDate(Date.parse(row.submitted_at ?? row.created_at));
         const [before, now] = await Promise.all([
           gatherFacts(this.d.registry, data, fromParams, asOf, { unknownOrganisation: 'missing' }).then((f) => this.d.evaluateRules(fromRules, { ...f }, { asOf })),

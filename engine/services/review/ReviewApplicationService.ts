@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson } from '../../store/createDb.ts';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
 import type { ExportSpec } from '../../packages/packageTypes.ts';
 import { APPLICATION_STATUS_LABELS } from '../../packages/platformLabels.ts';
@@ -10,7 +9,8 @@ import type { PersonalDataRead } from '../audit/AuditLog.ts';
 import { matchesRowFilter, summaryRows, type SummaryEntry } from '../exports/summaryRows.ts';
 import { writeSummaryXlsx } from '../exports/writeSummaryXlsx.ts';
 import { shanghaiDate } from '../time/clock.ts';
-import { maskIdNumber } from './applicationSearchColumns.ts';
+import { maskIdNumber } from '../privacy/index.ts';
+import { ID_SUFFIX_LENGTH, idSuffixKey } from './applicationSearchColumns.ts';
 
 /** Filters of a reviewer's application list; the export takes the same (without paging). */
 export interface ReviewApplicationQuery {
@@ -72,7 +72,6 @@ interface Row {
   package_id: string;
   package_title: string;
   applicant_name: string | null;
-  applicant_id_number: string | null;
   status: string;
   stage: string | null;
   recommender_org_id: string | null;
@@ -91,7 +90,7 @@ export class ReviewApplicationService {
   private readonly knex: Knex;
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly packages: ReviewPackages,
     private readonly audit: ReadAudit,
     private readonly now: () => number = Date.now,
@@ -106,7 +105,7 @@ export class ReviewApplicationService {
     await this.assertPackageVisible(actor, q.package);
     const base = this.filtered(actor, q);
     const [{ n }] = (await base.clone().clearSelect().count({ n: '*' })) as Array<{ n: number | string }>;
-    const rows = (await base.orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').offset((page - 1) * pageSize).limit(pageSize)) as Row[];
+    const rows = (await base.select('a.data').orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').offset((page - 1) * pageSize).limit(pageSize)) as Row[];
     const items = await Promise.all(rows.map((r) => this.item(r)));
     return { items, total: Number(n), page, pageSize };
   }
@@ -124,7 +123,7 @@ export class ReviewApplicationService {
     if (rows.length > MAX_EXPORT_ROWS) throw new UnprocessableError('导出的申报过多', `一次最多导出 ${MAX_EXPORT_ROWS} 条,请缩小筛选范围(如按地区或提交日期)`);
     const entries: SummaryEntry[] = [];
     for (const r of rows) {
-      const data = fromJson<Record<string, unknown>>(r.data!) ?? {};
+      const data = this.db.personal.fromJson<Record<string, unknown>>(r.data!) ?? {};
       if (!matchesRowFilter(spec, data)) continue;
       entries.push({ applicationId: r.id, data, applicantName: r.applicant_name, submittedAt: r.submitted_at, statusLabel: await this.statusLabel(r.package_hash, r.status), stage: r.stage, recommenderOrgName: r.org_name });
     }
@@ -155,7 +154,7 @@ export class ReviewApplicationService {
       .join('package_versions as pv', 'pv.hash', 'a.package_hash')
       .leftJoin('organisations as o', 'o.id', 'a.recommender_org_id')
       .whereNot('a.status', 'DRAFT')
-      .select('a.id', 'a.package_hash', 'a.package_id', 'pv.title as package_title', 'a.applicant_name', 'a.applicant_id_number', 'a.status', 'a.stage', 'a.recommender_org_id', 'o.name as org_name', 'a.city_code', 'a.submitted_at');
+      .select('a.id', 'a.package_hash', 'a.package_id', 'pv.title as package_title', 'a.applicant_name', 'a.status', 'a.stage', 'a.recommender_org_id', 'o.name as org_name', 'a.city_code', 'a.submitted_at');
     this.scope(actor, query);
     if (q.package) query.andWhere('a.package_hash', q.package);
     if (q.procedure) query.andWhere('pv.procedure', q.procedure);
@@ -170,7 +169,7 @@ export class ReviewApplicationService {
       // Four characters of digits (the last may be X) are read as the end of an ID number; anything else as part of a name.
       const nameLike = `%${escapeLike(term)}%`;
       // The same ESCAPE character on SQLite and MySQL (a backslash is not one on SQLite).
-      if (/^\d{3}[\dXx]$/.test(term)) query.andWhere((w) => w.where('a.applicant_id_last4', term.toUpperCase()).orWhereRaw("a.applicant_name LIKE ? ESCAPE '!'", [nameLike]));
+      if (term.length === ID_SUFFIX_LENGTH && /^\d+[\dXx]$/.test(term)) query.andWhere((w) => w.where('a.applicant_id_suffix', idSuffixKey(this.db.personal, term)).orWhereRaw("a.applicant_name LIKE ? ESCAPE '!'", [nameLike]));
       else query.andWhereRaw("a.applicant_name LIKE ? ESCAPE '!'", [nameLike]);
     }
     return query;
@@ -203,7 +202,8 @@ export class ReviewApplicationService {
       packageId: r.package_id,
       packageTitle: r.package_title,
       applicantName: r.applicant_name,
-      idNumberMasked: maskIdNumber(r.applicant_id_number),
+      // The list never shows a whole number: the sealed data is opened only to mask it.
+      idNumberMasked: idNumberOf(this.db.personal.fromJson<Record<string, unknown>>(r.data!)),
       status: r.status,
       statusLabel: await this.statusLabel(r.package_hash, r.status),
       stage: r.stage,
@@ -218,6 +218,11 @@ export class ReviewApplicationService {
     const own = (await this.packages.version(hash).catch(() => null))?.manifest.labels?.statuses ?? {};
     return own[status] ?? APPLICATION_STATUS_LABELS[status] ?? status;
   }
+}
+
+function idNumberOf(data: Record<string, unknown> | null): string | null {
+  const id = data?.idNumber;
+  return typeof id === 'string' && id ? maskIdNumber(id) : null;
 }
 
 function regionPrefix(code: string | null): string | null {
