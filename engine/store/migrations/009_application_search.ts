@@ -12,6 +12,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['applicant_id_suffix'], 'applications_id_suffix_idx');
     t.index(['applicant_name'], 'applications_applicant_name_idx');
     t.index(['city_code', 'submitted_at'], 'applications_city_submitted_idx');
+    t.index(['submitted_at'], 'applications_submitted_idx');
   });
   const rows = (await knex('applications').select('id', 'data')) as Array<{ id: string; data: string }>;
   if (!rows.length) return;
@@ -33,6 +34,7 @@ export async function down(knex: Knex): Promise<void> {
     t.dropIndex(['applicant_id_suffix'], 'applications_id_suffix_idx');
     t.dropIndex(['applicant_name'], 'applications_applicant_name_idx');
     t.dropIndex(['city_code', 'submitted_at'], 'applications_city_submitted_idx');
+    t.dropIndex(['submitted_at'], 'applications_submitted_idx');
     t.dropColumn('applicant_name');
     t.dropColumn('applicant_id_suffix');
   });
