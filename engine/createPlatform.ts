@@ -24,6 +24,8 @@ import { AuditReadService } from './services/audit/AuditReadService.ts';
 import { AttachmentStorage, sniffMimeType } from './services/attachments/AttachmentStorage.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
+import { TaskQueries } from './services/inbox/TaskQueries.ts';
+import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
@@ -138,12 +140,15 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const persons = new PersonRegistryService(db, audit, now);
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
+  const taskQueries = new TaskQueries(db, calendar, now);
+  const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
+
   const dbKind = db.kind;
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
-    ...inboxRoutes(inbox),
+    ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit)),

@@ -6,6 +6,7 @@ import * as m004 from './004_calendar_years.ts';
 import * as m005 from './005_crash_safety.ts';
 import * as m007 from './007_audit_chain.ts';
 import * as m008 from './008_session_security.ts';
+import * as m010 from './010_task_list.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -15,6 +16,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '005_crash_safety': m005,
   '007_audit_chain': m007,
   '008_session_security': m008,
+  '010_task_list': m010,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
