@@ -32,11 +32,11 @@ export async function benchTaskList(p: Platform, n: number): Promise<void> {
       const id = (base + BigInt(j)).toString();
       const city = cities[j % cities.length];
       const [elementId, name] = steps[j % steps.length];
-      const due = new Date(now + ((j * 7919) % (60 * 86_400_000)) - 30 * 86_400_000).toISOString();
+      const due = new Date(now + ((j * 7919) % 60) * 86_400_000 - 30 * 86_400_000 + (j % 86_400) * 1000).toISOString();
       const created = new Date(now - ((j * 104_729) % (40 * 86_400_000))).toISOString();
       const applicantName = surnames[j % surnames.length] + given[(j >> 3) % given.length] + (j % 7 ? given[(j >> 5) % given.length] : '');
-      const suffix = String((j * 7_368_787) % 1_000_000).padStart(6, '0');
-      const common = { package_hash: packages[j % 2], applicant_name: applicantName, id_suffix: suffix, rule_decision: rules[j % rules.length] };
+      const suffix = [...String((j * 7_368_787) % 1_000_000).padStart(6, '0')].reverse().join('');
+      const common = { package_hash: packages[j % 2], applicant_name: applicantName, id_suffix_rev: suffix, rule_decision: rules[j % rules.length] };
       rows.push({ id, process_instance_key: id, application_id: null, element_id: elementId, name, form_key: 'review', state: 'OPEN', assignee: null, candidate_groups: JSON.stringify([group]), due_at: due, city_code: city, context: '{}', created_at: created, applicant_type: 'EXAMINER', recommender_name: '演示推荐单位', ...common });
       cands.push({ candidate_group: group, state: 'OPEN', task_id: id, element_id: elementId, city_code: city, due_sort: due, created_at: created, ...common });
     }

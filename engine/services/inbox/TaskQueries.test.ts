@@ -88,8 +88,8 @@ describe.each(storeTargets())('TaskQueries on $name', (target: StoreTarget) => {
     expect(await idsOf({ q: '4321' })).toEqual(pick('afterHoliday'));
     expect(await idsOf({ q: '123x' })).toEqual(pick('dueToday'));
     expect(await idsOf({ q: '%' })).toEqual([]);
-    const row = (await db.knex('tasks').where({ id: ids.dueToday }).first('id_suffix')) as { id_suffix: string };
-    expect(row.id_suffix).toBe('01123X');
+    const row = (await db.knex('tasks').where({ id: ids.dueToday }).first('id_suffix_rev')) as { id_suffix_rev: string };
+    expect(row.id_suffix_rev).toBe('X32110');
   });
 
   it('filters by package, step and rule result, the rule result following a later evaluation', async () => {

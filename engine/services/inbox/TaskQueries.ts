@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson } from '../../store/createDb.ts';
-import { NO_DUE } from '../../store/migrations/010_task_list.ts';
+import { NO_DUE, reversedIdSuffix } from '../../store/migrations/010_task_list.ts';
 import { ValidationError } from '../../errors.ts';
 import type { Job } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
@@ -71,14 +71,14 @@ export interface WorkingDays {
 const ID_SUFFIX = /^[0-9]{1,5}[0-9Xx]?$/;
 
 /** Columns the task list reads, taken from the process variables when a user task is created. */
-export function taskListColumns(job: Job): { package_hash: string | null; applicant_name: string | null; id_suffix: string | null; applicant_type: string | null; recommender_name: string | null } {
+export function taskListColumns(job: Job): { package_hash: string | null; applicant_name: string | null; id_suffix_rev: string | null; applicant_type: string | null; recommender_name: string | null } {
   const v = job.variables as { packageHash?: string; application?: { name?: unknown; idNumber?: unknown; applicantType?: unknown }; recommender?: { name?: unknown }; organisation?: { name?: unknown } };
   const id = typeof v.application?.idNumber === 'string' ? v.application.idNumber : null;
   const str = (x: unknown, max: number) => (typeof x === 'string' && x ? x.slice(0, max) : null);
   return {
     package_hash: str(v.packageHash, 64),
     applicant_name: str(v.application?.name, 128),
-    id_suffix: id ? id.slice(-6).toUpperCase() : null,
+    id_suffix_rev: id ? reversedIdSuffix(id) : null,
     applicant_type: str(v.application?.applicantType, 64),
     recommender_name: str(v.recommender?.name ?? v.organisation?.name, 255),
   };
@@ -99,7 +99,7 @@ export async function projectTaskListColumns(trx: Knex.Transaction, job: Job, ta
   await trx('tasks').where({ id: job.key }).update({ ...cols, rule_decision: rule });
   await trx('task_candidates')
     .where({ task_id: job.key })
-    .update({ package_hash: cols.package_hash, applicant_name: cols.applicant_name, id_suffix: cols.id_suffix, rule_decision: rule, element_id: task.elementId, city_code: task.cityCode, due_sort: task.dueAt ?? NO_DUE, created_at: task.createdAt });
+    .update({ package_hash: cols.package_hash, applicant_name: cols.applicant_name, id_suffix_rev: cols.id_suffix_rev, rule_decision: rule, element_id: task.elementId, city_code: task.cityCode, due_sort: task.dueAt ?? NO_DUE, created_at: task.createdAt });
 }
 
 /** An application's eligibility decision, copied onto its tasks so the list filters by it. */
@@ -116,6 +116,7 @@ export async function projectRuleDecision(k: Knex | Knex.Transaction, applicatio
  */
 export class TaskQueries {
   private readonly knex: Knex;
+  private readonly kind: Db['kind'];
 
   constructor(
     db: Db,
@@ -123,6 +124,7 @@ export class TaskQueries {
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
+    this.kind = db.kind;
   }
 
   async list(actor: Actor, q: TaskListQuery): Promise<{ items: TaskListRow[]; total: number; page: number; pageSize: number }> {
@@ -142,12 +144,15 @@ export class TaskQueries {
       : this.knex('task_candidates as c').whereIn('c.candidate_group', groups).andWhere('c.state', 'OPEN');
     if (packages) base.whereIn(`${a}.package_hash`, packages);
     if (q.region) base.andWhere(`${a}.city_code`, q.region);
-    if (q.step) base.andWhere((w) => w.where(`${a}.element_id`, q.step!).orWhereExists(this.knex('tasks as s').whereRaw(`s.id = ${done ? 't.id' : 'c.task_id'}`).andWhere('s.name', q.step!)));
+    if (q.step) base.whereIn(`${a}.element_id`, await this.stepElements(q.step));
     if (q.rule) base.andWhere(`${a}.rule_decision`, q.rule);
     if (q.q) {
+      // Both are prefix ranges over an index: the name as typed, the ID number's last digits reversed.
       const term = q.q.trim();
-      if (ID_SUFFIX.test(term)) base.andWhere(`${a}.id_suffix`, 'like', `%${term.toUpperCase()}`);
-      else base.andWhere(`${a}.applicant_name`, 'like', `${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
+      const [col, prefix] = ID_SUFFIX.test(term) ? [`${a}.id_suffix_rev`, reversedIdSuffix(term)] : [`${a}.applicant_name`, term];
+      // SQLite compares bytes (a range is its indexed prefix search); MySQL's collations use an index for LIKE 'x%'.
+      if (this.kind === 'sqlite') base.andWhere(col, '>=', prefix).andWhere(col, '<', `${prefix}\u{10FFFF}`);
+      else base.andWhere(col, 'like', `${prefix.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
     }
     if (q.due) this.dueFilter(base, done ? 't.due_at' : 'c.due_sort', q.due, actor.regionCode);
     if (q.applicationId || q.mine) {
@@ -228,6 +233,12 @@ export class TaskQueries {
           opinion: r.opinion,
         };
       });
+  }
+
+  /** A step is an element id or a task name; a name stands for every element that bears it. */
+  private async stepElements(step: string): Promise<string[]> {
+    const named = (await this.knex('tasks').where({ name: step }).distinct('element_id')).map((r: { element_id: string }) => r.element_id);
+    return [...new Set([step, ...named])];
   }
 
   private async packageHashes(q: TaskListQuery): Promise<string[] | null> {

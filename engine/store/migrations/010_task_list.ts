@@ -11,10 +11,21 @@ export const NO_DUE = '9999-12-31T23:59:59.999Z';
 const LIST_COLUMNS = (t: Knex.AlterTableBuilder) => {
   t.string('package_hash', 64).nullable();
   t.string('applicant_name', 128).nullable();
-  // Last 6 characters of the ID number, so 「末几位」 search needs no clear ID number in SQL.
-  t.string('id_suffix', 6).nullable();
+  // The last 6 characters of the ID number, reversed, so 「末几位」 search is an indexed prefix
+  // range and needs no clear ID number in SQL (…01123X is stored as X32110).
+  t.string('id_suffix_rev', 6).nullable();
   t.string('rule_decision', 16).nullable(); // ELIGIBLE | INELIGIBLE | REFER, from the application's eligibility evaluation
 };
+
+const COVERED = ['city_code', 'package_hash', 'element_id', 'rule_decision'];
+const FILTER_INDEXES: Array<[string, string]> = [
+  ['task_candidates_city_idx', 'city_code'],
+  ['task_candidates_package_idx', 'package_hash'],
+  ['task_candidates_element_idx', 'element_id'],
+  ['task_candidates_rule_idx', 'rule_decision'],
+  ['task_candidates_name_idx', 'applicant_name'],
+  ['task_candidates_idrev_idx', 'id_suffix_rev'],
+];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('tasks', (t) => {
@@ -29,8 +40,15 @@ export async function up(knex: Knex): Promise<void> {
     t.string('city_code', 6).nullable();
     t.string('due_sort', 24).notNullable().defaultTo(NO_DUE);
     t.string('created_at', 24).nullable();
-    t.index(['candidate_group', 'state', 'due_sort', 'task_id'], 'task_candidates_due_idx');
+    t.index(['candidate_group', 'state', 'due_sort', 'task_id', ...COVERED], 'task_candidates_due_idx');
     t.index(['candidate_group', 'state', 'created_at', 'task_id'], 'task_candidates_created_idx');
+    // One index per filter, then the due sort, then the other filter columns: a filtered total is a
+    // count inside one index range (combined filters checked in the index, no row reads) and a
+    // filtered page reads the first rows of that range in order.
+    for (const [name, col] of FILTER_INDEXES) t.index(['candidate_group', 'state', col, 'due_sort', ...COVERED.filter((c) => c !== col)], name);
+  });
+  await knex.schema.alterTable('tasks', (t) => {
+    t.index(['name', 'element_id'], 'tasks_name_idx'); // a step given by its name resolves to element ids
   });
   // Tasks created before this migration get their list columns from what the store already holds.
   const rows = (await knex('tasks as t')
@@ -42,12 +60,17 @@ export async function up(knex: Knex): Promise<void> {
     const common = {
       package_hash: r.package_hash,
       applicant_name: ctx?.applicantName ?? null,
-      id_suffix: r.applicant_id_number ? r.applicant_id_number.slice(-6).toUpperCase() : null,
+      id_suffix_rev: r.applicant_id_number ? reversedIdSuffix(r.applicant_id_number) : null,
       rule_decision: elig?.decision ?? null,
     };
     await knex('tasks').where({ id: r.id }).update({ ...common, applicant_type: ctx?.applicantType ?? null });
     await knex('task_candidates').where({ task_id: r.id }).update({ ...common, element_id: r.element_id, city_code: r.city_code, due_sort: r.due_at ?? NO_DUE, created_at: r.created_at });
   }
+}
+
+/** The last 6 characters of an ID number, upper-cased and reversed (the search column). */
+export function reversedIdSuffix(idNumber: string): string {
+  return [...idNumber.slice(-6).toUpperCase()].reverse().join('');
 }
 
 function safeJson(s: string | null): unknown {
@@ -59,13 +82,17 @@ function safeJson(s: string | null): unknown {
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.alterTable('tasks', (t) => {
+    t.dropIndex(['name', 'element_id'], 'tasks_name_idx');
+  });
   await knex.schema.alterTable('task_candidates', (t) => {
-    t.dropIndex(['candidate_group', 'state', 'due_sort', 'task_id'], 'task_candidates_due_idx');
+    for (const [name, col] of FILTER_INDEXES) t.dropIndex(['candidate_group', 'state', col, 'due_sort', ...COVERED.filter((c) => c !== col)], name);
+    t.dropIndex(['candidate_group', 'state', 'due_sort', 'task_id', ...COVERED], 'task_candidates_due_idx');
     t.dropIndex(['candidate_group', 'state', 'created_at', 'task_id'], 'task_candidates_created_idx');
-    t.dropColumns('package_hash', 'applicant_name', 'id_suffix', 'rule_decision', 'element_id', 'city_code', 'due_sort', 'created_at');
+    t.dropColumns('package_hash', 'applicant_name', 'id_suffix_rev', 'rule_decision', 'element_id', 'city_code', 'due_sort', 'created_at');
   });
   await knex.schema.alterTable('tasks', (t) => {
     t.dropIndex(['completed_by', 'completed_at'], 'tasks_done_idx');
-    t.dropColumns('package_hash', 'applicant_name', 'id_suffix', 'rule_decision', 'applicant_type', 'recommender_name');
+    t.dropColumns('package_hash', 'applicant_name', 'id_suffix_rev', 'rule_decision', 'applicant_type', 'recommender_name');
   });
 }
