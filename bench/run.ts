@@ -2,7 +2,8 @@
  * `npm run bench`: measures the design targets on this machine.
  *  1. stored state per waiting SC26 instance (target ≈ 10 KB, nothing kept in memory);
  *  2. submissions per second with the process start queued durably;
- *  3. an inbox page (keyset, candidate-group index) over many open tasks (target < 10 ms).
+ *  3. an inbox page (keyset, candidate-group index) over many open tasks (target < 10 ms);
+ *  4. the reviewer's task list with filters, sort and total over 100,000 open tasks (target < 50 ms).
  * Sizes scale with BENCH_APPS and BENCH_TASKS.
  */
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import { loadConfig } from '../engine/config.ts';
 import { createPlatform } from '../engine/createPlatform.ts';
 import { DEMO_ACCOUNTS } from '../engine/services/demo/demoData.ts';
 import { validApplication } from '../test/support/fixtures.ts';
+import { benchTaskList } from './taskListBench.ts';
 
 const APPS = Number(process.env.BENCH_APPS ?? 200);
 const TASKS = Number(process.env.BENCH_TASKS ?? 200_000);
@@ -82,6 +84,9 @@ async function main(): Promise<void> {
     cursor = page.nextCursor ?? undefined;
   }
   console.log(`inbox page (20 of ~${Math.round(TASKS / cities.length)} tasks of one city, ${TASKS} open in all): p50 ${pct(times, 50).toFixed(2)} ms, p99 ${pct(times, 99).toFixed(2)} ms`);
+
+  // 4: the reviewer's task list with filters and total (GET /api/tasks)
+  await benchTaskList(p, Number(process.env.BENCH_LIST_TASKS ?? 100_000));
 
   await p.stop();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,8 @@ import { AttachmentStorage } from './services/attachments/AttachmentStorage.ts';
 import { inspectUpload } from './services/attachments/inspectUpload.ts';
 import { seedDemoData } from './services/demo/demoData.ts';
 import { InboxService } from './services/inbox/InboxService.ts';
+import { TaskQueries } from './services/inbox/TaskQueries.ts';
+import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
@@ -145,13 +147,16 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const persons = new PersonRegistryService(db, audit, now);
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
+  const taskQueries = new TaskQueries(db, calendar, now);
+  const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
+
   const dbKind = db.kind;
   const review = new ReviewApplicationService(db, packages, audit, now);
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
-    ...inboxRoutes(inbox),
+    ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),

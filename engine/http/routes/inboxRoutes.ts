@@ -1,29 +1,64 @@
 import { Type } from '@sinclair/typebox';
 import type { InboxService } from '../../services/inbox/InboxService.ts';
+import type { ReviewerTaskService } from '../../services/inbox/ReviewerTaskService.ts';
+import type { TaskQueries } from '../../services/inbox/TaskQueries.ts';
 import { route, type RouteDef } from '../route.ts';
-import { AnyObject, IdParams, page, Paging, TaskSchema } from '../schemas.ts';
+import { AnyObject, IdParams, TaskSchema } from '../schemas.ts';
+import { BatchCompleteBodySchema, BatchCompleteResultSchema, InstanceDiagramSchema, TaskDetailSchema, TaskListQuerySchema, TaskListSchema, TransferBodySchema } from '../taskSchemas.ts';
 
-export function inboxRoutes(inbox: InboxService): RouteDef[] {
+export function inboxRoutes(inbox: InboxService, queries: TaskQueries, reviewer: ReviewerTaskService): RouteDef[] {
   const roles = ['unit_reviewer', 'city_reviewer', 'province_reviewer'] as const;
   return [
     route({
       method: 'get',
       path: '/api/tasks',
-      summary: '待办任务(仅本人所属候选组;键集分页)',
+      summary: '待办 / 已办任务列表(仅本人所属候选组;筛选、排序、分页与总数)',
       tags: ['待办'],
       roles: [...roles],
-      query: Type.Intersect([Paging, Type.Object({ applicationId: Type.Optional(Type.String({ format: 'uuid' })), mine: Type.Optional(Type.Boolean()) })]),
-      responses: { 200: { description: '分页列表', schema: page(TaskSchema) } },
-      handler: async ({ actor, query }) => ({ body: await inbox.list(actor, query) }),
+      query: TaskListQuerySchema,
+      responses: { 200: { description: '一页任务与符合条件的总数', schema: TaskListSchema } },
+      handler: async ({ actor, query }) => ({ body: await queries.list(actor, query) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/tasks/batch-complete',
+      summary: '批量审批:逐项独立办理,逐项返回结果',
+      tags: ['待办'],
+      roles: [...roles],
+      body: BatchCompleteBodySchema,
+      responses: { 200: { description: '每项的办理结果(成功 / 失败及原因)', schema: BatchCompleteResultSchema } },
+      handler: async ({ actor, body }) => ({ body: await reviewer.batchComplete(actor, body) }),
     }),
     route({
       method: 'get',
       path: '/api/tasks/:id',
-      summary: '任务详情',
+      summary: '任务详情:申报信息(只读)、附件、规则结果、可选决定、任务表单与办理记录',
       tags: ['待办'],
+      roles: [...roles],
       params: IdParams,
-      responses: { 200: { description: '任务', schema: TaskSchema } },
-      handler: async ({ actor, params }) => ({ body: await inbox.get(actor, params.id) }),
+      responses: { 200: { description: '任务详情', schema: TaskDetailSchema } },
+      handler: async ({ actor, params }) => ({ body: await reviewer.detail(actor, params.id) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/:id/diagram',
+      summary: '流程图:流程版本的 BPMN、已完成与当前环节、已走连线及各审核环节的办理人与意见',
+      tags: ['待办'],
+      roles: [...roles],
+      params: IdParams,
+      responses: { 200: { description: '流程图数据', schema: InstanceDiagramSchema } },
+      handler: async ({ actor, params }) => ({ body: await reviewer.diagram(actor, params.id) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/tasks/:id/transfer',
+      summary: '转办给同一审核组的同事(意见必填)',
+      tags: ['待办'],
+      roles: [...roles],
+      params: IdParams,
+      body: TransferBodySchema,
+      responses: { 200: { description: '已转办', schema: TaskSchema } },
+      handler: async ({ actor, params, body }) => ({ body: await reviewer.transfer(actor, params.id, body) }),
     }),
     route({
       method: 'post',

@@ -17,6 +17,7 @@ import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { maskInText } from '../privacy/index.ts';
 import { applicationSearchColumns } from '../review/applicationSearchColumns.ts';
+import { projectRuleDecision } from '../inbox/TaskQueries.ts';
 import type { AttachmentStoragePort, FormRuntime, RegistryPort, UploadInspector } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -503,7 +504,9 @@ export class ApplicationService {
     await this.knex.transaction(async (trx) => {
       const q = trx('applications').where({ id: applicationId });
       if (!opts.primary) q.whereNull('eligibility');
-      await q.update({ eligibility: this.toJson(result), updated_at: this.nowIso() });
+      const changed = await q.update({ eligibility: this.toJson(result), updated_at: this.nowIso() });
+      // The task list filters by the application's rule result (TaskQueries).
+      if (changed) await projectRuleDecision(trx, applicationId, (result as { decision?: string } | null)?.decision ?? null);
       await this.d.audit.append(
         { actorRole: 'system', action: 'eligibility.evaluated', entityType: 'application', entityId: applicationId, applicationId, detail: result, idempotencyKey: `eligibility:${jobKey}` },
         trx,
@@ -617,6 +620,7 @@ const ACTION_LABELS: Record<string, string> = {
   'task.claimed': '审核人认领任务',
   'task.unclaimed': '审核人释放任务',
   'task.completed': '审核意见',
+  'task.transferred': '转办',
   'attachment.added': '上传附件',
   'attachment.removed': '删除附件',
   'card.issued': '证卡制发',
@@ -631,6 +635,7 @@ function timelineLabel(action: string, detail: unknown): string {
   if (action === 'application.status') return `状态变更:${String(d.statusLabel ?? d.status)}`;
   if (action === 'task.created') return `进入环节:${String(d.name ?? '')}`;
   if (action === 'task.completed') return `${String(d.task ?? '审核')}:${String(d.decisionLabel ?? d.decision ?? '')}(${String(d.opinion ?? '')})`;
+  if (action === 'task.transferred') return `${String(d.task ?? '审核')}:转办给 ${String(d.toName ?? '')}(${String(d.opinion ?? '')})`;
   if (action === 'eligibility.evaluated') return `申报资格自动校验:${String((d as { decision?: string }).decision ?? '')}`;
   return ACTION_LABELS[action] ?? action;
 }

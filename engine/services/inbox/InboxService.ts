@@ -6,6 +6,7 @@ import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import type { PersonalData } from '../privacy/index.ts';
+import { projectTaskListColumns } from './TaskQueries.ts';
 
 /**
  * The form a user task's data must satisfy: the package's form named by the task's formKey, if the
@@ -143,6 +144,8 @@ export class InboxService {
         created_at: createdAt,
       });
       for (const g of new Set(groups)) await trx('task_candidates').insert({ candidate_group: g, state: 'OPEN', task_id: job.key });
+      // Task list columns (TaskQueries): filters, sort and display data copied once, at creation.
+      await projectTaskListColumns(trx, job, { elementId: job.elementId, cityCode: vars.recommender?.cityCode ?? null, dueAt, createdAt, applicationId: vars.applicationId ?? null });
       if (vars.applicationId) {
         await trx('applications').where({ id: vars.applicationId }).update({ stage: name, updated_at: createdAt });
         // A task for the applicant means the application was sent back for correction.

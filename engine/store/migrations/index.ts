@@ -8,6 +8,7 @@ import * as m007 from './007_audit_chain.ts';
 import * as m008 from './008_session_security.ts';
 import * as m006 from './006_personal_data_sealed.ts';
 import * as m009 from './009_application_search.ts';
+import * as m010 from './010_task_list.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -19,6 +20,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '008_session_security': m008,
   '006_personal_data_sealed': m006,
   '009_application_search': m009,
+  '010_task_list': m010,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
