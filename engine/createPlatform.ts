@@ -198,7 +198,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       // Every deployed form's personal fields are known before the engine writes its first state.
       for (const v of await packages.loadedVersions()) await packages.version(v.hash);
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
-      await inbox.recover(); // decisions a crash interrupted, before anything else moves
+      await applications.recoverResubmissions(); // corrections a crash interrupted, before anything else moves
+      await inbox.recover(); // decisions likewise; then tasks whose job ended or that were never projected
       await engine.start();
       await dispatcher!.recover();
       dispatcher!.start();

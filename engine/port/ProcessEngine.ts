@@ -111,6 +111,12 @@ export interface ProcessEngine {
   throwError(jobKey: string, errorCode: string, errorMessage?: string, variables?: Variables): Promise<void>;
   /** Where a job stands, for reconciling after a crash (null: the engine does not know the job). */
   jobState(jobKey: string): Promise<JobState | null>;
+  /**
+   * Keys of the activated jobs of a held type, and one of them as its handler receives it, for
+   * reconciling after a crash. Optional: an adapter whose broker re-delivers held jobs leaves them out.
+   */
+  listHeldJobKeys?(type: string): Promise<string[]>;
+  heldJob?(jobKey: string): Promise<Job | null>;
   /** Merges variables into a running instance (an admin correcting what a failed job needs before retrying it). */
   setVariables(processInstanceKey: string, variables: Variables): Promise<void>;
 

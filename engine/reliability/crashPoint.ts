@@ -23,4 +23,6 @@ export const CRASH_POINTS = [
   'userTask.projected',
   'complete.reserved',
   'complete.engineCommitted',
+  'resubmit.reserved',
+  'resubmit.engineCommitted',
 ] as const;

@@ -11,7 +11,7 @@ import { signIn, spawnServer, tinyPng, waitUp, type Client, type ServerProcess }
 
 /**
  * The kill test (issue 8): the server runs as a child process and is killed with SIGKILL at each
- * commit point of submit, process start, user-task activation and completion, then once at a
+ * commit point of submit, process start, user-task activation, completion and correction (补正), then once at a
  * random moment under load. After each restart every application must be where it should be:
  * one process instance, one open task, no incident, nothing stuck, no duplicate task or trail rows.
  */
@@ -63,10 +63,10 @@ describe('kill -9 at every commit point, then at random under load (SQLite, real
   }
 
   /** Completes the open unit-review task of an application; a request cut by the crash is not an answer. */
-  async function approveUnitTask(s: ServerProcess, applicationId: string): Promise<number | 'cut'> {
+  async function approveUnitTask(s: ServerProcess, applicationId: string, decision: 'approve' | 'return' = 'approve'): Promise<number | 'cut'> {
     const unit = await signIn(s, unitReviewer);
     const task = await waitFor(async () => (await unit.json('GET', `/api/tasks?applicationId=${applicationId}`)).body.items?.[0], 40_000, 'unit task');
-    return unit.json('POST', `/api/tasks/${task.id}/complete`, { decision: 'approve', opinion: '同意推荐' }).then(
+    return unit.json('POST', `/api/tasks/${task.id}/complete`, { decision, opinion: decision === 'approve' ? '同意推荐' : '请补正工作经历' }).then(
       (r) => r.status,
       () => 'cut' as const,
     );
@@ -86,6 +86,8 @@ describe('kill -9 at every commit point, then at random under load (SQLite, real
     const audit = (await k('audit_log').select('action', 'entity_id')) as Array<{ action: string; entity_id: string }>;
     const count = (action: string, id: string) => audit.filter((a) => a.action === action && a.entity_id === id).length;
     for (const app of apps) {
+      const corrections = (await k('tasks').where({ application_id: app.id, state: 'COMPLETED' }).andWhere('candidate_groups', 'like', '%applicant:%')).length;
+      if (count('application.resubmitted', app.id) !== corrections) out.push(`${app.id}: ${count('application.resubmitted', app.id)} application.resubmitted entries for ${corrections} completed correction(s)`);
       const own = instances.filter((i: { start_key: string | null }) => i.start_key === `application:${app.id}`);
       if (own.length !== 1 || own[0].key !== app.process_instance_key) out.push(`${app.id}: ${own.length} instance(s) for it, application points at ${app.process_instance_key}`);
       const tasks = (await k('tasks').where({ application_id: app.id })) as Array<{ id: string; name: string; state: string; process_instance_key: string; pending_completion: string | null }>;
@@ -99,7 +101,9 @@ describe('kill -9 at every commit point, then at random under load (SQLite, real
       for (const t of tasks) {
         if (count('task.created', t.id) !== 1) out.push(`task ${t.id}: ${count('task.created', t.id)} task.created entries`);
         const completed = count('task.completed', t.id);
-        if (completed !== (t.state === 'COMPLETED' ? 1 : 0)) out.push(`task ${t.id} (${t.state}): ${completed} task.completed entries`);
+        // A reviewer's decision has its task.completed entry; an applicant's correction its application.resubmitted one (counted above).
+        const byApplicant = (t as { candidate_groups?: string }).candidate_groups?.includes('applicant:');
+        if (completed !== (t.state === 'COMPLETED' && !byApplicant ? 1 : 0)) out.push(`task ${t.id} (${t.state}): ${completed} task.completed entries`);
       }
     }
     // Engine and inbox agree: every held user-task job has its task; every completed one its completed task.
@@ -164,19 +168,51 @@ describe('kill -9 at every commit point, then at random under load (SQLite, real
     expect(await approveUnitTask(s, app.id)).toBe('cut');
     await diesAt(s, 'complete.reserved');
 
-    // when: killed after the engine completed the job, before the task row and the trail
+    // when: killed after the engine completed the job (a return for correction), before the task row and the trail
     s = await start('complete.engineCommitted');
     await waitUp(s);
-    expect(await approveUnitTask(s, app.id)).toBe('cut');
+    expect(await approveUnitTask(s, app.id, 'return')).toBe('cut');
     await diesAt(s, 'complete.engineCommitted');
     expect((await store()('engine_jobs').where({ key: job.key }).first()).state).toBe('COMPLETED');
 
-    // then: after a normal start the application waits at the city review, once, with its trail complete
+    // when: the returned application's correction is killed after it is reserved, before the engine hears of it
+    const corrected = validApplication({ name: first.displayName, idNumber: first.idNumber!, recommenderOrgId: ORG }, { experience: '2018年起从事汽车维修工职业技能培训与考核工作,补正:2021年起任考评员。' });
+    const correctionTask = () => store()('tasks').where({ application_id: app.id, element_id: 'Task_ApplicantCorrection' });
+    const resubmit = async (srv: ServerProcess) => {
+      const applicant = await signIn(srv, first.username);
+      await waitFor(async () => (await applicant.json('GET', `/api/applications/${app.id}`)).body.status === 'RETURNED', 40_000, 'returned for correction');
+      return applicant.json('POST', `/api/applications/${app.id}/resubmit`, { data: corrected }).then(
+        (r) => r.status,
+        () => 'cut' as const,
+      );
+    };
+    s = await start('resubmit.reserved');
+    await waitUp(s);
+    expect(await resubmit(s)).toBe('cut');
+    await diesAt(s, 'resubmit.reserved');
+    expect((await correctionTask())[0]).toMatchObject({ state: 'OPEN', pending_completion: expect.stringContaining('"kind":"resubmit"') });
+
+    // when: killed after the engine completed the correction job, before the data, the task row and the trail
+    s = await start('resubmit.engineCommitted');
+    await waitUp(s);
+    expect(await resubmit(s)).toBe('cut');
+    await diesAt(s, 'resubmit.engineCommitted');
+    const [correction] = await correctionTask();
+    expect((await store()('engine_jobs').where({ key: correction.id }).first()).state).toBe('COMPLETED');
+    expect(correction.state).toBe('OPEN');
+
+    // then: after a normal start the application is back at the unit review, once, with the correction stored once
     s = await start();
     await waitUp(s);
     await settles('after the commit-point kills');
     const unitTask = await store()('tasks').where({ id: job.key }).first();
-    expect(unitTask).toMatchObject({ state: 'COMPLETED', decision: 'approve', completed_by: expect.any(String) });
+    expect(unitTask).toMatchObject({ state: 'COMPLETED', decision: 'return', completed_by: expect.any(String) });
+    expect(await correctionTask()).toMatchObject([{ state: 'COMPLETED', pending_completion: null }]);
+    const applicant = await signIn(s, first.username);
+    expect((await applicant.json('GET', `/api/applications/${app.id}`)).body).toMatchObject({ status: 'IN_REVIEW', data: { experience: corrected.experience } });
+    expect(await store()('audit_log').where({ action: 'application.resubmitted', application_id: app.id })).toHaveLength(1);
+    const reviews = await store()('tasks').where({ application_id: app.id, element_id: 'Task_UnitReview' });
+    expect(reviews.map((t: { state: string }) => t.state).sort()).toEqual(['COMPLETED', 'OPEN']);
 
     // when: under load (submissions and decisions at once) the server is killed at a random moment
     const submitted: string[] = [app.id];

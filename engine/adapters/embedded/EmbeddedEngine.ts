@@ -659,6 +659,15 @@ export class EmbeddedEngine implements ProcessEngine {
     return job.state === 'ACTIVATABLE' || job.state === 'ACTIVATED' ? 'OPEN' : job.state;
   }
 
+  async listHeldJobKeys(type: string): Promise<string[]> {
+    return ((await this.knex('engine_jobs').where({ type, state: 'ACTIVATED' }).orderBy('key').select('key')) as Array<{ key: string }>).map((r) => r.key);
+  }
+
+  async heldJob(jobKey: string): Promise<Job | null> {
+    const row = (await this.knex('engine_jobs').where({ key: jobKey, state: 'ACTIVATED' }).first()) as JobRow | undefined;
+    return row ? this.toJob(row) : null;
+  }
+
   async setVariables(processInstanceKey: string, variables: Variables): Promise<void> {
     await this.mutex.run(processInstanceKey, async () => {
       const row = (await this.knex('engine_instances').where({ key: processInstanceKey }).first()) as InstanceRow | undefined;

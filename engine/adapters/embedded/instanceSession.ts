@@ -218,7 +218,8 @@ export class InstanceSession {
       status,
       state,
       // Copies: stopping the engine below clears its timers through our hook.
-      waits: new Map(this.waits),
+      // A cancelled instance waits for nothing: its open jobs are cancelled (discard() does not report them as left).
+      waits: status === 'TERMINATED' ? new Map() : new Map(this.waits),
       timers: new Map(this.timers),
       completed: [...this.completed],
       error: this.error,

@@ -74,6 +74,26 @@ interface AppRow {
 
 const EDITABLE = new Set(['DRAFT', 'RETURNED']);
 
+/** A correction reserved on the applicant's task row before the engine is told (its data sealed as the application's). */
+interface PendingResubmission {
+  kind: 'resubmit';
+  token: string;
+  data: string;
+  actorId: string;
+  actorRole: string;
+  completedAt: string;
+  previous: { state: 'OPEN' | 'CLAIMED'; assignee: string | null };
+}
+
+function parsePendingResubmission(text: string): PendingResubmission | null {
+  try {
+    const p = JSON.parse(text) as Partial<PendingResubmission>;
+    return p?.kind === 'resubmit' ? (p as PendingResubmission) : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface ApplicationServiceDeps {
   db: Db;
   engine: ProcessEngine;
@@ -322,7 +342,12 @@ export class ApplicationService {
     };
   }
 
-  /** Correct a returned application and send it back into review (completes the applicant's task). */
+  /**
+   * Correct a returned application and send it back into review (completes the applicant's task).
+   * As a reviewer's decision: the correction is first reserved on the task row by compare-and-set,
+   * then the engine completes the job, then the data, the task row and the trail entry commit
+   * together. A crash between the steps is finished or undone by `recoverResubmissions()` at start-up.
+   */
   async resubmit(actor: Actor, id: string, data: Record<string, unknown>): Promise<ApplicationView> {
     const row = await this.ownRow(actor, id);
     if (row.status !== 'RETURNED') throw new ConflictError('只有被退回的申报可以补正后重新提交');
@@ -331,14 +356,86 @@ export class ApplicationService {
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
     const task = await this.d.inbox.openTaskForGroup(`applicant:${actor.id}`, id);
     if (!task) throw new ConflictError('没有待补正的任务');
-    await this.d.engine.completeJob(task.id, { application: data });
-    const now = this.nowIso();
-    await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1, ...applicationSearchColumns(this.d.db.personal, data) });
-      await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
-      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
-    });
+    const pending: PendingResubmission = {
+      kind: 'resubmit',
+      token: randomUUID(),
+      data: this.toJson(data),
+      actorId: actor.id,
+      actorRole: actor.role,
+      completedAt: this.nowIso(),
+      previous: { state: task.state === 'CLAIMED' ? 'CLAIMED' : 'OPEN', assignee: task.assignee },
+    };
+    const reserved = await this.knex('tasks').where({ id: task.id }).whereNull('pending_completion').whereIn('state', ['OPEN', 'CLAIMED']).update({ pending_completion: JSON.stringify(pending) });
+    if (!reserved) throw new ConflictError('补正材料正在提交,请勿重复提交');
+    crashPoint('resubmit.reserved');
+    try {
+      await this.d.engine.completeJob(task.id, { application: data });
+    } catch (err) {
+      const state = await this.d.engine.jobState(task.id).catch(() => 'OPEN' as const);
+      if (state === 'COMPLETED' || state === 'INCIDENT') {
+        await this.finishResubmission(task.id, id, pending);
+        return this.get(actor, id);
+      }
+      if (state === 'CANCELLED' || state === null) {
+        await this.d.inbox.onJobCancelled(task.id);
+        throw new ConflictError('补正任务已结束', '流程已不在补正环节等待(可能已超时或被撤回)');
+      }
+      await this.undoResubmission(task.id, pending);
+      throw err;
+    }
+    crashPoint('resubmit.engineCommitted');
+    await this.finishResubmission(task.id, id, pending);
     return this.get(actor, id);
+  }
+
+  /**
+   * Start-up reconciliation of corrections a crash interrupted: a job the engine completed gets the
+   * corrected data, its task COMPLETED and one trail entry; a job still open gets its task back as
+   * it was (the applicant resubmits); a job gone ends the task. Runs before the engine starts.
+   */
+  async recoverResubmissions(): Promise<{ finished: number; undone: number; cancelled: number }> {
+    const out = { finished: 0, undone: 0, cancelled: 0 };
+    const rows = (await this.knex('tasks').whereNotNull('pending_completion').whereIn('state', ['OPEN', 'CLAIMED']).select('id', 'application_id', 'pending_completion')) as Array<{ id: string; application_id: string | null; pending_completion: string }>;
+    for (const row of rows) {
+      const pending = parsePendingResubmission(row.pending_completion);
+      if (!pending || !row.application_id) continue; // a reviewer's decision: the inbox reconciles it
+      const state = await this.d.engine.jobState(row.id);
+      if (state === 'COMPLETED' || state === 'INCIDENT') {
+        await this.finishResubmission(row.id, row.application_id, pending);
+        out.finished++;
+      } else if (state === 'OPEN') {
+        await this.undoResubmission(row.id, pending);
+        out.undone++;
+      } else {
+        await this.d.inbox.onJobCancelled(row.id);
+        out.cancelled++;
+      }
+    }
+    return out;
+  }
+
+  private async finishResubmission(taskId: string, applicationId: string, p: PendingResubmission): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      // Only the reservation's owner finishes it, once: a second run finds the row already done.
+      const n = await trx('tasks')
+        .where({ id: taskId, pending_completion: JSON.stringify(p) })
+        .update({ state: 'COMPLETED', completed_by: p.actorId, completed_at: p.completedAt, decision: 'approve', opinion: '申报人已补正', pending_completion: null });
+      if (!n) return;
+      await trx('task_candidates').where({ task_id: taskId }).update({ state: 'DONE' });
+      // The reviewers' search columns follow the corrected name and ID number (migration 009).
+      const search = applicationSearchColumns(this.d.db.personal, this.d.db.personal.fromJson(p.data) as Record<string, unknown>);
+      await trx('applications').where({ id: applicationId }).update({ data: p.data, updated_at: p.completedAt, version: trx.raw('version + 1'), ...search });
+      // The next review task may already have been projected (and moved the status on): only a returned application changes here.
+      await trx('applications').where({ id: applicationId, status: 'RETURNED' }).update({ status: 'IN_REVIEW' });
+      await this.d.audit.append(
+        { actorId: p.actorId, actorRole: p.actorRole, action: 'application.resubmitted', entityType: 'application', entityId: applicationId, applicationId, idempotencyKey: `application.resubmitted:${taskId}` },
+        trx,
+      );
+    });
+  }
+
+  private async undoResubmission(taskId: string, p: PendingResubmission): Promise<void> {
+    await this.knex('tasks').where({ id: taskId, pending_completion: JSON.stringify(p) }).update({ state: p.previous.state, assignee: p.previous.assignee, pending_completion: null });
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
@@ -621,6 +718,7 @@ const ACTION_LABELS: Record<string, string> = {
   'task.unclaimed': '审核人释放任务',
   'task.completed': '审核意见',
   'task.transferred': '转办',
+  'task.cancelled': '环节已结束',
   'attachment.added': '上传附件',
   'attachment.removed': '删除附件',
   'card.issued': '证卡制发',

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
-import type { Job, ProcessEngine } from '../../port/ProcessEngine.ts';
+import { USER_TASK_JOB_TYPE, type Job, type ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import type { PersonalData } from '../privacy/index.ts';
@@ -273,11 +273,13 @@ export class InboxService {
    * COMPLETED and its trail entry; a job still open gets its task back as it was; a job gone ends the task.
    * Runs before the engine and the HTTP API start (one platform process per database starts at a time).
    */
-  async recover(): Promise<{ finished: number; undone: number; cancelled: number }> {
-    const out = { finished: 0, undone: 0, cancelled: 0 };
+  async recover(): Promise<{ finished: number; undone: number; cancelled: number; closed: number; projected: number }> {
+    const out = { finished: 0, undone: 0, cancelled: 0, closed: 0, projected: 0 };
     const rows = (await this.knex('tasks').whereNotNull('pending_completion').whereIn('state', ['OPEN', 'CLAIMED'])) as TaskRow[];
     for (const row of rows) {
       const pending = fromJson<PendingCompletion>(row.pending_completion!);
+      // An applicant's correction: the application service reconciles it (data, status and its own trail entry).
+      if ((pending as { kind?: string }).kind === 'resubmit') continue;
       const state = await this.engine.jobState(row.id);
       if (state === 'COMPLETED' || state === 'INCIDENT') {
         await this.finishCompletion(row, pending);
@@ -293,7 +295,60 @@ export class InboxService {
         out.cancelled++;
       }
     }
+    out.closed = await this.closeTasksOfEndedJobs();
+    out.projected = await this.projectStrandedJobs();
     return out;
+  }
+
+  /**
+   * Engine events are emitted after the engine's commit, so a crash can lose a job's cancellation:
+   * an open task whose job the engine has ended is closed here, with one trail entry.
+   */
+  private async closeTasksOfEndedJobs(): Promise<number> {
+    let closed = 0;
+    let after = '';
+    for (;;) {
+      const page = (await this.knex('tasks').whereIn('state', ['OPEN', 'CLAIMED']).whereNull('pending_completion').andWhere('id', '>', after).orderBy('id').limit(500).select('id', 'name', 'application_id')) as Array<Pick<TaskRow, 'id' | 'name' | 'application_id'>>;
+      if (!page.length) return closed;
+      after = page[page.length - 1].id;
+      for (const t of page) {
+        const state = await this.engine.jobState(t.id);
+        // Unknown to the engine (null) is not proof the job ended (an external engine's mirror may lag): left alone.
+        if (state !== 'CANCELLED' && state !== 'COMPLETED') continue;
+        const at = new Date(this.now()).toISOString();
+        await this.knex.transaction(async (trx) => {
+          const n = await trx('tasks').where({ id: t.id }).whereIn('state', ['OPEN', 'CLAIMED']).whereNull('pending_completion').update({ state: 'CANCELLED', completed_at: at });
+          if (!n) return;
+          await trx('task_candidates').where({ task_id: t.id }).update({ state: 'DONE' });
+          await this.audit.append(
+            { actorRole: 'system', action: 'task.cancelled', entityType: 'task', entityId: t.id, applicationId: t.application_id, detail: { name: t.name, jobState: state }, idempotencyKey: `task.cancelled:${t.id}` },
+            trx,
+          );
+          closed++;
+        });
+      }
+    }
+  }
+
+  /**
+   * Older code held a user-task job for the year before its inbox task existed; a crash between the
+   * two left the job held with no task and nothing to retry it. Such a job gets its task now.
+   */
+  private async projectStrandedJobs(): Promise<number> {
+    if (!this.engine.listHeldJobKeys || !this.engine.heldJob) return 0; // an engine that re-delivers held jobs itself
+    const keys = await this.engine.listHeldJobKeys(USER_TASK_JOB_TYPE);
+    let projected = 0;
+    for (let i = 0; i < keys.length; i += 500) {
+      const chunk = keys.slice(i, i + 500);
+      const known = new Set(((await this.knex('tasks').whereIn('id', chunk).select('id')) as Array<{ id: string }>).map((r) => r.id));
+      for (const key of chunk.filter((k) => !known.has(k))) {
+        const job = await this.engine.heldJob(key);
+        if (!job) continue;
+        await this.onUserTaskJob(job);
+        projected++;
+      }
+    }
+    return projected;
   }
 
   private async finishCompletion(row: TaskRow, p: PendingCompletion): Promise<void> {
