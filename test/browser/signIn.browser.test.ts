@@ -100,7 +100,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.step('inbox');
     // then the menu is the reviewer's, the badge equals the API's count, the header names role and region
     expect((await menuItems(b)).map((t) => t.replace(/\d+\+?/g, '').trim())).toEqual(['待办', '已办']);
-    const api = await (await server.t.login(reviewer.username)).get('/api/tasks?limit=100');
+    const api = await (await server.t.login(reviewer.username)).get('/api/tasks?pageSize=100');
     expect(await b.page.getByTestId('todo-badge').innerText()).toBe(String(api.body.items.length));
     const header = await b.page.getByTestId('current-user').innerText();
     expect(header).toContain('市(州)审核人');
@@ -115,7 +115,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     const api = await server.t.login(reviewer.username);
     const { applicationId } = await submitApplication(server.t, 'sichuan/2026-examiner-training', 'org-my-filed');
     const tasks = await waitFor(async () => {
-      const r = await api.get('/api/tasks?limit=100');
+      const r = await api.get('/api/tasks?pageSize=100');
       return r.body.items.some((t: { applicationId: string }) => t.applicationId === applicationId) ? r.body.items : null;
     }, 20_000, 'the unit review task');
     // when the unit reviewer signs in

@@ -8,12 +8,10 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { JPEG, PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00]), Buffer.alloc(64, 1)]);
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 2)]);
 type Agent = request.Agent;
 
 describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget) => {
@@ -188,7 +186,7 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
     expect(d.allowedDecisions.map((x: { value: string }) => x.value)).toContain('approve');
     expect(d.allowedDecisions.every((x: { label: string }) => /同意|不同意|退回补正/.test(x.label))).toBe(true);
     expect(d.timeline.some((e: { action: string }) => e.action === 'task.completed')).toBe(true);
-    const reads = await t.platform.db.knex('audit_log').where({ action: 'personal_data.read', application_id: apps[0].id });
+    const reads = await t.platform.db.knex('audit_log').where({ action: 'personal-data.read', application_id: apps[0].id });
     expect(reads.length).toBeGreaterThan(0);
   });
 

@@ -659,7 +659,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 待办任务(仅本人所属候选组;键集分页) */
+        /** 待办 / 已办任务列表(仅本人所属候选组;筛选、排序、分页与总数) */
         get: operations["getApiTasks"];
         put?: never;
         post?: never;
@@ -676,7 +676,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 任务详情 */
+        /** 任务详情:申报信息(只读)、附件、规则结果、可选决定、任务表单与办理记录 */
         get: operations["getApiTasksId"];
         put?: never;
         post?: never;
@@ -720,6 +720,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/diagram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程图:流程版本的 BPMN、已完成与当前环节、已走连线及各审核环节的办理人与意见 */
+        get: operations["getApiTasksIdDiagram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转办给同一审核组的同事(意见必填) */
+        post: operations["postApiTasksIdTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks/{id}/unclaim": {
         parameters: {
             query?: never;
@@ -731,6 +765,23 @@ export interface paths {
         put?: never;
         /** 释放任务 */
         post: operations["postApiTasksIdUnclaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/batch-complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量审批:逐项独立办理,逐项返回结果 */
+        post: operations["postApiTasksBatchComplete"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3036,9 +3087,19 @@ export interface operations {
         parameters: {
             query?: {
                 applicationId?: string;
-                cursor?: string;
-                limit?: number;
+                due?: "today" | "within3" | "overdue";
                 mine?: boolean;
+                package?: string;
+                page?: number;
+                pageSize?: number;
+                procedure?: string;
+                q?: string;
+                region?: string;
+                rule?: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                sort?: "due" | "-due" | "created" | "-created" | "completed" | "-completed";
+                step?: string;
+                tab?: "todo" | "done";
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -3046,7 +3107,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 分页列表 */
+            /** @description 一页任务与符合条件的总数 */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3054,26 +3115,38 @@ export interface operations {
                 content: {
                     "application/json": {
                         items: {
+                            applicantName: string | null;
+                            applicantType: string | null;
                             applicationId: string | null;
                             assignee: string | null;
+                            assigneeName: string | null;
                             candidateGroups: string[];
                             cityCode: string | null;
                             completedAt: string | null;
-                            context: {
-                                [key: string]: unknown;
-                            } | null;
                             createdAt: string;
                             decision: string | null;
+                            decisionLabel: string | null;
                             dueAt: string | null;
                             elementId: string;
                             formKey: string | null;
                             id: string;
+                            /** @description 环节 */
                             name: string;
                             opinion: string | null;
+                            overdue: boolean;
+                            packageHash: string | null;
+                            packageTitle: string | null;
                             processInstanceKey: string;
+                            recommenderName: string | null;
+                            ruleDecision: ("ELIGIBLE" | "INELIGIBLE" | "REFER") | null;
+                            ruleDecisionLabel: string | null;
                             state: string;
+                            workingDaysLeft: number | null;
                         }[];
-                        nextCursor: string | null;
+                        page: number;
+                        pageSize: number;
+                        /** @description 符合筛选条件的总数(共 N 条) */
+                        total: number;
                     };
                 };
             };
@@ -3099,15 +3172,43 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 任务 */
+            /** @description 任务详情 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        allowedDecisions: {
+                            label: string;
+                            /** @description approve 同意, reject 不同意, return 退回补正 */
+                            value: "approve" | "reject" | "return";
+                        }[];
+                        application: {
+                            applicantName: string | null;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            id: string;
+                            /** @description 申报编号 */
+                            number: string;
+                            packageHash: string;
+                            packageTitle: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            submittedAt: string | null;
+                        } | null;
                         applicationId: string | null;
                         assignee: string | null;
+                        attachments: {
+                            downloadUrl: string;
+                            fileName: string;
+                            id: string;
+                            kind: string;
+                            mimeType: string;
+                            size: number;
+                        }[];
                         candidateGroups: string[];
                         cityCode: string | null;
                         completedAt: string | null;
@@ -3118,12 +3219,87 @@ export interface operations {
                         decision: string | null;
                         dueAt: string | null;
                         elementId: string;
+                        form: {
+                            key: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            title: string;
+                            uiSchema: {
+                                [key: string]: unknown;
+                            };
+                        } | null;
                         formKey: string | null;
                         id: string;
                         name: string;
                         opinion: string | null;
                         processInstanceKey: string;
+                        row: {
+                            applicantName: string | null;
+                            applicantType: string | null;
+                            applicationId: string | null;
+                            assignee: string | null;
+                            assigneeName: string | null;
+                            candidateGroups: string[];
+                            cityCode: string | null;
+                            completedAt: string | null;
+                            createdAt: string;
+                            decision: string | null;
+                            decisionLabel: string | null;
+                            dueAt: string | null;
+                            elementId: string;
+                            formKey: string | null;
+                            id: string;
+                            /** @description 环节 */
+                            name: string;
+                            opinion: string | null;
+                            overdue: boolean;
+                            packageHash: string | null;
+                            packageTitle: string | null;
+                            processInstanceKey: string;
+                            recommenderName: string | null;
+                            ruleDecision: ("ELIGIBLE" | "INELIGIBLE" | "REFER") | null;
+                            ruleDecisionLabel: string | null;
+                            state: string;
+                            workingDaysLeft: number | null;
+                        };
+                        ruleResult: {
+                            asOf: string | null;
+                            checks: {
+                                applicable: boolean;
+                                clause: string;
+                                conditions: {
+                                    /** @description 查到的值 */
+                                    actual: unknown;
+                                    clause: string | null;
+                                    expected: unknown;
+                                    fact: string;
+                                    mark: "✔" | "✘" | "需人工";
+                                    message: string | null;
+                                    operator: string;
+                                    passed: boolean;
+                                    path: string | null;
+                                }[];
+                                mark: "✔" | "✘" | "需人工";
+                                /** @description 中文说明 */
+                                message: string;
+                                outcome: string;
+                                rule: string;
+                                title: string;
+                            }[];
+                            /** @description ELIGIBLE 通过, INELIGIBLE 不通过, REFER 需人工 */
+                            decision: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                            decisionLabel: string;
+                            ruleSet: string | null;
+                        } | null;
                         state: string;
+                        timeline: {
+                            action: string;
+                            actorRole: string | null;
+                            at: string;
+                            detail: unknown;
+                            label: string;
+                        }[];
                     };
                 };
             };
@@ -3250,6 +3426,121 @@ export interface operations {
             };
         };
     };
+    getApiTasksIdDiagram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程图数据 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bpmnProcessId: string;
+                        completedElementIds: string[];
+                        currentElementIds: string[];
+                        /**
+                         * @description 已走连线由已完成元素及其间的连线推得
+                         * @constant
+                         */
+                        flowsSource: "derived";
+                        packageHash: string;
+                        processInstanceKey: string;
+                        takenFlowIds: string[];
+                        userTasks: {
+                            completedAt: string | null;
+                            completedBy: string | null;
+                            completedByName: string | null;
+                            decision: string | null;
+                            decisionLabel: string | null;
+                            elementId: string;
+                            name: string;
+                            opinion: string | null;
+                            taskId: string;
+                        }[];
+                        /** @description BPMN 2.0 XML(含图形布局) */
+                        xml: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksIdTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 转办意见 */
+                    opinion: string;
+                    /** @description 转办给(同组同事的用户名) */
+                    toUsername: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已转办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        assignee: string | null;
+                        candidateGroups: string[];
+                        cityCode: string | null;
+                        completedAt: string | null;
+                        context: {
+                            [key: string]: unknown;
+                        } | null;
+                        createdAt: string;
+                        decision: string | null;
+                        dueAt: string | null;
+                        elementId: string;
+                        formKey: string | null;
+                        id: string;
+                        name: string;
+                        opinion: string | null;
+                        processInstanceKey: string;
+                        state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiTasksIdUnclaim: {
         parameters: {
             query?: never;
@@ -3286,6 +3577,55 @@ export interface operations {
                         opinion: string | null;
                         processInstanceKey: string;
                         state: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTasksBatchComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description approve 同意, reject 不同意, return 退回补正 */
+                    decision: "approve" | "reject" | "return";
+                    /** @description 审批意见 */
+                    opinion: string;
+                    taskIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 每项的办理结果(成功 / 失败及原因) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        failed: number;
+                        results: {
+                            ok: boolean;
+                            reason: string | null;
+                            result: "成功" | "失败";
+                            ruleDecision: ("ELIGIBLE" | "INELIGIBLE" | "REFER") | null;
+                            taskId: string;
+                        }[];
+                        succeeded: number;
                     };
                 };
             };

@@ -65,7 +65,6 @@ export const zh = {
     doneUnavailableDetail: '平台暂未提供已办任务查询接口,办理过的申报可在申报详情中查看办理记录。',
     total: (n: number, more: boolean) => (more ? `已加载 ${n} 条,还有更多` : `共 ${n} 条`),
     empty: '暂无待办任务',
-    loadMore: '加载更多',
     columns: { name: '环节', applicationId: '申报编号', city: '市(州)', assignee: '认领人', due: '办理期限', createdAt: '到达时间' },
     unassigned: '未认领',
     noDue: '—',

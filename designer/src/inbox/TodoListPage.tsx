@@ -1,5 +1,6 @@
-import { Button, Space, Table, Tag, Typography } from 'antd';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Space, Table, Tag, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, data } from '../api/client.ts';
 import type { Task } from '../api/types.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -12,23 +13,23 @@ const c = zh.inbox.columns;
 
 /** `/inbox`: the reviewer's open tasks (only their candidate groups; the server scopes them). */
 export function TodoListPage() {
-  const q = useInfiniteQuery({
-    queryKey: ['tasks', 'todo'],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => data(api.GET('/api/tasks', { params: { query: { limit: PAGE, ...(pageParam ? { cursor: pageParam } : {}) } } })),
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  const [page, setPage] = useState(1);
+  const q = useQuery({
+    queryKey: ['tasks', 'todo', page],
+    queryFn: () => data(api.GET('/api/tasks', { params: { query: { tab: 'todo', sort: 'due', page, pageSize: PAGE } } })),
+    placeholderData: keepPreviousData,
   });
-  const rows = q.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = q.data?.items ?? [];
   const now = Date.now();
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   return (
     <>
-      <PageHeader title={zh.inbox.title} extra={q.data ? <Typography.Text type="secondary" data-testid="todo-total">{zh.inbox.total(rows.length, q.hasNextPage)}</Typography.Text> : null} />
+      <PageHeader title={zh.inbox.title} extra={q.data ? <Typography.Text type="secondary" data-testid="todo-total">{zh.inbox.total(q.data.total, false)}</Typography.Text> : null} />
       <Table<Task>
         rowKey="id"
         loading={q.isPending}
         dataSource={rows}
-        pagination={false}
+        pagination={q.data && q.data.total > PAGE ? { current: page, pageSize: PAGE, total: q.data.total, showSizeChanger: false, onChange: setPage } : false}
         locale={{ emptyText: zh.inbox.empty }}
         scroll={{ x: 900 }}
         columns={[
@@ -52,13 +53,6 @@ export function TodoListPage() {
           { title: c.createdAt, dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
         ]}
       />
-      {q.hasNextPage ? (
-        <div style={{ textAlign: 'center', marginTop: 16 }}>
-          <Button onClick={() => q.fetchNextPage()} loading={q.isFetchingNextPage}>
-            {zh.inbox.loadMore}
-          </Button>
-        </div>
-      ) : null}
     </>
   );
 }

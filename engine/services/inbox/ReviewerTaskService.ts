@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
-import { fromJson } from '../../store/createDb.ts';
 import { ConflictError, DomainError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
-import { candidateGroupsOf, type Actor } from '../actor.ts';
+import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { AUDIT_READ_ACTION, type PersonalDataRead } from '../audit/AuditLog.ts';
 import type { ApplicationService } from '../applications/ApplicationService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
@@ -211,6 +210,8 @@ export class ReviewerTaskService {
    * and crash recovery), so one failing item leaves the others decided; a result per item.
    */
   async batchComplete(actor: Actor, input: { taskIds: string[]; decision: Decision; opinion: string }): Promise<{ results: BatchItemResult[]; succeeded: number; failed: number }> {
+    // A role the inbox is not for is refused as a whole, not told per item that each task was not found.
+    assertRole(actor, 'unit_reviewer', 'city_reviewer', 'province_reviewer');
     const ids = [...new Set(input.taskIds)];
     const rules = new Map((await this.d.queries.rows(ids)).map((r) => [r.id, r.ruleDecision]));
     const results: BatchItemResult[] = [];
