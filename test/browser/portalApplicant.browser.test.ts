@@ -6,6 +6,7 @@ import { BrowserSession } from './support/BrowserSession.ts';
 import { startAppServer, type AppServer } from './support/appServer.ts';
 import { PDF, PNG_FILE } from '../support/uploadFixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { submitApplication } from './support/submitApplication.ts';
 
 const zhang = DEMO_ACCOUNTS.find((a) => a.username === 'zhangwei')!;
 const CALL = '2026年四川省技能人才评价考评员培训考核';
@@ -175,6 +176,40 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     await page.getByTestId('my-applications').waitFor();
     await b.step('my-applications');
     expect(await page.getByTestId('my-applications').innerText()).toContain(CALL);
+
+    // and on a phone-sized screen the case page and the form fit the width
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of [`/portal/applications/${applicationId}`, `/portal/applications/${applicationId}/form`]) {
+      await b.goto(path);
+      await page.getByTestId(path.endsWith('/form') ? 'application-form' : 'case-steps').waitFor();
+      await b.step(path.endsWith('/form') ? 'phone-form' : 'phone-case');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
+  it('an applicant withdraws a submitted application before anyone has decided on it', async () => {
+    // given 刘娜's application, submitted over the API and not yet reviewed
+    const { applicationId } = await submitApplication(server.t, 'sichuan/2026-examiner-training', 'org-my-filed', 'liuna');
+    const b = (s = await BrowserSession.open(server.baseUrl, 'portal-withdraw'));
+    await b.goto('/');
+    await b.page.getByLabel('用户名').fill('liuna');
+    await b.page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await b.page.getByRole('button', { name: /登\s*录/ }).click();
+    await b.page.waitForURL('**/portal');
+    // when she opens the case from 我的申报 and withdraws it
+    await b.page.getByTestId('side-menu').getByText('我的申报').click();
+    await b.page.getByTestId('my-applications').getByText(applicationId.slice(0, 8)).click();
+    await b.page.waitForURL(`**/portal/applications/${applicationId}`);
+    await b.page.getByRole('button', { name: '撤回申报' }).click();
+    await b.page.getByText('撤回后本次申报结束,确定撤回吗?').waitFor();
+    await b.step('withdraw-confirm');
+    await b.page.getByRole('button', { name: /确\s*定/ }).click();
+    // then the case says 已撤回 and offers no withdrawal any more
+    await expect.poll(() => b.page.getByTestId('case-status').innerText()).toBe('已撤回');
+    await b.step('withdrawn');
+    expect(await b.page.getByRole('button', { name: '撤回申报' }).count()).toBe(0);
+    expect((await (await server.t.login('liuna')).get(`/api/applications/${applicationId}`)).body.status).toBe('WITHDRAWN');
     expect(b.problemsSoFar()).toEqual([]);
   });
 });

@@ -23,7 +23,12 @@ import { statusColor } from './statusColor.ts';
 type StepItem = NonNullable<StepsProps['items']>[number];
 type Detail = { name?: string; task?: string; decision?: string; decisionLabel?: string; opinion?: string };
 const detailOf = (e: TimelineEntry) => (e.detail ?? {}) as Detail;
-const roleLabel = (r: string | null) => (r ? (zh.roles[r] ?? r) : '');
+const roleLabel = (r: string | null) => (r ? (zh.roles[r] ?? t.roles[r] ?? r) : '');
+/** The timeline's own sentence, except where it would show a code (the rule engine's decision). */
+const entryLabel = (e: TimelineEntry) => {
+  const decision = (e.detail as { decision?: string } | null)?.decision;
+  return e.action === 'eligibility.evaluated' && decision ? `${t.eligibility}:${t.eligibilityDecisions[decision] ?? decision}` : e.label;
+};
 
 /**
  * The steps so far: 提交, then every review step the process opened (单位初审, 市(州)审核, 省复核 …)
@@ -42,15 +47,22 @@ function stepsOf(status: ApplicationStatus): StepItem[] {
   entries.forEach((e, i) => {
     if (e.action !== 'task.created') return;
     const name = detailOf(e).name ?? '';
-    const done = entries.slice(i + 1).find((c) => c.action === 'task.completed' && detailOf(c).task === name);
+    const later = entries.slice(i + 1);
+    const done = later.find((c) => c.action === 'task.completed' && detailOf(c).task === name);
     if (!done) {
-      items.push({ title: name, status: 'process', content: <span data-testid="step-current">{`${t.stepInProgress} · ${formatDateTime(e.at)}`}</span> });
+      // A step the applicant finishes (补正) ends with the resubmission; any step ends when a later one begins.
+      const next = later.find((c) => c.action === 'application.resubmitted' || c.action === 'task.created');
+      items.push(
+        next
+          ? { title: name, status: 'finish', content: `${next.action === 'application.resubmitted' ? entryLabel(next) : t.stepDone} · ${formatDateTime(next.at)}` }
+          : { title: name, status: 'process', content: <span data-testid="step-current">{`${t.stepInProgress} · ${formatDateTime(e.at)}`}</span> },
+      );
       return;
     }
     const d = detailOf(done);
     items.push({
       title: name,
-      status: d.decision === 'approve' ? 'finish' : 'error',
+      status: d.decision === 'reject' ? 'error' : 'finish',
       content: (
         <div data-testid="step-decision">
           <div>
@@ -121,6 +133,7 @@ export function CasePage() {
   if (status.isError) return <LoadError error={status.error} onRetry={() => status.refetch()} />;
   if (!status.data) return <Spin />;
   const { application, reasons, timeline } = status.data;
+  const steps = stepsOf(status.data);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['application-status', id] });
     void queryClient.invalidateQueries({ queryKey: ['application', id] });
@@ -183,7 +196,8 @@ export function CasePage() {
           </Space>
         </Card>
         <Card title={t.steps} data-testid="case-steps">
-          <Steps orientation={narrow ? 'vertical' : 'horizontal'} size="small" items={stepsOf(status.data)} />
+          {/* Side by side while they fit; a phone, or a long way (单位 → 市(州) → 省 …), lists them downwards. */}
+          <Steps orientation={narrow || steps.length > 4 ? 'vertical' : 'horizontal'} size="small" items={steps} />
         </Card>
         {reasons.length ? (
           <Card title={t.reasons} data-testid="case-reasons">
@@ -203,7 +217,7 @@ export function CasePage() {
               key: i,
               content: (
                 <div>
-                  <div>{e.label}</div>
+                  <div>{entryLabel(e)}</div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[formatDateTime(e.at), roleLabel(e.actorRole)].filter(Boolean).join(' · ')}
                   </Typography.Text>

@@ -2,13 +2,11 @@ import fs from 'node:fs';
 import { DEMO_ACCOUNTS } from '../../../engine/services/demo/demoData.ts';
 import { validApplication } from '../../support/fixtures.ts';
 import type { TestPlatform } from '../../support/testPlatform.ts';
+import { JPEG, PDF } from '../../support/uploadFixtures.ts';
 
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
-
-/** An individual applicant submits a valid application with every required scan, over the API. */
-export async function submitApplication(t: TestPlatform, packageDir: string, recommenderOrgId: string): Promise<{ applicationId: string }> {
-  const acc = DEMO_ACCOUNTS.find((a) => a.role === 'applicant' && !a.orgId)!;
+/** An individual applicant (the first demo one unless named) submits a valid application with every required scan, over the API. */
+export async function submitApplication(t: TestPlatform, packageDir: string, recommenderOrgId: string, username?: string): Promise<{ applicationId: string }> {
+  const acc = DEMO_ACCOUNTS.find((a) => (username ? a.username === username : a.role === 'applicant' && !a.orgId))!;
   const agent = await t.login(acc.username);
   const calls = (await agent.get('/api/calls')).body as Array<{ packageHash: string; packageId: string }>;
   const manifest = JSON.parse(fs.readFileSync(`deployments/${packageDir}/manifest.json`, 'utf8')) as { id: string };
