@@ -114,8 +114,12 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     // a scan is replaced and the old one is gone
     const idRow = page.getByTestId('attachment-idCardScan');
     await idRow.getByTestId('attachment-file').locator('input[type=file]').setInputFiles({ name: '身份证正反面.pdf', mimeType: 'application/pdf', buffer: PDF });
-    await idRow.getByText('身份证正反面.pdf').waitFor();
+    await idRow.getByTestId('attachment-file').filter({ hasText: '身份证正反面.pdf' }).waitFor();
+    await idRow.getByTestId('attachment-file').filter({ hasText: 'idCardScan.pdf' }).waitFor({ state: 'detached' });
+    await idRow.getByTestId('upload-progress').waitFor({ state: 'detached' });
     expect(await idRow.getByTestId('attachment-file').count()).toBe(1);
+    const stored = (await (await server.t.login(zhang.username)).get(`/api/applications/${applicationId}`)).body.attachments as Array<{ kind: string; fileName: string }>;
+    expect(stored.filter((a) => a.kind === 'idCardScan').map((a) => a.fileName)).toEqual(['身份证正反面.pdf']);
     await b.step('scan-replaced');
 
     // then the check passes and he submits
