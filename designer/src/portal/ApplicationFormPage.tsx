@@ -15,6 +15,7 @@ import { enumNamesToUi } from './form/enumNamesToUi.ts';
 import { DEFAULT_FORM_STATE, prepareSchema } from './form/prepareSchema.ts';
 import { chineseErrors, formValidator } from './form/formValidator.ts';
 import { formWidgets } from './form/OrganisationWidget.tsx';
+import { formTemplates, translateString } from './form/formTemplates.tsx';
 import type { Application, CallForm, CheckProblem } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
 
@@ -168,6 +169,8 @@ function ApplicationEditor({ application, form }: { application: Application; fo
             formData={formData}
             validator={formValidator}
             widgets={formWidgets}
+            templates={formTemplates}
+            translateString={translateString}
             transformErrors={transformErrors}
             extraErrors={fieldErrors}
             showErrorList={false}

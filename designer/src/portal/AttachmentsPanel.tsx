@@ -52,7 +52,6 @@ function KindRow({ application, spec, files, editable, onChanged }: { applicatio
     try {
       await api.DELETE('/api/applications/{id}/attachments/{attachmentId}', { params: { path: { id: application.id, attachmentId: a.id } } });
       await onChanged();
-      message.success(t.removed);
     } catch (e) {
       message.error(messageOf(e));
     }
@@ -85,8 +84,8 @@ function KindRow({ application, spec, files, editable, onChanged }: { applicatio
       }
       if (file.status === 'done') {
         if (replacing) await api.DELETE('/api/applications/{id}/attachments/{attachmentId}', { params: { path: { id: application.id, attachmentId: replacing.id } } }).catch(() => undefined);
+        // The file appearing in its row is the confirmation; a toast per file would cover the rows below.
         await onChanged();
-        message.success(t.uploaded(file.name));
       }
       if (file.status === 'error') message.error(uploadError(file));
       setSending((s) => s.filter((f) => f.uid !== file.uid));

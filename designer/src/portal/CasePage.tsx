@@ -16,6 +16,7 @@ import { enumNamesToUi } from './form/enumNamesToUi.ts';
 import { DEFAULT_FORM_STATE, prepareSchema } from './form/prepareSchema.ts';
 import { chineseErrors, formValidator } from './form/formValidator.ts';
 import { formWidgets } from './form/OrganisationWidget.tsx';
+import { formTemplates, translateString } from './form/formTemplates.tsx';
 import type { Application, ApplicationStatus, TimelineEntry } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
 import { statusColor } from './statusColor.ts';
@@ -107,6 +108,8 @@ function ActionButton({ application, action, onDone }: { application: Applicatio
               formData={formData}
               validator={formValidator}
               widgets={formWidgets}
+            templates={formTemplates}
+            translateString={translateString}
               transformErrors={chineseErrors(schema, () => formData) as (e: RJSFValidationError[]) => RJSFValidationError[]}
               showErrorList={false}
               noHtml5Validate

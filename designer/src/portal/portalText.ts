@@ -37,8 +37,6 @@ export const portalText = {
   upload: '选择文件上传',
   replace: '替换',
   remove: '删除',
-  removed: '附件已删除',
-  uploaded: (name: string) => `「${name}」上传成功`,
   uploadFailed: (name: string) => `「${name}」上传失败`,
   wrongType: (label: string, types: string) => `「${label}」只接受 ${types} 文件`,
   tooLarge: (label: string, size: string) => `「${label}」单个文件不能超过 ${size}`,
