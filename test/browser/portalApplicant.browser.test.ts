@@ -93,6 +93,11 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     // the draft saves itself
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/^草稿已保存 \d{2}:\d{2}$/);
     await b.step('form-filled-draft-saved');
+    // and the call's card now continues this draft instead of starting another
+    await page.getByTestId('side-menu').getByText('申报服务').click();
+    await card.getByTestId('continue-draft').click();
+    await page.waitForURL(`**/portal/applications/${applicationId}/form`);
+    await expect.poll(() => page.locator('#root_employer').inputValue()).toBe('绵阳市演示汽车服务有限公司');
 
     // when he checks before uploading: every missing scan is listed with its clause
     await page.getByRole('button', { name: '提交前检查' }).click();

@@ -26,7 +26,8 @@ type Json = Record<string, unknown>;
 export const applicationFormId = (forms: Array<{ id: string }>) => (forms.find((f) => f.id === 'application') ?? forms[0])?.id ?? 'application';
 
 export function useApplication(id: string) {
-  return useQuery({ queryKey: ['application', id], queryFn: () => data(api.GET('/api/applications/{id}', { params: { path: { id } } })) });
+  // Always read afresh: the form starts from this data, and a cached copy may predate the last autosave.
+  return useQuery({ queryKey: ['application', id], staleTime: 0, queryFn: () => data(api.GET('/api/applications/{id}', { params: { path: { id } } })) });
 }
 
 export function useCallForm(hash: string | undefined, formId: string) {
@@ -44,7 +45,7 @@ export function ApplicationFormPage() {
   const app = useApplication(id);
   const form = useCallForm(app.data?.packageHash, 'application');
   if (app.isError || form.isError) return <LoadError error={app.error ?? form.error} onRetry={() => (app.isError ? app.refetch() : form.refetch())} />;
-  if (!app.data || !form.data) return <Spin />;
+  if (!app.data || !app.isFetchedAfterMount || !form.data) return <Spin />;
   return <ApplicationEditor key={app.data.id} application={app.data} form={form.data} />;
 }
 
@@ -86,7 +87,8 @@ function ApplicationEditor({ application, form }: { application: Application; fo
     if (application.status !== 'DRAFT') return;
     setSaving(true);
     try {
-      await api.PUT('/api/applications/{id}/data', { params: { path: { id: application.id } }, body: latest.current });
+      const saved = await data(api.PUT('/api/applications/{id}/data', { params: { path: { id: application.id } }, body: latest.current }));
+      queryClient.setQueryData(['application', application.id], saved);
       setSavedAt(new Date());
       setSaveError(null);
       setDirty(false);
@@ -95,7 +97,7 @@ function ApplicationEditor({ application, form }: { application: Application; fo
     } finally {
       setSaving(false);
     }
-  }, [application.id, application.status]);
+  }, [application.id, application.status, queryClient]);
 
   // Autosave: a draft is written a moment after the last change (debounced).
   useEffect(() => {
@@ -105,6 +107,7 @@ function ApplicationEditor({ application, form }: { application: Application; fo
   }, [dirty, formData, save, application.status]);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['application', application.id] });
+  const refreshLists = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['my-applications'] }), queryClient.invalidateQueries({ queryKey: ['application-status', application.id] })]);
 
   const check = async () => {
     setBusy('check');
@@ -138,7 +141,7 @@ function ApplicationEditor({ application, form }: { application: Application; fo
         await api.POST('/api/applications/{id}/submit', { params: { path: { id: application.id } } });
         message.success(t.submitted);
       }
-      await refresh();
+      await Promise.all([refresh(), refreshLists()]);
       navigate(`/portal/applications/${application.id}`);
     } catch (e) {
       // A refused submit names every problem, as the check does.

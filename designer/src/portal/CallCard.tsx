@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { App, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../api/client.ts';
 import type { OpenCall, ScheduleWindow } from '../api/types.ts';
 import { formatDate } from '../components/formatDate.ts';
@@ -46,6 +46,7 @@ export function CallCard({ call }: { call: OpenCall }) {
   const notice = call.notice ?? null;
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const applicationForm = useCallForm(form?.id === 'application' ? call.packageHash : undefined, 'application');
   // Applying needs an open registration round only when the package enforces its windows.
@@ -54,6 +55,7 @@ export function CallCard({ call }: { call: OpenCall }) {
     setCreating(true);
     try {
       const draft = await data(api.POST('/api/applications', { body: { packageHash: call.packageHash } }));
+      void queryClient.invalidateQueries({ queryKey: ['my-applications'] });
       navigate(`/portal/applications/${draft.id}/form`);
     } catch (e) {
       message.error(messageOf(e));
@@ -61,6 +63,9 @@ export function CallCard({ call }: { call: OpenCall }) {
     }
   };
   const materials = applicationForm.data?.attachments ?? [];
+  // A draft of this call already started is continued, not started again (drafts are limited per applicant).
+  const mine = useQuery({ queryKey: ['my-applications'], staleTime: 0, queryFn: () => data(api.GET('/api/applications', { params: { query: { limit: 100 } } })) });
+  const draft = mine.data?.items.find((a) => a.packageHash === call.packageHash && a.status === 'DRAFT');
   return (
     <Card
       title={<span style={{ whiteSpace: 'normal' }}>{call.title}</span>}
@@ -69,9 +74,15 @@ export function CallCard({ call }: { call: OpenCall }) {
       actions={
         form?.id === 'application'
           ? [
-              <Button key="apply" type="primary" onClick={apply} loading={creating} disabled={closed} data-testid="apply">
-                {closed ? t.applyClosed : t.apply}
-              </Button>,
+              draft ? (
+                <Button key="continue" type="primary" onClick={() => navigate(`/portal/applications/${draft.id}/form`)} data-testid="continue-draft">
+                  {t.continueEditing}
+                </Button>
+              ) : (
+                <Button key="apply" type="primary" onClick={apply} loading={creating} disabled={closed} data-testid="apply">
+                  {closed ? t.applyClosed : t.apply}
+                </Button>
+              ),
             ]
           : undefined
       }

@@ -132,7 +132,8 @@ export function CasePage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const narrow = !Grid.useBreakpoint().md;
-  const status = useQuery({ queryKey: ['application-status', id], queryFn: () => data(api.GET('/api/applications/{id}/status', { params: { path: { id } } })) });
+  // The case moves on without the applicant (reviews, timers): always read afresh.
+  const status = useQuery({ queryKey: ['application-status', id], staleTime: 0, queryFn: () => data(api.GET('/api/applications/{id}/status', { params: { path: { id } } })) });
   if (status.isError) return <LoadError error={status.error} onRetry={() => status.refetch()} />;
   if (!status.data) return <Spin />;
   const { application, reasons, timeline } = status.data;
@@ -140,6 +141,7 @@ export function CasePage() {
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['application-status', id] });
     void queryClient.invalidateQueries({ queryKey: ['application', id] });
+    void queryClient.invalidateQueries({ queryKey: ['my-applications'] });
   };
   const withdraw = async () => {
     try {

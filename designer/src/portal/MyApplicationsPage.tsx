@@ -12,7 +12,7 @@ import { statusColor } from './statusColor.ts';
 /** `/portal/applications`: the applicant's applications with their status. */
 export function MyApplicationsPage() {
   const navigate = useNavigate();
-  const list = useQuery({ queryKey: ['my-applications'], queryFn: () => data(api.GET('/api/applications', { params: { query: { limit: 100 } } })) });
+  const list = useQuery({ queryKey: ['my-applications'], staleTime: 0, queryFn: () => data(api.GET('/api/applications', { params: { query: { limit: 100 } } })) });
   const calls = useQuery({ queryKey: ['calls'], queryFn: () => data(api.GET('/api/calls')) });
   const titleOf = (a: Application) => calls.data?.find((c) => c.packageHash === a.packageHash)?.title ?? calls.data?.find((c) => c.packageId === a.packageId)?.title ?? a.packageId;
   const open = (a: Application) => navigate(a.status === 'DRAFT' ? `/portal/applications/${a.id}/form` : `/portal/applications/${a.id}`);
