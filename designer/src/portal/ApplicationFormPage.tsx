@@ -69,6 +69,10 @@ function ApplicationEditor({ application, form }: { application: Application; fo
   const [problems, setProblems] = useState<CheckProblem[] | null>(null);
   const [busy, setBusy] = useState<'check' | 'submit' | null>(null);
 
+  // While correcting, the reviewer's opinion stays in sight.
+  const caseStatus = useQuery({ queryKey: ['application-status', application.id], enabled: returned, queryFn: () => data(api.GET('/api/applications/{id}/status', { params: { path: { id: application.id } } })) });
+  const lastReturn = [...(caseStatus.data?.timeline ?? [])].reverse().find((e) => e.action === 'task.completed' && (e.detail as { decision?: string } | null)?.decision === 'return');
+  const returnOpinion = (lastReturn?.detail as { opinion?: string } | undefined)?.opinion;
   const schema = form.schema as Json;
   const shownSchema = useMemo(() => prepareSchema(schema), [schema]);
   const uiSchema = useMemo(() => ({ ...enumNamesToUi(schema, form.ui), 'ui:submitButtonOptions': { norender: true } }), [schema, form.ui]);
@@ -161,7 +165,9 @@ function ApplicationEditor({ application, form }: { application: Application; fo
         intro={`${t.applicationNo}:${application.id.slice(0, 8)} · ${application.statusLabel}`}
         extra={<Button onClick={() => navigate(`/portal/applications/${application.id}`)}>{t.backToCase}</Button>}
       />
-      {returned ? <Alert type="warning" showIcon title={t.returnedHint} style={{ marginBottom: 16 }} /> : null}
+      {returned ? (
+        <Alert type="warning" showIcon title={t.returnedHint} description={returnOpinion ? `${t.opinion}:${returnOpinion}` : undefined} style={{ marginBottom: 16 }} data-testid="returned-hint" />
+      ) : null}
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card data-testid="application-form">
           {typeof schema.description === 'string' ? <Typography.Paragraph type="secondary">{schema.description}</Typography.Paragraph> : null}
