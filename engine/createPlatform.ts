@@ -36,6 +36,8 @@ import { ReplayService } from './services/replay/ReplayService.ts';
 import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
 import { calendarRoutes } from './http/routes/calendarRoutes.ts';
+import { reviewRoutes } from './http/routes/reviewRoutes.ts';
+import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
@@ -144,11 +146,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
   const dbKind = db.kind;
+  const review = new ReviewApplicationService(db, packages, audit, now);
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...packageRoutes(packages, replay),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox),
+    ...reviewRoutes(review),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal)),

@@ -205,3 +205,9 @@ export const CallFormSchema = Type.Object({
   ui: Nullable(AnyObject),
   attachments: Type.Array(AttachmentSpecSchema, { description: '表单的 x-attachments:各类附件的名称、类型与大小限制' }),
 });
+
+/** What `PUT /api/incidents/{key}/variables` changed: the instance and the variable names. */
+export const IncidentVariablesResultSchema = Type.Object({
+  processInstanceKey: Type.String(),
+  names: Type.Array(Type.String(), { description: '已更正的变量名' }),
+});

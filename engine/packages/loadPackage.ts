@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -7,7 +8,7 @@ import { pointerOf } from './jsonPointer.ts';
 import { packageSchema, schemaProblems, type PackageSchemaKind } from './packageSchemas.ts';
 import { parseJsonFile } from './parseJsonFile.ts';
 import { APPLICATION_STATUS_LABELS, REASON_LABELS } from './platformLabels.ts';
-import type { LoadedForm, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, PackageScenario, PackageSchedule, Problem } from './packageTypes.ts';
+import type { ExportSpec, LoadedForm, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, PackageScenario, PackageSchedule, Problem } from './packageTypes.ts';
 
 export { discoverPackages } from './discoverPackages.ts';
 export type { BpmnValidator, LoadedPackage, LoadPackageOptions, LoadPackageResult, PackageManifest, Problem } from './packageTypes.ts';
@@ -86,7 +87,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
       if (!unavailableSchemas.has(kind)) {
         unavailableSchemas.add(kind);
         // The rule set schema is another team's file: its absence is not the package's fault, so warn and go on.
-        const label = { manifest: '清单', schedule: '日程', scenario: '场景', ruleSet: '规则集' }[kind];
+        const label = { manifest: '清单', schedule: '日程', scenario: '场景', ruleSet: '规则集', export: '汇总表导出规格' }[kind];
         problems.push({ file, pointer: '', message: `${label}的 JSON Schema ${schema.reason === 'missing' ? '尚不存在' : '无法编译'},本次未做结构校验(${schema.detail})`, severity: 'warning', code: 'SCHEMA_UNAVAILABLE' });
       }
       return true;
@@ -220,6 +221,26 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     }
   }
 
+  // Export specifications (汇总表): valid, unique ids, header rows as wide as the columns.
+  const exportSpecs: Record<string, ExportSpec> = {};
+  const exportIds = new Set<string>();
+  for (const [i, e] of list(m.exports).entries()) {
+    if (!isObject(e)) continue;
+    const id = String(e.id);
+    if (exportIds.has(id) || !exportIds.add(id)) {
+      problems.push({ file: 'manifest.json', pointer: pointerOf('exports', i, 'id'), message: `汇总表导出规格 ID 重复:${id}`, severity: 'error', code: 'DUPLICATE_ID' });
+      continue;
+    }
+    if (!reference(e.file, pointerOf('exports', i, 'file'))) continue;
+    const spec = json(e.file as string);
+    if (spec === undefined) continue;
+    if (!(await validateAgainst('export', e.file as string, spec))) continue;
+    const specProblems = checkExportSpec(e.file as string, spec as ExportSpec);
+    problems.push(...specProblems);
+    if ((spec as ExportSpec).id !== id) problems.push({ file: e.file as string, pointer: '/id', message: `导出规格文件中的 id「${(spec as ExportSpec).id}」与 manifest.json 中登记的「${id}」不一致`, severity: 'error', code: 'EXPORT_ID_MISMATCH' });
+    exportSpecs[id] = spec as ExportSpec;
+  }
+
   // Actions name a form and an action process of this package.
   for (const [i, a] of list(m.actions).entries()) {
     if (!isObject(a)) continue;
@@ -292,6 +313,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     forms,
     schedule: schedule as PackageSchedule,
     scenarios,
+    exports: exportSpecs,
     contentHash,
   };
   return { ok, package: loaded, problems };

@@ -4,13 +4,14 @@ import addFormats from 'ajv-formats';
 import localizeZh from 'ajv-i18n/localize/zh/index.js';
 import type { Problem } from './packageTypes.ts';
 
-export type PackageSchemaKind = 'manifest' | 'schedule' | 'scenario' | 'ruleSet';
+export type PackageSchemaKind = 'manifest' | 'schedule' | 'scenario' | 'ruleSet' | 'export';
 
 /** Where each schema lives. The rule set schema belongs to rules/ and may change (or appear) while we run. */
 const SCHEMA_URLS: Record<PackageSchemaKind, URL> = {
   manifest: new URL('./schema/manifest.schema.json', import.meta.url),
   schedule: new URL('./schema/schedule.schema.json', import.meta.url),
   scenario: new URL('./schema/scenario.schema.json', import.meta.url),
+  export: new URL('./schema/export.schema.json', import.meta.url),
   ruleSet: new URL('../../rules/schema/ruleSet.schema.json', import.meta.url),
 };
 

@@ -45,6 +45,8 @@ export type PackageManifest = {
   labels?: { statuses?: Record<string, string>; reasons?: Record<string, string> };
   ambiguities: PackageAmbiguity[];
   clauses: PackageClause[];
+  /** Summary tables (汇总表) the reviewers export, one specification file each. */
+  exports?: Array<{ id: string; file: string }>;
 };
 
 export type ScheduleWindow = {
@@ -131,6 +133,8 @@ export interface LoadedPackage {
   forms: Record<string, LoadedForm>;
   schedule: PackageSchedule;
   scenarios: Record<string, PackageScenario>;
+  /** Summary-table export specifications (exports/*.json) by id. */
+  exports: Record<string, ExportSpec>;
   /** sha256 hex over the sorted relative paths and bytes of every file: the version's name. */
   contentHash: string;
 }
@@ -142,3 +146,32 @@ export interface LoadPackageResult {
   package?: LoadedPackage;
   problems: Problem[];
 }
+
+/** Where a summary-table cell's value comes from: a JSON pointer into the application data, or a platform field. */
+export type ExportSource = { pointer: string } | { platform: 'sequence' | 'applicantName' | 'submittedOn' | 'statusLabel' | 'stage' | 'recommenderOrgName' | 'applicationId' };
+
+export type ExportFormat =
+  | { kind: 'text' }
+  | { kind: 'date' }
+  | { kind: 'integer' }
+  | { kind: 'label'; labels: Record<string, string> }
+  | { kind: 'join'; item: string; separator?: string };
+
+export type ExportColumn = { header: string; source: ExportSource; format?: ExportFormat; width?: number; personal?: boolean; clause: string };
+
+export type ExportHeaderCell = { text: string; colSpan?: number; rowSpan?: number };
+
+/** A summary table (汇总表) of a notice as the package defines it (exports/<id>.json, schema/export.schema.json). */
+export type ExportSpec = {
+  id: string;
+  title: string;
+  attachment: string;
+  clause: string;
+  fileName?: string;
+  rowFilter?: { pointer: string; in: Array<string | number | boolean> };
+  preambleLines?: string[];
+  headerRows: ExportHeaderCell[][];
+  columns: ExportColumn[];
+  footerLines?: string[];
+  page?: { paperSize?: 'A4' | 'A3'; orientation?: 'landscape' | 'portrait'; repeatHeaderRows?: boolean };
+};

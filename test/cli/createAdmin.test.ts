@@ -5,10 +5,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AccountService } from '../../engine/services/accounts/AccountService.ts';
 import { createDb } from '../../engine/store/createDb.ts';
+import { TEST_DATA_KEY, testKeyring } from '../support/testKeys.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-admin-'));
 const databaseUrl = `sqlite:${path.join(dir, 'platform.sqlite')}`;
-const env = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir };
+const env = { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dir, DATA_KEY: TEST_DATA_KEY };
 
 /** Runs the CLI with `stdin` piped in (an empty string closes stdin at once). */
 function cli(args: string[], stdin: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -24,7 +25,7 @@ function cli(args: string[], stdin: string): Promise<{ code: number; stdout: str
 }
 
 async function signIn(username: string, password: string) {
-  const db = await createDb(databaseUrl);
+  const db = await createDb(databaseUrl, { keyring: testKeyring() });
   try {
     return await new AccountService(db).login(username, password).then((s) => s.actor, (e: Error) => e);
   } finally {

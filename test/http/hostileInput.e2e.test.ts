@@ -28,7 +28,7 @@ describe('hostile input over HTTP (issue 8, defects 8–12)', () => {
   let own: Agent;
   let draftId: string;
   const tempFiles = () => [...filesUnder(t.config.uploadTmpDir), ...filesUnder(path.join(t.config.attachmentsDir, 'tmp'))];
-  const draftData = async (id: string) => JSON.parse((await t.platform.db.knex('applications').where({ id }).first()).data);
+  const draftData = async (id: string) => t.platform.db.personal.fromJson((await t.platform.db.knex('applications').where({ id }).first()).data) as Record<string, unknown>;
 
   beforeAll(async () => {
     t = await startTestPlatform({

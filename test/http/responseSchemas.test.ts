@@ -54,7 +54,7 @@ describe('documented response schemas match what the services really return', ()
     const cases: Array<[string, TSchema, { status: number; body: unknown }]> = [
       ['package detail', S.PackageDetailSchema, await admin.get(`/api/packages/${hash}`)],
       ['schedule', S.PackageScheduleViewSchema, await t.agent().get(`/api/packages/${hash}/schedule`)],
-      ['person facts', S.PersonFactsSchema, await admin.get(`/api/registry/persons/${idNumber}`)],
+      ['person facts', S.PersonFactsSchema, await admin.post('/api/registry/person-lookups').send({ idNumber })],
       ['status', S.ApplicationStatusSchema, await applicant.get(`/api/applications/${applicationId}/status`)],
     ];
     // when each answers, then each body conforms

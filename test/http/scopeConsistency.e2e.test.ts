@@ -5,11 +5,10 @@ import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { JPEG, PDF } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
 
 /**
  * The answers settled for issue 8 (defects 4 and 5): outside one's scope is 404 for everyone, a role an

@@ -4,6 +4,7 @@ import { migrationSource } from '../../engine/store/migrations/index.ts';
 import { AuditChainVerifier } from '../../engine/services/audit/AuditChainVerifier.ts';
 import { AuditLog } from '../../engine/services/audit/AuditLog.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { testKeyring } from '../support/testKeys.ts';
 
 describe.each(storeTargets())('migration 007 chains an existing audit log on $name', (target: StoreTarget) => {
   let db: Db | undefined;
@@ -17,7 +18,7 @@ describe.each(storeTargets())('migration 007 chains an existing audit log on $na
     // given: a store at migration 004 with entries of a Gansu application and a Sichuan admin
     let url = target.url;
     if (target.name === 'mysql') ({ url, drop } = await freshMysqlDatabase(target.url));
-    db = await createDb(url, { migrate: false });
+    db = await createDb(url, { migrate: false, keyring: testKeyring() });
     for (let i = 0; i < 4; i++) await db.knex.migrate.up({ migrationSource });
     await db.knex('package_versions').insert({ hash: 'h-gs', package_id: 'gansu-x', region_code: '620000', procedure: 'p', year: 2026, title: 't', manifest: '{}', files: '[]', process_keys: '{}', deployed_at: '2026-01-01T00:00:00.000Z' });
     await db.knex('applications').insert({ id: 'app-1', package_hash: 'h-gs', package_id: 'gansu-x', applicant_account_id: 'acc-1', city_code: '620100', status: 'SUBMITTED', data: '{}', created_at: 'x', updated_at: 'x' });

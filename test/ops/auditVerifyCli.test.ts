@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../engine/store/createDb.ts';
 import { AuditLog } from '../../engine/services/audit/AuditLog.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { TEST_DATA_KEY, testKeyring } from '../support/testKeys.ts';
 
 const run = promisify(execFile);
 
@@ -16,7 +17,7 @@ describe.each(storeTargets())('npm run cli -- audit verify on $name', (target: S
   let drop: (() => Promise<void>) | undefined;
   let db: Db;
   const verify = () =>
-    run('npx', ['tsx', 'engine/cli.ts', 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir } }).then(
+    run('npx', ['tsx', 'engine/cli.ts', 'audit', 'verify'], { env: { ...process.env, DATABASE_URL: url, DATA_DIR: dir, DATA_KEY: TEST_DATA_KEY } }).then(
       (r) => ({ code: 0, out: r.stdout + r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
@@ -25,7 +26,7 @@ describe.each(storeTargets())('npm run cli -- audit verify on $name', (target: S
   beforeAll(async () => {
     url = `sqlite:${path.join(dir, 'audit.sqlite')}`;
     if (target.name === 'mysql') ({ url, drop } = await freshMysqlDatabase(target.url));
-    db = await createDb(url);
+    db = await createDb(url, { keyring: testKeyring() });
     const audit = new AuditLog(db);
     for (let i = 1; i <= 6; i++) await audit.append({ actorId: `u${i}`, action: 'task.completed', entityType: 'task', entityId: `t${i}`, detail: { decision: 'APPROVE', opinion: `意见${i}` } });
   });

@@ -8,6 +8,7 @@ import { AuditChainVerifier } from '../../engine/services/audit/AuditChainVerifi
 import { createBackup } from '../../engine/services/backup/createBackup.ts';
 import { restoreBackup } from '../../engine/services/backup/restoreBackup.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { testKeyring } from '../support/testKeys.ts';
 
 describe.each(storeTargets())('backup and restore refusals on $name', (target: StoreTarget) => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'backup-refusals-'));
@@ -22,7 +23,7 @@ describe.each(storeTargets())('backup and restore refusals on $name', (target: S
     return fresh.url;
   };
   const tables = async (url: string) => {
-    const db = await createDb(url, { migrate: false });
+    const db = await createDb(url, { migrate: false, keyring: testKeyring() });
     try {
       const rows = db.kind === 'sqlite' ? await db.knex.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") : (await db.knex.raw('SHOW TABLES'))[0];
       return (rows as unknown[]).length;
@@ -33,7 +34,7 @@ describe.each(storeTargets())('backup and restore refusals on $name', (target: S
 
   beforeAll(async () => {
     sourceUrl = await newUrl('source');
-    source = await createDb(sourceUrl);
+    source = await createDb(sourceUrl, { keyring: testKeyring() });
     const audit = new AuditLog(source);
     for (let i = 0; i < 3; i++) await audit.append({ action: 'x', entityType: 'task', entityId: `t${i}`, detail: { 意见: `同意${i}` } });
     await createBackup({ databaseUrl: sourceUrl, attachmentsDir: path.join(work, 'source-attachments'), targetDir: backupDir });
@@ -60,14 +61,14 @@ describe.each(storeTargets())('backup and restore refusals on $name', (target: S
     fs.writeFileSync(path.join(escaping, 'manifest.json'), JSON.stringify(m));
     const url = await newUrl('t1');
     // when / then
-    await expect(restoreBackup({ sourceDir: empty, databaseUrl: url, attachmentsDir: path.join(work, 't1', 'att') })).rejects.toThrow(/没有备份清单/);
-    await expect(restoreBackup({ sourceDir: escaping, databaseUrl: url, attachmentsDir: path.join(work, 't1', 'att') })).rejects.toThrow(/文件路径不正确/);
+    await expect(restoreBackup({ sourceDir: empty, databaseUrl: url, attachmentsDir: path.join(work, 't1', 'att'), keyring: testKeyring() })).rejects.toThrow(/没有备份清单/);
+    await expect(restoreBackup({ sourceDir: escaping, databaseUrl: url, attachmentsDir: path.join(work, 't1', 'att'), keyring: testKeyring() })).rejects.toThrow(/文件路径不正确/);
     expect(await tables(url)).toBe(0);
   });
 
   it('refuses a target database that is not empty', async () => {
     // when / then
-    await expect(restoreBackup({ sourceDir: backupDir, databaseUrl: sourceUrl, attachmentsDir: path.join(work, 't2', 'att') })).rejects.toThrow(/目标数据库不为空/);
+    await expect(restoreBackup({ sourceDir: backupDir, databaseUrl: sourceUrl, attachmentsDir: path.join(work, 't2', 'att'), keyring: testKeyring() })).rejects.toThrow(/目标数据库不为空/);
   });
 
   it('leaves the target empty when loading fails half-way, so the restore can be repeated', async () => {
@@ -80,14 +81,14 @@ describe.each(storeTargets())('backup and restore refusals on $name', (target: S
     const url = await newUrl('t3');
     const attachmentsDir = path.join(work, 't3', 'att');
     // when
-    const failed = await restoreBackup({ sourceDir: miscounted, databaseUrl: url, attachmentsDir }).catch((e: Error) => e);
+    const failed = await restoreBackup({ sourceDir: miscounted, databaseUrl: url, attachmentsDir, keyring: testKeyring() }).catch((e: Error) => e);
     const emptyAfter = await tables(url);
-    const ok = await restoreBackup({ sourceDir: backupDir, databaseUrl: url, attachmentsDir });
+    const ok = await restoreBackup({ sourceDir: backupDir, databaseUrl: url, attachmentsDir, keyring: testKeyring() });
     // then
     expect((failed as Error).message).toMatch(/表 audit_log 的行数/);
     expect(emptyAfter).toBe(0);
     expect(ok.rows).toBeGreaterThan(0);
-    const restored = await createDb(url);
+    const restored = await createDb(url, { keyring: testKeyring() });
     try {
       expect(await new AuditChainVerifier(restored).verify()).toEqual({ ok: true, checked: 3, problem: null });
       expect((await restored.knex('audit_log').orderBy('seq')).map((r) => JSON.parse(r.detail).意见)).toEqual(['同意0', '同意1', '同意2']);

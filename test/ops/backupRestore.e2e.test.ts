@@ -10,12 +10,11 @@ import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/s
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
+import { JPEG, PDF } from '../support/uploadFixtures.ts';
 
 const run = promisify(execFile);
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, 1)]);
 const APPLICANTS = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && a.idNumber?.startsWith('5107'));
 type Agent = request.Agent;
 type CliResult = { code: number; stdout: string; stderr: string };
@@ -41,7 +40,9 @@ describe.each(storeTargets())('backup under load and restore on a fresh $name', 
     cleanups.push(() => fresh.drop());
     return fresh.url;
   }
-  const envOf = (t: { config: { databaseUrl: string; attachmentsDir: string; dataDir: string } }) => ({ DATABASE_URL: t.config.databaseUrl, ATTACHMENTS_DIR: t.config.attachmentsDir, DATA_DIR: t.config.dataDir });
+  // A configured key (MySQL) is the operator's to pass; the generated one of a SQLite install travels inside the backup.
+  const keyEnv = (t: { config: { dataKeys: { current?: string } } }): Record<string, string> => (t.config.dataKeys.current ? { DATA_KEY: t.config.dataKeys.current } : {});
+  const envOf = (t: { config: { databaseUrl: string; attachmentsDir: string; dataDir: string; dataKeys: { current?: string } } }) => ({ DATABASE_URL: t.config.databaseUrl, ATTACHMENTS_DIR: t.config.attachmentsDir, DATA_DIR: t.config.dataDir, ...keyEnv(t) });
 
   it('takes a consistent backup while applications are submitted; the restored platform finishes every waiting instance and its audit chain verifies', async () => {
     // given: a running platform with applications at different steps
@@ -95,7 +96,7 @@ describe.each(storeTargets())('backup under load and restore on a fresh $name', 
     // when: restored onto a fresh data folder and database; first a damaged copy, which is refused
     const dataDir = path.join(work, 'restored');
     const restoredUrl = (await database()) ?? `sqlite:${path.join(dataDir, 'platform.sqlite')}`;
-    const restoreEnv = { DATABASE_URL: restoredUrl, ATTACHMENTS_DIR: path.join(dataDir, 'attachments'), DATA_DIR: dataDir };
+    const restoreEnv = { DATABASE_URL: restoredUrl, ATTACHMENTS_DIR: path.join(dataDir, 'attachments'), DATA_DIR: dataDir, ...keyEnv(src) };
     const damaged = path.join(work, 'damaged');
     fs.cpSync(backupDir, damaged, { recursive: true });
     const appsFile = path.join(damaged, 'db', 'applications.jsonl');
@@ -116,7 +117,7 @@ describe.each(storeTargets())('backup under load and restore on a fresh $name', 
     expect(verified.stdout).toContain('审计链完整');
 
     // when: the platform starts on the restored data and the reviewers work every open task
-    const t = await startTestPlatform({ databaseUrl: restoredUrl, dataDir });
+    const t = await startTestPlatform({ databaseUrl: restoredUrl, dataDir, config: { dataKeys: src.config.dataKeys } });
     cleanups.push(() => t.close());
     const knex = t.platform.db.knex;
     const inFlight = (await knex('applications').whereNot({ status: 'DRAFT' }).select('id')).map((r: { id: string }) => r.id);

@@ -154,7 +154,7 @@ describe.each(storeTargets())('task decisions on $name: one decision per task, t
     expect((await admin.post(`/api/incidents/${incident.key}/resolve`).send({ retries: 1 })).status).toBe(204);
     // then: the exam is recorded with its date, the process goes on, and the correction is in the trail
     const applicantIdNumber = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && a.idNumber)[2].idNumber!;
-    await waitFor(async () => (await t.platform.db.knex('exam_sittings').where({ person_id_number: applicantIdNumber, application_id: id })).length, 20_000, 'exam sitting');
+    await waitFor(async () => (await t.platform.db.knex('exam_sittings').where({ person_id_number: t.platform.db.personal.lookupKey(applicantIdNumber), application_id: id })).length, 20_000, 'exam sitting');
     await waitFor(async () => (await t.platform.db.knex('applications').where({ id }).first()).status === 'CARD_ISSUED', 20_000, 'card issued');
     expect(await t.platform.engine.listIncidents({ processInstanceKey: incident.processInstanceKey, state: 'OPEN' })).toEqual([]);
     const entry = await t.platform.db.knex('audit_log').where({ action: 'incident.variables', entity_id: incident.key }).first();

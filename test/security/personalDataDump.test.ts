@@ -9,11 +9,10 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
 import { freshMysqlDatabase, storeTargets } from '../support/stores.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
 const schema = JSON.parse(fs.readFileSync(`deployments/${PKG_DIR}/forms/application.schema.json`, 'utf8'));
-const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(16, 2)]);
 const APPLICANTS = 600;
 const FULL_PATH = 3; // of them through HTTP, the engine, the inbox and a review decision
 const FILED = 'org-my-filed';

@@ -599,6 +599,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/review/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审核人的申报列表与查询(推荐单位:本单位;市(州):本市;省:本省),按政策包、状态、地区、提交日期筛选,按姓名或身份证后4位搜索 */
+        get: operations["getApiReviewApplications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/review/exports/{exportId}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出汇总表(.xlsx,政策包中定义的列、标题与表头;范围与筛选同申报列表;导出完整身份证号码记入审计) */
+        get: operations["getApiReviewExportsExportIdXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/session": {
         parameters: {
             query?: never;
@@ -2087,7 +2121,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description 已更正的变量名 */
+                        names: string[];
+                        processInstanceKey: string;
+                    };
+                };
             };
             /** @description 错误(application/problem+json) */
             default: {
@@ -2779,6 +2819,106 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiReviewApplications: {
+        parameters: {
+            query?: {
+                cityCode?: string;
+                package?: string;
+                page?: number;
+                pageSize?: number;
+                procedure?: string;
+                q?: string;
+                status?: string;
+                submittedFrom?: string;
+                submittedTo?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 分页列表与总数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            applicantName: string | null;
+                            cityCode: string | null;
+                            id: string;
+                            idNumberMasked: string | null;
+                            packageHash: string;
+                            packageId: string;
+                            packageTitle: string;
+                            recommenderOrgId: string | null;
+                            recommenderOrgName: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            submittedAt: string | null;
+                        }[];
+                        page: number;
+                        pageSize: number;
+                        /** @description 符合条件的总数(「共 N 条」) */
+                        total: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiReviewExportsExportIdXlsx: {
+        parameters: {
+            query: {
+                cityCode?: string;
+                package: string;
+                procedure?: string;
+                q?: string;
+                status?: string;
+                submittedFrom?: string;
+                submittedTo?: string;
+                year?: number;
+            };
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 汇总表文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -62,6 +62,10 @@ function ApplicationEditor({ application, form }: { application: Application; fo
   const latest = useRef(formData);
   latest.current = formData;
   const [dirty, setDirty] = useState(false);
+  // Counts changes, so a save that finishes after a newer change does not mark the form as saved.
+  const changes = useRef(0);
+  const dirtyRef = useRef(false);
+  dirtyRef.current = dirty;
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
@@ -89,19 +93,28 @@ function ApplicationEditor({ application, form }: { application: Application; fo
 
   const save = useCallback(async () => {
     if (application.status !== 'DRAFT') return;
+    const seq = changes.current;
     setSaving(true);
     try {
       const saved = await data(api.PUT('/api/applications/{id}/data', { params: { path: { id: application.id } }, body: latest.current }));
       queryClient.setQueryData(['application', application.id], saved);
       setSavedAt(new Date());
       setSaveError(null);
-      setDirty(false);
+      if (changes.current === seq) setDirty(false);
     } catch (e) {
       setSaveError(messageOf(e));
     } finally {
       setSaving(false);
     }
   }, [application.id, application.status, queryClient]);
+
+  // Leaving the page with a change not yet saved: save it now rather than lose it.
+  useEffect(
+    () => () => {
+      if (dirtyRef.current && application.status === 'DRAFT') void api.PUT('/api/applications/{id}/data', { params: { path: { id: application.id } }, body: latest.current }).catch(() => undefined);
+    },
+    [application.id, application.status],
+  );
 
   // Autosave: a draft is written a moment after the last change (debounced).
   useEffect(() => {
@@ -156,7 +169,7 @@ function ApplicationEditor({ application, form }: { application: Application; fo
     }
   };
 
-  const status = saving ? t.saving : saveError ? `${t.saveFailed}:${saveError}` : savedAt ? t.savedAt(dayjs(savedAt).format('HH:mm')) : returned ? '' : t.notSavedYet;
+  const status = saving ? t.saving : saveError ? `${t.saveFailed}:${saveError}` : dirty && !returned ? t.unsaved : savedAt ? t.savedAt(dayjs(savedAt).format('HH:mm')) : returned ? '' : t.notSavedYet;
 
   return (
     <>
@@ -187,6 +200,7 @@ function ApplicationEditor({ application, form }: { application: Application; fo
             disabled={!editable}
             onChange={(e) => {
               setFormData(e.formData as Json);
+              changes.current += 1;
               setDirty(true);
             }}
             onBlur={(fieldId) => setTouched((s) => (s.has(fieldId) ? s : new Set(s).add(fieldId)))}

@@ -13,6 +13,7 @@ export const portalText = {
   formTitle: '填写申报表',
   savedAt: (hhmm: string) => `草稿已保存 ${hhmm}`,
   saving: '正在保存草稿…',
+  unsaved: '有修改,稍后自动保存',
   saveFailed: '草稿保存失败',
   notSavedYet: '填写内容将自动保存为草稿',
   returnedHint: '申报已被退回补正:请按审核意见修改后重新提交(修改内容在重新提交时保存)。',

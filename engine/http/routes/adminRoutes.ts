@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { OperationsService } from '../../services/operations/OperationsService.ts';
 import type { AuditReadService } from '../../services/audit/AuditReadService.ts';
 import { route, type RouteDef } from '../route.ts';
-import { AuditPageSchema, HealthSchema, IncidentSchema } from '../responseSchemas.ts';
+import { AuditPageSchema, HealthSchema, IncidentSchema, IncidentVariablesResultSchema } from '../responseSchemas.ts';
 
 export interface HealthInfo {
   engine: string;
@@ -75,7 +75,7 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
         { variables: Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]{0,63}$' }), Type.Unknown(), { maxProperties: 50 }) },
         { additionalProperties: false },
       ),
-      responses: { 200: { description: '已更正的变量' } },
+      responses: { 200: { description: '已更正的变量', schema: IncidentVariablesResultSchema } },
       handler: async ({ actor, params, body }) => ({ body: await ops.setIncidentVariables(actor, params.key, body.variables as Record<string, unknown>) }),
     }),
   ];

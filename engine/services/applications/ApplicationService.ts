@@ -16,6 +16,7 @@ import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { maskInText } from '../privacy/index.ts';
+import { applicationSearchColumns } from '../review/applicationSearchColumns.ts';
 import type { AttachmentStoragePort, FormRuntime, RegistryPort, UploadInspector } from './ports.ts';
 
 export { APPLICATION_STATUS_LABELS, REASON_LABELS } from '../../packages/platformLabels.ts';
@@ -218,6 +219,7 @@ export class ApplicationService {
           city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
           applicant_id_number: typeof data.idNumber === 'string' ? this.d.db.personal.lookupKey(data.idNumber) : row.applicant_id_number,
           version: row.version + 1,
+          ...applicationSearchColumns(this.d.db.personal, data),
         });
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
       // The process start is queued in the same transaction: a crash or an engine outage loses nothing.
@@ -331,7 +333,7 @@ export class ApplicationService {
     await this.d.engine.completeJob(task.id, { application: data });
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {
-      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1 });
+      await trx('applications').where({ id }).update({ data: this.toJson(data), status: 'IN_REVIEW', updated_at: now, version: row.version + 1, ...applicationSearchColumns(this.d.db.personal, data) });
       await this.d.inbox.markCompletedBy(actor, task.id, { opinion: '申报人已补正' }, trx);
       await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.resubmitted', entityType: 'application', entityId: id, applicationId: id }, trx);
     });

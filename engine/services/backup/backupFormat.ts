@@ -32,7 +32,12 @@ export interface BackupManifest {
   database: { kind: 'sqlite' | 'mysql'; migrations: string[] };
   tables: TableEntry[];
   attachments: FileEntry[];
+  /** The generated data key of an embedded install (DATA_DIR/data-key): without it the sealed ID and mobile numbers cannot be read. Absent when DATA_KEY is configured (the key lives in the operator's secret store). */
+  dataKey?: { file: string; bytes: number; sha256: string };
 }
+
+/** Where a backup keeps a copied data key file. */
+export const DATA_KEY_FILE = 'data-key';
 
 /** A backup or restore that cannot go on; the message is for the operator, in Chinese. */
 export class BackupError extends Error {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, MANIFEST_FILE, sha256File, type BackupManifest, type FileEntry } from './backupFormat.ts';
+import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, DATA_KEY_FILE, MANIFEST_FILE, sha256File, type BackupManifest, type FileEntry } from './backupFormat.ts';
 import { dumpDatabase } from './databaseSnapshot.ts';
 
 const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
@@ -10,7 +10,7 @@ const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
  * attachment files that snapshot refers to (files are content-addressed and written before their row
  * commits, so each one is already on disk), then a manifest with counts and checksums, written last.
  */
-export async function createBackup(opts: { databaseUrl: string; attachmentsDir: string; targetDir: string; now?: () => number }): Promise<BackupManifest> {
+export async function createBackup(opts: { databaseUrl: string; attachmentsDir: string; targetDir: string; now?: () => number; /** The generated data key file to carry along, if the install has one. */ dataKeyFile?: string }): Promise<BackupManifest> {
   const dir = path.resolve(opts.targetDir);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length) throw new BackupError(`备份目录 ${dir} 不为空,请指定新的空目录`);
   fs.mkdirSync(path.join(dir, 'db'), { recursive: true });
@@ -33,6 +33,13 @@ export async function createBackup(opts: { databaseUrl: string; attachmentsDir: 
     if (sha256 !== storageKey.slice(3)) throw new BackupError(`附件文件 ${storageKey} 内容与其校验值不符,附件目录中的文件已损坏`);
     attachments.push({ storageKey, file, bytes, sha256 });
   }
+  let dataKey: BackupManifest['dataKey'];
+  if (opts.dataKeyFile && fs.existsSync(opts.dataKeyFile)) {
+    const target = path.join(dir, DATA_KEY_FILE);
+    fs.copyFileSync(opts.dataKeyFile, target, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(target, 0o600);
+    dataKey = { file: DATA_KEY_FILE, ...(await sha256File(target)) };
+  }
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -40,6 +47,7 @@ export async function createBackup(opts: { databaseUrl: string; attachmentsDir: 
     database: { kind: snapshot.kind, migrations: snapshot.migrations },
     tables: snapshot.tables,
     attachments,
+    ...(dataKey ? { dataKey } : {}),
   };
   const tmp = path.join(dir, `${MANIFEST_FILE}.tmp`);
   fs.writeFileSync(tmp, `${JSON.stringify(manifest, null, 2)}\n`);

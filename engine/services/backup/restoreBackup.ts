@@ -3,6 +3,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { Knex } from 'knex';
 import { createDb, type Db } from '../../store/createDb.ts';
+import type { Keyring } from '../privacy/index.ts';
 import { migrationSource } from '../../store/migrations/index.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, decodeValue, MANIFEST_FILE, sha256File, type BackupManifest } from './backupFormat.ts';
 
@@ -20,7 +21,7 @@ const BATCH = 200;
  * in in one transaction, then the remaining migrations run. A restore that fails leaves the target
  * empty again, so it can be repeated.
  */
-export async function restoreBackup(opts: { sourceDir: string; databaseUrl: string; attachmentsDir: string }): Promise<RestoreResult> {
+export async function restoreBackup(opts: { sourceDir: string; databaseUrl: string; attachmentsDir: string; keyring?: Keyring }): Promise<RestoreResult> {
   const dir = path.resolve(opts.sourceDir);
   const manifest = readManifest(dir);
   await verifyFiles(dir, manifest);
@@ -31,7 +32,7 @@ export async function restoreBackup(opts: { sourceDir: string; databaseUrl: stri
 
   const attachmentsDir = path.resolve(opts.attachmentsDir);
   if (fs.existsSync(attachmentsDir) && fs.readdirSync(attachmentsDir).length) throw new BackupError(`附件目录 ${attachmentsDir} 不为空,恢复只能在新的空数据目录上进行`);
-  const db = await openEmptyTarget(opts.databaseUrl);
+  const db = await openEmptyTarget(opts.databaseUrl, opts.keyring);
   let rows = 0;
   try {
     try {
@@ -76,7 +77,7 @@ function readManifest(dir: string): BackupManifest {
 }
 
 async function verifyFiles(dir: string, m: BackupManifest): Promise<void> {
-  for (const entry of [...m.tables, ...m.attachments]) {
+  for (const entry of [...m.tables, ...m.attachments, ...(m.dataKey ? [m.dataKey] : [])]) {
     const file = path.join(dir, entry.file);
     if (!fs.existsSync(file)) throw new BackupError(`备份文件 ${entry.file} 缺失,备份不完整`);
     const { sha256, bytes } = await sha256File(file);
@@ -87,8 +88,32 @@ async function verifyFiles(dir: string, m: BackupManifest): Promise<void> {
   }
 }
 
-async function openEmptyTarget(url: string): Promise<Db> {
-  const db = await createDb(url, { migrate: false });
+/**
+ * Puts a backup's generated data key into the data folder being restored to, before the keys are
+ * loaded there (else a new key would be generated and nothing sealed could be read). A folder that
+ * already holds a different key is refused: its data would become unreadable.
+ */
+export async function placeDataKey(sourceDir: string, dataDir: string, keyFileName: string): Promise<boolean> {
+  const dir = path.resolve(sourceDir);
+  const manifest = readManifest(dir);
+  if (!manifest.dataKey) return false;
+  const source = path.join(dir, manifest.dataKey.file);
+  if (!fs.existsSync(source)) throw new BackupError(`备份文件 ${manifest.dataKey.file} 缺失,备份不完整`);
+  const { sha256 } = await sha256File(source);
+  if (sha256 !== manifest.dataKey.sha256) throw new BackupError(`备份文件 ${manifest.dataKey.file} 校验失败(sha256 不符),备份已损坏或被改动`);
+  const target = path.join(dataDir, keyFileName);
+  if (fs.existsSync(target)) {
+    if ((await sha256File(target)).sha256 === sha256) return true;
+    throw new BackupError(`数据目录 ${dataDir} 已有另一把数据密钥,恢复只能在新的空数据目录上进行`);
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.copyFileSync(source, target, fs.constants.COPYFILE_EXCL);
+  fs.chmodSync(target, 0o600);
+  return true;
+}
+
+async function openEmptyTarget(url: string, keyring?: Keyring): Promise<Db> {
+  const db = await createDb(url, { migrate: false, keyring });
   const tables = await listTables(db);
   if (tables.length) {
     await db.close();

@@ -7,6 +7,7 @@ import * as m005 from './005_crash_safety.ts';
 import * as m007 from './007_audit_chain.ts';
 import * as m008 from './008_session_security.ts';
 import * as m006 from './006_personal_data_sealed.ts';
+import * as m009 from './009_application_search.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -17,6 +18,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '007_audit_chain': m007,
   '008_session_security': m008,
   '006_personal_data_sealed': m006,
+  '009_application_search': m009,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

@@ -615,4 +615,38 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: [204, 404] }),
     },
   ]),
+  // ------------------------------------------------------------ reviewer application list and 汇总表 export
+  {
+    endpoint: 'GET /api/review/applications',
+    about: "a Sichuan application at its unit step, listed for the reviewers of its unit, city and province only",
+    family: 'sichuan',
+    request: () => ({ path: '/api/review/applications', query: { pageSize: 100 } }),
+    listed: (body, r) => hasId(body, 'id', r.app),
+    rows: [
+      ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
+      ...by('org_applicant', { other_province: 403 }),
+      ...by('unit_reviewer', { same_org: 'listed', same_city: 'unlisted', same_province: 'unlisted', other_province: 'unlisted' }),
+      ...by('city_reviewer', { same_city: 'listed', same_province: 'unlisted', other_province: 'unlisted' }),
+      ...by('province_reviewer', { same_province: 'listed', other_province: 'unlisted' }),
+      ...by('policy_editor', { same_province: 403, other_province: 403 }),
+      ...by('admin', { same_province: 'listed', other_province: 'unlisted' }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'GET /api/review/exports/{exportId}.xlsx',
+    about: "the 2021 Sichuan 汇总表 (seed 000 附件2): Sichuan's reviewers get the table of their scope, another province's the 404 of a package they cannot see",
+    family: 'sichuan',
+    request: (r) => ({ path: '/api/review/exports/examinerTraining.xlsx', query: { package: need(r, 'olderPackageHash') } }),
+    rows: [
+      ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
+      ...by('org_applicant', { other_province: 403 }),
+      ...by('unit_reviewer', { same_org: 200, same_city: 200, same_province: 200, other_province: 404 }),
+      ...by('city_reviewer', { same_city: 200, same_province: 200, other_province: 404 }),
+      ...by('province_reviewer', { same_province: 200, other_province: 404 }),
+      ...by('policy_editor', { same_province: 403, other_province: 403 }),
+      ...by('admin', { same_province: 200, other_province: 404 }),
+      ...anonymous(401),
+    ],
+  },
 ];
