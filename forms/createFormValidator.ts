@@ -121,8 +121,11 @@ function optionNames(s: FormSchema | undefined, values: unknown[]): string {
   return values.map((v, i) => (names && typeof names[i] === 'string' ? names[i] : display(v))).join('、');
 }
 
-/** One Chinese sentence per error; `label` is 「title」 or, untitled, the property name. */
-function messageFor(e: ErrorObject, sub: FormSchema | undefined, label: string, value: unknown): string {
+/**
+ * One Chinese sentence per error; `label` is 「title」 or, untitled, the property name. Exported so the
+ * browser form (rjsf, whose errors carry the same keyword and params) says the server's sentence.
+ */
+export function formErrorMessage(e: Pick<ErrorObject, 'keyword' | 'params' | 'message'>, sub: FormSchema | undefined, label: string, value: unknown): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
@@ -195,7 +198,7 @@ export function createFormValidator(schema: FormSchema): FormValidator {
         const field = typeof sub?.title === 'string' ? sub.title : undefined;
         const name = segments(pointer).pop();
         const label = field ? `「${field}」` : name !== undefined ? `「${name}」` : '表单数据';
-        const message = messageFor(e, sub, label, valueAt(data, pointer));
+        const message = formErrorMessage(e, sub, label, valueAt(data, pointer));
         const key = `${pointer}|${e.keyword}|${message}`;
         if (seen.has(key)) continue;
         seen.add(key);

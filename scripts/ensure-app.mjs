@@ -24,7 +24,9 @@ function files(dir) {
 /** Hash over every input of the build: the app's sources and config, the lockfile, this script. */
 export function sourceHash(root = repoRoot) {
   const h = createHash('sha256');
-  for (const f of [...files(paths(root).designer), path.join(root, 'package-lock.json'), path.join(root, 'scripts/ensure-app.mjs')].filter(existsSync)) {
+  // forms/ is imported by the app (the same formats and Chinese messages as the server).
+  const forms = path.join(root, 'forms');
+  for (const f of [...files(paths(root).designer), ...(existsSync(forms) ? files(forms) : []), path.join(root, 'package-lock.json'), path.join(root, 'scripts/ensure-app.mjs')].filter(existsSync)) {
     h.update(path.relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
   }
   return h.digest('hex');

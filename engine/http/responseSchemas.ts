@@ -186,6 +186,26 @@ export const CalendarOverridesSchema = Type.Object({
 export const ActionStartedSchema = Type.Object({ actionId: Type.String(), processInstanceKey: Type.String() });
 export const FileSchema = Type.String({ format: 'binary' });
 
+export const AttachmentSpecSchema = Type.Object({
+  kind: Type.String(),
+  label: Type.String(),
+  clause: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  required: Type.Union([Type.Boolean(), Type.Object({ when: Type.Object({ field: Type.String(), in: Type.Array(Type.Unknown()) }) })], { description: 'true、false,或仅当某字段取某些值时必传' }),
+  accept: Type.Optional(Type.Array(Type.String(), { description: '允许的文件类型(MIME)' })),
+  maxBytes: Type.Optional(Type.Integer({ description: '单个文件大小上限(字节)' })),
+  oneOf: Type.Optional(Type.String({ description: '同组材料至少上传一种' })),
+  description: Type.Optional(Type.String()),
+});
+
+export const CallFormSchema = Type.Object({
+  packageHash: Type.String(),
+  id: Type.String(),
+  title: Nullable(Type.String()),
+  schema: AnyObject,
+  ui: Nullable(AnyObject),
+  attachments: Type.Array(AttachmentSpecSchema, { description: '表单的 x-attachments:各类附件的名称、类型与大小限制' }),
+});
+
 /** What `PUT /api/incidents/{key}/variables` changed: the instance and the variable names. */
 export const IncidentVariablesResultSchema = Type.Object({
   processInstanceKey: Type.String(),

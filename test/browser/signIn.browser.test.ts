@@ -72,7 +72,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.page.waitForURL('**/portal');
     await b.page.getByTestId('call-card').first().waitFor();
     await b.step('portal');
-    expect((await menuItems(b)).map((t) => t.trim())).toEqual(['申报服务']);
+    expect((await menuItems(b)).map((t) => t.trim())).toEqual(['申报服务', '我的申报']);
     const header = await b.page.getByTestId('current-user').innerText();
     expect(header).toContain(applicant.displayName);
     expect(header).toContain('申报人');

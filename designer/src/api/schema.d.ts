@@ -326,6 +326,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calls/{hash}/forms/{formId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放申报的表单(JSON Schema、界面配置与附件要求),供申报人填写 */
+        get: operations["getApiCallsHashFormsFormId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -1941,6 +1958,68 @@ export interface operations {
                         title: string;
                         year: number;
                     }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiCallsHashFormsFormId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formId: string;
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 表单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 表单的 x-attachments:各类附件的名称、类型与大小限制 */
+                        attachments: {
+                            /** @description 允许的文件类型(MIME) */
+                            accept?: string[];
+                            clause?: string | string[];
+                            description?: string;
+                            kind: string;
+                            label: string;
+                            /** @description 单个文件大小上限(字节) */
+                            maxBytes?: number;
+                            /** @description 同组材料至少上传一种 */
+                            oneOf?: string;
+                            /** @description true、false,或仅当某字段取某些值时必传 */
+                            required: boolean | {
+                                when: {
+                                    field: string;
+                                    in: unknown[];
+                                };
+                            };
+                        }[];
+                        id: string;
+                        packageHash: string;
+                        schema: {
+                            [key: string]: unknown;
+                        };
+                        title: string | null;
+                        ui: {
+                            [key: string]: unknown;
+                        } | null;
+                    };
                 };
             };
             /** @description 错误(application/problem+json) */

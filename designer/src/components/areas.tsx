@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, FileTextOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Role } from '../api/session.ts';
 import { zh } from '../i18n/zhCN.ts';
 
@@ -22,7 +22,15 @@ const REVIEWERS: Role[] = ['unit_reviewer', 'city_reviewer', 'province_reviewer'
 
 /** The app's areas: who may enter each and its left-menu entries. A new page adds its entry here. */
 export const AREAS: Area[] = [
-  { key: 'portal', path: '/portal', roles: ['applicant'], menu: [{ path: '/portal', label: zh.menu.portal, icon: <ProfileOutlined /> }] },
+  {
+    key: 'portal',
+    path: '/portal',
+    roles: ['applicant'],
+    menu: [
+      { path: '/portal', label: zh.menu.portal, icon: <ProfileOutlined /> },
+      { path: '/portal/applications', label: zh.menu.myApplications, icon: <FileTextOutlined /> },
+    ],
+  },
   {
     key: 'inbox',
     path: '/inbox',

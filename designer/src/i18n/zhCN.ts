@@ -10,7 +10,7 @@ export const zh = {
     policy_editor: '政策编辑',
     admin: '系统管理员',
   } as Record<string, string>,
-  menu: { portal: '申报服务', openCalls: '办事指南', todo: '待办', done: '已办', designer: '政策包设计', admin: '运维管理' },
+  menu: { portal: '申报服务', myApplications: '我的申报', openCalls: '办事指南', todo: '待办', done: '已办', designer: '政策包设计', admin: '运维管理' },
   header: { signOut: '退出登录', region: '区划', noRegion: '全国' },
   signIn: {
     title: '用户登录',

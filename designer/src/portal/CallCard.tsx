@@ -1,9 +1,14 @@
-import { Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { App, Button, Card, Descriptions, Skeleton, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../api/client.ts';
 import type { OpenCall, ScheduleWindow } from '../api/types.ts';
 import { formatDate } from '../components/formatDate.ts';
 import { zh } from '../i18n/zhCN.ts';
+import { messageOf } from '../api/ApiError.ts';
+import { useCallForm } from './ApplicationFormPage.tsx';
+import { portalText as t } from './portalText.ts';
 
 const SHOWN_WINDOWS = 3;
 const STATE_COLOR: Record<string, string> = { OPEN: 'green', NOT_YET_OPEN: 'blue', CLOSED: 'default', UNDATED: 'orange' };
@@ -39,8 +44,49 @@ export function CallCard({ call }: { call: OpenCall }) {
   // The application form is what an applicant fills; other forms belong to later actions (e.g. 请假报备).
   const form = call.forms.find((f) => f.id === 'application') ?? call.forms[0];
   const notice = call.notice ?? null;
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [creating, setCreating] = useState(false);
+  const applicationForm = useCallForm(form?.id === 'application' ? call.packageHash : undefined, 'application');
+  // Applying needs an open registration round only when the package enforces its windows.
+  const closed = !!schedule.data?.enforceRegistrationWindows && registration.length > 0 && !registration.some((w) => w.state === 'OPEN');
+  const apply = async () => {
+    setCreating(true);
+    try {
+      const draft = await data(api.POST('/api/applications', { body: { packageHash: call.packageHash } }));
+      void queryClient.invalidateQueries({ queryKey: ['my-applications'] });
+      navigate(`/portal/applications/${draft.id}/form`);
+    } catch (e) {
+      message.error(messageOf(e));
+      setCreating(false);
+    }
+  };
+  const materials = applicationForm.data?.attachments ?? [];
+  // A draft of this call already started is continued, not started again (drafts are limited per applicant).
+  const mine = useQuery({ queryKey: ['my-applications'], staleTime: 0, queryFn: () => data(api.GET('/api/applications', { params: { query: { limit: 100 } } })) });
+  const draft = mine.data?.items.find((a) => a.packageHash === call.packageHash && a.status === 'DRAFT');
   return (
-    <Card title={<span style={{ whiteSpace: 'normal' }}>{call.title}</span>} data-testid="call-card" style={{ height: '100%' }}>
+    <Card
+      title={<span style={{ whiteSpace: 'normal' }}>{call.title}</span>}
+      data-testid="call-card"
+      style={{ height: '100%' }}
+      actions={
+        form?.id === 'application'
+          ? [
+              draft ? (
+                <Button key="continue" type="primary" onClick={() => navigate(`/portal/applications/${draft.id}/form`)} data-testid="continue-draft">
+                  {t.continueEditing}
+                </Button>
+              ) : (
+                <Button key="apply" type="primary" onClick={apply} loading={creating} disabled={closed} data-testid="apply">
+                  {closed ? t.applyClosed : t.apply}
+                </Button>
+              ),
+            ]
+          : undefined
+      }
+    >
       <Descriptions column={1} size="small" styles={{ label: { width: 88 } }}>
         {notice ? (
           <Descriptions.Item label={zh.portal.basis}>
@@ -65,6 +111,15 @@ export function CallCard({ call }: { call: OpenCall }) {
           )}
         </Descriptions.Item>
         {form ? <Descriptions.Item label={zh.portal.forms}>{form.title ?? form.id}</Descriptions.Item> : null}
+        {materials.length ? (
+          <Descriptions.Item label={t.materials}>
+            <ol style={{ margin: 0, paddingInlineStart: 18 }} data-testid="materials">
+              {materials.map((m) => (
+                <li key={m.kind}>{m.required === true && !m.oneOf ? m.label : `${m.label}(${m.oneOf ? t.oneOfGroup : m.required === false ? t.optional : t.requiredWhen})`}</li>
+              ))}
+            </ol>
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
     </Card>
   );

@@ -3,7 +3,7 @@ import type { PackageService } from '../../services/packages/PackageService.ts';
 import type { ReplayService } from '../../services/replay/ReplayService.ts';
 import { route, type RouteDef } from '../route.ts';
 import { PackageVersionSchema } from '../schemas.ts';
-import { OpenCallSchema, PackageDetailSchema, ReplayReportSchema } from '../responseSchemas.ts';
+import { CallFormSchema, OpenCallSchema, PackageDetailSchema, ReplayReportSchema } from '../responseSchemas.ts';
 
 const HashString = Type.String({ pattern: '^[0-9a-f]{64}$', description: '版本内容哈希' });
 const Hash = Type.Object({ hash: HashString });
@@ -34,6 +34,15 @@ export function packageRoutes(packages: PackageService, replay: ReplayService): 
       auth: 'public',
       responses: { 200: { description: '开放中的申报', schema: Type.Array(OpenCallSchema) } },
       handler: async () => ({ body: await packages.openCalls() }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/calls/:hash/forms/:formId',
+      summary: '开放申报的表单(JSON Schema、界面配置与附件要求),供申报人填写',
+      tags: ['申报'],
+      params: Type.Object({ hash: HashString, formId: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$', maxLength: 64 }) }),
+      responses: { 200: { description: '表单', schema: CallFormSchema } },
+      handler: async ({ actor, params }) => ({ body: await packages.form(actor, params.hash, params.formId) }),
     }),
     route({
       method: 'get',

@@ -9,6 +9,7 @@ import { EngineDeployError, type ProcessEngine } from '../../port/ProcessEngine.
 import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers, seesRegion } from '../actorScope.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
+import { attachmentSpecs, type AttachmentSpec } from '../../../forms/checkAttachments.ts';
 import { diffPackages, type DiffablePackage, type PackageDiff } from '../../packages/diff/diffPackages.ts';
 
 /** What the package loader (engine/packages) returns; kept structural so this service owns no parsing. */
@@ -254,6 +255,20 @@ export class PackageService {
         schedule: files[scheduleFile] ? JSON.parse(files[scheduleFile]) : null,
       };
     });
+  }
+
+  /**
+   * One form of a version with its upload rules, for filling it in: any signed-in user may read the
+   * forms of an open (active) call; a version no longer open only by staff who see its region.
+   */
+  async form(actor: Actor, hash: string, formId: string): Promise<{ packageHash: string; id: string; title: string | null; schema: Record<string, unknown>; ui: Record<string, unknown> | null; attachments: AttachmentSpec[] }> {
+    const open = await this.isActive(hash);
+    const row = await this.knex('package_versions').where({ hash }).first('region_code');
+    const staff = actor.role !== 'applicant' && row && seesRegion(actor, row.region_code);
+    if (!row || (!open && !staff)) throw new NotFoundError('政策包版本', hash);
+    const f = (await this.version(hash)).forms[formId];
+    if (!f) throw new NotFoundError('表单', formId);
+    return { packageHash: hash, id: formId, title: f.title ?? null, schema: f.schema, ui: (f.ui as Record<string, unknown> | undefined) ?? null, attachments: attachmentSpecs(f.schema) };
   }
 
   async isActive(hash: string): Promise<boolean> {

@@ -4,10 +4,9 @@ import { validApplication } from '../../support/fixtures.ts';
 import type { TestPlatform } from '../../support/testPlatform.ts';
 import { JPEG, PDF } from '../../support/uploadFixtures.ts';
 
-
-/** An individual applicant submits a valid application with every required scan, over the API. */
-export async function submitApplication(t: TestPlatform, packageDir: string, recommenderOrgId: string): Promise<{ applicationId: string }> {
-  const acc = DEMO_ACCOUNTS.find((a) => a.role === 'applicant' && !a.orgId)!;
+/** An individual applicant (the first demo one unless named) submits a valid application with every required scan, over the API. */
+export async function submitApplication(t: TestPlatform, packageDir: string, recommenderOrgId: string, username?: string): Promise<{ applicationId: string }> {
+  const acc = DEMO_ACCOUNTS.find((a) => (username ? a.username === username : a.role === 'applicant' && !a.orgId))!;
   const agent = await t.login(acc.username);
   const calls = (await agent.get('/api/calls')).body as Array<{ packageHash: string; packageId: string }>;
   const manifest = JSON.parse(fs.readFileSync(`deployments/${packageDir}/manifest.json`, 'utf8')) as { id: string };

@@ -233,6 +233,13 @@ export const MATRIX: Block[] = [
   // ------------------------------------------------------------ open calls, packages, schedules
   { endpoint: 'GET /api/calls', about: 'open calls (public)', family: 'unscoped', request: () => ({ path: '/api/calls' }), rows: everyone(200, 200) },
   {
+    endpoint: 'GET /api/calls/{hash}/forms/{formId}',
+    about: "an open call's application form and upload rules (any signed-in user)",
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/calls/${need(r, 'packageHash')}/forms/application` }),
+    rows: everyone(200, 401),
+  },
+  {
     endpoint: 'GET /api/packages/{hash}/schedule',
     about: "an active package's schedule (public)",
     family: 'unscoped',

@@ -1,0 +1,31 @@
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * rjsf 6 ignores the schema keyword `enumNames` (our packages use it for the Chinese option labels):
+ * copy each one into the ui schema as `ui:enumNames` at the same place, keeping what the package's
+ * ui schema already says. Subschemas under allOf/anyOf/oneOf/if/then/else describe the same fields.
+ */
+export function enumNamesToUi(schema: Json, ui: Json | null | undefined): Json {
+  const out: Json = structuredClone(ui ?? {});
+  walk(schema, out);
+  return out;
+}
+
+function walk(s: unknown, ui: Json): void {
+  if (!isObject(s)) return;
+  if (Array.isArray(s.enumNames) && ui['ui:enumNames'] === undefined) ui['ui:enumNames'] = s.enumNames;
+  if (isObject(s.properties)) {
+    for (const [key, sub] of Object.entries(s.properties)) {
+      if (!isObject(ui[key])) ui[key] = {};
+      walk(sub, ui[key] as Json);
+    }
+  }
+  if (isObject(s.items)) {
+    if (!isObject(ui.items)) ui.items = {};
+    walk(s.items, ui.items as Json);
+  }
+  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) if (Array.isArray(s[k])) for (const sub of s[k] as unknown[]) walk(sub, ui);
+  for (const k of ['if', 'then', 'else'] as const) walk(s[k], ui);
+}
