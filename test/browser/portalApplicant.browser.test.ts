@@ -140,7 +140,7 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     // given the unit review task reached the unit reviewer
     const unit = await server.t.login('unit-my-filed');
     const task = await waitFor(async () => {
-      const r = await unit.get('/api/tasks?limit=100');
+      const r = await unit.get('/api/tasks?pageSize=100');
       return (r.body.items as Array<{ id: string; applicationId: string; name: string }>).find((x) => x.applicationId === applicationId) ?? null;
     }, 30_000, 'the unit review task');
     // the case page shows the step in progress
