@@ -5,6 +5,7 @@ import { AuditLog } from '../../engine/services/audit/AuditLog.ts';
 import { CalendarService } from '../../engine/services/calendar/CalendarService.ts';
 import { TaskQueries } from '../../engine/services/inbox/TaskQueries.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { testKeyring } from '../support/testKeys.ts';
 
 describe.each(storeTargets())('migration 010 gives tasks created before it their list columns on $name', (target: StoreTarget) => {
   let db: Db | undefined;
@@ -18,7 +19,7 @@ describe.each(storeTargets())('migration 010 gives tasks created before it their
     // given: a store just before migration 010 with an open task of an application evaluated REFER
     let url = target.url;
     if (target.name === 'mysql') ({ url, drop } = await freshMysqlDatabase(target.url));
-    db = await createDb(url, { migrate: false });
+    db = await createDb(url, { migrate: false, keyring: testKeyring() });
     for (;;) {
       const [, pending] = (await db.knex.migrate.list({ migrationSource })) as [unknown[], Array<string | { name?: string; file?: string }>];
       const next = pending[0];

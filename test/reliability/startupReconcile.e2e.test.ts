@@ -107,9 +107,12 @@ describe.each(storeTargets())('start-up reconciliation on $name: lost cancel eve
   it('projects the task of a held job stranded by older code (held for the year, no inbox task)', async () => {
     // given: the job is ACTIVATED with the year-long hold, but its task was never written (application still waiting)
     const { id, task } = await submitted(3);
-    const job = await knex()('engine_jobs').where({ key: task.id, type: USER_TASK_JOB_TYPE }).first();
+    // The year-long hold replaces the 30 s lease just after the task is written: wait for it.
+    const job = await waitFor(async () => {
+      const j = await knex()('engine_jobs').where({ key: task.id, type: USER_TASK_JOB_TYPE }).first();
+      return j && Date.parse(j.deadline) - Date.now() > 300 * 24 * 3600 * 1000 ? j : null;
+    }, 10_000, 'the year-long hold of the user-task job');
     expect(job.state).toBe('ACTIVATED');
-    expect(Date.parse(job.deadline) - Date.now()).toBeGreaterThan(300 * 24 * 3600 * 1000);
     await knex()('task_candidates').where({ task_id: task.id }).delete();
     await knex()('tasks').where({ id: task.id }).delete();
     await knex()('applications').where({ id }).update({ status: 'SUBMITTED', stage: '等待流程启动' });
