@@ -174,10 +174,10 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await signIn(b, 'city-deyang');
     // then they are back on the deep link, and a reload keeps them there
     await b.page.waitForURL('**/inbox/done');
-    await b.page.getByText('已办列表尚未开放').waitFor();
+    await b.page.getByTestId('done-total').waitFor();
     await b.step('deep-link');
     await b.page.reload({ waitUntil: 'networkidle' });
-    await b.page.getByText('已办列表尚未开放').waitFor();
+    await b.page.getByTestId('done-total').waitFor();
     expect(new URL(b.page.url()).pathname).toBe('/inbox/done');
     expect(await b.page.locator('.ant-menu-item-selected').innerText()).toContain('已办');
     await b.step('after-reload');
@@ -192,6 +192,8 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.page.waitForURL('**/inbox');
     await b.page.getByTestId('side-menu').getByText('已办').click();
     await b.page.waitForURL('**/inbox/done');
+    // (the list's own request answered first: a 401 to it would end the session before the reload)
+    await b.page.getByTestId('done-total').waitFor();
     // when the session cookie is gone (expired, or signed out elsewhere) and the page is reloaded
     await b.context.clearCookies();
     b.allowHttpError('GET', hasSessionGet ? '/api/session' : '/api/me', 401);
@@ -202,7 +204,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(await b.page.getByRole('alert').innerText()).toContain('登录已过期');
     await signIn(b, 'city-chengdu');
     await b.page.waitForURL('**/inbox/done');
-    await b.page.getByText('已办列表尚未开放').waitFor();
+    await b.page.getByTestId('done-total').waitFor();
     expect(b.problemsSoFar()).toEqual([]);
   });
 

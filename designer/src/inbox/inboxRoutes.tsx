@@ -1,9 +1,8 @@
 import type { RouteObject } from 'react-router';
-import { DoneListPage } from './DoneListPage.tsx';
-import { TodoListPage } from './TodoListPage.tsx';
+import { TaskListPage } from './list/TaskListPage.tsx';
 
 /** Pages under /inbox (unit, city and province reviewers). */
 export const inboxRoutes: RouteObject[] = [
-  { path: '/inbox', element: <TodoListPage /> },
-  { path: '/inbox/done', element: <DoneListPage /> },
+  { path: '/inbox', element: <TaskListPage tab="todo" /> },
+  { path: '/inbox/done', element: <TaskListPage tab="done" /> },
 ];

@@ -1,0 +1,161 @@
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { App, Button, Space, Table, Tag, Typography } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, data } from '../../api/client.ts';
+import type { Task } from '../../api/types.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { formatDateTime } from '../../components/formatDate.ts';
+import { useSession } from '../../components/SessionContext.tsx';
+import { zh } from '../../i18n/zhCN.ts';
+import { TaskFilters } from './TaskFilters.tsx';
+import { parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
+
+const PAGE_SIZE = 20;
+const c = zh.inbox.columns;
+const RULE_COLOR: Record<string, string> = { ELIGIBLE: 'success', INELIGIBLE: 'error', REFER: 'warning' };
+
+/** `/inbox` (待办) and `/inbox/done` (已办): the reviewer's tasks, scoped by the server to their groups and region. */
+export function TaskListPage({ tab }: { tab: Tab }) {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => parseTaskListFilters(params), [params]);
+  const setFilters = (f: TaskListFilters) => setParams(taskListSearch(f));
+  const { session } = useSession();
+  const me = session?.actor.id;
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+
+  const q = useQuery({
+    queryKey: ['tasks', tab, filters],
+    queryFn: () => data(api.GET('/api/tasks', { params: { query: taskListApiQuery(tab, filters, PAGE_SIZE) } })),
+    placeholderData: keepPreviousData,
+    // Colleagues decide tasks of the same group: the list is read afresh whenever it is shown.
+    staleTime: 0,
+    refetchInterval: 60_000,
+  });
+  const claim = useMutation({
+    mutationFn: ({ id, release }: { id: string; release: boolean }) =>
+      data(release ? api.POST('/api/tasks/{id}/unclaim', { params: { path: { id } } }) : api.POST('/api/tasks/{id}/claim', { params: { path: { id } } })),
+    onSuccess: (_r, v) => {
+      message.success(v.release ? zh.inbox.released : zh.inbox.claimed);
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+    onError: () => void qc.invalidateQueries({ queryKey: ['tasks'] }),
+  });
+
+  const rows = q.data?.items ?? [];
+  const labels = {
+    step: filters.step,
+    package: rows.find((r) => r.packageHash === filters.package)?.packageTitle ?? undefined,
+  };
+  const sortOrder = (key: 'due' | 'created' | 'completed') => {
+    const s = filters.sort ?? (tab === 'todo' ? 'due' : '-completed');
+    return s === key ? ('ascend' as const) : s === `-${key}` ? ('descend' as const) : null;
+  };
+  const filtered = !!(filters.q || filters.due || filters.rule || filters.region || filters.step || filters.package || filters.mine);
+
+  if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title={tab === 'todo' ? zh.inbox.title : zh.inbox.doneTitle}
+        extra={q.data ? <Typography.Text type="secondary" data-testid={`${tab}-total`}>{zh.inbox.total(q.data.total, false)}</Typography.Text> : null}
+      />
+      <TaskFilters tab={tab} filters={filters} labels={labels} onChange={setFilters} />
+      <Table<Task>
+        rowKey="id"
+        data-testid="task-table"
+        loading={q.isFetching && !q.data ? true : q.isFetching ? { delay: 300 } : false}
+        dataSource={rows}
+        onChange={(_p, _f, sorter) => {
+          const s = (Array.isArray(sorter) ? sorter[0] : sorter) as SorterResult<Task>;
+          const key = s.columnKey as 'due' | 'created' | 'completed' | undefined;
+          setFilters({ ...filters, page: 1, sort: key && s.order ? ((s.order === 'descend' ? `-${key}` : key) as Sort) : undefined });
+        }}
+        pagination={
+          q.data && q.data.total > PAGE_SIZE
+            ? { current: filters.page, pageSize: PAGE_SIZE, total: q.data.total, showSizeChanger: false, onChange: (page) => setFilters({ ...filters, page }) }
+            : false
+        }
+        locale={{ emptyText: filtered ? zh.inbox.emptyFiltered : tab === 'todo' ? zh.inbox.empty : zh.inbox.doneEmpty }}
+        scroll={{ x: 1100 }}
+        columns={[
+          {
+            title: c.name,
+            dataIndex: 'name',
+            render: (v: string) => (
+              <Typography.Link onClick={() => setFilters({ ...filters, page: 1, step: v })} title={zh.inbox.filters.step(v)}>
+                {v}
+              </Typography.Link>
+            ),
+          },
+          { title: c.applicant, dataIndex: 'applicantName', width: 100, render: (v: string | null) => v ?? '—' },
+          { title: c.applicationId, dataIndex: 'applicationId', width: 110, render: (v: string | null) => (v ? <Typography.Text code>{v.slice(0, 8)}</Typography.Text> : '—') },
+          {
+            title: c.packageTitle,
+            dataIndex: 'packageTitle',
+            ellipsis: true,
+            render: (v: string | null, r) =>
+              v && r.packageHash ? <Typography.Link onClick={() => setFilters({ ...filters, page: 1, package: r.packageHash! })}>{v}</Typography.Link> : '—',
+          },
+          { title: c.city, dataIndex: 'cityCode', width: 90, render: (v: string | null) => v ?? '—' },
+          {
+            title: c.rule,
+            dataIndex: 'ruleDecision',
+            width: 100,
+            render: (v: string | null, r) => (v ? <Tag color={RULE_COLOR[v]} data-testid="rule-tag">{r.ruleDecisionLabel ?? v}</Tag> : '—'),
+          },
+          ...(tab === 'todo'
+            ? [
+                {
+                  title: c.assignee,
+                  dataIndex: 'assignee',
+                  width: 110,
+                  render: (v: string | null, r: Task) => (v ? (r.assigneeName ?? v) : <Tag>{zh.inbox.unassigned}</Tag>),
+                },
+                {
+                  title: c.due,
+                  key: 'due',
+                  width: 200,
+                  dataIndex: 'dueAt',
+                  sorter: true,
+                  sortOrder: sortOrder('due'),
+                  render: (v: string | null, r: Task) =>
+                    v ? (
+                      <Space size={4} wrap>
+                        <span>{formatDateTime(v)}</span>
+                        {r.overdue ? <Tag color="red">{zh.inbox.overdue}</Tag> : r.workingDaysLeft !== null ? <Tag color={r.workingDaysLeft <= 3 ? 'orange' : 'default'}>{zh.inbox.daysLeft(r.workingDaysLeft)}</Tag> : null}
+                      </Space>
+                    ) : (
+                      zh.inbox.noDue
+                    ),
+                },
+                { title: c.createdAt, key: 'created', width: 170, dataIndex: 'createdAt', sorter: true, sortOrder: sortOrder('created'), render: (v: string) => formatDateTime(v) },
+                {
+                  title: c.actions,
+                  key: 'actions',
+                  width: 90,
+                  fixed: 'right' as const,
+                  render: (_: unknown, r: Task) =>
+                    !r.assignee ? (
+                      <Button size="small" type="primary" ghost loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: false })}>
+                        {zh.inbox.claim}
+                      </Button>
+                    ) : r.assignee === me ? (
+                      <Button size="small" loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: true })}>
+                        {zh.inbox.release}
+                      </Button>
+                    ) : null,
+                },
+              ]
+            : [
+                { title: c.decision, dataIndex: 'decisionLabel', render: (v: string | null, r: Task) => v ?? r.decision ?? '—' },
+                { title: c.completedAt, key: 'completed', width: 170, dataIndex: 'completedAt', sorter: true, sortOrder: sortOrder('completed'), render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+              ]),
+        ]}
+      />
+    </>
+  );
+}
