@@ -80,11 +80,12 @@ export function TaskListPage({ tab }: { tab: Tab }) {
             : false
         }
         locale={{ emptyText: filtered ? zh.inbox.emptyFiltered : tab === 'todo' ? zh.inbox.empty : zh.inbox.doneEmpty }}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1320 }}
         columns={[
           {
             title: c.name,
             dataIndex: 'name',
+            width: 130,
             render: (v: string) => (
               <Typography.Link onClick={() => setFilters({ ...filters, page: 1, step: v })} title={zh.inbox.filters.step(v)}>
                 {v}
@@ -96,6 +97,7 @@ export function TaskListPage({ tab }: { tab: Tab }) {
           {
             title: c.packageTitle,
             dataIndex: 'packageTitle',
+            width: 220,
             ellipsis: true,
             render: (v: string | null, r) =>
               v && r.packageHash ? <Typography.Link onClick={() => setFilters({ ...filters, page: 1, package: r.packageHash! })}>{v}</Typography.Link> : '—',
