@@ -1,6 +1,6 @@
 import { Button, Checkbox, Input, Select, Space, Tag } from 'antd';
 import { zh } from '../../i18n/zhCN.ts';
-import type { Due, Rule, Tab, TaskListFilters } from './taskListQuery.ts';
+import { hasFilters, type Due, type Rule, type Tab, type TaskListFilters } from './taskListQuery.ts';
 
 const t = zh.inbox.filters;
 
@@ -8,12 +8,11 @@ const t = zh.inbox.filters;
 export function TaskFilters({ tab, filters, labels, onChange }: {
   tab: Tab;
   filters: TaskListFilters;
-  /** Human names of the step and package filters, taken from the rows that set them. */
-  labels: { step?: string; package?: string };
+  /** The package filter's title, taken from the rows (the URL holds its hash). */
+  labels: { package?: string };
   onChange(next: TaskListFilters): void;
 }) {
   const set = (patch: Partial<TaskListFilters>) => onChange({ ...filters, ...patch, page: 1 });
-  const any = filters.q || filters.due || filters.rule || filters.region || filters.step || filters.package || filters.mine;
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="task-filters">
       <Input.Search
@@ -26,27 +25,9 @@ export function TaskFilters({ tab, filters, labels, onChange }: {
         onSearch={(v) => set({ q: v.trim() || undefined })}
       />
       {tab === 'todo' ? (
-        <Select<Due>
-          allowClear
-          placeholder={t.due}
-          aria-label={t.due}
-          style={{ width: 140 }}
-          value={filters.due}
-          onChange={(v) => set({ due: v })}
-          options={(Object.keys(t.dueOptions) as Due[]).map((v) => ({ value: v, label: t.dueOptions[v] }))}
-          data-testid="filter-due"
-        />
+        <OptionSelect label={t.due} labels={t.dueOptions} width={140} value={filters.due} onChange={(v: Due | undefined) => set({ due: v })} testId="filter-due" />
       ) : null}
-      <Select<Rule>
-        allowClear
-        placeholder={t.rule}
-        aria-label={t.rule}
-        style={{ width: 150 }}
-        value={filters.rule}
-        onChange={(v) => set({ rule: v })}
-        options={(Object.keys(t.ruleOptions) as Rule[]).map((v) => ({ value: v, label: t.ruleOptions[v] }))}
-        data-testid="filter-rule"
-      />
+      <OptionSelect label={t.rule} labels={t.ruleOptions} width={150} value={filters.rule} onChange={(v: Rule | undefined) => set({ rule: v })} testId="filter-rule" />
       <Input
         key={`region-${filters.region ?? ''}`}
         allowClear
@@ -65,7 +46,7 @@ export function TaskFilters({ tab, filters, labels, onChange }: {
       ) : null}
       {filters.step ? (
         <Tag closable onClose={() => set({ step: undefined })} data-testid="filter-step">
-          {t.step(labels.step ?? filters.step)}
+          {t.step(filters.step)}
         </Tag>
       ) : null}
       {filters.package ? (
@@ -73,7 +54,30 @@ export function TaskFilters({ tab, filters, labels, onChange }: {
           {t.package(labels.package ?? filters.package)}
         </Tag>
       ) : null}
-      {any ? <Button type="link" onClick={() => onChange({ page: 1, sort: filters.sort })}>{t.reset}</Button> : null}
+      {hasFilters(filters) ? <Button type="link" onClick={() => onChange({ page: 1, sort: filters.sort })}>{t.reset}</Button> : null}
     </Space>
+  );
+}
+
+/** A clearable select over a closed list of codes, labelled in Chinese. */
+function OptionSelect<T extends string>({ label, labels, width, value, onChange, testId }: {
+  label: string;
+  labels: Record<T, string>;
+  width: number;
+  value: T | undefined;
+  onChange(v: T | undefined): void;
+  testId: string;
+}) {
+  return (
+    <Select<T>
+      allowClear
+      placeholder={label}
+      aria-label={label}
+      style={{ width }}
+      value={value}
+      onChange={(v) => onChange(v)}
+      options={(Object.keys(labels) as T[]).map((v) => ({ value: v, label: labels[v] }))}
+      data-testid={testId}
+    />
   );
 }

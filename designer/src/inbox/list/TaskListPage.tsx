@@ -11,7 +11,7 @@ import { formatDateTime } from '../../components/formatDate.ts';
 import { useSession } from '../../components/SessionContext.tsx';
 import { zh } from '../../i18n/zhCN.ts';
 import { TaskFilters } from './TaskFilters.tsx';
-import { parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
+import { hasFilters, parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
 
 const PAGE_SIZE = 20;
 const c = zh.inbox.columns;
@@ -46,15 +46,11 @@ export function TaskListPage({ tab }: { tab: Tab }) {
   });
 
   const rows = q.data?.items ?? [];
-  const labels = {
-    step: filters.step,
-    package: rows.find((r) => r.packageHash === filters.package)?.packageTitle ?? undefined,
-  };
+  const labels = { package: rows.find((r) => r.packageHash === filters.package)?.packageTitle ?? undefined };
   const sortOrder = (key: 'due' | 'created' | 'completed') => {
     const s = filters.sort ?? (tab === 'todo' ? 'due' : '-completed');
     return s === key ? ('ascend' as const) : s === `-${key}` ? ('descend' as const) : null;
   };
-  const filtered = !!(filters.q || filters.due || filters.rule || filters.region || filters.step || filters.package || filters.mine);
 
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   return (
@@ -79,7 +75,7 @@ export function TaskListPage({ tab }: { tab: Tab }) {
             ? { current: filters.page, pageSize: PAGE_SIZE, total: q.data.total, showSizeChanger: false, onChange: (page) => setFilters({ ...filters, page }) }
             : false
         }
-        locale={{ emptyText: filtered ? zh.inbox.emptyFiltered : tab === 'todo' ? zh.inbox.empty : zh.inbox.doneEmpty }}
+        locale={{ emptyText: hasFilters(filters) ? zh.inbox.emptyFiltered : tab === 'todo' ? zh.inbox.empty : zh.inbox.doneEmpty }}
         scroll={{ x: 1320 }}
         columns={[
           {

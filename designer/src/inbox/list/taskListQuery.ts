@@ -39,6 +39,9 @@ export function parseTaskListFilters(p: URLSearchParams): TaskListFilters {
   };
 }
 
+/** Whether anything narrows the list (the sort and the page do not). */
+export const hasFilters = (f: TaskListFilters) => !!(f.q || f.due || f.rule || f.region || f.step || f.package || f.mine);
+
 /** Writes the filters back; empty ones and page 1 are left out so the URL stays short. */
 export function taskListSearch(f: TaskListFilters): URLSearchParams {
   const p = new URLSearchParams();
