@@ -76,7 +76,7 @@ export function TaskListPage({ tab }: { tab: Tab }) {
             : false
         }
         locale={{ emptyText: hasFilters(filters) ? zh.inbox.emptyFiltered : tab === 'todo' ? zh.inbox.empty : zh.inbox.doneEmpty }}
-        scroll={{ x: 1320 }}
+        scroll={{ x: tab === 'todo' ? 1320 : 1000 }}
         columns={[
           {
             title: c.name,
