@@ -148,6 +148,8 @@ export const InstanceDiagramSchema = Type.Object({
   ),
 });
 
+export const ColleaguesSchema = Type.Array(Type.Object({ username: Type.String(), displayName: Type.String() }));
+
 export const TransferBodySchema = Type.Object(
   { toUsername: Type.String({ minLength: 1, maxLength: 64, description: '转办给(同组同事的用户名)' }), opinion: Type.String({ minLength: 1, maxLength: 2000, description: '转办意见' }) },
   { additionalProperties: false },

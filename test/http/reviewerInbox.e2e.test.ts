@@ -156,7 +156,7 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
     const names = doc.paths['/api/tasks'].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual(expect.arrayContaining(['tab', 'package', 'procedure', 'year', 'region', 'step', 'due', 'rule', 'q', 'sort', 'page', 'pageSize']));
     expect(doc.paths['/api/tasks'].get.responses['200'].content['application/json'].schema.properties.total).toBeTruthy();
-    for (const p of ['/api/tasks/{id}/diagram', '/api/tasks/{id}/transfer', '/api/tasks/batch-complete']) expect(doc.paths[p], p).toBeTruthy();
+    for (const p of ['/api/tasks/{id}/diagram', '/api/tasks/{id}/colleagues', '/api/tasks/{id}/transfer', '/api/tasks/batch-complete']) expect(doc.paths[p], p).toBeTruthy();
     expect(doc.paths['/api/tasks/batch-complete'].post.requestBody.content['application/json'].schema.properties.taskIds).toBeTruthy();
   });
 
@@ -220,6 +220,7 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
     expect((await deyang.get('/api/tasks')).body.total).toBe(0);
     expect((await deyang.get(`/api/tasks/${id}`)).status).toBe(404);
     expect((await deyang.get(`/api/tasks/${id}/diagram`)).status).toBe(404);
+    expect((await deyang.get(`/api/tasks/${id}/colleagues`)).status).toBe(404);
     expect((await deyang.post(`/api/tasks/${id}/transfer`).send({ toUsername: 'city-deyang', opinion: '试图转办' })).status).toBe(404);
     const batch = await deyang.post('/api/tasks/batch-complete').send({ taskIds: [id], decision: 'approve', opinion: '同意' });
     expect(batch.body.results[0]).toMatchObject({ ok: false, result: '失败', ruleDecision: null });
@@ -229,6 +230,11 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
 
   it('transfers a task to a colleague of the same group, refuses someone outside it, and shows it in the timeline', async () => {
     const id = cityTask[apps[1].id].id;
+    // when: the page asks whom it may transfer to
+    const colleagues = await city.get(`/api/tasks/${id}/colleagues`);
+    // then: the other 绵阳 city reviewer, not the caller nor anyone of another city
+    expect(colleagues.status).toBe(200);
+    expect(colleagues.body).toEqual([{ username: 'city-mianyang-2', displayName: '绵阳市职鉴中心审核人乙' }]);
     // when: someone of another city
     const refused = await city.post(`/api/tasks/${id}/transfer`).send({ toUsername: 'city-deyang', opinion: '请协助审核' });
     // then

@@ -10,3 +10,7 @@ export type Task = Ok<'/api/tasks', 'get'>['items'][number];
 export type PackageVersion = Ok<'/api/packages', 'get'>[number];
 export type Incident = Ok<'/api/incidents', 'get'>[number];
 export type Health = Ok<'/api/health', 'get'>;
+export type TaskDetail = Ok<'/api/tasks/{id}', 'get'>;
+export type RuleResult = NonNullable<TaskDetail['ruleResult']>;
+export type RuleCheck = RuleResult['checks'][number];
+export type InstanceDiagram = Ok<'/api/tasks/{id}/diagram', 'get'>;

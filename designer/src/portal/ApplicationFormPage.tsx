@@ -11,11 +11,12 @@ import { LoadError } from '../components/LoadError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { ProblemList } from './ProblemList.tsx';
-import { enumNamesToUi } from './form/enumNamesToUi.ts';
-import { DEFAULT_FORM_STATE, prepareSchema } from './form/prepareSchema.ts';
-import { chineseErrors, formValidator } from './form/formValidator.ts';
-import { formWidgets } from './form/OrganisationWidget.tsx';
-import { formTemplates, translateString } from './form/formTemplates.tsx';
+import { enumNamesToUi } from '../components/form/enumNamesToUi.ts';
+import { DEFAULT_FORM_STATE, prepareSchema } from '../components/form/prepareSchema.ts';
+import { chineseErrors, formValidator } from '../components/form/formValidator.ts';
+import { formWidgets } from '../components/form/OrganisationWidget.tsx';
+import { formTemplates, translateString } from '../components/form/formTemplates.tsx';
+import { useCallForm } from '../components/form/useCallForm.ts';
 import type { Application, CallForm, CheckProblem } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
 
@@ -30,14 +31,6 @@ export function useApplication(id: string) {
   return useQuery({ queryKey: ['application', id], staleTime: 0, queryFn: () => data(api.GET('/api/applications/{id}', { params: { path: { id } } })) });
 }
 
-export function useCallForm(hash: string | undefined, formId: string) {
-  return useQuery({
-    queryKey: ['call-form', hash, formId],
-    enabled: !!hash,
-    staleTime: Infinity,
-    queryFn: () => data(api.GET('/api/calls/{hash}/forms/{formId}', { params: { path: { hash: hash!, formId } } })),
-  });
-}
 
 /** `/portal/applications/:id/form`: fill in (or correct after 退回补正) the application and its scans. */
 export function ApplicationFormPage() {

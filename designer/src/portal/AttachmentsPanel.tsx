@@ -6,7 +6,7 @@ import { api } from '../api/client.ts';
 import { csrfToken } from '../api/csrfToken.ts';
 import { messageOf } from '../api/ApiError.ts';
 import type { Application, Attachment, AttachmentSpec } from './portalTypes.ts';
-import { formatBytes, typeNames } from './formatBytes.ts';
+import { formatBytes, typeNames } from '../components/formatBytes.ts';
 import { portalText as t } from './portalText.ts';
 
 const clauseText = (c: AttachmentSpec['clause']) => (Array.isArray(c) ? c.join('、') : c);

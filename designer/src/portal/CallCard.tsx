@@ -7,7 +7,7 @@ import type { OpenCall, ScheduleWindow } from '../api/types.ts';
 import { formatDate } from '../components/formatDate.ts';
 import { zh } from '../i18n/zhCN.ts';
 import { messageOf } from '../api/ApiError.ts';
-import { useCallForm } from './ApplicationFormPage.tsx';
+import { useCallForm } from '../components/form/useCallForm.ts';
 import { portalText as t } from './portalText.ts';
 
 const SHOWN_WINDOWS = 3;

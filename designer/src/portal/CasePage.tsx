@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Spin, Steps, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { StepsProps } from 'antd';
 import Form from '@rjsf/antd';
 import type { RJSFValidationError } from '@rjsf/utils';
@@ -10,13 +10,13 @@ import { messageOf } from '../api/ApiError.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
-import { zh } from '../i18n/zhCN.ts';
-import { useCallForm } from './ApplicationFormPage.tsx';
-import { enumNamesToUi } from './form/enumNamesToUi.ts';
-import { DEFAULT_FORM_STATE, prepareSchema } from './form/prepareSchema.ts';
-import { chineseErrors, formValidator } from './form/formValidator.ts';
-import { formWidgets } from './form/OrganisationWidget.tsx';
-import { formTemplates, translateString } from './form/formTemplates.tsx';
+import { CaseTimeline, entryLabel, roleLabel } from '../components/timeline/CaseTimeline.tsx';
+import { useCallForm } from '../components/form/useCallForm.ts';
+import { enumNamesToUi } from '../components/form/enumNamesToUi.ts';
+import { DEFAULT_FORM_STATE, prepareSchema } from '../components/form/prepareSchema.ts';
+import { chineseErrors, formValidator } from '../components/form/formValidator.ts';
+import { formWidgets } from '../components/form/OrganisationWidget.tsx';
+import { formTemplates, translateString } from '../components/form/formTemplates.tsx';
 import type { Application, ApplicationStatus, TimelineEntry } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
 import { statusColor } from './statusColor.ts';
@@ -24,12 +24,6 @@ import { statusColor } from './statusColor.ts';
 type StepItem = NonNullable<StepsProps['items']>[number];
 type Detail = { name?: string; task?: string; decision?: string; decisionLabel?: string; opinion?: string };
 const detailOf = (e: TimelineEntry) => (e.detail ?? {}) as Detail;
-const roleLabel = (r: string | null) => (r ? (zh.roles[r] ?? t.roles[r] ?? r) : '');
-/** The timeline's own sentence, except where it would show a code (the rule engine's decision). */
-const entryLabel = (e: TimelineEntry) => {
-  const decision = (e.detail as { decision?: string } | null)?.decision;
-  return e.action === 'eligibility.evaluated' && decision ? `${t.eligibility}:${t.eligibilityDecisions[decision] ?? decision}` : e.label;
-};
 
 /**
  * The steps so far: 提交, then every review step the process opened (单位初审, 市(州)审核, 省复核 …)
@@ -217,19 +211,7 @@ export function CasePage() {
           </Card>
         ) : null}
         <Card title={t.timeline} data-testid="case-timeline">
-          <Timeline
-            items={[...timeline].reverse().map((e, i) => ({
-              key: i,
-              content: (
-                <div>
-                  <div>{entryLabel(e)}</div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {[formatDateTime(e.at), roleLabel(e.actorRole)].filter(Boolean).join(' · ')}
-                  </Typography.Text>
-                </div>
-              ),
-            }))}
-          />
+          <CaseTimeline entries={timeline} />
         </Card>
       </Space>
     </>

@@ -4,7 +4,7 @@ import type { ReviewerTaskService } from '../../services/inbox/ReviewerTaskServi
 import type { TaskQueries } from '../../services/inbox/TaskQueries.ts';
 import { route, type RouteDef } from '../route.ts';
 import { AnyObject, IdParams, TaskSchema } from '../schemas.ts';
-import { BatchCompleteBodySchema, BatchCompleteResultSchema, InstanceDiagramSchema, TaskDetailSchema, TaskListQuerySchema, TaskListSchema, TransferBodySchema } from '../taskSchemas.ts';
+import { BatchCompleteBodySchema, BatchCompleteResultSchema, ColleaguesSchema, InstanceDiagramSchema, TaskDetailSchema, TaskListQuerySchema, TaskListSchema, TransferBodySchema } from '../taskSchemas.ts';
 
 export function inboxRoutes(inbox: InboxService, queries: TaskQueries, reviewer: ReviewerTaskService): RouteDef[] {
   const roles = ['unit_reviewer', 'city_reviewer', 'province_reviewer'] as const;
@@ -48,6 +48,16 @@ export function inboxRoutes(inbox: InboxService, queries: TaskQueries, reviewer:
       params: IdParams,
       responses: { 200: { description: '流程图数据', schema: InstanceDiagramSchema } },
       handler: async ({ actor, params }) => ({ body: await reviewer.diagram(actor, params.id) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/tasks/:id/colleagues',
+      summary: '可转办的同事:同一审核组的其他审核人',
+      tags: ['待办'],
+      roles: [...roles],
+      params: IdParams,
+      responses: { 200: { description: '同组同事(用户名与姓名)', schema: ColleaguesSchema } },
+      handler: async ({ actor, params }) => ({ body: await reviewer.colleagues(actor, params.id) }),
     }),
     route({
       method: 'post',

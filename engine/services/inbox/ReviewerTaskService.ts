@@ -175,6 +175,19 @@ export class ReviewerTaskService {
     };
   }
 
+  /** Who a task may be transferred to: the other accounts holding one of its candidate groups. */
+  async colleagues(actor: Actor, taskId: string): Promise<Array<{ username: string; displayName: string }>> {
+    const task = await this.d.inbox.get(actor, taskId);
+    const rows = (await this.knex('accounts')
+      .whereIn('role', ['unit_reviewer', 'city_reviewer', 'province_reviewer'])
+      .whereNot('id', actor.id)
+      .orderBy('username')
+      .select('id', 'username', 'display_name', 'role', 'org_id', 'region_code')) as Array<Record<string, any>>;
+    return rows
+      .filter((r) => candidateGroupsOf({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, orgId: r.org_id ?? null, regionCode: r.region_code ?? null, idNumber: null }).some((g) => task.candidateGroups.includes(g)))
+      .map((r) => ({ username: r.username as string, displayName: r.display_name as string }));
+  }
+
   /** 转办: hands an open task to a colleague holding one of its candidate groups, with an opinion. */
   async transfer(actor: Actor, taskId: string, input: { toUsername: string; opinion: string }): Promise<TaskView> {
     const opinion = input.opinion?.trim() ?? '';

@@ -658,6 +658,13 @@ export const MATRIX: Block[] = [
     rows: taskHolders('sichuan', 'unit', 200),
   },
   {
+    endpoint: 'GET /api/tasks/{id}/colleagues',
+    about: 'whom a Sichuan unit-step task may be transferred to, told to its holders only',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/tasks/${need(r, 'unitTask')}/colleagues` }),
+    rows: taskHolders('sichuan', 'unit', 200),
+  },
+  {
     endpoint: 'POST /api/tasks/{id}/transfer',
     about: "transferring a Sichuan unit-step task to someone outside its group: the holder is told why (422), nobody else learns it exists",
     family: 'sichuan',

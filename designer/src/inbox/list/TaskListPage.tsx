@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -88,7 +88,16 @@ export function TaskListPage({ tab }: { tab: Tab }) {
               </Typography.Link>
             ),
           },
-          { title: c.applicant, dataIndex: 'applicantName', width: 100, render: (v: string | null) => v ?? '—' },
+          {
+            title: c.applicant,
+            dataIndex: 'applicantName',
+            width: 100,
+            render: (v: string | null, r: Task) => (
+              <Link to={`/inbox/tasks/${r.id}`} data-testid="open-task">
+                {v ?? zh.inbox.open}
+              </Link>
+            ),
+          },
           { title: c.applicationId, dataIndex: 'applicationId', width: 110, render: (v: string | null) => (v ? <Typography.Text code>{v.slice(0, 8)}</Typography.Text> : '—') },
           {
             title: c.packageTitle,
@@ -134,10 +143,12 @@ export function TaskListPage({ tab }: { tab: Tab }) {
                 {
                   title: c.actions,
                   key: 'actions',
-                  width: 90,
+                  width: 130,
                   fixed: 'right' as const,
-                  render: (_: unknown, r: Task) =>
-                    !r.assignee ? (
+                  render: (_: unknown, r: Task) => (
+                    <Space size={4}>
+                      <Link to={`/inbox/tasks/${r.id}`}>{zh.inbox.open}</Link>
+                      {!r.assignee ? (
                       <Button size="small" type="primary" ghost loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: false })}>
                         {zh.inbox.claim}
                       </Button>
@@ -145,7 +156,9 @@ export function TaskListPage({ tab }: { tab: Tab }) {
                       <Button size="small" loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: true })}>
                         {zh.inbox.release}
                       </Button>
-                    ) : null,
+                      ) : null}
+                    </Space>
+                  ),
                 },
               ]
             : [
