@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { App, Button, Space, Table, Tag, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
 import { useSession } from '../../components/SessionContext.tsx';
 import { zh } from '../../i18n/zhCN.ts';
+import { BatchDecisionDialog } from './BatchDecisionDialog.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
 import { hasFilters, parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
 
@@ -46,6 +47,10 @@ export function TaskListPage({ tab }: { tab: Tab }) {
   });
 
   const rows = q.data?.items ?? [];
+  // Selected tasks are kept as rows, so a selection survives paging and refetches until the dialog uses it.
+  const [selected, setSelected] = useState<Task[]>([]);
+  const [batchOpen, setBatchOpen] = useState(false);
+  const selectable = (r: Task) => !r.assignee || r.assignee === me;
   const labels = { package: rows.find((r) => r.packageHash === filters.package)?.packageTitle ?? undefined };
   const sortOrder = (key: 'due' | 'created' | 'completed') => {
     const s = filters.sort ?? (tab === 'todo' ? 'due' : '-completed');
@@ -60,8 +65,40 @@ export function TaskListPage({ tab }: { tab: Tab }) {
         extra={q.data ? <Typography.Text type="secondary" data-testid={`${tab}-total`}>{zh.inbox.total(q.data.total, false)}</Typography.Text> : null}
       />
       <TaskFilters tab={tab} filters={filters} labels={labels} onChange={setFilters} />
+      {tab === 'todo' ? (
+        <Space style={{ marginBottom: 12 }}>
+          <Button type="primary" disabled={!selected.length} onClick={() => setBatchOpen(true)} data-testid="batch-open">
+            {zh.inbox.batchButton(selected.length)}
+          </Button>
+          {!selected.length ? <Typography.Text type="secondary">{zh.inbox.batchHint}</Typography.Text> : null}
+        </Space>
+      ) : null}
+      {batchOpen ? (
+        <BatchDecisionDialog
+          tasks={selected}
+          open
+          onClose={() => {
+            setBatchOpen(false);
+            setSelected([]);
+          }}
+          onDone={() => void qc.invalidateQueries({ queryKey: ['tasks'] })}
+        />
+      ) : null}
       <Table<Task>
         rowKey="id"
+        rowSelection={
+          tab === 'todo'
+            ? {
+                selectedRowKeys: selected.map((r) => r.id),
+                preserveSelectedRowKeys: true,
+                getCheckboxProps: (r) => ({ disabled: !selectable(r), 'aria-label': r.applicantName ?? r.id }),
+                onChange: (_keys, picked) => setSelected((prev) => {
+                  const onPage = new Set(rows.map((r) => r.id));
+                  return [...prev.filter((r) => !onPage.has(r.id)), ...picked.filter((r): r is Task => !!r && onPage.has(r.id))];
+                }),
+              }
+            : undefined
+        }
         data-testid="task-table"
         loading={q.isFetching && !q.data ? true : q.isFetching ? { delay: 300 } : false}
         dataSource={rows}
