@@ -24,7 +24,7 @@ describeBrowser('reviewer inbox: batch approval with rule results first and a re
 
   it('leaves out what the rules did not pass unless ticked, decides the ticked items one by one, and reports the one a colleague took meanwhile', { timeout: 240_000 }, async () => {
     // given three applications waiting at the unit review of 绵阳市技师学院, none passed outright by the rules
-    const ids = [];
+    const ids: string[] = [];
     for (const who of ['zhangwei', 'liuna', 'wangqiang']) ids.push((await submitApplication(server.t, PACKAGE, 'org-my-filed', who)).applicationId);
     const unit = await server.t.login('unit-my-filed');
     const tasks = await waitFor(async () => {

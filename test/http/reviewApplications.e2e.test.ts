@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type request from 'supertest';
@@ -6,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idCardCheckDigit } from '../../forms/checkIdCard.ts';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { AUDIT_READ_ACTION } from '../../engine/services/audit/AuditLog.ts';
-import { applicationSearchColumns, idSuffixKey } from '../../engine/services/review/applicationSearchColumns.ts';
+import { idSuffixKey } from '../../engine/services/review/applicationSearchColumns.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { examinerData, seedSubmittedApplication, type SeededApplication } from '../support/seedSubmittedApplication.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { JPEG, PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
@@ -41,20 +41,6 @@ async function download(agent: Agent, url: string, query: Record<string, string>
 const rowValues = (ws: ExcelJS.Worksheet, r: number, width: number) => Array.from({ length: width }, (_, i) => ws.getRow(r).getCell(i + 1).value ?? null);
 const merges = (ws: ExcelJS.Worksheet) => [...(ws.model as unknown as { merges: string[] }).merges].sort();
 
-const examinerData = (name: string, idNumber: string, orgId: string, over: Record<string, unknown> = {}) => ({
-  applicantType: 'EXAMINER',
-  name,
-  gender: Number(idNumber.charAt(16)) % 2 === 1 ? '男' : '女',
-  idNumber,
-  mobile: '13800138000',
-  education: '大学本科',
-  employer: `${name}的工作单位`,
-  address: '四川省绵阳市涪城区演示路1号',
-  recommenderOrgId: orgId,
-  targetOccupation: { code: '4-01-02-01', name: '汽车维修工' },
-  qualifications: [{ kind: 'VQ', name: '汽车维修工', level: 3 }, { kind: 'TITLE', name: '工程师', titleGrade: '中级' }],
-  ...over,
-});
 
 describe.each(storeTargets())('reviewer application list and 汇总表 export on $name', (store: StoreTarget) => {
   let t: TestPlatform;
@@ -63,27 +49,8 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
   const hash: Record<string, string> = {};
   const ids: Record<string, string> = {};
 
-  /** A submitted application as the store holds it after submission (the historical notices' windows are closed). */
-  async function seed(key: string, pkg: '2021' | '2024', o: { applicant: string; orgId: string; cityCode: string; status: string; submittedAt: string | null; data: Record<string, unknown> }) {
-    const id = randomUUID();
-    ids[key] = id;
-    await t.platform.db.knex('applications').insert({
-      id,
-      package_hash: hash[pkg],
-      package_id: pkg === '2021' ? 'sichuan-2021-examiner-training' : 'sichuan-2024-renewal',
-      applicant_account_id: await accountIdOf(t, o.applicant),
-      applicant_id_number: t.platform.db.personal.lookupKey(String(o.data.idNumber)),
-      recommender_org_id: o.orgId,
-      city_code: o.cityCode,
-      status: o.status,
-      stage: o.status === 'DRAFT' ? null : '市(州)职鉴中心审核',
-      data: t.platform.db.personal.toJson(o.data),
-      submitted_at: o.submittedAt,
-      created_at: o.submittedAt ?? '2021-06-01T00:00:00.000Z',
-      updated_at: o.submittedAt ?? '2021-06-01T00:00:00.000Z',
-      version: 1,
-      ...applicationSearchColumns(t.platform.db.personal, o.data),
-    });
+  async function seed(key: string, pkg: '2021' | '2024', o: Omit<SeededApplication, 'packageHash' | 'packageId'>) {
+    ids[key] = await seedSubmittedApplication(t, { ...o, packageHash: hash[pkg]!, packageId: pkg === '2021' ? 'sichuan-2021-examiner-training' : 'sichuan-2024-renewal' });
   }
 
   beforeAll(async () => {
@@ -337,6 +304,22 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
     const row = await t.platform.db.knex('applications').where({ id: draft.body.id }).first('applicant_name', 'applicant_id_suffix');
     expect(row).toEqual({ applicant_name: '王强', applicant_id_suffix: idSuffixKey(t.platform.db.personal, idOf('wangqiang').slice(-4)) });
     expect(row.applicant_id_suffix).not.toContain(idOf('wangqiang').slice(-4));
+  });
+
+  it('lists the packages a reviewer may query with their 汇总表, and none of another province', async () => {
+    // when
+    const mine = await t.login('unit-my-filed');
+    const res = await mine.get('/api/review/packages');
+    // then: both Sichuan versions, each with the tables its notice defines
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const byHash = Object.fromEntries((res.body as Array<{ packageHash: string; exports: Array<{ id: string; title: string }> }>).map((p) => [p.packageHash, p]));
+    expect(byHash[hash['2021']!].exports.map((e) => e.id)).toEqual(['examinerTraining']);
+    expect(byHash[hash['2024']!].exports.map((e) => e.id).sort()).toEqual(['examinerRenewal', 'supervisorRenewal']);
+    expect(byHash[hash['2024']!].exports.find((e) => e.id === 'supervisorRenewal')!.title).toBe('四川省技能人才评价质量督导员复核汇总表');
+    // and Gansu's province reviewer sees none of them, an applicant is refused
+    const gansu = (await (await t.login('province-gansu')).get('/api/review/packages')).body as Array<{ packageHash: string }>;
+    expect(gansu.some((p) => Object.values(hash).includes(p.packageHash))).toBe(false);
+    expect((await (await t.login('zhangwei')).get('/api/review/packages')).status).toBe(403);
   });
 
   it('publishes both endpoints in the OpenAPI document with their query and response schemas', async () => {

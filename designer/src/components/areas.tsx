@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, FileTextOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, FileSearchOutlined, FileTextOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import type { Role } from '../api/session.ts';
 import { zh } from '../i18n/zhCN.ts';
 
@@ -38,6 +38,7 @@ export const AREAS: Area[] = [
     menu: [
       { path: '/inbox', label: zh.menu.todo, icon: <CheckSquareOutlined />, todoBadge: true },
       { path: '/inbox/done', label: zh.menu.done, icon: <FileDoneOutlined /> },
+      { path: '/inbox/applications', label: zh.menu.reviewApplications, icon: <FileSearchOutlined /> },
     ],
   },
   { key: 'designer', path: '/designer', roles: ['policy_editor'], menu: [{ path: '/designer', label: zh.menu.designer, icon: <AuditOutlined /> }] },

@@ -19,7 +19,7 @@ import { formWidgets } from '../components/form/OrganisationWidget.tsx';
 import { formTemplates, translateString } from '../components/form/formTemplates.tsx';
 import type { Application, ApplicationStatus, TimelineEntry } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
-import { statusColor } from './statusColor.ts';
+import { statusColor } from '../components/statusColor.ts';
 
 type StepItem = NonNullable<StepsProps['items']>[number];
 type Detail = { name?: string; task?: string; decision?: string; decisionLabel?: string; opinion?: string };

@@ -7,7 +7,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import type { Application } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
-import { statusColor } from './statusColor.ts';
+import { statusColor } from '../components/statusColor.ts';
 
 /** `/portal/applications`: the applicant's applications with their status. */
 export function MyApplicationsPage() {

@@ -51,11 +51,32 @@ export const ReviewApplicationPageSchema = Type.Object({
   pageSize: Type.Integer({ minimum: 1 }),
 });
 
+export const ReviewPackageListSchema = Type.Array(
+  Type.Object({
+    packageHash: Type.String(),
+    packageId: Type.String(),
+    title: Type.String(),
+    procedure: Type.String(),
+    year: Type.Integer(),
+    regionCode: Type.String(),
+    exports: Type.Array(Type.Object({ id: Type.String(), title: Type.String({ description: '汇总表标题' }) })),
+  }),
+);
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reviewRoutes(review: ReviewApplicationService): RouteDef[] {
   const roles = ['unit_reviewer', 'city_reviewer', 'province_reviewer', 'admin'] as const;
   return [
+    route({
+      method: 'get',
+      path: '/api/review/packages',
+      summary: '审核人可查询的政策包版本及其汇总表(导出规格的 id 与标题)',
+      tags: ['审核'],
+      roles: [...roles],
+      responses: { 200: { description: '政策包版本列表', schema: ReviewPackageListSchema } },
+      handler: async ({ actor }) => ({ body: await review.packageList(actor) }),
+    }),
     route({
       method: 'get',
       path: '/api/review/applications',

@@ -54,6 +54,16 @@ export interface ReviewApplicationPage {
   pageSize: number;
 }
 
+export interface ReviewPackageItem {
+  packageHash: string;
+  packageId: string;
+  title: string;
+  procedure: string;
+  year: number;
+  regionCode: string;
+  exports: Array<{ id: string; title: string }>;
+}
+
 export interface ReviewPackages {
   version(hash: string): Promise<{ manifest: { exports?: Array<{ id: string; file: string }>; labels?: { statuses?: Record<string, string> } }; files: Record<string, string> }>;
 }
@@ -96,6 +106,22 @@ export class ReviewApplicationService {
     private readonly now: () => number = Date.now,
   ) {
     this.knex = db.knex;
+  }
+
+  /** The package versions a reviewer may query and export, newest year first, each with its 汇总表 (id and title). */
+  async packageList(actor: Actor): Promise<ReviewPackageItem[]> {
+    assertRole(actor, ...REVIEWERS);
+    const rows = (await this.knex('package_versions').select('hash', 'package_id', 'region_code', 'procedure', 'year', 'title', 'deployed_at').orderBy('year', 'desc').orderBy('deployed_at', 'desc')) as Array<Record<string, any>>;
+    const out: ReviewPackageItem[] = [];
+    for (const r of rows.filter((x) => seesRegion(actor, x.region_code))) {
+      const pkg = await this.packages.version(r.hash);
+      const exports = (pkg.manifest.exports ?? []).flatMap((e) => {
+        const file = pkg.files[e.file];
+        return file === undefined ? [] : [{ id: e.id, title: (JSON.parse(file) as ExportSpec).title }];
+      });
+      out.push({ packageHash: r.hash, packageId: r.package_id, title: r.title, procedure: r.procedure, year: Number(r.year), regionCode: r.region_code, exports });
+    }
+    return out;
   }
 
   async list(actor: Actor, q: ReviewApplicationQuery): Promise<ReviewApplicationPage> {

@@ -634,6 +634,23 @@ export const MATRIX: Block[] = [
     ],
   },
   {
+    endpoint: 'GET /api/review/packages',
+    about: "the 2021 Sichuan package with its 汇总表, listed for Sichuan's reviewers only",
+    family: 'sichuan',
+    request: () => ({ path: '/api/review/packages' }),
+    listed: (body, r) => hasId(body, 'packageHash', r.olderPackageHash),
+    rows: [
+      ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
+      ...by('org_applicant', { other_province: 403 }),
+      ...by('unit_reviewer', { same_org: 'listed', same_city: 'listed', same_province: 'listed', other_province: 'unlisted' }),
+      ...by('city_reviewer', { same_city: 'listed', same_province: 'listed', other_province: 'unlisted' }),
+      ...by('province_reviewer', { same_province: 'listed', other_province: 'unlisted' }),
+      ...by('policy_editor', { same_province: 403, other_province: 403 }),
+      ...by('admin', { same_province: 'listed', other_province: 'unlisted' }),
+      ...anonymous(401),
+    ],
+  },
+  {
     endpoint: 'GET /api/review/exports/{exportId}.xlsx',
     about: "the 2021 Sichuan 汇总表 (seed 000 附件2): Sichuan's reviewers get the table of their scope, another province's the 404 of a package they cannot see",
     family: 'sichuan',
