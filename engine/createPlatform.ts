@@ -106,6 +106,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   let dispatcher: ProcessStartDispatcher | undefined;
   const calendar = new CalendarService(db, audit);
   const schedules = new ScheduleService(packages, calendar, now);
+  const taskQueries = new TaskQueries(db, calendar, now);
   const applications = new ApplicationService({
     db,
     engine,
@@ -121,6 +122,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     now,
     onSubmitted: () => dispatcher?.kick(),
     registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
+    openSteps: (applicationId) => taskQueries.openSteps(applicationId),
   });
   dispatcher = new ProcessStartDispatcher(
     db,
@@ -147,7 +149,6 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const persons = new PersonRegistryService(db, audit, now);
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
-  const taskQueries = new TaskQueries(db, calendar, now);
   const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
 
   const dbKind = db.kind;

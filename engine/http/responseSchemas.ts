@@ -70,6 +70,16 @@ export const ApplicationStatusSchema = Type.Object({
   application: ApplicationSchema,
   reasons: Type.Array(Type.Object({ clause: Type.Optional(Type.String()), message: Type.String(), outcome: Type.Optional(Type.String()) })),
   timeline: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), label: Type.String({ description: '中文说明' }), actorRole: Nullable(Type.String()), detail: Type.Unknown() })),
+  currentSteps: Type.Array(
+    Type.Object({
+      name: Type.String({ description: '当前环节' }),
+      dueAt: Nullable(Type.String({ description: '办理期限' })),
+      workingDaysLeft: Nullable(Type.Integer({ description: '距期限的工作日数(0 今日到期,负数为已逾期)' })),
+      overdue: Type.Boolean(),
+      provisional: Type.Boolean({ description: '期限所在年度的节假日安排尚未公布,按周一至周五推算(暂定)' }),
+    }),
+    { description: '申报当前所在的环节及其期限' },
+  ),
 });
 
 export const HealthSchema = Type.Object({

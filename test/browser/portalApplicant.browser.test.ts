@@ -4,7 +4,8 @@ import { idCardCheckDigit } from '../../forms/checkIdCard.ts';
 import { describeBrowser } from './support/chromium.ts';
 import { BrowserSession } from './support/BrowserSession.ts';
 import { startAppServer, type AppServer } from './support/appServer.ts';
-import { PDF, PNG_FILE } from '../support/uploadFixtures.ts';
+import { PDF } from '../support/uploadFixtures.ts';
+import { fillExaminerForm, uploadRequiredScans } from './support/applicantForm.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { submitApplication } from './support/submitApplication.ts';
 
@@ -68,28 +69,7 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     await form.getByText('身份证号码校验位错误').waitFor({ state: 'detached' });
 
     // and fills in the rest of the form
-    await form.getByLabel('考评员', { exact: true }).check();
-    await page.locator('#root_name').fill(zhang.displayName);
-    await form.getByLabel(Number(zhang.idNumber!.charAt(16)) % 2 === 1 ? '男' : '女', { exact: true }).check();
-    await page.locator('#root_mobile').fill('13800138000');
-    await page.locator('#root_education').fill('大学本科');
-    await page.locator('#root_employer').fill('绵阳市演示汽车服务有限公司');
-    await page.locator('#root_address').fill('四川省绵阳市涪城区演示路1号');
-    await page.locator('#root_recommenderOrgId').click();
-    await page.locator('.ant-select-item-option[title="绵阳市技师学院(已备案评价机构)"]').click();
-    await form.getByLabel('职业(工种)', { exact: true }).check();
-    await page.locator('#root_targetOccupation_majorCategory').fill('4');
-    await page.locator('#root_targetOccupation_code').fill('4-01-02-01');
-    await page.locator('#root_targetOccupation_name').fill('汽车维修工');
-    await form.getByLabel('职业技能等级证书/国家职业资格证书', { exact: true }).check();
-    await page.locator('#root_qualifications_0_name').fill('汽车维修工');
-    await page.locator('#root_qualifications_0_level').click();
-    await page.locator('.ant-select-item-option[title="三级/高级工"]').click();
-    await page.locator('#root_qualifications_0_certificateNo').fill('S000051000000001');
-    await page.locator('#root_qualifications_0_issuedOn').fill('2019-06-30');
-    await page.locator('#root_qualifications_0_issuedOn').press('Enter');
-    await page.locator('#root_experience').fill('2018年起从事汽车维修工职业技能培训与考核工作。');
-    for (const text of ['本人熟悉国家技能人才评价有关政策法规', '本人遵守考评人员守则', '本人承诺报名系统所填信息与申报表一致']) await form.getByText(text).click();
+    await fillExaminerForm(page, form, zhang, '绵阳市演示汽车服务有限公司');
     // the draft saves itself
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/^草稿已保存 \d{2}:\d{2}$/);
     await b.step('form-filled-draft-saved');
@@ -108,13 +88,7 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     expect(missing.every((p) => /依据条款 SC26-\d+/.test(p))).toBe(true);
 
     // and uploads a scan for every required kind (the certificate for the 证书/职称 pair)
-    const kinds = ['declarationForm', 'certificateScan', 'idCardScan', 'socialInsurance', 'employmentAgreement', 'photo'];
-    for (const kind of kinds) {
-      const row = page.getByTestId(`attachment-${kind}`);
-      const file = kind === 'photo' ? { name: '证件照.png', mimeType: 'image/png', buffer: PNG_FILE } : { name: `${kind}.pdf`, mimeType: 'application/pdf', buffer: PDF };
-      await row.locator('input[type=file]').last().setInputFiles(file);
-      await row.getByTestId('attachment-file').waitFor();
-    }
+    await uploadRequiredScans(page);
     await b.step('scans-uploaded');
     // a scan is replaced and the old one is gone
     const idRow = page.getByTestId('attachment-idCardScan');

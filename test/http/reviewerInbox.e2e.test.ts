@@ -95,6 +95,17 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
     expect(typeof row.workingDaysLeft).toBe('number');
   });
 
+  it('tells the applicant where the case waits and by when, in working days, as the reviewer list does', async () => {
+    // given
+    const applicant = await t.login(DEMO_ACCOUNTS.find((a) => a.username !== 'admin' && a.displayName === apps[0].name)!.username);
+    // when
+    const res = await applicant.get(`/api/applications/${apps[0].id}/status`);
+    // then: the one open step, with the list's deadline and working days left
+    expect(res.status).toBe(200);
+    const row = (await city.get('/api/tasks').query({ applicationId: apps[0].id })).body.items[0];
+    expect(res.body.currentSteps).toEqual([{ name: row.name, dueAt: row.dueAt, workingDaysLeft: row.workingDaysLeft, overdue: false, provisional: expect.any(Boolean) }]);
+  });
+
   it('filters by package, procedure and year, region, step, rule result and search, each with its total', async () => {
     const total = async (query: Record<string, string>) => {
       const res = await city.get('/api/tasks').query(query);

@@ -1642,6 +1642,16 @@ export interface operations {
                             submittedAt: string | null;
                             updatedAt: string;
                         };
+                        /** @description 申报当前所在的环节及其期限 */
+                        currentSteps: {
+                            dueAt: string | null;
+                            /** @description 当前环节 */
+                            name: string;
+                            overdue: boolean;
+                            /** @description 期限所在年度的节假日安排尚未公布,按周一至周五推算(暂定) */
+                            provisional: boolean;
+                            workingDaysLeft: number | null;
+                        }[];
                         reasons: {
                             clause?: string;
                             message: string;

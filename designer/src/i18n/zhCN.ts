@@ -158,6 +158,7 @@ export const zh = {
     eligibilityDecisions: { ELIGIBLE: '符合申报条件', INELIGIBLE: '不符合申报条件', REFER: '需人工审核' } as Record<string, string>,
     system: '系统',
     empty: '暂无办理记录',
+    reads: (n: number) => `审核人员办理时查阅完整个人信息 ${n} 次(均有审计记录)`,
   },
   diagram: {
     failed: '流程图无法显示',

@@ -9,7 +9,7 @@ import { api, data } from '../api/client.ts';
 import { messageOf } from '../api/ApiError.ts';
 import { LoadError } from '../components/LoadError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
-import { formatDateTime } from '../components/formatDate.ts';
+import { formatDate, formatDateTime } from '../components/formatDate.ts';
 import { CaseTimeline, entryLabel, roleLabel } from '../components/timeline/CaseTimeline.tsx';
 import { useCallForm } from '../components/form/useCallForm.ts';
 import { enumNamesToUi } from '../components/form/enumNamesToUi.ts';
@@ -24,6 +24,24 @@ import { statusColor } from '../components/statusColor.ts';
 type StepItem = NonNullable<StepsProps['items']>[number];
 type Detail = { name?: string; task?: string; decision?: string; decisionLabel?: string; opinion?: string };
 const detailOf = (e: TimelineEntry) => (e.detail ?? {}) as Detail;
+
+type OpenStep = ApplicationStatus['currentSteps'][number];
+
+/** The step the case waits at: since when, and its deadline in working days (暂定 while the year's holidays are unpublished). */
+function CurrentStep({ since, due }: { since: string; due: OpenStep | undefined }) {
+  return (
+    <div data-testid="step-current">
+      <div>{`${t.stepInProgress} · ${formatDateTime(since)}`}</div>
+      {due?.dueAt ? (
+        <div data-testid="step-due">
+          {`${t.dueBy(formatDate(due.dueAt))}`}
+          {due.overdue ? <Tag color="red" style={{ marginInlineStart: 6 }}>{t.overdue}</Tag> : due.workingDaysLeft !== null ? <Tag style={{ marginInlineStart: 6 }}>{t.daysLeft(due.workingDaysLeft)}</Tag> : null}
+          {due.provisional ? <Tag color="gold" title={t.provisionalHint}>{t.provisional}</Tag> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
 
 /**
  * The steps so far: 提交, then every review step the process opened (单位初审, 市(州)审核, 省复核 …)
@@ -50,7 +68,7 @@ function stepsOf(status: ApplicationStatus): StepItem[] {
       items.push(
         next
           ? { title: name, status: 'finish', content: `${next.action === 'application.resubmitted' ? entryLabel(next) : t.stepDone} · ${formatDateTime(next.at)}` }
-          : { title: name, status: 'process', content: <span data-testid="step-current">{`${t.stepInProgress} · ${formatDateTime(e.at)}`}</span> },
+          : { title: name, status: 'process', content: <CurrentStep since={e.at} due={status.currentSteps.find((s) => s.name === name)} /> },
       );
       return;
     }

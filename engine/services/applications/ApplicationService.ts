@@ -1,3 +1,4 @@
+import type { OpenStep } from '../inbox/TaskQueries.ts';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -112,6 +113,8 @@ export interface ApplicationServiceDeps {
   onSubmitted?: () => void;
   /** Refuses a submission outside the package's registration windows (when its schedule enforces them). */
   registrationGate?: { assertRegistrationOpen(packageHash: string, on: string): Promise<void> };
+  /** The steps an application waits at with their working-day deadlines (the inbox's task queries). */
+  openSteps?: (applicationId: string) => Promise<OpenStep[]>;
 }
 
 /**
@@ -486,6 +489,7 @@ export class ApplicationService {
     application: ApplicationView;
     reasons: Array<{ clause?: string; message: string; outcome?: string }>;
     timeline: Array<{ at: string; action: string; label: string; actorRole: string | null; detail: unknown }>;
+    currentSteps: OpenStep[];
   }> {
     const application = await this.get(actor, id);
     const elig = application.eligibility as { decision?: string; checks?: Array<{ clause: string; message: string; outcome: string; passed: boolean }> } | null;
@@ -504,7 +508,8 @@ export class ApplicationService {
       actorRole: (e.actorRole as string | null) ?? null,
       detail: e.detail ?? null,
     }));
-    return { application, reasons, timeline };
+    const currentSteps = (await this.d.openSteps?.(id)) ?? [];
+    return { application, reasons, timeline, currentSteps };
   }
 
   // ------------------------------------------------------------ attachments

@@ -64,8 +64,19 @@ export interface TaskListRow {
   opinion: string | null;
 }
 
+/** A step an application waits at, with its deadline as the applicant reads it. */
+export interface OpenStep {
+  name: string;
+  dueAt: string | null;
+  /** Working days from today to the deadline (0 due today, negative overdue), on the region's calendar. */
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  /** The deadline's year has no published holiday arrangement yet: a Mon–Fri count (暂定). */
+  provisional: boolean;
+}
+
 export interface WorkingDays {
-  current(regionCode?: string | null): { isWorkingDay(date: string): boolean; addWorkingDays(start: string, n: number): { date: string } };
+  current(regionCode?: string | null): { isWorkingDay(date: string): boolean; addWorkingDays(start: string, n: number): { date: string }; describeDay(date: string): { provisional: boolean } };
 }
 
 const ID_SUFFIX = /^[0-9]{1,5}[0-9Xx]?$/;
@@ -188,6 +199,22 @@ export class TaskQueries {
   }
 
   /** The list rows for task ids, in the order given. */
+  /** The steps an application waits at now (review or 补正), each with its working-day deadline. */
+  async openSteps(applicationId: string): Promise<OpenStep[]> {
+    const rows = (await this.knex('tasks').where({ application_id: applicationId }).whereIn('state', ['OPEN', 'CLAIMED']).orderBy('created_at').select('name', 'due_at', 'city_code')) as Array<Record<string, any>>;
+    const today = shanghaiDate(this.now());
+    return rows.map((r) => {
+      const due = r.due_at ? shanghaiDate(Date.parse(r.due_at)) : null;
+      return {
+        name: r.name,
+        dueAt: r.due_at ?? null,
+        workingDaysLeft: due ? this.workingDaysBetween(today, due, r.city_code) : null,
+        overdue: !!r.due_at && Date.parse(r.due_at) < this.now(),
+        provisional: due ? this.calendar.current(r.city_code).describeDay(due).provisional : false,
+      };
+    });
+  }
+
   async rows(ids: string[]): Promise<TaskListRow[]> {
     if (!ids.length) return [];
     const rows = (await this.knex('tasks as t')

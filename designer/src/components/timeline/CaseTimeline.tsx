@@ -18,12 +18,23 @@ export const entryLabel = (e: CaseTimelineEntry) => {
   return e.action === 'eligibility.evaluated' && decision ? `${zh.timeline.eligibility}:${zh.timeline.eligibilityDecisions[decision] ?? decision}` : e.label;
 };
 
+/** The audit trail's record of a reviewer reading the full personal data (shown as a count, not one line each). */
+const READ_ACTION = 'personal-data.read';
+
 /** Everything that happened to an application, newest first: applicants and reviewers read the same record. */
 export function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
-  if (!entries.length) return <Empty description={zh.timeline.empty} />;
+  const shown = entries.filter((e) => e.action !== READ_ACTION);
+  const reads = entries.length - shown.length;
+  if (!shown.length) return <Empty description={zh.timeline.empty} />;
   return (
-    <Timeline
-      items={[...entries].reverse().map((e, i) => ({
+    <>
+      {reads ? (
+        <Typography.Paragraph type="secondary" data-testid="personal-data-reads">
+          {zh.timeline.reads(reads)}
+        </Typography.Paragraph>
+      ) : null}
+      <Timeline
+      items={[...shown].reverse().map((e, i) => ({
         key: i,
         content: (
           <div>
@@ -34,6 +45,7 @@ export function CaseTimeline({ entries }: { entries: CaseTimelineEntry[] }) {
           </div>
         ),
       }))}
-    />
+      />
+    </>
   );
 }
