@@ -8,8 +8,8 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { queryClient } from './api/queryClient.ts';
 import { SignInPage } from './signin/SignInPage.tsx';
-import { portalRoutes } from './portal/portalRoutes.tsx';
-import { inboxRoutes } from './inbox/inboxRoutes.tsx';
+import { portalPrintRoutes, portalRoutes } from './portal/portalRoutes.tsx';
+import { inboxPrintRoutes, inboxRoutes } from './inbox/inboxRoutes.tsx';
 import { designerRoutes } from './designer/designerRoutes.tsx';
 import { adminRoutes } from './admin/adminRoutes.tsx';
 
@@ -17,7 +17,7 @@ const router = createBrowserRouter([
   { path: '/', element: <SignInPage /> },
   {
     element: <RequireSession />,
-    children: [{ element: <AppLayout />, children: [...portalRoutes, ...inboxRoutes, ...designerRoutes, ...adminRoutes] }],
+    children: [{ element: <AppLayout />, children: [...portalRoutes, ...inboxRoutes, ...designerRoutes, ...adminRoutes] }, ...portalPrintRoutes, ...inboxPrintRoutes],
   },
   { path: '*', element: <NotFoundPage /> },
 ]);

@@ -1,6 +1,7 @@
 import { createFormValidator } from '../../forms/index.ts';
 import { pointerOf, walkJson } from './jsonPointer.ts';
 import type { Problem } from './packageTypes.ts';
+import { checkPrintLayout } from './checkPrintLayout.ts';
 
 type Json = Record<string, unknown>;
 
@@ -144,7 +145,13 @@ export function checkFormDefinition(schemaFile: string, schema: unknown, uiFile:
   checkAttachmentSpecs(schemaFile, schema, problems);
   if (uiFile !== undefined && ui !== undefined) {
     if (!isObject(ui)) problems.push({ file: uiFile, pointer: '', message: '界面配置(ui schema)应为对象', severity: 'error', code: 'UI_SCHEMA' });
-    else checkUi(schemaFile, uiFile, schema, ui, [], problems);
+    else {
+      checkUi(schemaFile, uiFile, schema, ui, [], problems);
+      if (ui['ui:print'] !== undefined) {
+        const kinds = (Array.isArray(schema['x-attachments']) ? (schema['x-attachments'] as unknown[]) : []).filter(isObject).map((a) => String(a.kind));
+        problems.push(...checkPrintLayout(uiFile, ui['ui:print'], kinds, declaredProperties(schema)));
+      }
+    }
   }
   return problems;
 }

@@ -52,6 +52,15 @@ describeBrowser('one application from the applicant to the city review, every st
     await fillExaminerForm(a.page, form, who, '绵阳演示公司');
     await uploadRequiredScans(a.page);
     await a.step('filled-and-uploaded');
+    // the 申报表 to sign and have stamped is printed from what was filled in
+    await a.page.getByTestId('print-open').click();
+    await a.page.waitForURL(`**/portal/applications/${applicationId}/print`);
+    await a.page.getByTestId('print-sheet').waitFor();
+    expect(await a.page.getByTestId('print-name').innerText()).toBe(who.displayName);
+    await a.step('print-declaration-form');
+    await a.page.getByRole('button', { name: /返\s*回/ }).click();
+    await a.page.waitForURL(`**/portal/applications/${applicationId}/form`);
+    await form.waitFor();
     await a.page.getByRole('button', { name: '提交前检查' }).click();
     await a.page.getByText('检查通过').waitFor();
     await a.page.getByRole('button', { name: '提交申报' }).click();

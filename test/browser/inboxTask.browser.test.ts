@@ -173,6 +173,37 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
     expect(b.problemsSoFar()).toEqual([]);
   });
 
+  it('prints the application as the notice 申报表: title, fields by name, photo and the signature and stamp blocks', { timeout: 120_000 }, async () => {
+    // given 张伟's application at the unit review
+    const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'zhangwei');
+    const task = await taskOf('unit-my-filed', applicationId);
+    const b = (s = await BrowserSession.open(server.baseUrl, 'task-print'));
+    // when the reviewer opens the task and clicks 打印申报表
+    await signIn(b, 'unit-my-filed');
+    await b.goto(`/inbox/tasks/${task.id}`);
+    await b.page.getByTestId('print-open').click();
+    await b.page.waitForURL(`**/inbox/tasks/${task.id}/print`);
+    await b.page.getByTestId('print-sheet').waitFor();
+    await b.page.getByTestId('print-photo').waitFor();
+    await b.step('print-screen');
+    // then the sheet is the package's 申报表 with the applicant's data in words, not codes
+    expect(await b.page.getByTestId('print-title').innerText()).toBe('四川省技能人才评价考评员申报表');
+    const sheet = await b.page.getByTestId('print-sheet').innerText();
+    expect(sheet).toContain('附件2');
+    expect(await b.page.getByTestId('print-name').innerText()).toBe('张伟');
+    expect(await b.page.getByTestId('print-recommenderOrgId').innerText()).toBe('绵阳市技师学院(已备案评价机构)');
+    expect(await b.page.getByTestId('print-applicantType').innerText()).toBe('考评员');
+    expect(sheet).not.toContain('EXAMINER');
+    expect(await b.page.getByTestId('print-signature').allInnerTexts()).toEqual([expect.stringContaining('申报人签字'), expect.stringMatching(/推荐单位意见[\s\S]*(盖章)/)]);
+    // and on paper only the sheet is printed, on A4
+    await b.page.emulateMedia({ media: 'print' });
+    expect(await b.page.getByTestId('print-button').isVisible()).toBe(false);
+    await b.step('print-paper');
+    const pdf = await b.page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
   it('a reviewer of another city opening the address gets a Chinese 404 page, not the task', { timeout: 120_000 }, async () => {
     // given a task of 绵阳
     const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'zhangwei');

@@ -88,7 +88,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     expect(b.problemsSoFar()).toEqual([]);
   });
 
-  it('a city reviewer lands on 待办 with 待办/已办 and a badge counting the tasks API', async () => {
+  it('a city reviewer lands on 待办 with 待办/已办/申报查询 and a badge counting the tasks API', async () => {
     // given a city reviewer
     const reviewer = account('city-mianyang');
     const b = await open('city-reviewer-signs-in');
@@ -99,7 +99,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.page.getByTestId('todo-badge').waitFor();
     await b.step('inbox');
     // then the menu is the reviewer's, the badge equals the API's count, the header names role and region
-    expect((await menuItems(b)).map((t) => t.replace(/\d+\+?/g, '').trim())).toEqual(['待办', '已办']);
+    expect((await menuItems(b)).map((t) => t.replace(/\d+\+?/g, '').trim())).toEqual(['待办', '已办', '申报查询']);
     const api = await (await server.t.login(reviewer.username)).get('/api/tasks?pageSize=100');
     expect(await b.page.getByTestId('todo-badge').innerText()).toBe(String(api.body.items.length));
     const header = await b.page.getByTestId('current-user').innerText();

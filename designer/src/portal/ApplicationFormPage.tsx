@@ -5,6 +5,8 @@ import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
 import Form from '@rjsf/antd';
 import { toErrorSchema, type ErrorSchema, type RJSFValidationError } from '@rjsf/utils';
 import dayjs from 'dayjs';
+import { PrinterOutlined } from '@ant-design/icons';
+import { zh } from '../i18n/zhCN.ts';
 import { api, data } from '../api/client.ts';
 import { ApiError, messageOf } from '../api/ApiError.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -208,6 +210,10 @@ function ApplicationEditor({ application, form }: { application: Application; fo
                 {status}
               </Typography.Text>
               <Space wrap>
+                {/* The notice's 申报表 is printed from what is filled in, signed, stamped and uploaded as a scan. */}
+                <Button icon={<PrinterOutlined />} onClick={() => void save().then(() => navigate(`/portal/applications/${application.id}/print`))} disabled={!!busy} data-testid="print-open">
+                  {zh.print.button}
+                </Button>
                 <Button onClick={check} loading={busy === 'check'} disabled={!!busy}>
                   {t.check}
                 </Button>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { PrinterOutlined } from '@ant-design/icons';
+import { zh } from '../i18n/zhCN.ts';
 import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { StepsProps } from 'antd';
 import Form from '@rjsf/antd';
@@ -207,6 +209,9 @@ export function CasePage() {
                 <Button danger>{t.withdraw}</Button>
               </Popconfirm>
             ) : null}
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(`/portal/applications/${id}/print`)} data-testid="print-open">
+              {zh.print.button}
+            </Button>
             {application.actions.map((a) => (
               <ActionButton key={a.id} application={application} action={a} onDone={refresh} />
             ))}

@@ -3,6 +3,7 @@ import { PortalHome } from './PortalHome.tsx';
 import { MyApplicationsPage } from './MyApplicationsPage.tsx';
 import { ApplicationFormPage } from './ApplicationFormPage.tsx';
 import { CasePage } from './CasePage.tsx';
+import { ApplicationPrintPage } from './ApplicationPrintPage.tsx';
 
 /** Pages under /portal (applicants). */
 export const portalRoutes: RouteObject[] = [
@@ -11,3 +12,6 @@ export const portalRoutes: RouteObject[] = [
   { path: '/portal/applications/:id', element: <CasePage /> },
   { path: '/portal/applications/:id/form', element: <ApplicationFormPage /> },
 ];
+
+/** Printable pages under /portal, shown without the app's frame. */
+export const portalPrintRoutes: RouteObject[] = [{ path: '/portal/applications/:id/print', element: <ApplicationPrintPage /> }];

@@ -7,8 +7,13 @@ import { api, data } from '../../api/client.ts';
  * `"ui:widget": "organisation"`: choose an organisation of the registry (推荐单位) by name; the form
  * stores its id.
  */
+/** The registry's organisations (推荐单位), shared by the widget and the print of a form. */
+export function useOrganisations() {
+  return useQuery({ queryKey: ['organisations'], staleTime: 60_000, queryFn: () => data(api.GET('/api/organisations')) });
+}
+
 export function OrganisationWidget({ id, value, disabled, readonly, onChange, onBlur, placeholder }: WidgetProps) {
-  const orgs = useQuery({ queryKey: ['organisations'], staleTime: 60_000, queryFn: () => data(api.GET('/api/organisations')) });
+  const orgs = useOrganisations();
   return (
     <Select
       id={id}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Tabs, Tag } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import { api, data } from '../../api/client.ts';
 import { messageOf } from '../../api/ApiError.ts';
 import type { TaskDetail } from '../../api/types.ts';
@@ -110,6 +111,11 @@ export function TaskPage() {
         extra={
           <Space wrap>
             <Button onClick={() => navigate('/inbox')}>{t.back}</Button>
+            {app ? (
+              <Button icon={<PrinterOutlined />} onClick={() => navigate(`/inbox/tasks/${id}/print`)} data-testid="print-open">
+                {zh.print.button}
+              </Button>
+            ) : null}
             {open && !detail.assignee ? (
               <Button loading={claim.isPending} onClick={() => claim.mutate(false)}>
                 {t.claim}
