@@ -171,6 +171,53 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
     expect(b.problemsSoFar()).toEqual([]);
   });
 
+  it('an admitted applicant files 考前请假报备 through the package action form: a Chinese error first, then the unit gets it', { timeout: 240_000 }, async () => {
+    // given 刘娜's application admitted after the unit, city and province reviews
+    const { applicationId } = await submitApplication(server.t, 'sichuan/2026-examiner-training', 'org-my-filed', 'liuna');
+    for (const reviewer of ['unit-my-filed', 'city-mianyang', 'province-sichuan']) {
+      const agent = await server.t.login(reviewer);
+      const task = await waitFor(async () => (await agent.get('/api/tasks').query({ applicationId })).body.items[0] ?? null, 30_000, `${reviewer}'s task`);
+      expect((await agent.post(`/api/tasks/${task.id}/complete`).send({ decision: 'approve', opinion: '同意。' })).status).toBe(200);
+    }
+    const liu = await server.t.login('liuna');
+    await waitFor(async () => ((await liu.get(`/api/applications/${applicationId}`)).body.status === 'ADMITTED' ? true : null), 30_000, 'ADMITTED');
+    const b = (s = await BrowserSession.open(server.baseUrl, 'portal-action-leave'));
+    const page = b.page;
+
+    // when she opens her case and the action's form
+    await b.goto('/');
+    await page.getByLabel('用户名').fill('liuna');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/portal');
+    await b.goto(`/portal/applications/${applicationId}`);
+    await page.getByRole('button', { name: '考前请假报备' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('确因工作等原因不能参加考核的').waitFor();
+    await b.step('leave-form');
+    // and submits it with too short a reason and a wrong date
+    await dialog.locator('#root_examDate').fill('2026/13/01');
+    await dialog.locator('#root_reason').fill('有事');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    // then the form says what is wrong, in Chinese, and nothing is sent
+    await dialog.locator('.ant-form-item-explain-error').first().waitFor();
+    await b.step('leave-errors');
+    const errors = await dialog.locator('.ant-form-item-explain-error').allInnerTexts();
+    expect(errors.join(' ')).toMatch(/[\u4e00-\u9fa5]/);
+    expect(errors.join(' ')).not.toMatch(/must|should/);
+    // when she corrects it and submits
+    await dialog.locator('#root_examDate').fill('2026-12-20');
+    await dialog.locator('#root_reason').fill('因单位年终检修任务不能参加考核');
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByText('「考前请假报备」已提交').waitFor();
+    await b.step('leave-sent');
+    // then her unit has the leave request to review
+    const unit = await server.t.login('unit-my-filed');
+    const leave = await waitFor(async () => ((await unit.get('/api/tasks').query({ pageSize: 100 })).body.items as Array<{ name: string; applicationId: string }>).find((x) => x.name === '推荐单位审核请假报备' && x.applicationId === applicationId) ?? null, 30_000, 'the leave review task');
+    expect(leave).toBeTruthy();
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
   it('an applicant withdraws a submitted application before anyone has decided on it', async () => {
     // given 刘娜's application, submitted over the API and not yet reviewed
     const { applicationId } = await submitApplication(server.t, 'sichuan/2026-examiner-training', 'org-my-filed', 'liuna');

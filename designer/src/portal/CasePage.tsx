@@ -129,6 +129,8 @@ function ActionButton({ application, action, onDone }: { application: Applicatio
               noHtml5Validate
               onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
               onSubmit={send}
+              // The errors are shown under their fields; rjsf would also log them as a console error.
+              onError={() => undefined}
             />
           </>
         ) : (

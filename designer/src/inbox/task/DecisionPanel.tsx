@@ -92,6 +92,8 @@ export function DecisionPanel({ detail, me, onDone }: { detail: TaskDetail; me: 
               showErrorList={false}
               noHtml5Validate
               onChange={(e) => setTaskData(e.formData as Record<string, unknown>)}
+              // The errors are shown under their fields; rjsf would also log them as a console error.
+              onError={() => undefined}
             />
           </div>
         ) : null}
