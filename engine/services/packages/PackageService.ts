@@ -1,3 +1,4 @@
+import { layoutBpmn } from '../../packages/layout/layoutBpmn.ts';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,19 @@ export interface OpenCall {
  * Policy packages: validated at load, deployed as immutable versions named by content hash,
  * one version per (region, procedure, year) active for new applications.
  */
+/**
+ * A BPMN saved without diagram layout (written by hand or by another tool) gets one, so every
+ * page can draw it; a drawn diagram is kept as it is. What cannot be laid out automatically (pools
+ * and lanes) or parsed is left for the loader to judge.
+ */
+async function withLayout(xml: string): Promise<string> {
+  try {
+    return await layoutBpmn(xml);
+  } catch {
+    return xml;
+  }
+}
+
 export class PackageService {
   private readonly knex: Knex;
   private readonly cache = new Map<string, LoadedPackageLike>();
@@ -126,7 +140,7 @@ export class PackageService {
         const target = path.resolve(tmp, name);
         if (!target.startsWith(tmp + path.sep)) throw new ValidationError('文件名不合法', name, [{ file: name, message: '文件名不能包含 .. 或绝对路径' }]);
         await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.writeFile(target, content, 'utf8');
+        await fs.writeFile(target, name.endsWith('.bpmn') ? await withLayout(content) : content, 'utf8');
       }
       return await this.deploy(actor, tmp);
     } finally {
