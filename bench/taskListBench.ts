@@ -71,8 +71,8 @@ export async function benchTaskList(p: Platform, n: number): Promise<void> {
       times.push(performance.now() - t0);
       total = page.total;
     }
-    worst = Math.max(worst, pct(times, 50));
+    worst = Math.max(worst, pct(times, 99));
     console.log(`task list ${label.padEnd(28)} total ${String(total).padStart(6)}: p50 ${pct(times, 50).toFixed(1)} ms, p99 ${pct(times, 99).toFixed(1)} ms`);
   }
-  console.log(`task list over ${n} open tasks: worst p50 ${worst.toFixed(1)} ms (target < 50 ms)`);
+  console.log(`task list over ${n} open tasks: worst p99 ${worst.toFixed(1)} ms (target < 50 ms)`);
 }

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
+import { expect, it } from 'vitest';
 import { describeBrowser } from './support/chromium.ts';
-import { BrowserSession } from './support/BrowserSession.ts';
-import { startAppServer, type AppServer } from './support/appServer.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
 import { submitApplication } from './support/submitApplication.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -10,38 +9,24 @@ const PACKAGE = 'sichuan/2026-examiner-training';
 type Row = { id: string; applicationId: string; ruleDecision: string | null };
 
 describeBrowser('reviewer inbox: batch approval with rule results first and a result per item (Chromium)', () => {
-  let server: AppServer;
-  let s: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    server = await startAppServer([PACKAGE]);
-  }, 120_000);
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
+  const suite = browserSuite([PACKAGE]);
 
   it('leaves out what the rules did not pass unless ticked, decides the ticked items one by one, and reports the one a colleague took meanwhile', { timeout: 240_000 }, async () => {
     // given three applications waiting at the unit review of 绵阳市技师学院, none passed outright by the rules
     const ids: string[] = [];
-    for (const who of ['zhangwei', 'liuna', 'wangqiang']) ids.push((await submitApplication(server.t, PACKAGE, 'org-my-filed', who)).applicationId);
-    const unit = await server.t.login('unit-my-filed');
+    for (const who of ['zhangwei', 'liuna', 'wangqiang']) ids.push((await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', who)).applicationId);
+    const unit = await suite.server.t.login('unit-my-filed');
     const tasks = await waitFor(async () => {
       const items = (await unit.get('/api/tasks').query({ pageSize: 100 })).body.items as Row[];
       const mine = items.filter((r) => ids.includes(r.applicationId) && r.ruleDecision);
       return mine.length === 3 ? mine : null;
     }, 30_000, 'three unit review tasks with rule results');
     expect(tasks.every((r) => r.ruleDecision !== 'ELIGIBLE')).toBe(true);
-    await server.t.platform.services.accounts.createAccount({ username: 'unit-my-filed-2', password: 'Demo@2026x', displayName: '绵阳市技师学院审核人乙', role: 'unit_reviewer', orgId: 'org-my-filed', regionCode: '510700' });
-    const b = (s = await BrowserSession.open(server.baseUrl, 'inbox-batch'));
+    await suite.server.t.platform.services.accounts.createAccount({ username: 'unit-my-filed-2', password: 'Demo@2026x', displayName: '绵阳市技师学院审核人乙', role: 'unit_reviewer', orgId: 'org-my-filed', regionCode: '510700' });
+    const b = await suite.open('inbox-batch');
 
     // when the reviewer selects all three and opens 批量审批
-    await b.goto('/');
-    await b.page.getByLabel('用户名').fill('unit-my-filed');
-    await b.page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await b.page.getByRole('button', { name: /登\s*录/ }).click();
-    await b.page.waitForURL('**/inbox');
+    await signIn(b, 'unit-my-filed', '/inbox');
     await expect.poll(() => b.page.getByTestId('todo-total').innerText(), { timeout: 15_000 }).toBe('共 3 条');
     await b.page.getByTestId('task-table').locator('thead .ant-checkbox-input').check();
     await b.page.getByTestId('batch-open').click();
@@ -57,7 +42,7 @@ describeBrowser('reviewer inbox: batch approval with rule results first and a re
     await dialog.getByLabel('纳入 张伟').check();
     await dialog.getByLabel('纳入 刘娜').check();
     const liu = tasks.find((r) => r.applicationId === ids[1])!;
-    const colleague = await server.t.login('unit-my-filed-2', 'Demo@2026x');
+    const colleague = await suite.server.t.login('unit-my-filed-2', 'Demo@2026x');
     expect((await colleague.post(`/api/tasks/${liu.id}/claim`)).status).toBe(200);
     // and submit without an opinion
     await dialog.getByTestId('batch-submit').click();

@@ -1,8 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
+import { expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { describeBrowser } from './support/chromium.ts';
-import { BrowserSession } from './support/BrowserSession.ts';
-import { startAppServer, type AppServer } from './support/appServer.ts';
+import type { BrowserSession } from './support/BrowserSession.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
 import { submitApplication } from './support/submitApplication.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -10,24 +11,8 @@ const PACKAGE = 'sichuan/2026-examiner-training';
 const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!;
 
 describeBrowser('reviewer inbox: 待办/已办 with filters in the URL, claim and release (Chromium)', () => {
-  let server: AppServer;
-  let s: BrowserSession | undefined;
+  const suite = browserSuite([PACKAGE]);
 
-  beforeAll(async () => {
-    server = await startAppServer([PACKAGE]);
-  }, 120_000);
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
-
-  async function signIn(b: BrowserSession, username: string) {
-    await b.goto('/');
-    await b.page.getByLabel('用户名').fill(username);
-    await b.page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await b.page.getByRole('button', { name: /登\s*录/ }).click();
-  }
   // The list refetches after each change; under CI load that can take longer than expect.poll's default second.
   const total = (b: BrowserSession, tab: 'todo' | 'done', text: string) => expect.poll(() => b.page.getByTestId(`${tab}-total`).innerText(), { timeout: 15_000 }).toBe(text);
   const rows = (b: BrowserSession) => b.page.getByTestId('task-table').locator('.ant-table-row');
@@ -35,20 +20,20 @@ describeBrowser('reviewer inbox: 待办/已办 with filters in the URL, claim an
   it('a unit reviewer filters by ID suffix (kept on reload), by rule result and by step, claims and releases, and finds the decided task in 已办', { timeout: 240_000 }, async () => {
     // given two applications waiting at the unit review of 绵阳市技师学院
     const unitName = 'unit-my-filed';
-    const unit = await server.t.login(unitName);
+    const unit = await suite.server.t.login(unitName);
     const zhang = account('zhangwei');
     const liu = account('liuna');
-    const a = await submitApplication(server.t, PACKAGE, 'org-my-filed', zhang.username);
-    const b2 = await submitApplication(server.t, PACKAGE, 'org-my-filed', liu.username);
+    const a = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', zhang.username);
+    const b2 = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', liu.username);
     const tasks = await waitFor(async () => {
       const r = await unit.get('/api/tasks?pageSize=100');
       const mine = (r.body.items as Array<{ id: string; applicationId: string; name: string }>).filter((t) => t.applicationId === a.applicationId || t.applicationId === b2.applicationId);
       return mine.length === 2 ? mine : null;
     }, 30_000, 'both unit review tasks');
-    const b = (s = await BrowserSession.open(server.baseUrl, 'inbox-filters-claim'));
+    const b = await suite.open('inbox-filters-claim');
 
     // when the reviewer signs in
-    await signIn(b, unitName);
+    await signIn(b, unitName, '/inbox');
     await b.page.waitForURL('**/inbox');
     await rows(b).first().waitFor();
     await b.step('todo-all');
@@ -132,9 +117,9 @@ describeBrowser('reviewer inbox: 待办/已办 with filters in the URL, claim an
 
   it('a city reviewer of another city sees none of these tasks', { timeout: 120_000 }, async () => {
     // given the 德阳 city reviewer (the applications above belong to 绵阳)
-    const b = (s = await BrowserSession.open(server.baseUrl, 'inbox-other-city'));
+    const b = await suite.open('inbox-other-city');
     // when they sign in and search for 刘娜
-    await signIn(b, 'city-deyang');
+    await signIn(b, 'city-deyang', '/inbox');
     await b.page.waitForURL('**/inbox');
     await b.page.getByTestId('todo-total').waitFor();
     await b.page.getByLabel('姓名或身份证号后几位').fill('刘娜');

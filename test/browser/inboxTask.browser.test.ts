@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
+import { expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { describeBrowser } from './support/chromium.ts';
-import { BrowserSession } from './support/BrowserSession.ts';
-import { startAppServer, type AppServer } from './support/appServer.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
 import { submitApplication } from './support/submitApplication.ts';
 import { waitFor } from '../support/waitFor.ts';
 
@@ -11,27 +11,10 @@ const account = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === u
 type Row = { id: string; applicationId: string; name: string; elementId: string };
 
 describeBrowser('reviewer task page: application, scans, rule result, diagram, decision and 转办 (Chromium)', () => {
-  let server: AppServer;
-  let s: BrowserSession | undefined;
+  const suite = browserSuite([PACKAGE]);
 
-  beforeAll(async () => {
-    server = await startAppServer([PACKAGE]);
-  }, 120_000);
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
-
-  async function signIn(b: BrowserSession, username: string, password = DEMO_PASSWORD) {
-    await b.goto('/');
-    await b.page.getByLabel('用户名').fill(username);
-    await b.page.getByLabel('密码').fill(password);
-    await b.page.getByRole('button', { name: /登\s*录/ }).click();
-    await b.page.waitForURL('**/inbox');
-  }
   async function taskOf(username: string, applicationId: string, password?: string): Promise<Row> {
-    const agent = await server.t.login(username, password);
+    const agent = await suite.server.t.login(username, password);
     return waitFor(async () => {
       const r = await agent.get('/api/tasks').query({ pageSize: 100, applicationId });
       return (r.body.items as Row[])[0] ?? null;
@@ -40,12 +23,12 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
 
   it('a unit reviewer reads the application, previews its scans, sees the rule result and the diagram, must give an opinion, and returns it', { timeout: 240_000 }, async () => {
     // given 张伟's application waiting at the unit review of 绵阳市技师学院
-    const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'zhangwei');
+    const { applicationId } = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', 'zhangwei');
     const task = await taskOf('unit-my-filed', applicationId);
-    const b = (s = await BrowserSession.open(server.baseUrl, 'task-unit-return'));
+    const b = await suite.open('task-unit-return');
 
     // when the reviewer opens it from the 待办 list
-    await signIn(b, 'unit-my-filed');
+    await signIn(b, 'unit-my-filed', '/inbox');
     await b.page.getByTestId('task-table').locator('.ant-table-row').first().waitFor();
     await b.page.getByTestId('open-task').filter({ hasText: '张伟' }).click();
     await b.page.waitForURL(`**/inbox/tasks/${task.id}`);
@@ -109,7 +92,7 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
     await b.page.waitForURL((u) => u.pathname === '/inbox');
     await b.step('returned');
     const status = await waitFor(async () => {
-      const r = await (await server.t.login('zhangwei')).get(`/api/applications/${applicationId}`);
+      const r = await (await suite.server.t.login('zhangwei')).get(`/api/applications/${applicationId}`);
       return r.body.status === 'RETURNED' ? r.body.status : null;
     }, 30_000, 'the application returned');
     expect(status).toBe('RETURNED');
@@ -118,16 +101,16 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
 
   it('a city reviewer sees who decided the unit step on the diagram, and transfers the task to a colleague', { timeout: 240_000 }, async () => {
     // given 刘娜's application approved by her unit
-    const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'liuna');
+    const { applicationId } = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', 'liuna');
     const unitTask = await taskOf('unit-my-filed', applicationId);
-    const unit = await server.t.login('unit-my-filed');
+    const unit = await suite.server.t.login('unit-my-filed');
     expect((await unit.post(`/api/tasks/${unitTask.id}/complete`).send({ decision: 'approve', opinion: '材料齐全,同意推荐。' })).status).toBe(200);
     const cityTask = await taskOf('city-mianyang', applicationId);
-    await server.t.platform.services.accounts.createAccount({ username: 'city-mianyang-2', password: 'Demo@2026x', displayName: '绵阳市职鉴中心审核人乙', role: 'city_reviewer', regionCode: '510700' });
-    const b = (s = await BrowserSession.open(server.baseUrl, 'task-city-transfer'));
+    await suite.server.t.platform.services.accounts.createAccount({ username: 'city-mianyang-2', password: 'Demo@2026x', displayName: '绵阳市职鉴中心审核人乙', role: 'city_reviewer', regionCode: '510700' });
+    const b = await suite.open('task-city-transfer');
 
     // when the city reviewer opens the task's diagram directly
-    await signIn(b, 'city-mianyang');
+    await signIn(b, 'city-mianyang', '/inbox');
     await b.goto(`/inbox/tasks/${cityTask.id}?tab=diagram`);
     const unitStep = b.page.locator(`.djs-element.diagram-done[data-element-id="${unitTask.elementId}"]`);
     await unitStep.waitFor();
@@ -166,7 +149,7 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
     await b.page.getByText(/已转办给/).waitFor();
     await b.page.waitForURL((u) => u.pathname === '/inbox');
     await b.step('transferred');
-    const colleague = await server.t.login('city-mianyang-2', 'Demo@2026x');
+    const colleague = await suite.server.t.login('city-mianyang-2', 'Demo@2026x');
     const detail = (await colleague.get(`/api/tasks/${cityTask.id}`)).body;
     expect(detail.assignee).toBeTruthy();
     expect(detail.timeline.some((e: { action: string }) => e.action === 'task.transferred')).toBe(true);
@@ -175,11 +158,11 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
 
   it('prints the application as the notice 申报表: title, fields by name, photo and the signature and stamp blocks', { timeout: 120_000 }, async () => {
     // given 张伟's application at the unit review
-    const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'zhangwei');
+    const { applicationId } = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', 'zhangwei');
     const task = await taskOf('unit-my-filed', applicationId);
-    const b = (s = await BrowserSession.open(server.baseUrl, 'task-print'));
+    const b = await suite.open('task-print');
     // when the reviewer opens the task and clicks 打印申报表
-    await signIn(b, 'unit-my-filed');
+    await signIn(b, 'unit-my-filed', '/inbox');
     await b.goto(`/inbox/tasks/${task.id}`);
     await b.page.getByTestId('print-open').click();
     await b.page.waitForURL(`**/inbox/tasks/${task.id}/print`);
@@ -206,12 +189,12 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
 
   it('a reviewer of another city opening the address gets a Chinese 404 page, not the task', { timeout: 120_000 }, async () => {
     // given a task of 绵阳
-    const { applicationId } = await submitApplication(server.t, PACKAGE, 'org-my-filed', 'zhangwei');
+    const { applicationId } = await submitApplication(suite.server.t, PACKAGE, 'org-my-filed', 'zhangwei');
     const task = await taskOf('unit-my-filed', applicationId);
-    const b = (s = await BrowserSession.open(server.baseUrl, 'task-other-city'));
+    const b = await suite.open('task-other-city');
     b.allowHttpError('GET', `/api/tasks/${task.id}`, 404);
     // when 德阳's reviewer opens its address
-    await signIn(b, 'city-deyang');
+    await signIn(b, 'city-deyang', '/inbox');
     await b.goto(`/inbox/tasks/${task.id}`);
     await b.page.getByText('加载失败').first().waitFor();
     await b.step('not-found');

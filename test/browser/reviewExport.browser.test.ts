@@ -1,44 +1,33 @@
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
+import { beforeAll, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { describeBrowser } from './support/chromium.ts';
-import { BrowserSession } from './support/BrowserSession.ts';
-import { startAppServer, type AppServer } from './support/appServer.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
 import { examinerData, seedSubmittedApplication } from '../support/seedSubmittedApplication.ts';
 
 const PACKAGE = 'sichuan/2021-examiner-training';
 const idOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.idNumber!;
 
 describeBrowser('reviewer 申报查询: search the applications in scope and download the notice 汇总表 (Chromium)', () => {
-  let server: AppServer;
-  let s: BrowserSession | undefined;
+  const suite = browserSuite([PACKAGE]);
   let packageHash: string;
 
   beforeAll(async () => {
-    server = await startAppServer([PACKAGE]);
-    packageHash = (await server.t.platform.db.knex('package_versions').where({ package_id: 'sichuan-2021-examiner-training' }).first('hash')).hash;
+    packageHash = (await suite.server.t.platform.db.knex('package_versions').where({ package_id: 'sichuan-2021-examiner-training' }).first('hash')).hash;
     // given two submitted applications of 绵阳 and one of 成都 (the 2021 windows are long closed: written as the store holds them)
     const seed = (applicant: string, name: string, orgId: string, cityCode: string, submittedAt: string) =>
-      seedSubmittedApplication(server.t, { packageHash, packageId: 'sichuan-2021-examiner-training', applicant, orgId, cityCode, status: 'IN_REVIEW', submittedAt, data: examinerData(name, idOf(applicant), orgId) });
+      seedSubmittedApplication(suite.server.t, { packageHash, packageId: 'sichuan-2021-examiner-training', applicant, orgId, cityCode, status: 'IN_REVIEW', submittedAt, data: examinerData(name, idOf(applicant), orgId) });
     await seed('zhangwei', '张伟', 'org-my-filed', '510700', '2021-06-10T02:00:00.000Z');
     await seed('chenjing', '陈静', 'org-my-applied', '510700', '2021-06-11T02:00:00.000Z');
     await seed('liuna', '刘娜', 'org-cd-city', '510100', '2021-06-12T02:00:00.000Z');
   }, 120_000);
-  afterAll(async () => server?.close());
-  afterEach(async () => {
-    await s?.close();
-    s = undefined;
-  });
 
   it('a city reviewer sees only their city, masked, searches by name, picks the 事项 and downloads 附件2 with its title, header and rows', { timeout: 240_000 }, async () => {
-    const b = (s = await BrowserSession.open(server.baseUrl, 'review-export'));
+    const b = await suite.open('review-export');
     // when the 绵阳 city reviewer opens 申报查询
-    await b.goto('/');
-    await b.page.getByLabel('用户名').fill('city-mianyang');
-    await b.page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await b.page.getByRole('button', { name: /登\s*录/ }).click();
-    await b.page.waitForURL('**/inbox');
+    await signIn(b, 'city-mianyang', '/inbox');
     await b.page.getByTestId('side-menu').getByText('申报查询').click();
     await b.page.waitForURL('**/inbox/applications');
     await expect.poll(() => b.page.getByTestId('review-total').innerText(), { timeout: 15_000 }).toBe('共 2 条');

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Space, Spin, Typography } from 'antd';
-import Form from '@rjsf/antd';
 import { toErrorSchema, type ErrorSchema, type RJSFValidationError } from '@rjsf/utils';
 import dayjs from 'dayjs';
 import { PrinterOutlined } from '@ant-design/icons';
@@ -13,11 +12,8 @@ import { LoadError } from '../components/LoadError.tsx';
 import { PageHeader } from '../components/PageHeader.tsx';
 import { AttachmentsPanel } from './AttachmentsPanel.tsx';
 import { ProblemList } from './ProblemList.tsx';
-import { enumNamesToUi } from '../components/form/enumNamesToUi.ts';
-import { DEFAULT_FORM_STATE, prepareSchema } from '../components/form/prepareSchema.ts';
 import { chineseErrors, formValidator } from '../components/form/formValidator.ts';
-import { formWidgets } from '../components/form/OrganisationWidget.tsx';
-import { formTemplates, translateString } from '../components/form/formTemplates.tsx';
+import { PackageForm } from '../components/form/PackageForm.tsx';
 import { useCallForm } from '../components/form/useCallForm.ts';
 import type { Application, CallForm, CheckProblem } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
@@ -73,8 +69,6 @@ function ApplicationEditor({ application, form }: { application: Application; fo
   const lastReturn = [...(caseStatus.data?.timeline ?? [])].reverse().find((e) => e.action === 'task.completed' && (e.detail as { decision?: string } | null)?.decision === 'return');
   const returnOpinion = (lastReturn?.detail as { opinion?: string } | undefined)?.opinion;
   const schema = form.schema as Json;
-  const shownSchema = useMemo(() => prepareSchema(schema), [schema]);
-  const uiSchema = useMemo(() => ({ ...enumNamesToUi(schema, form.ui), 'ui:submitButtonOptions': { norender: true } }), [schema, form.ui]);
   const transformErrors = useMemo(() => chineseErrors(schema, () => latest.current), [schema]);
 
   // Errors of the fields the applicant has left (or all of them after 提交前检查), in the server's words.
@@ -179,22 +173,14 @@ function ApplicationEditor({ application, form }: { application: Application; fo
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Card data-testid="application-form">
           {typeof schema.description === 'string' ? <Typography.Paragraph type="secondary">{schema.description}</Typography.Paragraph> : null}
-          <Form
-            schema={shownSchema}
-            experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
-            uiSchema={uiSchema}
+          <PackageForm
+            schema={schema}
+            ui={form.ui as Json | null}
             formData={formData}
-            validator={formValidator}
-            widgets={formWidgets}
-            templates={formTemplates}
-            translateString={translateString}
-            transformErrors={transformErrors}
             extraErrors={fieldErrors}
-            showErrorList={false}
-            noHtml5Validate
             disabled={!editable}
-            onChange={(e) => {
-              setFormData(e.formData as Json);
+            onChange={(d) => {
+              setFormData(d);
               changes.current += 1;
               setDirty(true);
             }}

@@ -5,8 +5,6 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { zh } from '../i18n/zhCN.ts';
 import { Alert, App, Button, Card, Descriptions, Grid, Modal, Popconfirm, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { StepsProps } from 'antd';
-import Form from '@rjsf/antd';
-import type { RJSFValidationError } from '@rjsf/utils';
 import { api, data } from '../api/client.ts';
 import { messageOf } from '../api/ApiError.ts';
 import { LoadError } from '../components/LoadError.tsx';
@@ -14,11 +12,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { formatDate, formatDateTime } from '../components/formatDate.ts';
 import { CaseTimeline, entryLabel, roleLabel } from '../components/timeline/CaseTimeline.tsx';
 import { useCallForm } from '../components/form/useCallForm.ts';
-import { enumNamesToUi } from '../components/form/enumNamesToUi.ts';
-import { DEFAULT_FORM_STATE, prepareSchema } from '../components/form/prepareSchema.ts';
-import { chineseErrors, formValidator } from '../components/form/formValidator.ts';
-import { formWidgets } from '../components/form/OrganisationWidget.tsx';
-import { formTemplates, translateString } from '../components/form/formTemplates.tsx';
+import { PackageForm } from '../components/form/PackageForm.tsx';
 import type { Application, ApplicationStatus, TimelineEntry } from './portalTypes.ts';
 import { portalText as t } from './portalText.ts';
 import { statusColor } from '../components/statusColor.ts';
@@ -98,9 +92,9 @@ function ActionButton({ application, action, onDone }: { application: Applicatio
   const [formData, setFormData] = useState<Record<string, unknown>>({});
   const form = useCallForm(open ? application.packageHash : undefined, action.form);
   const schema = (form.data?.schema ?? {}) as Record<string, unknown>;
-  const send = async ({ formData: d }: { formData?: Record<string, unknown> }) => {
+  const send = async (d: Record<string, unknown>) => {
     try {
-      await api.POST('/api/applications/{id}/actions/{actionId}', { params: { path: { id: application.id, actionId: action.id } }, body: { data: d ?? {} } });
+      await api.POST('/api/applications/{id}/actions/{actionId}', { params: { path: { id: application.id, actionId: action.id } }, body: { data: d } });
       message.success(t.actionDone(action.title));
       setOpen(false);
       onDone();
@@ -115,23 +109,7 @@ function ActionButton({ application, action, onDone }: { application: Applicatio
         {form.data ? (
           <>
             {typeof schema.description === 'string' ? <Typography.Paragraph type="secondary">{schema.description}</Typography.Paragraph> : null}
-            <Form
-              schema={prepareSchema(schema)}
-              experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
-              uiSchema={{ ...enumNamesToUi(schema, form.data.ui), 'ui:submitButtonOptions': { submitText: t.ok } }}
-              formData={formData}
-              validator={formValidator}
-              widgets={formWidgets}
-            templates={formTemplates}
-            translateString={translateString}
-              transformErrors={chineseErrors(schema, () => formData) as (e: RJSFValidationError[]) => RJSFValidationError[]}
-              showErrorList={false}
-              noHtml5Validate
-              onChange={(e) => setFormData(e.formData as Record<string, unknown>)}
-              onSubmit={send}
-              // The errors are shown under their fields; rjsf would also log them as a console error.
-              onError={() => undefined}
-            />
+            <PackageForm schema={schema} ui={form.data.ui as Record<string, unknown> | null} formData={formData} submitText={t.ok} onChange={setFormData} onSubmit={(d) => void send(d)} />
           </>
         ) : (
           <Spin />

@@ -56,7 +56,6 @@ function failAll(reason?: string): void {
 function inspector(): Worker {
   if (worker) return worker;
   const w = new Worker(WORKER_SOURCE, { eval: true, workerData: { base: BASE }, resourceLimits: { maxOldGenerationSizeMb: 1536 } });
-  w.unref(); // an idle inspector never keeps the process alive
   w.on('message', ({ id, ...v }: Verdict & { id: number }) => {
     pending.get(id)?.(v);
     pending.delete(id);
@@ -67,6 +66,8 @@ function inspector(): Worker {
     if (worker === w) worker = null;
     failAll();
   });
+  // After the listeners: attaching one to the worker's message port refs it again.
+  w.unref(); // an idle inspector never keeps the process alive
   worker = w;
   return w;
 }

@@ -172,28 +172,6 @@ export class InboxService {
     });
   }
 
-  async list(actor: Actor, q: { cursor?: string; limit?: number; applicationId?: string; mine?: boolean }): Promise<{ items: TaskView[]; nextCursor: string | null }> {
-    const groups = this.groupsOf(actor);
-    const limit = Math.min(Math.max(q.limit ?? 20, 1), 100);
-    if (!groups.length) return { items: [], nextCursor: null };
-    // Keyset page over the (candidate_group, state, task_id) primary key: no OFFSET, no sort of the whole set.
-    const query = this.knex('task_candidates as c')
-      .join('tasks as t', 't.id', 'c.task_id')
-      .whereIn('c.candidate_group', groups)
-      .andWhere('c.state', 'OPEN')
-      .orderBy('c.task_id', 'desc')
-      .limit(limit + 1)
-      .select('t.*');
-    if (q.cursor) query.andWhere('c.task_id', '<', q.cursor);
-    if (q.applicationId) query.andWhere('t.application_id', q.applicationId);
-    if (q.mine) query.andWhere('t.assignee', actor.id);
-    const rows = (await query) as TaskRow[];
-    const seen = new Set<string>();
-    const unique = rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
-    const page = unique.slice(0, limit);
-    return { items: page.map((r) => toView(r, this.db.personal)), nextCursor: unique.length > limit ? page[page.length - 1].id : null };
-  }
-
   async get(actor: Actor, taskId: string): Promise<TaskView> {
     return toView(await this.visibleRow(actor, taskId), this.db.personal);
   }

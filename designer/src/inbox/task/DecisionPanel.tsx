@@ -1,15 +1,9 @@
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
-import RjsfForm from '@rjsf/antd';
-import type { RJSFValidationError } from '@rjsf/utils';
 import { api } from '../../api/client.ts';
 import { messageOf } from '../../api/ApiError.ts';
 import type { TaskDetail } from '../../api/types.ts';
-import { enumNamesToUi } from '../../components/form/enumNamesToUi.ts';
-import { chineseErrors, formValidator } from '../../components/form/formValidator.ts';
-import { formWidgets } from '../../components/form/OrganisationWidget.tsx';
-import { formTemplates, translateString } from '../../components/form/formTemplates.tsx';
-import { DEFAULT_FORM_STATE, prepareSchema } from '../../components/form/prepareSchema.ts';
+import { PackageForm, type PackageFormHandle } from '../../components/form/PackageForm.tsx';
 import { zh } from '../../i18n/zhCN.ts';
 import { opinionFromRules } from './opinionFromRules.ts';
 
@@ -29,7 +23,7 @@ export function DecisionPanel({ detail, me, onDone }: { detail: TaskDetail; me: 
   const [taskData, setTaskData] = useState<Record<string, unknown>>({});
   const [sending, setSending] = useState(false);
   const prefilled = useRef<string | null>(null);
-  const taskForm = useRef<{ validateForm(): boolean } | null>(null);
+  const taskForm = useRef<PackageFormHandle>(null);
   const fromRules = opinionFromRules(detail.ruleResult);
 
   if (!OPEN_STATES.includes(detail.state)) return <Alert type="info" showIcon title={t.readonly} />;
@@ -78,23 +72,7 @@ export function DecisionPanel({ detail, me, onDone }: { detail: TaskDetail; me: 
         {detail.form ? (
           <div data-testid="task-form">
             <Typography.Text strong>{detail.form.title || t.taskForm}</Typography.Text>
-            <RjsfForm
-              ref={taskForm as never}
-              schema={prepareSchema(schema)}
-              uiSchema={{ ...enumNamesToUi(schema, detail.form.uiSchema), 'ui:submitButtonOptions': { norender: true } }}
-              formData={taskData}
-              experimental_defaultFormStateBehavior={DEFAULT_FORM_STATE}
-              validator={formValidator}
-              widgets={formWidgets}
-              templates={formTemplates}
-              translateString={translateString}
-              transformErrors={chineseErrors(schema, () => taskData) as (e: RJSFValidationError[]) => RJSFValidationError[]}
-              showErrorList={false}
-              noHtml5Validate
-              onChange={(e) => setTaskData(e.formData as Record<string, unknown>)}
-              // The errors are shown under their fields; rjsf would also log them as a console error.
-              onError={() => undefined}
-            />
+            <PackageForm ref={taskForm} schema={schema} ui={detail.form.uiSchema} formData={taskData} onChange={setTaskData} />
           </div>
         ) : null}
         <Form.Item

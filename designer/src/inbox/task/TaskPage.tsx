@@ -10,7 +10,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
 import { useSession } from '../../components/SessionContext.tsx';
-import { ReadOnlyForm } from '../../components/form/ReadOnlyForm.tsx';
+import { PackageForm } from '../../components/form/PackageForm.tsx';
 import { useCallForm } from '../../components/form/useCallForm.ts';
 import { CaseTimeline } from '../../components/timeline/CaseTimeline.tsx';
 import { zh } from '../../i18n/zhCN.ts';
@@ -40,7 +40,7 @@ function ApplicationTab({ application }: { application: NonNullable<TaskDetail['
   const form = useCallForm(application.packageHash, 'application');
   if (form.isError) return <LoadError error={form.error} onRetry={() => form.refetch()} />;
   if (!form.data) return <Spin />;
-  return <ReadOnlyForm schema={form.data.schema as Record<string, unknown>} ui={form.data.ui as Record<string, unknown> | null} formData={application.data} />;
+  return <PackageForm readOnly schema={form.data.schema as Record<string, unknown>} ui={form.data.ui as Record<string, unknown> | null} formData={application.data} />;
 }
 
 /** The material labels of the package's form (e.g. 身份证, 学历证书), keyed by attachment kind. */
