@@ -20,6 +20,7 @@ const includedByDefault = (r: Task) => r.ruleDecision === 'ELIGIBLE';
 export function BatchDecisionDialog({ tasks, open, onClose, onDone }: { tasks: Task[]; open: boolean; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ decision: Decision; opinion?: string }>();
+  const decision = Form.useWatch('decision', form) ?? 'approve';
   const [included, setIncluded] = useState<Set<string>>(() => new Set(tasks.filter(includedByDefault).map((x) => x.id)));
   const [results, setResults] = useState<Map<string, ItemResult> | null>(null);
   const [sending, setSending] = useState(false);
@@ -124,7 +125,7 @@ export function BatchDecisionDialog({ tasks, open, onClose, onDone }: { tasks: T
           </Form.Item>
           <Space size={[4, 8]} wrap>
             <Typography.Text type="secondary">{`${zh.task.decide.phrases}:`}</Typography.Text>
-            {zh.task.phrases.approve.map((p) => (
+            {(zh.task.phrases[decision] ?? []).map((p) => (
               <Tag key={p} style={{ cursor: 'pointer' }} onClick={() => form.setFieldValue('opinion', p)}>
                 {p}
               </Tag>
