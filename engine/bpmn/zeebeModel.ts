@@ -70,6 +70,32 @@ const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
   'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition']),
 };
 
+const TASK_LABELS: Record<string, string> = { 'bpmn:ServiceTask': '服务任务', 'bpmn:SendTask': '发送任务', 'bpmn:ScriptTask': '脚本任务', 'bpmn:BusinessRuleTask': '业务规则任务' };
+const EVENT_LABELS: Record<string, string> = {
+  'bpmn:MessageEventDefinition': '消息',
+  'bpmn:TimerEventDefinition': '定时',
+  'bpmn:SignalEventDefinition': '信号',
+  'bpmn:ConditionalEventDefinition': '条件',
+  'bpmn:ErrorEventDefinition': '错误',
+  'bpmn:EscalationEventDefinition': '升级',
+  'bpmn:CompensateEventDefinition': '补偿',
+  'bpmn:LinkEventDefinition': '链接',
+};
+
+/**
+ * An import warning of bpmn-moddle in Chinese, or null when it does not matter: a declared encoding
+ * it cannot decode (ISO-8859-1) is harmless when the text is plain ASCII or valid UTF-8.
+ */
+function importWarning(message: string, xml: string): string | null {
+  const encoding = /unsupported document encoding <([^>]+)>/.exec(message);
+  if (encoding) return /^[\x00-\x7f]*$/.test(xml) ? null : `文件声明的编码 ${encoding[1]} 不受支持,已按 UTF-8 读取,请检查中文是否显示正确`;
+  const ref = /unresolved reference <([^>]+)>/.exec(message);
+  if (ref) return `引用的元素「${ref[1]}」在文件中不存在,已忽略该引用`;
+  const unknown = /unparsable content <([^>]+)> detected/.exec(message);
+  if (unknown) return `无法识别的内容 <${unknown[1]}>,已忽略`;
+  return `BPMN 导入提示:${message}`;
+}
+
 const ELEMENT_LABELS: Record<string, string> = {
   'bpmn:ComplexGateway': '复杂网关',
   'bpmn:EventBasedGateway': '事件网关',
@@ -92,12 +118,21 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
     return { moddleContext: null, processes: [], problems };
   }
   for (const w of result.warnings) {
-    problems.push({ file, code: 'BPMN_WARNING', elementId: w.element?.id, message: `BPMN 导入问题:${w.message}` });
+    const warning = importWarning(w.message, xml);
+    if (warning) problems.push({ file, code: 'BPMN_WARNING', elementId: w.element?.id, severity: 'warning', message: warning });
   }
+  // BPMN allows <definitions> without an id; the engine's saved state names its definitions by it.
+  if (!result.rootElement.id) result.rootElement.id = 'Definitions';
+  // Message flows document what crosses pools (to black-box ones too); messages are correlated by
+  // name and key at run time, so they are left out of what the engine loads.
+  for (const r of (result.rootElement.rootElements ?? []) as ModdleEl[]) if (r.$type === 'bpmn:Collaboration') r.messageFlows = [];
   const processes: ProcessModel[] = [];
   const roots = (result.rootElement.rootElements ?? []) as ModdleEl[];
-  const executable = roots.filter((r) => r.$type === 'bpmn:Process');
-  if (!executable.length) problems.push({ file, code: 'NO_PROCESS', message: 'BPMN 文件中没有流程(bpmn:process)' });
+  const all = roots.filter((r) => r.$type === 'bpmn:Process');
+  // As in Zeebe, only processes marked isExecutable="true" are deployed; the others are documentation.
+  const executable = all.filter((r) => r.isExecutable === true);
+  if (!all.length) problems.push({ file, code: 'NO_PROCESS', message: 'BPMN 文件中没有流程(bpmn:process)' });
+  else if (!executable.length) problems.push({ file, code: 'NO_EXECUTABLE_PROCESS', message: `BPMN 文件中没有可执行的流程:${all.map((p) => p.name || p.id).join('、')} 未标记 isExecutable="true"` });
 
   const checkFeel = (elementId: string, what: string, expr: string | undefined) => {
     if (!expr || !isFeel(expr)) return;
@@ -124,6 +159,11 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         for (const p of (ext(el, 'zeebe:Properties')?.properties ?? []) as ModdleEl[]) if (p.name) info.properties[p.name] = String(p.value ?? '');
 
         const defs = (el.eventDefinitions ?? []) as ModdleEl[];
+        if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
+          // One sentence for the start event, not one per missing detail of a trigger that cannot run anyway.
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `暂不支持${defs.map((d) => EVENT_LABELS[d.$type] ?? d.$type).join('、')}开始事件,仅支持无触发的开始事件(${id})` });
+          continue;
+        }
         const allowedDefs = SUPPORTED_EVENT_DEFS[el.$type];
         for (const d of defs) {
           if (!allowedDefs?.has(d.$type)) {
@@ -145,9 +185,6 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
             if (msg) info.message = { refId: msg.id!, name: msg.name, correlationKey: sub?.correlationKey };
           }
         }
-        if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
-          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `仅支持无触发的开始事件(${id})` });
-        }
         if (el.$type === 'bpmn:BoundaryEvent') {
           info.attachedToRef = (el.attachedToRef as ModdleEl).id;
           if (el.cancelActivity === false && defs.some((d) => d.$type !== 'bpmn:TimerEventDefinition')) {
@@ -157,8 +194,13 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
 
         const taskDef = ext(el, 'zeebe:TaskDefinition');
         if (JOB_TASKS.has(el.$type)) {
-          if (!taskDef?.type) {
-            problems.push({ file, elementId: id, code: 'TASK_TYPE', message: `服务任务 ${id} 缺少 zeebe:taskDefinition type` });
+          const label = TASK_LABELS[el.$type] ?? '服务任务';
+          if (!taskDef?.type && el.$type === 'bpmn:ScriptTask' && ext(el, 'zeebe:Script')) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_SCRIPT', message: `脚本任务 ${id} 使用 zeebe:script(FEEL 脚本),嵌入式引擎暂不支持;请改为带任务类型(zeebe:taskDefinition)的任务` });
+          } else if (!taskDef?.type && el.$type === 'bpmn:BusinessRuleTask' && ext(el, 'zeebe:CalledDecision')) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_DMN', message: `业务规则任务 ${id} 调用 DMN 决策(zeebe:calledDecision),本平台不运行 DMN:资格规则请写成规则集,并用任务类型 rules.evaluate 调用` });
+          } else if (!taskDef?.type) {
+            problems.push({ file, elementId: id, code: 'TASK_TYPE', message: `${label} ${id} 缺少任务类型(zeebe:taskDefinition type)` });
           } else {
             info.jobType = taskDef.type;
             info.retries = Number(taskDef.retries ?? 3);
@@ -182,7 +224,11 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           info.dueDate = s?.dueDate;
           info.followUpDate = s?.followUpDate;
           checkFeel(id, '到期时间', s?.dueDate);
-          info.formKey = ext(el, 'zeebe:FormDefinition')?.formKey;
+          const formDef = ext(el, 'zeebe:FormDefinition');
+          info.formKey = formDef?.formKey;
+          if (formDef && !formDef.formKey) {
+            problems.push({ file, elementId: id, severity: 'warning', code: 'FORM_REFERENCE', message: `人工任务 ${id} 的表单以 formId 或外部链接引用,本平台不读取:请用 formKey 指向政策包 forms/ 中的表单,否则办理时不显示任务表单` });
+          }
           if (!info.candidateGroups && !info.assignee && !info.candidateUsers) {
             problems.push({ file, elementId: id, code: 'USER_TASK_ASSIGNMENT', message: `人工任务 ${id} 未指定候选组或办理人` });
           }

@@ -90,6 +90,8 @@ const RuleResultSchema = Type.Object({
           mark: MarkSchema,
           message: Nullable(Type.String()),
           clause: Nullable(Type.String()),
+          actualText: Type.Optional(Nullable(Type.String({ description: '查到的值的中文(代码值按表单或登记库的名称)' }))),
+          expectedText: Type.Optional(Nullable(Type.String({ description: '要求的值的中文' }))),
         }),
       ),
     }),

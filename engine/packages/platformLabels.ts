@@ -22,3 +22,11 @@ export const REASON_LABELS: Record<string, string> = {
   REVIEW_REJECTED: '审核不予通过',
   CITY_REVIEW_LATE: '市(州)职鉴中心未在规定时间内审核并提交复审,视为资质不合格',
 };
+
+const FILING_STATUS = { FILED: '已备案', APPLIED: '备案申请已受理', SUBMITTED: '已提交备案材料,尚未受理', NONE: '未备案' };
+
+/** Registry codes as rules read them (fact.path), in Chinese for the reviewer's rule result. */
+export const REGISTRY_VALUE_LABELS: Record<string, Record<string, string>> = {
+  'recommender.filingStatus': FILING_STATUS,
+  'organisation.filingStatus': FILING_STATUS,
+};

@@ -17,7 +17,12 @@ export interface DeployProblem {
   elementId?: string;
   message: string;
   code: string;
+  /** A warning does not stop the deployment (an unresolved reference the engine never follows); absent = error. */
+  severity?: 'warning';
 }
+
+/** The problems that stop a deployment. */
+export const deployErrors = (problems: DeployProblem[]): DeployProblem[] => problems.filter((p) => p.severity !== 'warning');
 
 export interface DeployedProcess {
   bpmnProcessId: string;

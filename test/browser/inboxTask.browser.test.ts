@@ -63,7 +63,11 @@ describeBrowser('reviewer task page: application, scans, rule result, diagram, d
     const checks = b.page.getByTestId('rule-check');
     expect(await checks.count()).toBeGreaterThan(0);
     expect(await b.page.getByTestId('rule-result').innerText()).toMatch(/条款 SC/);
-    expect(await b.page.getByTestId('rule-result').innerText()).toContain('查到的值');
+    const ruleText = await b.page.getByTestId('rule-result').innerText();
+    expect(ruleText).toContain('查到的值');
+    // and codes read as the form and the registry name them
+    expect(ruleText).toContain('已备案');
+    expect(ruleText).not.toMatch(/\b(FILED|APPLIED|OCCUPATION|SPECIAL_ABILITY)\b/);
 
     // when they open the diagram and rest the pointer on the current step
     await b.page.getByRole('tab', { name: /流程图/ }).click();

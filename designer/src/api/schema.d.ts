@@ -3435,8 +3435,10 @@ export interface operations {
                                 conditions: {
                                     /** @description 查到的值 */
                                     actual: unknown;
+                                    actualText?: string | null;
                                     clause: string | null;
                                     expected: unknown;
+                                    expectedText?: string | null;
                                     fact: string;
                                     mark: "✔" | "✘" | "需人工";
                                     message: string | null;

@@ -7,6 +7,7 @@ import { fromJson, nowIso, toJson } from '../../store/createDb.ts';
 import type { PersonalData } from '../../services/privacy/index.ts';
 import { listIncidentRows } from '../../store/incidentQueries.ts';
 import {
+  deployErrors,
   EngineDeployError,
   IncidentNotResolvedError,
   USER_TASK_JOB_TYPE,
@@ -94,6 +95,15 @@ class OptimisticLockError extends Error {}
  * The embedded adapter: bpmn-engine in-process, Zeebe semantics on top (jobs, incidents, FEEL,
  * mappings, user tasks as jobs), every wait state persisted and the engine object dropped.
  */
+/**
+ * One serialized context per process: bpmn-engine would otherwise start every executable process
+ * of the file (a call activity's callee included) together.
+ */
+function serializeProcess(moddleContext: unknown, bpmnProcessId: string) {
+  const typeResolver = TypeResolver({ ...Elements, ...JOB_ELEMENTS });
+  return serializeContext(moddleContext as never, typeResolver, ((mapped: any) => zeebeExtend(mapped, bpmnProcessId)) as never);
+}
+
 export class EmbeddedEngine implements ProcessEngine {
   readonly kind = 'embedded' as const;
   private readonly knex: Knex;
@@ -194,16 +204,33 @@ export class EmbeddedEngine implements ProcessEngine {
 
   async validate(resources: DeployResource[]): Promise<DeployProblem[]> {
     const problems: DeployProblem[] = [];
-    for (const r of resources) problems.push(...(await parseDefinitions(r.name, r.xml)).problems);
+    for (const r of resources) problems.push(...(await this.check(r)).problems);
     return problems;
+  }
+
+  /**
+   * Everything a first start does with a file short of running it: parse, check the Zeebe
+   * extensions, and build each process's engine context; what would fail there fails here.
+   */
+  private async check(r: DeployResource): Promise<Awaited<ReturnType<typeof parseDefinitions>>> {
+    const parsed = await parseDefinitions(r.name, r.xml);
+    if (deployErrors(parsed.problems).length) return parsed;
+    for (const proc of parsed.processes) {
+      try {
+        serializeProcess(parsed.moddleContext, proc.bpmnProcessId);
+      } catch (err) {
+        parsed.problems.push({ file: r.name, code: 'ENGINE_LOAD', message: `流程 ${proc.bpmnProcessId} 无法载入嵌入式引擎:${(err as Error).message}` });
+      }
+    }
+    return parsed;
   }
 
   async deploy(resources: DeployResource[]): Promise<DeployedProcess[]> {
     const parsed: Array<{ resource: DeployResource; parsed: Awaited<ReturnType<typeof parseDefinitions>> }> = [];
     const problems: DeployProblem[] = [];
     for (const r of resources) {
-      const p = await parseDefinitions(r.name, r.xml);
-      problems.push(...p.problems);
+      const p = await this.check(r);
+      problems.push(...deployErrors(p.problems));
       parsed.push({ resource: r, parsed: p });
     }
     if (problems.length) throw new EngineDeployError(problems);
@@ -244,10 +271,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const parsed = await parseDefinitions(row.resource_name, row.xml);
     const model = parsed.processes.find((p) => p.bpmnProcessId === row.bpmn_process_id);
     if (!model) throw new Error(`process ${row.bpmn_process_id} missing in ${row.resource_name}`);
-    const typeResolver = TypeResolver({ ...Elements, ...JOB_ELEMENTS });
-    // One serialized context per process: bpmn-engine would otherwise start every executable
-    // process of the file (a call activity's callee included) together.
-    const sourceContext = serializeContext(parsed.moddleContext as never, typeResolver, ((mapped: any) => zeebeExtend(mapped, row.bpmn_process_id)) as never);
+    const sourceContext = serializeProcess(parsed.moddleContext, row.bpmn_process_id);
     const def: LoadedDefinition = { key, bpmnProcessId: row.bpmn_process_id, version: row.version, sourceContext, model };
     this.definitions.set(key, def);
     return def;

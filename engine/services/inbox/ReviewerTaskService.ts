@@ -7,6 +7,7 @@ import { AUDIT_READ_ACTION, type PersonalDataRead } from '../audit/AuditLog.ts';
 import type { ApplicationService } from '../applications/ApplicationService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { DECISION_LABELS, type AuditSink, type Decision, type InboxService, type TaskView } from './InboxService.ts';
+import { labelRuleValues } from './ruleValueLabels.ts';
 import { RULE_DECISION_LABELS, type RuleDecision, type TaskQueries, type TaskListRow } from './TaskQueries.ts';
 
 export type Mark = '✔' | '✘' | '需人工';
@@ -21,6 +22,9 @@ export interface RuleConditionView {
   mark: Mark;
   message: string | null;
   clause: string | null;
+  /** The value found, in Chinese where it is a code (FILED → 已备案); null where it is its own text. */
+  actualText?: string | null;
+  expectedText?: string | null;
 }
 
 export interface RuleCheckView {
@@ -140,6 +144,8 @@ export class ReviewerTaskService {
     }
     const packageHash = application?.packageHash ?? row?.packageHash ?? null;
     const pkg = packageHash ? await this.d.packages.version(packageHash).catch(() => null) : null;
+    // Codes the rules found (OCCUPATION, FILED) in the words of the form and the registry.
+    ruleResult = labelRuleValues(ruleResult, pkg?.forms.application?.schema as Record<string, unknown> | undefined);
     const formDef = pkg && task.formKey ? pkg.forms[task.formKey] : undefined;
     const form = formDef && task.formKey ? { key: task.formKey, title: formDef.title ?? task.formKey, schema: formDef.schema, uiSchema: (formDef.ui ?? {}) as Record<string, unknown> } : null;
     const allowedDecisions = pkg ? allowedDecisionsOf(pkg.bpmn, task.elementId) : (Object.keys(DECISION_LABELS) as Decision[]);

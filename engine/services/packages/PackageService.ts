@@ -150,7 +150,7 @@ export class PackageService {
 
   private async bpmnProblems(file: string, xml: string): Promise<LoaderProblem[]> {
     const problems = await this.engine.validate([{ name: file, xml }]);
-    return problems.map((p) => ({ file: p.file || file, pointer: p.elementId ? `#${p.elementId}` : undefined, message: p.message, severity: 'error' as const, code: p.code }));
+    return problems.map((p) => ({ file: p.file || file, pointer: p.elementId ? `#${p.elementId}` : undefined, message: p.message, severity: p.severity ?? ('error' as const), code: p.code }));
   }
 
   private async deploy(actor: Actor | null, dir: string): Promise<{ version: PackageVersionView; created: boolean }> {

@@ -60,8 +60,8 @@ export function RuleResultPanel({ result }: { result: RuleResult | null }) {
                     <MarkIcon mark={k.mark} />
                     {k.message ? <span>{k.message}</span> : null}
                     <Typography.Text type="secondary">{`${r.found}:`}</Typography.Text>
-                    <Typography.Text strong>{shown(k.actual)}</Typography.Text>
-                    {plain(k.expected) ? <Typography.Text type="secondary">{`${r.expected}:${shown(k.expected)}`}</Typography.Text> : null}
+                    <Typography.Text strong>{k.actualText ?? shown(k.actual)}</Typography.Text>
+                    {plain(k.expected) ? <Typography.Text type="secondary">{`${r.expected}:${k.expectedText ?? shown(k.expected)}`}</Typography.Text> : null}
                     {k.clause && k.clause !== c.clause ? <Tag>{r.clause(k.clause)}</Tag> : null}
                   </Space>
                 </li>
