@@ -225,6 +225,45 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(userTasks.find((j) => j.processInstanceKey === processInstanceKey)).toBeUndefined();
   });
 
+  it('stops at an incident when the assignee or candidate users expression gives nothing, and goes on once the variables are set', async () => {
+    // given: assignee =boss and candidate users =deputies, neither variable set
+    await engine.deploy([bpmn('assignee')]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'assignee', variables: {} });
+    // then: an incident, no task anyone could complete
+    const incident = await waitFor(async () => (await engine.listIncidents({ processInstanceKey, state: 'OPEN' }))[0]);
+    expect(incident).toMatchObject({ elementId: 'approve', errorType: 'EXTRACT_VALUE_ERROR' });
+    expect(userTasks.find((j) => j.processInstanceKey === processInstanceKey)).toBeUndefined();
+    // when the variables are corrected and the incident resolved
+    await engine.setVariables(processInstanceKey, { boss: 'wang', deputies: ['li', 'zhao'] });
+    await engine.resolveIncident(incident.key);
+    // then the task is assigned as the expressions say
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    expect(task.customHeaders['io.camunda.zeebe:assignee']).toBe('wang');
+    expect(JSON.parse(task.customHeaders['io.camunda.zeebe:candidateUsers'])).toEqual(['li', 'zhao']);
+  });
+
+  it('creates a job of the type a FEEL expression gives, and an incident until the expression has a value', async () => {
+    // given: type = "test." + kind
+    await engine.deploy([bpmn('feelJobType')]);
+    const seen: string[] = [];
+    engine.registerWorker('test.work', async (job) => {
+      seen.push(job.type);
+      return { kind: 'complete' };
+    });
+    // when: kind is set
+    const ok = await engine.createInstance({ bpmnProcessId: 'feelJobType', variables: { kind: 'work' } });
+    // then the worker of that type completes it
+    expect((await finished(ok.processInstanceKey)).status).toBe('COMPLETED');
+    expect(seen).toEqual(['test.work']);
+    // when: kind is missing, an incident; once set, resolving it lets the job run
+    const missing = await engine.createInstance({ bpmnProcessId: 'feelJobType', variables: {} });
+    const incident = await waitFor(async () => (await engine.listIncidents({ processInstanceKey: missing.processInstanceKey, state: 'OPEN' }))[0]);
+    expect(incident).toMatchObject({ elementId: 'work', errorType: 'EXTRACT_VALUE_ERROR' });
+    await engine.setVariables(missing.processInstanceKey, { kind: 'work' });
+    await engine.resolveIncident(incident.key);
+    expect((await finished(missing.processInstanceKey)).status).toBe('COMPLETED');
+  });
+
   it('fires a boundary timer and cancels the user task it interrupts', async () => {
     // given
     await engine.deploy([bpmn('timers')]);

@@ -494,18 +494,17 @@ export class EmbeddedEngine implements ProcessEngine {
     const headers: Record<string, string> = { ...info.headers };
     let problem: string | undefined;
     let type = info.jobType ?? USER_TASK_JOB_TYPE;
+    if (info.jobType && isFeel(info.jobType)) {
+      const evaluated = jobTypeOf(info.jobType, scope);
+      type = evaluated.type;
+      problem = evaluated.problem;
+    }
     if (wait.kind === 'call') type = CALL_JOB_TYPE;
     if (wait.kind === 'message') type = MESSAGE_WAIT_TYPE;
     if (info.type === 'bpmn:UserTask') {
-      const groups = info.candidateGroups ? evalMaybe(info.candidateGroups, scope) : undefined;
-      if (groups !== undefined) headers['io.camunda.zeebe:candidateGroups'] = JSON.stringify(toList(groups));
-      const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : null;
-      if (info.candidateGroups && (!list || list.length === 0 || list.some((g) => typeof g !== 'string' || !g))) {
-        problem = `候选组表达式「${info.candidateGroups}」的结果应为非空的字符串列表,实际为 ${JSON.stringify(groups ?? null)}(是否引用了不存在的变量?)`;
-      }
-      if (info.candidateUsers) headers['io.camunda.zeebe:candidateUsers'] = JSON.stringify(toList(evalMaybe(info.candidateUsers, scope)));
-      if (info.assignee) headers['io.camunda.zeebe:assignee'] = String(evalMaybe(info.assignee, scope) ?? '');
-      if (info.dueDate) headers['io.camunda.zeebe:dueDate'] = String(evalMaybe(info.dueDate, scope) ?? '');
+      const assignment = userTaskAssignment(info, scope);
+      Object.assign(headers, assignment.headers);
+      problem = [problem, assignment.problem].filter(Boolean).join(';') || undefined;
       if (info.formKey) headers['io.camunda.zeebe:formKey'] = info.formKey;
       if (info.name) headers['io.camunda.zeebe:name'] = info.name;
     }
@@ -779,33 +778,46 @@ export class EmbeddedEngine implements ProcessEngine {
   async resolveIncident(incidentKey: string, retries = 1): Promise<void> {
     const inc = await this.knex('engine_incidents').where({ key: incidentKey, state: 'OPEN' }).first();
     if (!inc) throw new JobNotFoundError(`事件 ${incidentKey} 不存在或已解决`);
-    // An expression incident at a user task is resolved by evaluating its candidate groups again, as Zeebe does.
-    const headers = inc.error_type === 'EXTRACT_VALUE_ERROR' && inc.job_key ? await this.reevaluatedHeaders(inc.job_key, inc.instance_key) : null;
+    // An expression incident is resolved by evaluating the expressions again, as Zeebe does.
+    const again = inc.error_type === 'EXTRACT_VALUE_ERROR' && inc.job_key ? await this.reevaluatedJob(inc.job_key, inc.instance_key) : null;
     await this.knex.transaction(async (trx) => {
       if (inc.job_key) {
         await trx('engine_jobs')
           .where({ key: inc.job_key, state: 'INCIDENT' })
-          .update({ state: 'ACTIVATABLE', retries: Math.max(1, retries), worker: null, deadline: null, not_before: null, ...(headers ? { custom_headers: toJson(headers) } : {}) });
+          .update({
+            state: 'ACTIVATABLE',
+            retries: Math.max(1, retries),
+            worker: null,
+            deadline: null,
+            not_before: null,
+            ...(again?.headers ? { custom_headers: toJson(again.headers) } : {}),
+            ...(again?.type ? { type: again.type } : {}),
+          });
       }
       await trx('engine_incidents').where({ key: incidentKey }).update({ state: 'RESOLVED', resolved_at: nowIso() });
     });
     this.kick();
   }
 
-  /** The user task's headers with its candidate groups evaluated against the instance's variables now. */
-  private async reevaluatedHeaders(jobKey: string, instanceKey: string): Promise<Record<string, string> | null> {
+  /** A job's expressions (a user task's assignment, a FEEL job type) evaluated against the instance's variables now. */
+  private async reevaluatedJob(jobKey: string, instanceKey: string): Promise<{ headers?: Record<string, string>; type?: string } | null> {
     const job = await this.knex('engine_jobs').where({ key: jobKey }).first();
     const inst = (await this.knex('engine_instances').where({ key: instanceKey }).first()) as InstanceRow | undefined;
-    if (!job || !inst || job.type !== USER_TASK_JOB_TYPE) return null;
+    if (!job || !inst) return null;
     const def = await this.loadDefinition(inst.definition_key);
     const info = def.model.elements.get(job.element_id);
-    if (!info?.candidateGroups) return null;
-    const groups = evalMaybe(info.candidateGroups, { ...this.personal.fromJson<Variables>(inst.variables), ...this.personal.fromJson<Variables>(job.variables) });
-    const list = Array.isArray(groups) ? groups : typeof groups === 'string' ? [groups] : null;
-    if (!list || list.length === 0 || list.some((g) => typeof g !== 'string' || !g)) {
-      throw new IncidentNotResolvedError(`候选组表达式「${info.candidateGroups}」的结果仍不可用:${JSON.stringify(groups ?? null)}`);
+    if (!info) return null;
+    const scope = { ...this.personal.fromJson<Variables>(inst.variables), ...this.personal.fromJson<Variables>(job.variables) };
+    const stillBad = (problem: string) => new IncidentNotResolvedError(`${problem.replace(/(是否引用了不存在的变量?)$/, '')}——仍不可用`);
+    if (info.jobType && isFeel(info.jobType)) {
+      const evaluated = jobTypeOf(info.jobType, scope);
+      if (evaluated.problem) throw stillBad(evaluated.problem);
+      return { type: evaluated.type };
     }
-    return { ...fromJson<Record<string, string>>(job.custom_headers), 'io.camunda.zeebe:candidateGroups': JSON.stringify(toList(groups)) };
+    if (info.type !== 'bpmn:UserTask' || job.type !== USER_TASK_JOB_TYPE) return null;
+    const assignment = userTaskAssignment(info, scope);
+    if (assignment.problem) throw stillBad(assignment.problem);
+    return { headers: { ...fromJson<Record<string, string>>(job.custom_headers), ...assignment.headers } };
   }
 
   // ---------------------------------------------------------------- timers, messages, calls
@@ -947,6 +959,48 @@ function evalMaybe(expr: string, scope: Variables): unknown {
 function evaluateList(expr: string, scope: Variables): unknown[] {
   const v = evalMaybe(expr, scope);
   return Array.isArray(v) ? v : [];
+}
+
+/** A job type given as a FEEL expression (Zeebe allows it), evaluated when the job is created. */
+function jobTypeOf(expr: string, scope: Variables): { type: string; problem?: string } {
+  const v = evalMaybe(expr, scope);
+  if (typeof v === 'string' && v.trim()) return { type: v.trim() };
+  return { type: '', problem: `任务类型表达式「${expr}」的结果应为非空的字符串,实际为 ${JSON.stringify(v ?? null)}(是否引用了不存在的变量?)` };
+}
+
+const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' && x.length > 0);
+
+/**
+ * Who may work a user task and by when, from its assignment and schedule expressions. As in Zeebe,
+ * an assignment that gives nothing usable (an unset variable, a wrong type) is an incident, never a
+ * task anyone may complete; a due date may be empty but not something other than a date.
+ */
+function userTaskAssignment(info: ElementInfo, scope: Variables): { headers: Record<string, string>; problem?: string } {
+  const headers: Record<string, string> = {};
+  const problems: string[] = [];
+  const shown = (v: unknown) => JSON.stringify(v ?? null);
+  if (info.candidateGroups) {
+    const groups = evalMaybe(info.candidateGroups, scope);
+    headers['io.camunda.zeebe:candidateGroups'] = JSON.stringify(toList(groups));
+    if (!isTextList(typeof groups === 'string' ? [groups] : groups)) problems.push(`候选组表达式「${info.candidateGroups}」的结果应为非空的字符串列表,实际为 ${shown(groups)}`);
+  }
+  if (info.candidateUsers) {
+    const users = evalMaybe(info.candidateUsers, scope);
+    headers['io.camunda.zeebe:candidateUsers'] = JSON.stringify(toList(users));
+    if (!isTextList(typeof users === 'string' ? [users] : users)) problems.push(`候选人表达式「${info.candidateUsers}」的结果应为非空的字符串列表,实际为 ${shown(users)}`);
+  }
+  if (info.assignee) {
+    const who = evalMaybe(info.assignee, scope);
+    headers['io.camunda.zeebe:assignee'] = typeof who === 'string' ? who : '';
+    if (typeof who !== 'string' || !who) problems.push(`办理人表达式「${info.assignee}」的结果应为非空的字符串,实际为 ${shown(who)}`);
+  }
+  if (info.dueDate) {
+    // Nullable, as in Zeebe: no value is a task without a deadline; a value that is no date is an incident.
+    const due = evalMaybe(info.dueDate, scope);
+    headers['io.camunda.zeebe:dueDate'] = typeof due === 'string' ? due : '';
+    if (due !== null && due !== undefined && (typeof due !== 'string' || Number.isNaN(Date.parse(due)))) problems.push(`到期时间表达式「${info.dueDate}」的结果应为日期时间(ISO 8601)或空,实际为 ${shown(due)}`);
+  }
+  return problems.length ? { headers, problem: `${problems.join(';')}(是否引用了不存在的变量?)` } : { headers };
 }
 
 function toList(v: unknown): string[] {
