@@ -379,6 +379,23 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(done.completedElements.at(-1)).toBe('endRejected');
   });
 
+  it('calls a process once per item of a multi-instance collection, each child with its item, and collects their results in order', async () => {
+    // given: a call activity over [1,2,3] (inputElement item, outputCollection results, outputElement =doubled)
+    await engine.deploy([bpmn('multiCall')]);
+    const items: unknown[] = [];
+    engine.registerWorker('test.double', async (job) => {
+      items.push(job.variables.item);
+      return { kind: 'complete', variables: { doubled: Number(job.variables.item) * 2 } };
+    });
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'multiCallParent', variables: {} });
+    const done = await finished(processInstanceKey);
+    // then
+    expect(done.status).toBe('COMPLETED');
+    expect([...items].sort()).toEqual([1, 2, 3]);
+    expect(done.variables.results).toEqual([2, 4, 6]);
+  });
+
   it('calls another process and takes back its variables', async () => {
     // given
     await engine.deploy([bpmn('call')]);

@@ -380,7 +380,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const now = nowIso();
     const events: EngineEvent[] = [];
     const newJobs: string[] = [];
-    const childStarts: Array<{ key: string; executionId: string; info: ElementInfo }> = [];
+    const childStarts: Array<{ key: string; executionId: string; info: ElementInfo; locals: Variables }> = [];
     const trail = [...fromJson<string[]>(row.trail), ...result.completed.map((c) => c.elementId)];
     for (const c of result.completed) {
       events.push({ type: 'element.completed', processInstanceKey: row.key, elementId: c.elementId, elementType: c.elementType, at: now });
@@ -408,7 +408,7 @@ export class EmbeddedEngine implements ProcessEngine {
         if (byExecution.has(wait.executionId)) continue;
         const info = def.model.elements.get(wait.elementId)!;
         const jobKey = nextKey();
-        const { row: job, problem } = this.buildJob(jobKey, row.key, info, wait, vars);
+        const { row: job, problem, locals } = this.buildJob(jobKey, row.key, info, wait, vars);
         if (problem) {
           // As on Zeebe: an expression whose result cannot be used stops at an incident instead of a task nobody can see.
           const incident: Incident = { key: nextKey(), processInstanceKey: row.key, jobKey, elementId: info.id, errorType: 'EXTRACT_VALUE_ERROR', message: problem, state: 'OPEN', createdAt: now };
@@ -419,7 +419,7 @@ export class EmbeddedEngine implements ProcessEngine {
         }
         await trx('engine_jobs').insert(job);
         if (wait.kind === 'job') newJobs.push(jobKey);
-        if (wait.kind === 'call') childStarts.push({ key: jobKey, executionId: wait.executionId, info });
+        if (wait.kind === 'call') childStarts.push({ key: jobKey, executionId: wait.executionId, info, locals });
         if (wait.kind === 'message') await this.storeSubscription(trx, row.key, wait, info, vars);
       }
       for (const job of existing) {
@@ -462,7 +462,9 @@ export class EmbeddedEngine implements ProcessEngine {
     // to its parent, buffered messages correlate, new jobs are offered to workers.
     for (const c of childStarts) {
       const childKey = nextKey();
-      const childVars = { ...vars, ...this.evalInputs(c.info, vars) };
+      // The child sees the parent's variables and the call's own: its input mappings and, in a
+      // multi-instance call, the item and loop counter of its turn.
+      const childVars = { ...vars, ...c.locals };
       this.track(
         this.latestDefinitionKey(c.info.calledProcessId!)
           .then((defKey) => this.createInstanceWithKey(childKey, defKey, childVars, { key: row.key, executionId: c.executionId }))
@@ -480,7 +482,7 @@ export class EmbeddedEngine implements ProcessEngine {
     if (newJobs.length) this.kick();
   }
 
-  private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string } {
+  private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string; locals: Variables } {
     const locals: Variables = {};
     if (info.loop?.inputElement) locals[info.loop.inputElement] = wait.loopItem ?? null;
     if (info.loop) locals.loopCounter = (wait.loopIndex ?? 0) + 1;
@@ -524,7 +526,7 @@ export class EmbeddedEngine implements ProcessEngine {
       error_message: null,
       created_at: nowIso(),
     };
-    return problem ? { row, problem } : { row };
+    return problem ? { row, problem, locals } : { row, locals };
   }
 
   private evalInputs(info: ElementInfo, scope: Variables): Variables {
@@ -918,8 +920,11 @@ export class EmbeddedEngine implements ProcessEngine {
     await this.command(
       parentKey,
       (session, vars) => {
-        if (info.outputs.length) this.applyOutputs(info, vars, {}, childVars);
-        else if (info.propagateAllChildVariables !== false) Object.assign(vars, childVars);
+        // Output mappings read the child's variables; a multi-instance call puts each child's output
+        // element at its turn's place in the output collection (and keeps the rest local, as Zeebe does).
+        const propagated = info.outputs.length || info.propagateAllChildVariables !== false ? childVars : {};
+        if (info.outputs.length || info.loop) this.applyOutputs(info, vars, this.personal.fromJson<Variables>(job.variables), propagated);
+        else Object.assign(vars, propagated);
         session.signal(job.element_id, executionId);
       },
       async (trx) => {

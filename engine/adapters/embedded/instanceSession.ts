@@ -107,9 +107,18 @@ export class InstanceSession {
             }
             return;
           }
-          case 'activity.call':
-            this.waits.set(c.executionId, { elementId: c.id, executionId: c.executionId, kind: 'call' });
+          case 'activity.call': {
+            const info = this.model.elements.get(c.id);
+            if (info?.loop && c.isRootScope) return; // the multi-instance body calls nothing itself
+            this.waits.set(c.executionId, {
+              elementId: c.id,
+              executionId: c.executionId,
+              kind: 'call',
+              loopIndex: info?.loop ? c.index : undefined,
+              loopItem: info?.loop?.inputElement ? c[info.loop.inputElement] : undefined,
+            });
             return;
+          }
           case 'activity.end':
           case 'activity.leave':
           case 'activity.discard':
