@@ -101,6 +101,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       return form ? { schema: form.schema, title: form.title ?? formKey } : null;
     },
     validate: (schema, data) => formRuntime.validate(schema, data),
+    defaultCandidateGroups: async (hash) => (await packages.version(hash)).manifest.defaultCandidateGroups ?? [],
   });
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
   let dispatcher: ProcessStartDispatcher | undefined;

@@ -231,7 +231,8 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
             problems.push({ file, elementId: id, severity: 'warning', code: 'FORM_REFERENCE', message: `人工任务 ${id} 的表单以 formId 或外部链接引用,本平台不读取:请用 formKey 指向政策包 forms/ 中的表单,否则办理时不显示任务表单` });
           }
           if (!info.candidateGroups && !info.assignee && !info.candidateUsers) {
-            problems.push({ file, elementId: id, code: 'USER_TASK_ASSIGNMENT', message: `人工任务 ${id} 未指定候选组或办理人` });
+            // Zeebe allows it; whoever hosts the engine decides who sees such a task (the platform: the package's default groups).
+            problems.push({ file, elementId: id, severity: 'warning', code: 'USER_TASK_ASSIGNMENT', message: `人工任务 ${id} 未指定候选组或办理人,将交给政策包声明的默认候选组(defaultCandidateGroups)` });
           }
         }
         if (el.$type === 'bpmn:ReceiveTask') {

@@ -147,7 +147,13 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
   if (options.bpmnValidator) {
     for (const [file, xml] of Object.entries(bpmn)) {
       try {
-        for (const p of await options.bpmnValidator(file, xml)) problems.push({ ...p, file: p.file || file });
+        for (const p of await options.bpmnValidator(file, xml)) {
+          problems.push({ ...p, file: p.file || file });
+          // A task without an assignment is the package's to place; without a default group nobody would see it.
+          if (p.code === 'USER_TASK_ASSIGNMENT' && !(Array.isArray(m.defaultCandidateGroups) && m.defaultCandidateGroups.length)) {
+            problems.push({ file: p.file || file, pointer: p.pointer, message: `${p.message.split(',')[0]},且政策包 manifest.json 未声明 defaultCandidateGroups:该任务将无人可见`, severity: 'error', code: 'USER_TASK_NO_GROUP' });
+          }
+        }
       } catch (err) {
         problems.push({ file, pointer: '', message: `流程引擎校验 BPMN 时出错:${(err as Error).message}`, severity: 'error', code: 'BPMN_VALIDATOR_FAILED' });
       }

@@ -47,6 +47,8 @@ export type PackageManifest = {
   clauses: PackageClause[];
   /** Summary tables (汇总表) the reviewers export, one specification file each. */
   exports?: Array<{ id: string; file: string }>;
+  /** Candidate groups of user tasks drawn without an assignment (Zeebe allows them), e.g. ["province:510000"]. */
+  defaultCandidateGroups?: string[];
 };
 
 export type ScheduleWindow = {

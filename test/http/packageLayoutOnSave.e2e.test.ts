@@ -1,24 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDiagramLayout } from '../../engine/packages/layout/checkDiagramLayout.ts';
+import { packageFiles } from '../support/packageFiles.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 
 const DIR = 'deployments/sichuan/2026-examiner-training';
-
-/** Every file of a package folder, by its path inside the package. */
-function packageFiles(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const name = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(name);
-      else out[name] = fs.readFileSync(path.join(dir, name), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
 
 describe('a package saved with a BPMN that has no diagram layout', () => {
   let t: TestPlatform;

@@ -14,6 +14,8 @@ import { projectTaskListColumns } from './TaskQueries.ts';
  */
 export interface TaskForms {
   formOf(packageHash: string, formKey: string): Promise<{ schema: Record<string, unknown>; title: string } | null>;
+  /** The package's groups for user tasks drawn without an assignment (manifest defaultCandidateGroups). */
+  defaultCandidateGroups?(packageHash: string): Promise<string[]>;
   validate(schema: Record<string, unknown>, data: unknown): { valid: boolean; errors: Array<{ pointer: string; field?: string; message: string; clause?: string }> };
 }
 
@@ -115,8 +117,11 @@ export class InboxService {
   /** Handler of the held `io.camunda.zeebe:userTask` jobs: project each into the inbox once. */
   async onUserTaskJob(job: Job): Promise<void> {
     const headers = job.customHeaders;
-    const groups = headers['io.camunda.zeebe:candidateGroups'] ? (JSON.parse(headers['io.camunda.zeebe:candidateGroups']) as string[]) : [];
-    const vars = job.variables as { applicationId?: string; recommender?: { cityCode?: string }; application?: { name?: string; applicantType?: string; targetOccupation?: { name?: string } } };
+    const vars = job.variables as { applicationId?: string; packageHash?: string; recommender?: { cityCode?: string }; application?: { name?: string; applicantType?: string; targetOccupation?: { name?: string } } };
+    let groups = headers['io.camunda.zeebe:candidateGroups'] ? (JSON.parse(headers['io.camunda.zeebe:candidateGroups']) as string[]) : [];
+    const unassigned = !groups.length && !headers['io.camunda.zeebe:assignee'] && !JSON.parse(headers['io.camunda.zeebe:candidateUsers'] ?? '[]').length;
+    // A task drawn without an assignment goes to the package's default groups (checked at package load).
+    if (unassigned && vars.packageHash && this.forms?.defaultCandidateGroups) groups = await this.forms.defaultCandidateGroups(vars.packageHash);
     const name = headers['io.camunda.zeebe:name'] ?? job.elementId;
     const dueRaw = headers['io.camunda.zeebe:dueDate'];
     const dueAt = dueRaw && !Number.isNaN(Date.parse(dueRaw)) ? new Date(dueRaw).toISOString() : null;

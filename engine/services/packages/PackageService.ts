@@ -37,6 +37,8 @@ export interface PackageManifest {
   /** Chinese labels for the package's own status and reason codes (application.status headers). */
   labels?: { statuses?: Record<string, string>; reasons?: Record<string, string> };
   actions?: Array<{ id: string; title: string; form: string; process: string; allowedStatuses: string[]; clause: string }>;
+  /** Groups of user tasks drawn without an assignment. */
+  defaultCandidateGroups?: string[];
   [k: string]: unknown;
 }
 
