@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
+import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
 import { pointerOf } from './jsonPointer.ts';
@@ -301,6 +302,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
 
   problems.push(
     ...checkTraceability({ manifest: m, files, json, bpmnIds, ruleSetFiles, formFiles, scheduleFile }),
+    ...checkSanctionKinds(bpmn, Object.fromEntries(ruleSetFiles.map((f) => [f, json(f)]))),
   );
 
   for (const name of names) {

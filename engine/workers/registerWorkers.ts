@@ -1,3 +1,4 @@
+import { isSanctionKind, sanctionKindList } from '../packages/sanctionKinds.ts';
 import { gatherFacts, parameterValues } from '../services/eligibility/gatherFacts.ts';
 import type { JobHandler, ProcessEngine } from '../port/ProcessEngine.ts';
 import { USER_TASK_JOB_TYPE } from '../port/ProcessEngine.ts';
@@ -146,6 +147,9 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
     /** A sanction in the registry (e.g. a one-year training ban), idempotent per job. */
     'sanction.record': async (job) => {
       const subject = requireHeader(job, 'subject');
+      const kind = requireHeader(job, 'kind');
+      // A kind the rules never read would be recorded and never applied (checked at load too).
+      if (!isSanctionKind(kind)) throw new Error(`处罚种类「${kind}」不在登记库的处罚种类中(${sanctionKindList()})`);
       const application = requireVariable<Record<string, any>>(job, 'application');
       // An organisation sanction falls on the recommending unit by default, or on the variable the header names (e.g. organisation.id).
       const subjectId = subject === 'person' ? String(application.idNumber) : String(requireVariable(job, job.customHeaders.subjectVariable ?? 'recommender.id'));
@@ -158,7 +162,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       await d.registry.recordSanction({
         subjectType: subject === 'person' ? 'person' : 'org',
         subjectId,
-        kind: requireHeader(job, 'kind'),
+        kind,
         clause: requireHeader(job, 'clause'),
         startsOn,
         until,

@@ -4,6 +4,7 @@ import { fromJson, toJson } from '../../store/createDb.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../errors.ts';
 import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import type { PersonalData } from '../privacy/index.ts';
+import type { SanctionKind } from '../../packages/sanctionKinds.ts';
 import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
@@ -141,7 +142,7 @@ export interface SanctionInput {
 }
 
 /** Organisation sanction kinds that stop a unit from recommending: SC26-52 (one year after cheating), SC26-50 (no end). */
-export const RECOMMENDATION_SUSPENSION_KINDS = ['RECOMMENDATION_SUSPENDED', 'RECOMMENDATION_REVOKED'] as const;
+export const RECOMMENDATION_SUSPENSION_KINDS = ['RECOMMENDATION_SUSPENDED', 'RECOMMENDATION_REVOKED'] as const satisfies readonly SanctionKind[];
 /** Reported as the end of a suspension that has none, so date comparisons in rules keep failing closed. */
 export const PERMANENT_UNTIL = '9999-12-31';
 
