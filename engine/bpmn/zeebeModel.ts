@@ -173,7 +173,8 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
             const body = d.timeDuration?.body ?? d.timeDate?.body ?? d.timeCycle?.body;
             if (body) info.timer = { kind: d.timeDuration ? 'timeDuration' : d.timeDate ? 'timeDate' : 'timeCycle', expression: body };
             if (!body) problems.push({ file, elementId: id, code: 'TIMER_EMPTY', message: `定时器 ${id} 未设置时间` });
-            if (d.timeCycle) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `不支持循环定时器(timeCycle)(${id})` });
+            // As in Zeebe, a cycle (R3/P1D: 催办 while a task waits) belongs on a boundary event; elsewhere it has no meaning.
+            if (d.timeCycle && el.$type !== 'bpmn:BoundaryEvent') problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `循环定时器(timeCycle)只能用于边界事件(${id})` });
             checkFeel(id, '定时器', body);
           }
           if (d.$type === 'bpmn:MessageEventDefinition') {

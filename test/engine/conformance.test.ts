@@ -320,6 +320,37 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements).toEqual(['start', 'reviewTimeout', 'endTimedOut']);
   });
 
+  it('reminds on a cycle while a task waits (non-interrupting R2/P1D boundary timer), twice across a restart, and the task stays open', async () => {
+    // given
+    await engine.deploy([bpmn('reminder')]);
+    const reminders: string[] = [];
+    engine.registerWorker('test.remind', async (job) => {
+      reminders.push(job.key);
+      return { kind: 'complete' };
+    });
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'reminder', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when a day passes, then another, then a third
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 1 ? true : null), 10_000, 'the first reminder');
+    // and the engine restarts in between: the cycle goes on from the store
+    engine = await t.restart();
+    engine.registerWorker('test.remind', async (job) => {
+      reminders.push(job.key);
+      return { kind: 'complete' };
+    });
+    await engine.start();
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 2 ? true : null), 10_000, 'the second reminder');
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await new Promise((r) => setTimeout(r, 500));
+    // then two reminders (R2), and the task is still there to decide
+    expect(reminders).toHaveLength(2);
+    expect((await engine.getInstance(processInstanceKey))!.status).toBe('ACTIVE');
+    await engine.completeJob(task.key, { decision: 'approve' });
+    expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('end');
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);
