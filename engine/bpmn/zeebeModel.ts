@@ -55,6 +55,11 @@ export interface ParsedDefinitions {
 
 type ModdleEl = Record<string, any> & { $type: string; id?: string };
 
+/** Script tasks with zeebe:script run as jobs of this type, which the embedded engine completes itself. */
+export const SCRIPT_JOB_TYPE = 'embedded:script';
+export const SCRIPT_EXPRESSION_HEADER = 'embedded:script.expression';
+export const SCRIPT_RESULT_HEADER = 'embedded:script.resultVariable';
+
 const JOB_TASKS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask']);
 const SUPPORTED = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
@@ -196,8 +201,16 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         const taskDef = ext(el, 'zeebe:TaskDefinition');
         if (JOB_TASKS.has(el.$type)) {
           const label = TASK_LABELS[el.$type] ?? '服务任务';
-          if (!taskDef?.type && el.$type === 'bpmn:ScriptTask' && ext(el, 'zeebe:Script')) {
-            problems.push({ file, elementId: id, code: 'UNSUPPORTED_SCRIPT', message: `脚本任务 ${id} 使用 zeebe:script(FEEL 脚本),嵌入式引擎暂不支持;请改为带任务类型(zeebe:taskDefinition)的任务` });
+          const script = el.$type === 'bpmn:ScriptTask' ? ext(el, 'zeebe:Script') : undefined;
+          if (!taskDef?.type && script) {
+            // A FEEL script: the engine evaluates it itself, as a job of its own type, into the result variable.
+            if (!script.expression || !isFeel(script.expression)) problems.push({ file, elementId: id, code: 'SCRIPT_EXPRESSION', message: `脚本任务 ${id} 的 zeebe:script 须有以 = 开头的 FEEL 表达式` });
+            if (!script.resultVariable) problems.push({ file, elementId: id, code: 'SCRIPT_RESULT', message: `脚本任务 ${id} 的 zeebe:script 须指定结果变量(resultVariable)` });
+            checkFeel(id, '脚本', script.expression);
+            info.jobType = SCRIPT_JOB_TYPE;
+            info.retries = 1;
+            info.headers[SCRIPT_EXPRESSION_HEADER] = String(script.expression ?? '');
+            info.headers[SCRIPT_RESULT_HEADER] = String(script.resultVariable ?? '');
           } else if (!taskDef?.type && el.$type === 'bpmn:BusinessRuleTask' && ext(el, 'zeebe:CalledDecision')) {
             problems.push({ file, elementId: id, code: 'UNSUPPORTED_DMN', message: `业务规则任务 ${id} 调用 DMN 决策(zeebe:calledDecision),本平台不运行 DMN:资格规则请写成规则集,并用任务类型 rules.evaluate 调用` });
           } else if (!taskDef?.type) {

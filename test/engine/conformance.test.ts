@@ -351,6 +351,22 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('end');
   });
 
+  it('runs a script task: its FEEL expression into the result variable, read by the next gateway (null where FEEL gives null)', async () => {
+    // given
+    await engine.deploy([bpmn('script')]);
+    // when
+    const pass = await engine.createInstance({ bpmnProcessId: 'script', variables: { scores: [30, 25], bonus: 5 } });
+    // then
+    const done = await finished(pass.processInstanceKey);
+    expect(done.variables.total).toBe(60);
+    expect(done.completedElements).toEqual(['start', 'total', 'gw', 'endPass']);
+    // when a variable the expression needs is not a list of numbers: FEEL gives null, as in Zeebe, and the default branch is taken
+    const odd = await engine.createInstance({ bpmnProcessId: 'script', variables: { scores: 'x', bonus: 5 } });
+    const oddDone = await finished(odd.processInstanceKey);
+    expect(oddDone.variables.total).toBeNull();
+    expect(oddDone.completedElements.at(-1)).toBe('endFail');
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);

@@ -30,7 +30,7 @@ import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './
 import { nextKey } from './keys.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
-import { parseDefinitions, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 interface LoadedDefinition {
   key: string;
@@ -134,6 +134,8 @@ export class EmbeddedEngine implements ProcessEngine {
   // ---------------------------------------------------------------- lifecycle
 
   async start(): Promise<void> {
+    // zeebe:script tasks: the engine's own worker evaluates the FEEL into the result variable.
+    if (!this.workers.has(SCRIPT_JOB_TYPE)) this.registerWorker(SCRIPT_JOB_TYPE, runScript);
     await this.recoverHeldLeases();
     this.running = true;
     const timerPoll = this.options.timerPollMs ?? 1000;
@@ -965,6 +967,17 @@ function evaluateList(expr: string, scope: Variables): unknown[] {
   const v = evalMaybe(expr, scope);
   return Array.isArray(v) ? v : [];
 }
+
+/** Evaluates a script task's FEEL expression against the visible variables (an incident when it cannot). */
+const runScript: JobHandler = async (job) => {
+  const expression = job.customHeaders[SCRIPT_EXPRESSION_HEADER] ?? '';
+  const result = job.customHeaders[SCRIPT_RESULT_HEADER] ?? '';
+  try {
+    return { kind: 'complete', variables: { [result]: evaluateFeel(expression, job.variables) } };
+  } catch (err) {
+    throw new Error(`脚本任务 ${job.elementId} 的表达式「${expression}」无法求值:${(err as Error).message}`);
+  }
+};
 
 /** A job type given as a FEEL expression (Zeebe allows it), evaluated when the job is created. */
 function jobTypeOf(expr: string, scope: Variables): { type: string; problem?: string } {
