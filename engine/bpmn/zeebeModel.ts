@@ -64,15 +64,15 @@ const JOB_TASKS = new Set(['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRu
 const SUPPORTED = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
   'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask', 'bpmn:UserTask', 'bpmn:ReceiveTask',
-  'bpmn:ManualTask', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway',
+  'bpmn:ManualTask', 'bpmn:Task', 'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway',
   'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:DataObjectReference', 'bpmn:DataObject',
 ]);
 const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
   'bpmn:StartEvent': new Set([]),
-  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition']),
-  'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition']),
-  'bpmn:IntermediateThrowEvent': new Set([]),
-  'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition']),
+  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition']),
+  'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:LinkEventDefinition']),
+  'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition']),
+  'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:EscalationEventDefinition']),
 };
 
 const TASK_LABELS: Record<string, string> = { 'bpmn:ServiceTask': '服务任务', 'bpmn:SendTask': '发送任务', 'bpmn:ScriptTask': '脚本任务', 'bpmn:BusinessRuleTask': '业务规则任务' };

@@ -367,6 +367,28 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(oddDone.completedElements.at(-1)).toBe('endFail');
   });
 
+  it('follows a link, catches an escalation from a sub-process on its boundary, and waits at an event-based gateway for a message or a timer, whichever comes first', async () => {
+    // given
+    await engine.deploy([bpmn('events')]);
+    const run = Date.now().toString(36);
+    // when: escalated inside the sub-process
+    const escalated = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: true, caseNo: `${run}-1` } });
+    // then: the link jumps, the boundary catches the escalation
+    expect((await finished(escalated.processInstanceKey)).completedElements).toEqual(expect.arrayContaining(['jump', 'landing', 'caught', 'endEscalated']));
+    // when: not escalated, the gateway waits; the message comes first
+    const answered = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: false, caseNo: `${run}-2` } });
+    await waitFor(async () => ((await engine.getInstance(answered.processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the gateway to be reached');
+    await engine.publishMessage({ name: 'answer', correlationKey: `${run}-2`, variables: { reply: '已补正' } });
+    const a = await finished(answered.processInstanceKey);
+    expect(a.completedElements.at(-1)).toBe('endAnswered');
+    expect(a.variables.reply).toBe('已补正');
+    // when: no message, the timer wins
+    const silent = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: false, caseNo: `${run}-3` } });
+    await waitFor(async () => ((await engine.getInstance(silent.processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the gateway to be reached');
+    await t.advanceClock(3600 * 1000 + 1000);
+    expect((await finished(silent.processInstanceKey)).completedElements.at(-1)).toBe('endTimedOut');
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);
