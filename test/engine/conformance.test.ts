@@ -324,10 +324,11 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     // given
     await engine.deploy([bpmn('reminder')]);
     const reminders: string[] = [];
-    engine.registerWorker('test.remind', async (job) => {
+    const remind = async (job: Job) => {
       reminders.push(job.key);
-      return { kind: 'complete' };
-    });
+      return { kind: 'complete' as const };
+    };
+    engine.registerWorker('test.remind', remind);
     const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'reminder', variables: {} });
     const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
     // when a day passes, then another, then a third
@@ -335,10 +336,7 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     await waitFor(() => (reminders.length === 1 ? true : null), 10_000, 'the first reminder');
     // and the engine restarts in between: the cycle goes on from the store
     engine = await t.restart();
-    engine.registerWorker('test.remind', async (job) => {
-      reminders.push(job.key);
-      return { kind: 'complete' };
-    });
+    engine.registerWorker('test.remind', remind);
     await engine.start();
     await t.advanceClock(24 * 3600 * 1000 + 1000);
     await waitFor(() => (reminders.length === 2 ? true : null), 10_000, 'the second reminder');
