@@ -35,8 +35,15 @@ export function checkSanctionKinds(bpmn: Record<string, string>, ruleSets: Recor
   for (const [file, rules] of Object.entries(ruleSets)) {
     walkJson(rules, (v, pointer) => {
       if (!isObject(v) || typeof v.path !== 'string' || !/\.bans$/.test(v.path) || !isObject(v.value) || v.value.kind === undefined) return;
-      if (!isSanctionKind(v.value.kind)) {
-        problems.push({ file, pointer: `${pointer}/value/kind`, severity: 'error', code: 'SANCTION_KIND', message: `规则查找的处罚种类「${String(v.value.kind)}」不在登记库的处罚种类中,永远找不到;可用:${sanctionKindList('person')}` });
+      // The kind is a literal or a test of literals ({ in: [...] }, { equal: … }).
+      const spec = v.value.kind;
+      const named: Array<[unknown, string]> = isObject(spec)
+        ? Object.entries(spec).flatMap(([op, x]) => (Array.isArray(x) ? x.map((k, i): [unknown, string] => [k, `/${op}/${i}`]) : [[x, `/${op}`] as [unknown, string]]))
+        : [[spec, '']];
+      for (const [kind, at] of named) {
+        if (!isSanctionKind(kind)) {
+          problems.push({ file, pointer: `${pointer}/value/kind${at}`, severity: 'error', code: 'SANCTION_KIND', message: `规则查找的处罚种类「${typeof kind === 'string' ? kind : JSON.stringify(kind)}」不在登记库的处罚种类中,永远找不到;可用:${sanctionKindList('person')}` });
+        }
       }
     });
   }

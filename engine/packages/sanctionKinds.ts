@@ -7,6 +7,8 @@ export const SANCTION_KINDS = {
   TRAINING_REGISTRATION: { subject: 'person', label: '限制参加培训报名' },
   EXAMINER_APPLICATION: { subject: 'person', label: '取消考评员申报资格' },
   ASSESSMENT_WORK: { subject: 'person', label: '禁止参加考评及命题等工作' },
+  EXAMINER_QUALIFICATION: { subject: 'person', label: '取消考评员资格' },
+  SUPERVISOR_QUALIFICATION: { subject: 'person', label: '取消质量督导员资格' },
   RECOMMENDATION_SUSPENDED: { subject: 'org', label: '暂停推荐资格' },
   RECOMMENDATION_REVOKED: { subject: 'org', label: '不再接受推荐' },
 } as const satisfies Record<string, { subject: 'person' | 'org'; label: string }>;
