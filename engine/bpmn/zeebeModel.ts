@@ -45,6 +45,8 @@ export interface ElementInfo {
 export interface ProcessModel {
   bpmnProcessId: string;
   elements: Map<string, ElementInfo>;
+  /** Event sub-processes of the process started by a message: subscribed while an instance runs. */
+  eventSubStarts: Array<{ subProcessId: string; startId: string; interrupting: boolean; elementIds: string[]; message: { refId: string; name: string; correlationKey: string } }>;
 }
 
 export interface ParsedDefinitions {
@@ -68,7 +70,8 @@ const SUPPORTED = new Set([
   'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:DataObjectReference', 'bpmn:DataObject',
 ]);
 const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
-  'bpmn:StartEvent': new Set([]),
+  // A process's own start event has no trigger here; one in an event sub-process starts on a message.
+  'bpmn:StartEvent': new Set(['bpmn:MessageEventDefinition']),
   'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition']),
   'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:LinkEventDefinition']),
   'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition']),
@@ -150,7 +153,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
   };
 
   for (const proc of executable) {
-    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map() };
+    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [] };
     processes.push(model);
     const visit = (container: ModdleEl) => {
       for (const el of (container.flowElements ?? []) as ModdleEl[]) {
@@ -299,7 +302,24 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           checkFeel(id, '条件', body);
         }
         if (el.$type === 'bpmn:SubProcess') {
-          if (el.triggeredByEvent) problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `不支持事件子流程(${id})` });
+          if (el.triggeredByEvent) {
+            // An event sub-process of the process that starts on a message (e.g. 撤回) runs; other triggers do not yet.
+            const start = ((el.flowElements ?? []) as ModdleEl[]).find((f) => f.$type === 'bpmn:StartEvent');
+            const defs = (start?.eventDefinitions ?? []) as ModdleEl[];
+            const msg = defs[0]?.messageRef as ModdleEl | undefined;
+            const sub = msg && ext(msg, 'zeebe:Subscription');
+            if (container !== proc || defs.length !== 1 || defs[0]!.$type !== 'bpmn:MessageEventDefinition') {
+              problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `事件子流程 ${id} 暂只支持流程一级、以消息开始事件开始的事件子流程` });
+            } else if (!msg?.name || !sub?.correlationKey) {
+              problems.push({ file, elementId: start!.id, code: 'MESSAGE_CORRELATION', message: `事件子流程 ${id} 的消息开始事件缺少消息名称或关联键(zeebe:subscription correlationKey)` });
+            } else {
+              checkFeel(start!.id!, '消息关联键', sub.correlationKey);
+              const inner: string[] = [];
+              const collect = (c: ModdleEl) => ((c.flowElements ?? []) as ModdleEl[]).forEach((f) => (inner.push(f.id!), collect(f)));
+              collect(el);
+              model.eventSubStarts.push({ subProcessId: id, startId: start!.id!, interrupting: start!.isInterrupting !== false, elementIds: inner, message: { refId: msg.id!, name: msg.name, correlationKey: sub.correlationKey } });
+            }
+          }
           visit(el);
         }
       }

@@ -387,6 +387,50 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(silent.processInstanceKey)).completedElements.at(-1)).toBe('endTimedOut');
   });
 
+  it('runs a message event sub-process (撤回): it cancels the step the instance is at and ends the instance', async () => {
+    // given
+    await engine.deploy([bpmn('eventSub')]);
+    const seen: string[] = [];
+    engine.registerWorker('test.cleanup', async (job) => {
+      seen.push(job.elementId);
+      return { kind: 'complete' };
+    });
+    const caseNo = `ws-${Date.now().toString(36)}`;
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSub', variables: { caseNo } });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when the applicant withdraws
+    await engine.publishMessage({ name: 'withdraw', correlationKey: caseNo, variables: { withdrawReason: '个人原因' } });
+    // then the withdrawal runs, the review step is cancelled and the instance ends
+    const done = await finished(processInstanceKey);
+    expect(seen).toEqual(['cleanup']);
+    expect(done.completedElements).toContain('withdrawEnd');
+    expect(done.variables.withdrawReason).toBe('个人原因');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+  });
+
+  it('runs a non-interrupting message event sub-process each time its message comes, while the step stays open', async () => {
+    // given the same diagram with a non-interrupting start (e.g. 补充材料 while the review goes on)
+    const xml = readFileSync('test/fixtures/bpmn/eventSub.bpmn', 'utf8').replace('isInterrupting="true"', 'isInterrupting="false"');
+    await engine.deploy([{ name: 'eventSub.bpmn', xml }]);
+    let runs = 0;
+    engine.registerWorker('test.cleanup', async () => {
+      runs++;
+      return { kind: 'complete' };
+    });
+    const caseNo = `ni-${Date.now().toString(36)}`;
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSub', variables: { caseNo } });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when the message comes twice
+    await engine.publishMessage({ name: 'withdraw', correlationKey: caseNo });
+    await waitFor(() => (runs === 1 ? true : null), 10_000, 'the first run');
+    await engine.publishMessage({ name: 'withdraw', correlationKey: caseNo });
+    await waitFor(() => (runs === 2 ? true : null), 10_000, 'the second run');
+    // then the step is still open, and deciding it ends the instance
+    expect((await engine.getInstance(processInstanceKey))!.status).toBe('ACTIVE');
+    await engine.completeJob(task.key, { decision: 'approve' });
+    expect((await finished(processInstanceKey)).completedElements).toContain('end');
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);

@@ -451,6 +451,23 @@ export class EmbeddedEngine implements ProcessEngine {
         await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
       }
       if (opts.after) await opts.after(trx, result);
+      // Event sub-processes started by a message listen while the instance runs: an interrupting one
+      // once (from the start), a non-interrupting one again after each time it started.
+      if (result.status === 'ACTIVE') {
+        for (const e of def.model.eventSubStarts) {
+          if (e.interrupting && !opts.insert) continue;
+          const executionId = `evsub:${e.startId}`;
+          if (await trx('engine_message_subscriptions').where({ instance_key: row.key, execution_id: executionId }).first('instance_key')) continue;
+          await trx('engine_message_subscriptions').insert({
+            instance_key: row.key,
+            execution_id: executionId,
+            element_id: e.startId,
+            message_ref: e.message.refId,
+            message_name: e.message.name,
+            correlation_key: String(evalMaybe(e.message.correlationKey, vars) ?? ''),
+          });
+        }
+      }
     });
 
     if (result.status === 'COMPLETED') {
@@ -884,11 +901,15 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   private async deliver(sub: { instance_key: string; execution_id: string; element_id: string; message_ref: string }, variables: Variables): Promise<void> {
+    const eventSub = sub.execution_id.startsWith('evsub:') ? (await this.definitionOfInstance(sub.instance_key)).model.eventSubStarts.find((e) => e.startId === sub.element_id) : undefined;
     await this.command(
       sub.instance_key,
       (session, vars) => {
         Object.assign(vars, variables);
+        // An event sub-process is started first; its message start event then takes the message.
+        if (eventSub) session.startEventSubProcess(eventSub.subProcessId, sub.message_ref);
         session.signalMessage(sub.message_ref, {});
+        if (eventSub?.interrupting) session.interruptOutside(eventSub.subProcessId, new Set(eventSub.elementIds));
       },
       async (trx) => {
         await trx('engine_message_subscriptions').where({ instance_key: sub.instance_key, execution_id: sub.execution_id }).delete();

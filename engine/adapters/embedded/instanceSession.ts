@@ -191,6 +191,29 @@ export class InstanceSession {
     this.engine.execution!.signal({ id: messageRefId, ...payload });
   }
 
+  /**
+   * Start an event sub-process of the running process with its message, as bpmn-elements does for a
+   * message thrown inside the process (it wires no way in from outside).
+   */
+  startEventSubProcess(subProcessId: string, messageRefId: string): void {
+    for (const def of this.engine.execution?.definitions ?? []) {
+      for (const bp of (def as any).getProcesses() as any[]) {
+        const sub = bp.getActivityById?.(subProcessId);
+        if (sub) return void sub.run({ id: messageRefId });
+      }
+    }
+    throw new Error(`事件子流程 ${subProcessId} 不在运行中的流程里`);
+  }
+
+  /** An interrupting event sub-process ends every other step of its scope: what waits outside it is discarded. */
+  interruptOutside(subProcessId: string, inside: Set<string>): void {
+    const all: any[] = this.engine.execution?.getPostponed() ?? [];
+    for (const api of all) {
+      if (api.id === subProcessId || inside.has(api.id)) continue;
+      api.discard();
+    }
+  }
+
   cancel(): void {
     for (const def of this.engine.execution?.definitions ?? []) def.getApi().discard();
     this.terminated = true;
