@@ -4,11 +4,11 @@ import { api, data } from '../../api/client.ts';
 import { messageOf } from '../../api/ApiError.ts';
 import type { Task } from '../../api/types.ts';
 import { zh } from '../../i18n/zhCN.ts';
+import { RuleTag } from '../RuleTag.tsx';
 
 type Decision = 'approve' | 'reject' | 'return';
 type ItemResult = { taskId: string; ok: boolean; result: string; reason: string | null };
 const t = zh.inbox.batch;
-const RULE_COLOR: Record<string, string> = { ELIGIBLE: 'success', INELIGIBLE: 'error', REFER: 'warning' };
 
 /** Only what the rules passed is decided in bulk by default; ✘, 需人工 and unchecked items wait for a ticked box. */
 const includedByDefault = (r: Task) => r.ruleDecision === 'ELIGIBLE';
@@ -96,7 +96,7 @@ export function BatchDecisionDialog({ tasks, open, onClose, onDone }: { tasks: T
             title: zh.inbox.columns.rule,
             dataIndex: 'ruleDecision',
             width: 100,
-            render: (v: string | null, r) => (v ? <Tag color={RULE_COLOR[v]}>{r.ruleDecisionLabel ?? v}</Tag> : <Tag>{t.notChecked}</Tag>),
+            render: (v: string | null, r) => (v ? <RuleTag decision={v}>{r.ruleDecisionLabel ?? v}</RuleTag> : <Tag>{t.notChecked}</Tag>),
           },
           {
             title: t.result,

@@ -10,13 +10,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
 import { useSession } from '../../components/SessionContext.tsx';
 import { zh } from '../../i18n/zhCN.ts';
+import { DueTag } from '../DueTag.tsx';
+import { RuleTag } from '../RuleTag.tsx';
 import { BatchDecisionDialog } from './BatchDecisionDialog.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
 import { hasFilters, parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
 
 const PAGE_SIZE = 20;
 const c = zh.inbox.columns;
-const RULE_COLOR: Record<string, string> = { ELIGIBLE: 'success', INELIGIBLE: 'error', REFER: 'warning' };
 
 /** `/inbox` (待办) and `/inbox/done` (已办): the reviewer's tasks, scoped by the server to their groups and region. */
 export function TaskListPage({ tab }: { tab: Tab }) {
@@ -135,6 +136,26 @@ export function TaskListPage({ tab }: { tab: Tab }) {
               </Link>
             ),
           },
+          // The deadline and the rules' verdict right after who: a reviewer reads them first, and they stay in view without scrolling.
+          ...(tab === 'todo'
+            ? [
+                {
+                  title: c.due,
+                  key: 'due',
+                  width: 200,
+                  dataIndex: 'dueAt',
+                  sorter: true,
+                  sortOrder: sortOrder('due'),
+                  render: (v: string | null, r: Task) => <DueTag dueAt={v} overdue={r.overdue} workingDaysLeft={r.workingDaysLeft} />,
+                },
+              ]
+            : []),
+          {
+            title: c.rule,
+            dataIndex: 'ruleDecision',
+            width: 100,
+            render: (v: string | null, r) => (v ? <RuleTag decision={v} testId="rule-tag">{r.ruleDecisionLabel ?? v}</RuleTag> : '—'),
+          },
           { title: c.applicationId, dataIndex: 'applicationId', width: 110, render: (v: string | null) => (v ? <Typography.Text code>{v.slice(0, 8)}</Typography.Text> : '—') },
           {
             title: c.packageTitle,
@@ -145,12 +166,6 @@ export function TaskListPage({ tab }: { tab: Tab }) {
               v && r.packageHash ? <Typography.Link onClick={() => setFilters({ ...filters, page: 1, package: r.packageHash! })}>{v}</Typography.Link> : '—',
           },
           { title: c.city, dataIndex: 'cityCode', width: 90, render: (v: string | null) => v ?? '—' },
-          {
-            title: c.rule,
-            dataIndex: 'ruleDecision',
-            width: 100,
-            render: (v: string | null, r) => (v ? <Tag color={RULE_COLOR[v]} data-testid="rule-tag">{r.ruleDecisionLabel ?? v}</Tag> : '—'),
-          },
           ...(tab === 'todo'
             ? [
                 {
@@ -158,23 +173,6 @@ export function TaskListPage({ tab }: { tab: Tab }) {
                   dataIndex: 'assignee',
                   width: 110,
                   render: (v: string | null, r: Task) => (v ? (r.assigneeName ?? v) : <Tag>{zh.inbox.unassigned}</Tag>),
-                },
-                {
-                  title: c.due,
-                  key: 'due',
-                  width: 200,
-                  dataIndex: 'dueAt',
-                  sorter: true,
-                  sortOrder: sortOrder('due'),
-                  render: (v: string | null, r: Task) =>
-                    v ? (
-                      <Space size={4} wrap>
-                        <span>{formatDateTime(v)}</span>
-                        {r.overdue ? <Tag color="red">{zh.inbox.overdue}</Tag> : r.workingDaysLeft !== null ? <Tag color={r.workingDaysLeft <= 3 ? 'orange' : 'default'}>{zh.inbox.daysLeft(r.workingDaysLeft)}</Tag> : null}
-                      </Space>
-                    ) : (
-                      zh.inbox.noDue
-                    ),
                 },
                 { title: c.createdAt, key: 'created', width: 170, dataIndex: 'createdAt', sorter: true, sortOrder: sortOrder('created'), render: (v: string) => formatDateTime(v) },
                 {
@@ -186,13 +184,13 @@ export function TaskListPage({ tab }: { tab: Tab }) {
                     <Space size={4}>
                       <Link to={`/inbox/tasks/${r.id}`}>{zh.inbox.open}</Link>
                       {!r.assignee ? (
-                      <Button size="small" type="primary" ghost loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: false })}>
-                        {zh.inbox.claim}
-                      </Button>
-                    ) : r.assignee === me ? (
-                      <Button size="small" loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: true })}>
-                        {zh.inbox.release}
-                      </Button>
+                        <Button size="small" type="primary" ghost loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: false })}>
+                          {zh.inbox.claim}
+                        </Button>
+                      ) : r.assignee === me ? (
+                        <Button size="small" loading={claim.isPending && claim.variables?.id === r.id} onClick={() => claim.mutate({ id: r.id, release: true })}>
+                          {zh.inbox.release}
+                        </Button>
                       ) : null}
                     </Space>
                   ),

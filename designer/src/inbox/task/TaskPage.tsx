@@ -14,6 +14,8 @@ import { PackageForm } from '../../components/form/PackageForm.tsx';
 import { useCallForm } from '../../components/form/useCallForm.ts';
 import { CaseTimeline } from '../../components/timeline/CaseTimeline.tsx';
 import { zh } from '../../i18n/zhCN.ts';
+import { DueTag } from '../DueTag.tsx';
+import { RuleTag } from '../RuleTag.tsx';
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { MaterialsPanel } from './MaterialsPanel.tsx';
 import { RuleResultPanel } from './RuleResultPanel.tsx';
@@ -21,19 +23,8 @@ import { TaskDiagram } from './TaskDiagram.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 
 const t = zh.task;
-const RULE_COLOR: Record<string, string> = { ELIGIBLE: 'success', INELIGIBLE: 'error', REFER: 'warning' };
 const TABS = ['form', 'materials', 'rules', 'diagram', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
-
-function DueTag({ row }: { row: TaskDetail['row'] }) {
-  if (!row.dueAt) return <>{zh.inbox.noDue}</>;
-  return (
-    <Space size={4} wrap>
-      <span>{formatDateTime(row.dueAt)}</span>
-      {row.overdue ? <Tag color="red">{zh.inbox.overdue}</Tag> : row.workingDaysLeft !== null ? <Tag color={row.workingDaysLeft <= 3 ? 'orange' : 'default'}>{zh.inbox.daysLeft(row.workingDaysLeft)}</Tag> : null}
-    </Space>
-  );
-}
 
 /** 申报表 as the applicant filled it, in the package's own form. */
 function ApplicationTab({ application }: { application: NonNullable<TaskDetail['application']> }) {
@@ -94,7 +85,7 @@ export function TaskPage() {
       label: (
         <Space size={4}>
           {t.tabs.rules}
-          {rule ? <Tag color={RULE_COLOR[rule.decision]}>{rule.decisionLabel}</Tag> : null}
+          {rule ? <RuleTag decision={rule.decision}>{rule.decisionLabel}</RuleTag> : null}
         </Space>
       ),
       children: <RuleResultPanel result={rule} />,
@@ -142,7 +133,7 @@ export function TaskPage() {
           <Descriptions.Item label={t.status}>{app ? <Tag data-testid="task-app-status">{app.statusLabel}</Tag> : '—'}</Descriptions.Item>
           <Descriptions.Item label={t.submittedAt}>{formatDateTime(app?.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t.due}>
-            <DueTag row={detail.row} />
+            <DueTag dueAt={detail.row.dueAt} overdue={detail.row.overdue} workingDaysLeft={detail.row.workingDaysLeft} />
           </Descriptions.Item>
         </Descriptions>
       </Card>
