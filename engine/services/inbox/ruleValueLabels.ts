@@ -1,3 +1,4 @@
+import { schemaAtPointer } from '../../../forms/index.ts';
 import { REGISTRY_VALUE_LABELS } from '../../packages/platformLabels.ts';
 import type { RuleResultView } from './ReviewerTaskService.ts';
 
@@ -5,26 +6,10 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The subschema of a form at a rules path ($.targetOccupation.kind), through objects and their branches. */
-function schemaAt(schema: Json, path: string): Json | undefined {
-  let at: Json | undefined = schema;
-  for (const key of path.replace(/^\$\.?/, '').split('.').filter(Boolean)) {
-    if (!at) return undefined;
-    at = propertyOf(at, key);
-  }
-  return at;
-}
-
-function propertyOf(s: Json, key: string): Json | undefined {
-  if (isObject(s.properties) && isObject(s.properties[key])) return s.properties[key] as Json;
-  for (const k of ['allOf', 'anyOf', 'oneOf', 'then', 'else'] as const) {
-    const subs = Array.isArray(s[k]) ? (s[k] as unknown[]) : isObject(s[k]) ? [s[k]] : [];
-    for (const sub of subs) {
-      const found = isObject(sub) ? propertyOf(sub, key) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
+const schemaAt = (schema: Json, path: string): Json | undefined => {
+  const keys = path.replace(/^\$\.?/, '').split('.').filter(Boolean);
+  return schemaAtPointer(schema, keys.map((k) => `/${k}`).join('')) as Json | undefined;
+};
 
 /** Code → Chinese label of one field: its enumNames, or its oneOf/anyOf const titles. */
 function labelsOf(field: Json | undefined): Record<string, string> {

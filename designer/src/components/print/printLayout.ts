@@ -1,3 +1,4 @@
+import { schemaAtPointer } from '../../../../forms/createFormValidator.ts';
 import { zh } from '../../i18n/zhCN.ts';
 
 type Json = Record<string, unknown>;
@@ -37,18 +38,8 @@ export interface PrintField {
 }
 export type PrintValue = { text: string } | { table: { columns: string[]; rows: string[][] } };
 
-const schemaOf = (s: Json, key: string): Json | undefined => {
-  if (isObject(s.properties) && isObject(s.properties[key])) return s.properties[key] as Json;
-  for (const k of ['allOf', 'anyOf', 'oneOf'] as const) for (const sub of Array.isArray(s[k]) ? (s[k] as unknown[]) : []) if (isObject(sub)) {
-    const f = schemaOf(sub, key);
-    if (f) return f;
-  }
-  for (const k of ['then', 'else'] as const) if (isObject(s[k])) {
-    const f = schemaOf(s[k] as Json, key);
-    if (f) return f;
-  }
-  return undefined;
-};
+/** A property's schema, wherever the form declares it (its branches too): the server's own lookup. */
+const schemaOf = (s: Json, key: string): Json | undefined => schemaAtPointer(s, `/${key}`) as Json | undefined;
 
 /** Every property a schema declares (its branches' too), in declaration order. */
 function keysOf(s: Json, out: string[] = []): string[] {
