@@ -122,7 +122,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     quotas: config.quotas,
     now,
     onSubmitted: () => dispatcher?.kick(),
-    registrationGate: { assertRegistrationOpen: (hash, on) => schedules.assertRegistrationOpen(hash, on) },
+    registrationGate: { assertRegistrationOpen: (hash, on, data) => schedules.assertRegistrationOpen(hash, on, data) },
     openSteps: (applicationId) => taskQueries.openSteps(applicationId),
   });
   dispatcher = new ProcessStartDispatcher(

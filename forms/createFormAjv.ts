@@ -52,6 +52,10 @@ export const FORM_ANNOTATION_KEYWORDS: Record<string, object> = {
   'x-provenance': { enum: [...PROVENANCE_VALUES] },
   enumNames: { type: 'array', items: { type: 'string' } },
   'x-attachments': attachmentSpecMeta,
+  // The field's options are the schedule's windows of a kind, narrowed by another field (engine/packages/applyScheduleChoices.ts).
+  // The registration windows `for` this field's value are the ones a submission must fall in (ScheduleService).
+  'x-registrationFor': { anyOf: [{ const: true }, { type: 'object', additionalProperties: false, required: ['by'], properties: { by: { type: 'string', minLength: 1 } } }] },
+  'x-scheduleChoice': { type: 'object', additionalProperties: false, required: ['kind'], properties: { kind: { type: 'string', minLength: 1 }, by: { type: 'string', minLength: 1 } } },
 };
 
 export const CN_MOBILE = /^1[3-9]\d{9}$/;

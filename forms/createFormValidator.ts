@@ -116,9 +116,16 @@ function display(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/** The allowed values by their Chinese names; looked up by value, as a narrowing `then` lists fewer than the field. */
 function optionNames(s: FormSchema | undefined, values: unknown[]): string {
   const names = Array.isArray(s?.enumNames) ? (s.enumNames as unknown[]) : undefined;
-  return values.map((v, i) => (names && typeof names[i] === 'string' ? names[i] : display(v))).join('、');
+  const all = Array.isArray(s?.enum) ? (s.enum as unknown[]) : values;
+  return values
+    .map((v) => {
+      const name = names?.[all.indexOf(v)];
+      return typeof name === 'string' ? name : display(v);
+    })
+    .join('、');
 }
 
 /**

@@ -23,6 +23,8 @@ export const ScheduleWindowSchema = Type.Object({
   provenance: Type.Optional(Type.String()),
   confidence: Type.Optional(Type.String()),
   ambiguity: Type.Optional(Type.String()),
+  applicantTypes: Type.Optional(Type.Array(Type.String(), { description: '适用的申报类别(未列出:全部)' })),
+  for: Type.Optional(Type.String({ description: '报名期对应的选择(培训班、换证轮次、认定月份)' })),
 });
 
 export const NoticeSchema = Type.Object({
@@ -56,6 +58,8 @@ export const WindowViewSchema = Type.Object({
   opens: Nullable(Type.String()),
   closes: Nullable(Type.String({ description: '最后一日(含当日)' })),
   provisional: Type.Boolean({ description: '截止日所在年度节假日安排未公布,结果为暂定' }),
+  for: Type.Optional(Type.String({ description: '报名期对应的选择(培训班、换证轮次、认定月份)' })),
+  applicantTypes: Type.Optional(Type.Array(Type.String(), { description: '适用的申报类别(未列出:全部)' })),
   state: WindowStateSchema,
 });
 

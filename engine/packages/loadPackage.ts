@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { applyScheduleChoices } from './applyScheduleChoices.ts';
 import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
+import { checkRegistrationFor } from './checkRegistrationFor.ts';
 import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -227,6 +229,18 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
       }
     }
   }
+
+  // Form fields whose options are the schedule's windows (x-scheduleChoice) get them now.
+  const scheduleWindows = list(isObject(schedule) ? schedule.windows : undefined).filter(isObject) as unknown as Parameters<typeof applyScheduleChoices>[3];
+  for (const f of list(m.forms)) {
+    const form = isObject(f) && typeof f.id === 'string' ? forms[f.id] : undefined;
+    if (!form || !isObject(f) || typeof f.schema !== 'string') continue;
+    const applied = applyScheduleChoices(f.schema, form.schema, scheduleFile, scheduleWindows);
+    problems.push(...applied.problems);
+    forms[f.id as string] = { ...form, schema: applied.schema };
+  }
+  const applicationForm = list(m.forms).find((f) => isObject(f) && f.id === 'application') as Json | undefined;
+  problems.push(...checkRegistrationFor(applicationForm?.schema as string | undefined, forms.application?.schema, scheduleFile, scheduleWindows));
 
   // Export specifications (汇总表): valid, unique ids, header rows as wide as the columns.
   const exportSpecs: Record<string, ExportSpec> = {};

@@ -65,6 +65,10 @@ export type ScheduleWindow = {
   provenance: Provenance;
   confidence?: 'high' | 'medium' | 'low';
   ambiguity?: string;
+  /** Applicant types the window is for (a class for 高级考评员 only); absent: every type. */
+  applicantTypes?: string[];
+  /** A registration window's choice: the value of the form field marked x-registrationFor (class, round, plan month). */
+  for?: string;
 };
 
 export type PackageSchedule = { timezone: 'Asia/Shanghai'; windows: ScheduleWindow[]; enforceRegistrationWindows?: boolean };

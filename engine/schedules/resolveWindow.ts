@@ -13,6 +13,10 @@ export interface ResolvedWindow {
   closes: string | null;
   /** The closing date lies in a year whose holiday arrangement is not yet published (AMB-81). */
   provisional: boolean;
+  /** What a registration window registers for (a class id, a round, a plan month), when the notice ties them. */
+  for?: string;
+  /** Applicant types the window is for; absent: every type. */
+  applicantTypes?: string[];
 }
 
 function monthBounds(month: string): { first: string; last: string } {
@@ -37,7 +41,7 @@ export function resolveWindow(w: ScheduleWindow, calendar: WorkingDayCalendar): 
   }
   if (!closes && !w.length && w.month && !w.opens) closes = monthBounds(w.month).last;
   if (!opens && closes) opens = null;
-  return { id: w.id, kind: w.kind, title: w.title, clause: w.clause, opens, closes, provisional };
+  return { id: w.id, kind: w.kind, title: w.title, clause: w.clause, opens, closes, provisional, ...(w.for ? { for: w.for } : {}), ...(w.applicantTypes ? { applicantTypes: w.applicantTypes } : {}) };
 }
 
 /** Whether the window is open on a civil date (both ends inclusive). */

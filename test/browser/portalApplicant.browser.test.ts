@@ -70,6 +70,13 @@ describeBrowser('applicant portal: apply, upload, check, submit, follow the case
 
     // and fills in the rest of the form
     await fillExaminerForm(page, form, zhang, '绵阳市演示汽车服务有限公司');
+    // the class list offers only the schedule's classes for his applicant type (SC26-05): no 高级 or 专项 class
+    await page.locator('#root_trainingPlanId').click();
+    const classes = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await classes.first().waitFor();
+    expect((await classes.allInnerTexts()).filter((t) => t !== '请选择培训计划')).toEqual(['考评员培训班(3月)', '考评员培训班(7月)', '考评员培训班(9月)', '考评员培训班(11月)']);
+    await b.step('class-options-fit-applicant-type');
+    await page.keyboard.press('Escape');
     // the draft saves itself
     await expect.poll(() => page.getByTestId('save-status').innerText(), { timeout: 10_000 }).toMatch(/^草稿已保存 \d{2}:\d{2}$/);
     await b.step('form-filled-draft-saved');

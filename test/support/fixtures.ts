@@ -10,6 +10,7 @@ export function validApplication(a: { name: string; idNumber: string; recommende
     employer: '演示单位',
     address: '四川省绵阳市涪城区演示路1号',
     recommenderOrgId: a.recommenderOrgId,
+    trainingPlanId: '2026-03-examiner',
     targetOccupation: { classificationEdition: '2022', kind: 'OCCUPATION', majorCategory: 4, code: '4-01-02-01', name: '汽车维修工' },
     qualifications: [{ kind: 'VQ', name: '汽车维修工', occupationCode: '4-01-02-01', level: 3, certificateNo: 'S000051000000001', issuedOn: '2019-06-30' }],
     experience: '2018年起从事汽车维修工职业技能培训与考核工作。',

@@ -1978,9 +1978,13 @@ export interface operations {
                             timezone: string;
                             windows: {
                                 ambiguity?: string;
+                                /** @description 适用的申报类别(未列出:全部) */
+                                applicantTypes?: string[];
                                 clause: string;
                                 closes?: string;
                                 confidence?: string;
+                                /** @description 报名期对应的选择(培训班、换证轮次、认定月份) */
+                                for?: string;
                                 id: string;
                                 /** @description 如 registration 报名 */
                                 kind: string;
@@ -2749,8 +2753,12 @@ export interface operations {
                     "application/json": {
                         enforceRegistrationWindows: boolean;
                         windows: {
+                            /** @description 适用的申报类别(未列出:全部) */
+                            applicantTypes?: string[];
                             clause: string;
                             closes: string | null;
+                            /** @description 报名期对应的选择(培训班、换证轮次、认定月份) */
+                            for?: string;
                             id: string;
                             kind: string;
                             opens: string | null;

@@ -112,7 +112,7 @@ export interface ApplicationServiceDeps {
   /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
   onSubmitted?: () => void;
   /** Refuses a submission outside the package's registration windows (when its schedule enforces them). */
-  registrationGate?: { assertRegistrationOpen(packageHash: string, on: string): Promise<void> };
+  registrationGate?: { assertRegistrationOpen(packageHash: string, on: string, data: Record<string, unknown>): Promise<void> };
   /** The steps an application waits at with their working-day deadlines (the inbox's task queries). */
   openSteps?: (applicationId: string) => Promise<OpenStep[]>;
 }
@@ -223,7 +223,7 @@ export class ApplicationService {
     const data = this.fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
-    await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()));
+    await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()), data);
 
     const pkg = await this.d.packages.version(row.package_hash);
     const main = pkg.manifest.processes.find((p) => p.role === 'main') ?? pkg.manifest.processes[0];

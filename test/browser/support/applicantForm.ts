@@ -19,6 +19,8 @@ export async function fillExaminerForm(page: Page, form: Locator, who: DemoAccou
   await page.locator('#root_address').fill('四川省绵阳市涪城区演示路1号');
   await page.locator('#root_recommenderOrgId').click();
   await page.locator('.ant-select-item-option[title="绵阳市技师学院(已备案评价机构)"]').click();
+  await page.locator('#root_trainingPlanId').click();
+  await page.locator('.ant-select-item-option[title="考评员培训班(11月)"]').click();
   await form.getByLabel('职业(工种)', { exact: true }).check();
   await page.locator('#root_targetOccupation_majorCategory').fill('4');
   await page.locator('#root_targetOccupation_code').fill('4-01-02-01');

@@ -21,10 +21,10 @@ describe('the portal form: rjsf gets the Chinese labels, the fixed values and th
     // when
     const out = enumNamesToUi(schema, ui) as Record<string, any>;
     // then
-    expect(out.applicantType['ui:enumNames']).toEqual(['考评员', '高级考评员', '专项职业能力考核考评员']);
+    expect(out.applicantType['ui:enumNames']).toEqual({ EXAMINER: '考评员', SENIOR_EXAMINER: '高级考评员', SPECIAL_EXAMINER: '专项职业能力考核考评员' });
     expect(out.applicantType['ui:widget']).toBe('radio');
-    expect(out.targetOccupation.kind['ui:enumNames']).toEqual(['职业(工种)', '专项职业能力考核项目']);
-    expect(out.qualifications.items.level['ui:enumNames'][2]).toBe('三级/高级工');
+    expect(out.targetOccupation.kind['ui:enumNames']).toEqual({ OCCUPATION: '职业(工种)', SPECIAL_ABILITY: '专项职业能力考核项目' });
+    expect(out.qualifications.items.level['ui:enumNames'][3]).toBe('三级/高级工');
     expect(ui.applicantType['ui:enumNames']).toBeUndefined();
   });
 
