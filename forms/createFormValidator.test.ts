@@ -129,7 +129,8 @@ describe('the SC26 examiner application form', () => {
     expect(e['/name']).toMatchObject({ message: '请填写「姓名」', field: '姓名', clause: 'SC26-15', keyword: 'required' });
     expect(e['/recommenderOrgId'].clauses).toContain('SC26-01');
     expect(e['/qualifications'].field).toBe('现职业资格(专业技术职务)');
-    expect(Object.keys(e)).toHaveLength(13);
+    expect(e['/trainingPlanId']).toMatchObject({ message: '请填写「培训计划」', keyword: 'required' });
+    expect(Object.keys(e)).toHaveLength(14);
     for (const err of Object.values(e)) expect(err.message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
