@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import type { Config } from './config.ts';
@@ -42,6 +43,8 @@ import { reviewRoutes } from './http/routes/reviewRoutes.ts';
 import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
+import { TryoutService } from './services/tryout/TryoutService.ts';
+import { validateScenario } from './services/tryout/validateScenario.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
 import { formRuntime } from './wiring/formRuntime.ts';
 import { packageLoader } from './wiring/packageLoader.ts';
@@ -66,6 +69,7 @@ export interface Platform {
     calendar: CalendarService;
     schedules: ScheduleService;
     persons: PersonRegistryService;
+    tryouts: TryoutService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -154,9 +158,32 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const dbKind = db.kind;
   const review = new ReviewApplicationService(db, packages, audit, now);
+  // A try-out runs on a platform of its own (a fresh SQLite store in a temp folder, demo accounts and registry, its own clock).
+  const tryouts = new TryoutService(
+    packages,
+    (dir, scratchClock) =>
+      createPlatform(
+        {
+          ...config,
+          databaseUrl: `sqlite:${path.join(dir, 'platform.sqlite')}`,
+          dataDir: dir,
+          attachmentsDir: path.join(dir, 'attachments'),
+          uploadTmpDir: path.join(dir, 'upload-tmp'),
+          deploymentsDir: path.join(dir, 'deployments'),
+          engineKind: 'embedded',
+          loadDemoData: true,
+          timerPollMs: 50,
+          jobPollMs: 20,
+          dataKeys: { previous: [] },
+        },
+        { clock: scratchClock, log: () => undefined },
+      ),
+    validateScenario,
+    () => Date.now(),
+  );
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
-    ...packageRoutes(packages, replay),
+    ...packageRoutes(packages, replay, tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
@@ -194,7 +221,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons },
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.

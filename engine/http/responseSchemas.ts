@@ -225,3 +225,33 @@ export const IncidentVariablesResultSchema = Type.Object({
   processInstanceKey: Type.String(),
   names: Type.Array(Type.String(), { description: '已更正的变量名' }),
 });
+
+const TryoutStepSchema = Type.Object({
+  index: Type.Integer(),
+  at: Type.String({ description: '该步发生的日期(场景时钟)' }),
+  step: Type.Record(Type.String(), Type.Unknown()),
+  ok: Type.Boolean(),
+  note: Type.Optional(Type.String({ description: '中文说明' })),
+});
+
+export const TryoutResultSchema = Type.Object({
+  packageHash: Type.String(),
+  scenario: Type.Object({ name: Type.String(), file: Nullable(Type.String()) }),
+  matched: Nullable(Type.Boolean({ description: '场景写有 then 时是否全部符合' })),
+  startedAt: Type.String(),
+  durationMs: Type.Integer(),
+  applicationId: Type.String(),
+  steps: Type.Array(TryoutStepSchema),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  reason: Nullable(Type.String()),
+  completedElements: Type.Array(Type.String(), { description: '经过的环节(按顺序)' }),
+  waitingAt: Type.Array(Type.Object({ elementId: Type.String(), name: Nullable(Type.String()), dueAt: Nullable(Type.String()), candidateGroups: Type.Array(Type.String()) })),
+  eligibility: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  variables: Type.Record(Type.String(), Type.Unknown()),
+  cards: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  examSittings: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  sanctions: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  mismatches: Type.Array(Type.String(), { description: '与场景 then 的差异(中文)' }),
+  error: Nullable(Type.String()),
+});

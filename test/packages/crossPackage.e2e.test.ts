@@ -20,7 +20,7 @@ function renewalOf(file: string, applicant: string, card: { number: string; vali
   const asOf = { '2024-04': '2024-04-15', '2024-07': '2024-07-15', '2024-11': '2024-11-12' }[round]!;
   const who = DEMO_ACCOUNTS.find((a) => a.username === applicant)!;
   // The file's variables and cards name its own seeded card; this test asserts the registry's card itself.
-  const then = { ...s.then };
+  const then = { ...s.then! };
   delete then.variables;
   delete then.cards;
   return {
@@ -61,7 +61,7 @@ describe('registry state across packages: a 2021 card renewed under the 2024 not
   it('refuses the renewal of a 2021 card with no evaluation work recorded during its validity (SC24-15)', async () => {
     // given: the same 2021 path for another examiner, and no evaluation work
     const path2021 = scenario('sichuan/2021-examiner-training', 'examiner-post-hoc-card-collected.json');
-    await runScenario(t, 'sichuan/2021-examiner-training', { ...path2021, given: { ...path2021.given, applicant: 'liuna' }, then: { status: path2021.then.status } });
+    await runScenario(t, 'sichuan/2021-examiner-training', { ...path2021, given: { ...path2021.given, applicant: 'liuna' }, then: { status: path2021.then!.status } });
     const [card] = (await t.platform.services.registry.getPersonFacts(LIUNA.idNumber!, '2021-12-31')).cards;
     expect(card).toMatchObject({ status: 'COLLECTED' });
     // when / then: the renewal ends ineligible on SC24-15 (asserted by the scenario's failedClauses)

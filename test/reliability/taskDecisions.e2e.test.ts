@@ -130,7 +130,7 @@ describe.each(storeTargets())('task decisions on $name: one decision per task, t
   it('lets an admin of the region correct the variables of an incident before retrying it; others cannot', async () => {
     // given: an exam task completed without its date before the form check existed (straight through the engine)
     const { id, task } = await atExamTask(2);
-    await t.platform.engine.completeJob(task.id, { decision: 'approve', opinion: '考核合格', reviewer: '旧版本', completedAt: new Date().toISOString() });
+    await t.platform.engine.completeJob(task.id, { decision: 'approve', opinion: '考核合格', reviewer: '旧版本', completedAt: new Date().toISOString(), trainingCompleted: true });
     const incident = await waitFor(async () => {
       const list = (await admin.get('/api/incidents').query({ state: 'OPEN' })).body as Array<{ key: string; elementId: string; processInstanceKey: string }>;
       return list.find((i) => i.elementId === 'Task_RecordExam');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, it } from 'vitest';
-import { startTestPlatform } from '../support/testPlatform.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { zeebeUp } from '../support/zeebe.ts';
 import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
 import { packageDirectories } from '../support/packageDirectories.ts';
@@ -12,6 +12,9 @@ import { packageDirectories } from '../support/packageDirectories.ts';
  * ends where the scenario says. The Zeebe adapter will run the same files.
  */
 const packages = packageDirectories();
+
+/** The demo administrator of the package's province (a try-out is for the package's region). */
+const adminOf = (pkgDir: string) => ({ sichuan: 'admin', liaocheng: 'admin-shandong', gansu: 'admin-gansu' })[pkgDir.split('/')[0] as 'sichuan'] ?? 'admin';
 
 const engines: Array<'embedded' | 'zeebe'> = zeebeUp ? ['embedded', 'zeebe'] : ['embedded'];
 
@@ -32,6 +35,26 @@ for (const engine of engines) {
       return !!sc.clockIndependent;
     });
     if (runnable.length === 0) continue;
+    if (engine === 'embedded') {
+      // On the embedded engine the suite runs each scenario as policy staff try it out: through the
+      // try-out service, on a scratch platform built from the deployed version's files, at its dates.
+      describe(`scenarios of ${pkgDir} on the embedded engine (as try-outs)`, () => {
+        let t: TestPlatform;
+        let hash: string;
+        beforeAll(async () => {
+          t = await startTestPlatform();
+          hash = (await t.platform.services.packages.deployFromDirectory(null, pkgDir)).version.hash;
+        }, 60_000);
+        afterAll(async () => t?.close());
+        it.each(runnable)('%s', async (file) => {
+          const admin = (await t.platform.services.accounts.findByUsername(adminOf(pkgDir)))!;
+          const run = await t.platform.services.tryouts.run(admin, hash, { scenarioFile: file });
+          expect(run.mismatches, run.error ?? '').toEqual([]);
+          expect(run.matched).toBe(true);
+        }, 90_000);
+      });
+      continue;
+    }
     describe(`scenarios of ${pkgDir} on the ${engine} engine`, () => {
       it.each(runnable)('%s', async (file) => {
         const s = JSON.parse(fs.readFileSync(path.join(scenarioDir, file), 'utf8')) as Scenario;

@@ -565,6 +565,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/tryouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试运行:在独立的临时环境中按场景自身的日期运行一个场景(推进时间使定时器触发),返回经过的环节、状态、期限与登记结果;不触及真实数据 */
+        post: operations["postApiPackagesHashTryouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/person-lookups": {
         parameters: {
             query?: never;
@@ -2767,6 +2784,99 @@ export interface operations {
                             /** @description NOT_YET_OPEN 未开放, OPEN 进行中, CLOSED 已截止, UNDATED 日期未定 */
                             state: "NOT_YET_OPEN" | "OPEN" | "CLOSED" | "UNDATED";
                             title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiPackagesHashTryouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 政策包 scenarios/ 下的场景文件名 */
+                    scenarioFile: string;
+                } | {
+                    /** @description 场景(政策包场景格式:given / when / then) */
+                    scenario: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 试运行结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        cards: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 经过的环节(按顺序) */
+                        completedElements: string[];
+                        durationMs: number;
+                        eligibility: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        examSittings: {
+                            [key: string]: unknown;
+                        }[];
+                        matched: boolean | null;
+                        /** @description 与场景 then 的差异(中文) */
+                        mismatches: string[];
+                        packageHash: string;
+                        reason: string | null;
+                        sanctions: {
+                            [key: string]: unknown;
+                        }[];
+                        scenario: {
+                            file: string | null;
+                            name: string;
+                        };
+                        startedAt: string;
+                        status: string;
+                        statusLabel: string;
+                        steps: {
+                            /** @description 该步发生的日期(场景时钟) */
+                            at: string;
+                            index: number;
+                            /** @description 中文说明 */
+                            note?: string;
+                            ok: boolean;
+                            step: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                        waitingAt: {
+                            candidateGroups: string[];
+                            dueAt: string | null;
+                            elementId: string;
+                            name: string | null;
                         }[];
                     };
                 };

@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { PackageService } from '../../services/packages/PackageService.ts';
 import type { ReplayService } from '../../services/replay/ReplayService.ts';
+import type { TryoutService } from '../../services/tryout/TryoutService.ts';
 import { route, type RouteDef } from '../route.ts';
 import { PackageVersionSchema } from '../schemas.ts';
-import { CallFormSchema, OpenCallSchema, PackageDetailSchema, ReplayReportSchema } from '../responseSchemas.ts';
+import { CallFormSchema, OpenCallSchema, PackageDetailSchema, ReplayReportSchema, TryoutResultSchema } from '../responseSchemas.ts';
 
 const HashString = Type.String({ pattern: '^[0-9a-f]{64}$', description: '版本内容哈希' });
 const Hash = Type.Object({ hash: HashString });
@@ -24,8 +25,22 @@ const DiffSchema = Type.Object({
   counts: Type.Object({ rule: Type.Integer(), form: Type.Integer(), flow: Type.Integer(), schedule: Type.Integer() }),
 });
 
-export function packageRoutes(packages: PackageService, replay: ReplayService): RouteDef[] {
+export function packageRoutes(packages: PackageService, replay: ReplayService, tryouts: TryoutService): RouteDef[] {
   return [
+    route({
+      method: 'post',
+      path: '/api/packages/:hash/tryouts',
+      summary: '试运行:在独立的临时环境中按场景自身的日期运行一个场景(推进时间使定时器触发),返回经过的环节、状态、期限与登记结果;不触及真实数据',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor'],
+      params: Hash,
+      body: Type.Union([
+        Type.Object({ scenarioFile: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*\\.json$', maxLength: 128, description: '政策包 scenarios/ 下的场景文件名' }) }, { additionalProperties: false }),
+        Type.Object({ scenario: Type.Object({}, { additionalProperties: true, description: '场景(政策包场景格式:given / when / then)' }) }, { additionalProperties: false }),
+      ]),
+      responses: { 200: { description: '试运行结果', schema: TryoutResultSchema } },
+      handler: async ({ actor, params, body }) => ({ body: await tryouts.run(actor, params.hash, body as { scenarioFile?: string; scenario?: unknown }) }),
+    }),
     route({
       method: 'get',
       path: '/api/calls',

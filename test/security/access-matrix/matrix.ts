@@ -278,6 +278,13 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 403], admin: [200, 403] }),
   },
   {
+    endpoint: 'POST /api/packages/{hash}/tryouts',
+    about: 'a try-out of a Sichuan 2026 scenario on a scratch platform',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/packages/${need(r, 'packageHash')}/tryouts`, body: { scenarioFile: 'ineligible-stale-unit.json' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
     endpoint: 'GET /api/package-diffs',
     about: 'the diff of two Sichuan versions (2021 → 2026)',
     family: 'sichuan',
