@@ -28,6 +28,8 @@ export interface Config {
   uploadTmpDir: string;
   quotas: Quotas;
   timerPollMs: number;
+  /** How often the registry's scheduled jobs are looked at (a job is due on a date, so a minute is plenty). */
+  scheduledJobPollMs: number;
   jobPollMs: number;
   logLevel: 'silent' | 'info' | 'debug';
   /** Kill-test hook: crash points (engine/reliability/crashPoint.ts) at which the process kills itself. */
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttachmentsPerApplication: positiveInt(env.MAX_ATTACHMENTS_PER_APPLICATION, 50, 'MAX_ATTACHMENTS_PER_APPLICATION'),
     },
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
+    scheduledJobPollMs: Number(env.SCHEDULED_JOB_POLL_MS ?? 60_000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     crashPoints: (env.CRASH_POINT ?? '').split(',').map((x) => x.trim()).filter(Boolean),

@@ -44,6 +44,9 @@ import { ReviewApplicationService } from './services/review/ReviewApplicationSer
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
 import { systemClock, type Clock } from './services/time/clock.ts';
 import { TryoutService } from './services/tryout/TryoutService.ts';
+import { ScheduledJobService } from './services/scheduledJobs/ScheduledJobService.ts';
+import { NotificationService } from './services/notifications/NotificationService.ts';
+import { notificationRoutes } from './http/routes/notificationRoutes.ts';
 import { validateScenario } from './services/tryout/validateScenario.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
 import { formRuntime } from './wiring/formRuntime.ts';
@@ -70,6 +73,7 @@ export interface Platform {
     schedules: ScheduleService;
     persons: PersonRegistryService;
     tryouts: TryoutService;
+    scheduledJobs: ScheduledJobService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -152,6 +156,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   });
 
   const persons = new PersonRegistryService(db, audit, now);
+  const scheduledJobs = new ScheduledJobService(db, { packages, schedules, registry, audit, now, log });
   const replay = new ReplayService({ db, packages, registry, evaluateRules: rules.evaluateRules });
 
   const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
@@ -174,6 +179,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
           loadDemoData: true,
           timerPollMs: 50,
           jobPollMs: 20,
+          scheduledJobPollMs: 50,
           dataKeys: { previous: [] },
         },
         { clock: scratchClock, log: () => undefined },
@@ -183,13 +189,14 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   );
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
+    ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons),
     ...calendarRoutes(calendar, schedules),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal)),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 
@@ -221,7 +228,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts },
+    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.
@@ -232,8 +239,11 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       await engine.start();
       await dispatcher!.recover();
       dispatcher!.start();
+      await scheduledJobs.recover();
+      scheduledJobs.start(config.scheduledJobPollMs);
     },
     async stop() {
+      await scheduledJobs.stop();
       await dispatcher!.stop();
       await engine.stop();
       await db.close();

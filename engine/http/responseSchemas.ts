@@ -255,3 +255,21 @@ export const TryoutResultSchema = Type.Object({
   mismatches: Type.Array(Type.String(), { description: '与场景 then 的差异(中文)' }),
   error: Nullable(Type.String()),
 });
+
+export const ScheduledJobSchema = Type.Object({
+  key: Type.String(),
+  packageId: Type.String(),
+  packageHash: Type.String(),
+  jobId: Type.String(),
+  kind: Type.String({ description: 'cards.voidUnrenewed 作废未换证证卡 | cards.remindRenewal 换证提醒' }),
+  title: Type.String(),
+  clause: Type.String(),
+  regionCode: Type.String(),
+  dueOn: Type.String({ description: '到期日(Asia/Shanghai)' }),
+  state: Type.Union([Type.Literal('PENDING'), Type.Literal('RUNNING'), Type.Literal('DONE'), Type.Literal('FAILED')]),
+  attempts: Type.Integer(),
+  lastError: Nullable(Type.String()),
+  result: Nullable(Type.Record(Type.String(), Type.Unknown())),
+  startedAt: Nullable(Type.String()),
+  finishedAt: Nullable(Type.String()),
+});

@@ -4,6 +4,7 @@ import { applyScheduleChoices } from './applyScheduleChoices.ts';
 import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
 import { checkRegistrationFor } from './checkRegistrationFor.ts';
+import { checkScheduledJobs } from './checkScheduledJobs.ts';
 import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -240,6 +241,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     forms[f.id as string] = { ...form, schema: applied.schema };
   }
   const applicationForm = list(m.forms).find((f) => isObject(f) && f.id === 'application') as Json | undefined;
+  problems.push(...checkScheduledJobs(m, scheduleFile, scheduleWindows));
   problems.push(...checkRegistrationFor(applicationForm?.schema as string | undefined, forms.application?.schema, scheduleFile, scheduleWindows));
 
   // Export specifications (汇总表): valid, unique ids, header rows as wide as the columns.

@@ -49,6 +49,17 @@ export type PackageManifest = {
   exports?: Array<{ id: string; file: string }>;
   /** Candidate groups of user tasks drawn without an assignment (Zeebe allows them), e.g. ["province:510000"]. */
   defaultCandidateGroups?: string[];
+  /** Registry-level jobs due on a date of the schedule (engine/services/scheduledJobs). */
+  scheduledJobs?: ScheduledJobSpec[];
+};
+
+export type ScheduledJobSpec = {
+  id: string;
+  kind: 'cards.voidUnrenewed' | 'cards.remindRenewal';
+  title: string;
+  clause: string;
+  at: { window: string; edge: 'opens' | 'closes'; offsetDays?: number; offsetMonths?: number };
+  params: { cardKinds: string[]; expiryWindow: string };
 };
 
 export type ScheduleWindow = {

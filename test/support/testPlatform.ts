@@ -31,6 +31,7 @@ export async function startTestPlatform(
     uploadTmpDir: path.join(dir, 'upload-tmp'),
     deploymentsDir: path.resolve('deployments'),
     timerPollMs: 50,
+    scheduledJobPollMs: 50,
     jobPollMs: 20,
     loadDemoData: true,
     maxUploadBytes: 1024 * 1024,

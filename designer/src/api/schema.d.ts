@@ -428,6 +428,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的提醒(如证卡复核换证提醒),最新在前 */
+        get: operations["getApiMeNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/password": {
         parameters: {
             query?: never;
@@ -659,6 +676,23 @@ export interface paths {
         };
         /** 审核人可查询的政策包版本及其汇总表(导出规格的 id 与标题) */
         get: operations["getApiReviewPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/scheduled-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 登记系统定时任务(如换证轮次结束后作废未申请换证的证卡、轮次前的换证提醒):到期日、状态与结果,仅本行政区划 */
+        get: operations["getApiScheduledJobs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2293,6 +2327,43 @@ export interface operations {
             };
         };
     };
+    getApiMeNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 提醒 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 中文提醒内容 */
+                        body: string;
+                        clause: string | null;
+                        createdAt: string;
+                        id: number;
+                        readAt: string | null;
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putApiMePassword: {
         parameters: {
             query?: never;
@@ -3172,6 +3243,55 @@ export interface operations {
                         regionCode: string;
                         title: string;
                         year: number;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiScheduledJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 定时任务 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        attempts: number;
+                        clause: string;
+                        /** @description 到期日(Asia/Shanghai) */
+                        dueOn: string;
+                        finishedAt: string | null;
+                        jobId: string;
+                        key: string;
+                        /** @description cards.voidUnrenewed 作废未换证证卡 | cards.remindRenewal 换证提醒 */
+                        kind: string;
+                        lastError: string | null;
+                        packageHash: string;
+                        packageId: string;
+                        regionCode: string;
+                        result: {
+                            [key: string]: unknown;
+                        } | null;
+                        startedAt: string | null;
+                        state: "PENDING" | "RUNNING" | "DONE" | "FAILED";
+                        title: string;
                     }[];
                 };
             };

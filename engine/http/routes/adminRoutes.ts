@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import type { OperationsService } from '../../services/operations/OperationsService.ts';
 import type { AuditReadService } from '../../services/audit/AuditReadService.ts';
+import type { ScheduledJobService } from '../../services/scheduledJobs/ScheduledJobService.ts';
 import { route, type RouteDef } from '../route.ts';
-import { AuditPageSchema, HealthSchema, IncidentSchema, IncidentVariablesResultSchema } from '../responseSchemas.ts';
+import { AuditPageSchema, HealthSchema, IncidentSchema, IncidentVariablesResultSchema, ScheduledJobSchema } from '../responseSchemas.ts';
 
 export interface HealthInfo {
   engine: string;
@@ -10,8 +11,17 @@ export interface HealthInfo {
   packages(): Promise<Array<{ packageId: string; hash: string; active: boolean }>>;
 }
 
-export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: AuditReadService): RouteDef[] {
+export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: AuditReadService, scheduledJobs: ScheduledJobService): RouteDef[] {
   return [
+    route({
+      method: 'get',
+      path: '/api/scheduled-jobs',
+      summary: '登记系统定时任务(如换证轮次结束后作废未申请换证的证卡、轮次前的换证提醒):到期日、状态与结果,仅本行政区划',
+      tags: ['运维'],
+      roles: ['admin'],
+      responses: { 200: { description: '定时任务', schema: Type.Array(ScheduledJobSchema) } },
+      handler: async ({ actor }) => ({ body: await scheduledJobs.list(actor) }),
+    }),
     route({
       method: 'get',
       path: '/api/health',

@@ -9,6 +9,7 @@ import * as m008 from './008_session_security.ts';
 import * as m006 from './006_personal_data_sealed.ts';
 import * as m009 from './009_application_search.ts';
 import * as m010 from './010_task_list.ts';
+import * as m011 from './011_scheduled_jobs.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -21,6 +22,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '006_personal_data_sealed': m006,
   '009_application_search': m009,
   '010_task_list': m010,
+  '011_scheduled_jobs': m011,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

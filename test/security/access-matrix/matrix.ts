@@ -210,6 +210,8 @@ export const MATRIX: Block[] = [
     rows: everyone(204, 401),
   },
   { endpoint: 'GET /api/me', about: 'the caller itself', family: 'unscoped', request: () => ({ path: '/api/me' }), rows: everyone(200, 401) },
+  { endpoint: 'GET /api/me/notifications', about: 'the caller’s own reminders', family: 'unscoped', request: () => ({ path: '/api/me/notifications' }), rows: everyone(200, 401) },
+
   {
     endpoint: 'PUT /api/me/password',
     about: 'changing one\'s own password (throw-away accounts)',
@@ -276,6 +278,13 @@ export const MATRIX: Block[] = [
     family: 'sichuan',
     request: (r) => ({ path: '/api/packages', body: { source: need(r, 'packageSource') } }),
     rows: onlyRoles('sichuan', { policy_editor: [200, 403], admin: [200, 403] }),
+  },
+  {
+    endpoint: 'GET /api/scheduled-jobs',
+    about: 'the scheduled jobs, each admin seeing those of his province (the scope itself: scheduledJobs.e2e)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/scheduled-jobs' }),
+    rows: onlyRoles('sichuan', { admin: [200, 200] }),
   },
   {
     endpoint: 'POST /api/packages/{hash}/tryouts',
