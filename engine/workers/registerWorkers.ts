@@ -74,14 +74,18 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const manifest = (await d.packages.version(requireVariable<string>(job, 'packageHash'))).manifest;
       // Counted with the calendar where the application is handled: the unit's or organisation's city, else the package region.
       const region = (readPath(job.variables, 'recommender.cityCode') ?? readPath(job.variables, 'organisation.cityCode') ?? manifest.region.code) as string;
-      const r = d.deadline({ anchor, amount, unit, counting }, region);
+      // 《民法典》第203条: a period whose last day is a rest day ends on the next working day, where the package says so
+      // (header, or the package parameter extendIfLastDayIsRestDay).
+      const extendHeader = job.customHeaders.extendIfLastDayIsRestDay;
+      const extendIfLastDayIsRestDay = extendHeader !== undefined ? extendHeader === 'true' : manifest.parameters?.extendIfLastDayIsRestDay?.value === true;
+      const r = d.deadline({ anchor, amount, unit, counting, ...(extendIfLastDayIsRestDay ? { extendIfLastDayIsRestDay } : {}) } as Parameters<typeof d.deadline>[0], region);
       // A period the notice does not state (an assumed parameter) is flagged on the date it produces.
       const ambiguities = [job.customHeaders.amountParameter, job.customHeaders.countingParameter]
         .map((name) => (name ? manifest.parameters?.[name]?.ambiguity : undefined))
         .filter((x): x is string => !!x);
       return {
         kind: 'complete',
-        variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit, ambiguities } },
+        variables: { [requireHeader(job, 'target')]: { date: r.date, at: d.deadlineInstant(r.date), provisional: r.provisional, convention: r.convention, calendarVersion: r.calendarVersion, anchor, amount, unit, ambiguities, ...(extendIfLastDayIsRestDay ? { extendedForRestDay: true } : {}) } },
       };
     },
 

@@ -49,6 +49,19 @@ describe('calendar, person registry and schedules over HTTP', () => {
     expect((await t.agent().get('/api/calendar/deadline').query({ anchor: '2026-10-09', amount: 2, unit: 'WD', counting: 'C9' })).status).toBe(400);
   });
 
+  it('moves a period that ends on a rest day to the next working day when asked (《民法典》第203条)', async () => {
+    // given: one month from 2026-09-03 ends on 2026-10-03, inside the National Day holiday
+    const anon = t.agent();
+    // when
+    const plain = await anon.get('/api/calendar/deadline').query({ anchor: '2026-09-03', amount: 1, unit: 'MONTH', counting: 'C4' });
+    const extended = await anon.get('/api/calendar/deadline').query({ anchor: '2026-09-03', amount: 1, unit: 'MONTH', counting: 'C4', extendIfLastDayIsRestDay: 'true' });
+    const bad = await anon.get('/api/calendar/deadline').query({ anchor: '2026-09-03', amount: 1, unit: 'MONTH', counting: 'C4', extendIfLastDayIsRestDay: 'yes' });
+    // then
+    expect(plain.body.date).toBe('2026-10-03');
+    expect(extended.body.date).toBe('2026-10-08');
+    expect(bad.status).toBe(400);
+  });
+
   it('imports a person\'s earlier records in one request for administrators only, and refuses a bad ID number', async () => {
     // given
     const admin = await t.login('admin');

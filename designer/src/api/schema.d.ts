@@ -1957,6 +1957,7 @@ export interface operations {
                 amount: number;
                 anchor: string;
                 counting: "C1" | "C2" | "C3" | "C4";
+                extendIfLastDayIsRestDay?: "true" | "false";
                 region?: string;
                 unit: "WD" | "DAY" | "MONTH" | "YEAR";
             };

@@ -40,11 +40,12 @@ export function calendarRoutes(calendar: CalendarService, schedules: ScheduleSer
         unit: Type.Union([Type.Literal('WD'), Type.Literal('DAY'), Type.Literal('MONTH'), Type.Literal('YEAR')]),
         counting: Type.Union([Type.Literal('C1'), Type.Literal('C2'), Type.Literal('C3'), Type.Literal('C4')]),
         region: Type.Optional(Region),
+        extendIfLastDayIsRestDay: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')], { description: '期限最后一日为休息日的,顺延至休息日结束的次日(《民法典》第203条)' })),
       }),
       responses: { 200: { description: '期限', schema: DeadlineSchema } },
       handler: async ({ query }) => {
-        const { region, ...req } = query;
-        return { body: calendar.deadline(req, region) };
+        const { region, extendIfLastDayIsRestDay, ...req } = query;
+        return { body: calendar.deadline({ ...req, ...(extendIfLastDayIsRestDay === 'true' ? { extendIfLastDayIsRestDay: true } : {}) } as never, region) };
       },
     }),
     route({
