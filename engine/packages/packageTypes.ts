@@ -1,7 +1,7 @@
 /** The shapes of a policy package (deployments/<region>/<year>-<procedure>/) as the loader returns them. */
 
 export type Provenance = 'verbatim' | 'normalised-from-garbled' | 'interpreted' | 'assumed' | 'supplied-by-owner';
-export type ClauseKind = 'rule' | 'flow' | 'form' | 'schedule' | 'human-check' | 'monitored-obligation';
+export type ClauseKind = 'rule' | 'flow' | 'form' | 'schedule' | 'human-check' | 'scheduled-job' | 'monitored-obligation';
 
 // Type aliases rather than interfaces: they stay assignable to the services' structural views with index signatures.
 export type PackageParameter = { value: unknown; unit?: string; provenance: Provenance; clause?: string; ambiguity?: string };

@@ -35,6 +35,8 @@ describe.runIf(available)('clause coverage of every package', () => {
     expect([...indexed].sort()).toEqual(expected);
     // every implementedBy names a file of the package (and an element, rule or pointer that exists: checked by the loader)
     for (const c of pkg.manifest.clauses) {
+      // what the platform cannot check says why (issue 10)
+      if (c.kind === 'monitored-obligation') expect((c as { uncheckedBecause?: string }).uncheckedBecause, `${c.id} uncheckedBecause`).toMatch(/[\u4e00-\u9fa5]/);
       expect(c.implementedBy.length, c.id).toBeGreaterThan(0);
       for (const ref of c.implementedBy) expect(Object.keys(pkg.files), `${c.id} → ${ref}`).toContain(ref.split('#')[0]);
     }
