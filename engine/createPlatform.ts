@@ -46,6 +46,7 @@ import { systemClock, type Clock } from './services/time/clock.ts';
 import { TryoutService } from './services/tryout/TryoutService.ts';
 import { ScheduledJobService } from './services/scheduledJobs/ScheduledJobService.ts';
 import { NotificationService } from './services/notifications/NotificationService.ts';
+import { OrganisationAdminService } from './services/registry/OrganisationAdminService.ts';
 import { notificationRoutes } from './http/routes/notificationRoutes.ts';
 import { validateScenario } from './services/tryout/validateScenario.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
@@ -194,7 +195,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
-    ...registryRoutes(registry, persons),
+    ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
     ...calendarRoutes(calendar, schedules),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal), scheduledJobs),
   ];

@@ -22,7 +22,7 @@ const job = (headers: Record<string, string>): Job => ({
   retries: 3,
   deadline: null,
 });
-const dueOf = async (d: WorkerDeps, j: Job) => ((await workerHandlers(d)['deadline.compute']!(j)) as { variables: { due: { date: string; extendedForRestDay?: boolean } } }).variables.due;
+const dueOf = async (d: WorkerDeps, j: Job) => ((await workerHandlers(d)['deadline.compute']!(j)) as unknown as { variables: { due: { date: string; extendedForRestDay?: boolean } } }).variables.due;
 
 describe('deadline.compute and 《民法典》第203条', () => {
   it('moves a period ending on a rest day to the next working day when the package says so, and not otherwise', async () => {

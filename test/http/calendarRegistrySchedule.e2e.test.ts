@@ -81,6 +81,20 @@ describe('calendar, person registry and schedules over HTTP', () => {
     expect((await reviewer.post('/api/registry/person-lookups').send({ idNumber: id })).body.cards).toHaveLength(1);
   });
 
+  it('imports a card issued outside the region when it is valid in it or nationwide (人社部), and refuses one valid only elsewhere', async () => {
+    // given 四川's administrator and two people with no application anywhere yet
+    const admin = await t.login('admin');
+    // when: a 人社部 card valid nationwide, and a 甘肃 card valid only in 甘肃
+    const national = await admin.post('/api/registry/person-records').send({ idNumber: '510703198001011232', name: '李雷', cards: [{ number: 'MOHRSS-KPY-2022-0001', kind: 'EXAMINER', issuerRegionCode: '100000', validRegionCode: '000000', validFrom: '2022-03-01', validTo: '2025-03-01' }] });
+    const elsewhere = await admin.post('/api/registry/person-records').send({ idNumber: '620102198001011235', name: '韩梅', cards: [{ number: 'GS-KPY-2022-0001', kind: 'EXAMINER', issuerRegionCode: '620000', validRegionCode: '620000', validFrom: '2022-03-01', validTo: '2025-03-01' }] });
+    // then
+    expect(national.status, JSON.stringify(national.body)).toBe(200);
+    expect(national.body.cards).toMatchObject([{ number: 'MOHRSS-KPY-2022-0001', issuerRegionCode: '100000' }]);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.body.detail).toContain('无权录入其他地区核发且不在本地区有效的证卡');
+    await expect(t.platform.services.registry.getCard('GS-KPY-2022-0001')).rejects.toThrow();
+  });
+
   it('gives a package schedule with each window\'s state on a day, the last day of a window still open', async () => {
     // when
     const open = await t.agent().get(`/api/packages/${gansuHash}/schedule`).query({ on: '2024-03-06' });

@@ -479,6 +479,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改评价机构(层级、所在地区、备案状态与日期、职业),仅本行政区划的管理员;修改前后记入审计日志 */
+        put: operations["putApiOrganisationsId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/package-diffs": {
         parameters: {
             query?: never;
@@ -2444,6 +2461,92 @@ export interface operations {
                         recommendationSuspendedUntil: string | null;
                         regionCode: string;
                     }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiOrganisationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    cityCode: string;
+                    filedDate?: string | null;
+                    filingAcceptedDate?: string | null;
+                    /** @description 已备案 / 备案申请已受理 / 已提交备案材料 / 未备案 */
+                    filingStatus: "FILED" | "APPLIED" | "SUBMITTED" | "NONE";
+                    /** @description 未下放的在蓉省属评价机构 */
+                    isUndelegatedProvincialInChengdu: boolean;
+                    /** @description 备案层级:省级、市级、县级 */
+                    level?: "province" | "city" | "county" | null;
+                    name: string;
+                    /** @description 备案的职业(工种)代码 */
+                    occupations?: string[];
+                    provinceCode: string;
+                    recommendationSuspendedUntil?: string | null;
+                    regionCode: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string;
+                        filedDate: string | null;
+                        filingAcceptedDate: string | null;
+                        filingStatus: string;
+                        id: string;
+                        isUndelegatedProvincialInChengdu: boolean;
+                        level: ("province" | "city" | "county") | null;
+                        name: string;
+                        occupations: string[];
+                        provinceCode: string;
+                        recommendationSuspendedUntil: string | null;
+                        regionCode: string;
+                    };
+                };
+            };
+            /** @description 已新增 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string;
+                        filedDate: string | null;
+                        filingAcceptedDate: string | null;
+                        filingStatus: string;
+                        id: string;
+                        isUndelegatedProvincialInChengdu: boolean;
+                        level: ("province" | "city" | "county") | null;
+                        name: string;
+                        occupations: string[];
+                        provinceCode: string;
+                        recommendationSuspendedUntil: string | null;
+                        regionCode: string;
+                    };
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { RegistryService } from '../../services/registry/RegistryService.ts';
 import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
+import type { OrganisationAdminService } from '../../services/registry/OrganisationAdminService.ts';
 import { route, type RouteDef } from '../route.ts';
 import { OrganisationSchema, PersonFactsSchema } from '../responseSchemas.ts';
 
@@ -41,8 +42,40 @@ const PersonRecordsBody = Type.Object(
   { additionalProperties: false },
 );
 
-export function registryRoutes(registry: RegistryService, persons: PersonRegistryService): RouteDef[] {
+const Region = Type.String({ pattern: '^\\d{6}$' });
+const OrganisationBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 128 }),
+    regionCode: Region,
+    cityCode: Region,
+    provinceCode: Region,
+    level: Type.Optional(Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('county'), Type.Null()], { description: '备案层级:省级、市级、县级' })),
+    filingStatus: Type.Union([Type.Literal('FILED'), Type.Literal('APPLIED'), Type.Literal('SUBMITTED'), Type.Literal('NONE')], { description: '已备案 / 备案申请已受理 / 已提交备案材料 / 未备案' }),
+    filingAcceptedDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+    filedDate: Type.Optional(Type.Union([DateString, Type.Null()])),
+    isUndelegatedProvincialInChengdu: Type.Boolean({ description: '未下放的在蓉省属评价机构' }),
+    recommendationSuspendedUntil: Type.Optional(Type.Union([DateString, Type.Null()])),
+    occupations: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 500, description: '备案的职业(工种)代码' })),
+  },
+  { additionalProperties: false },
+);
+
+export function registryRoutes(registry: RegistryService, persons: PersonRegistryService, organisations: OrganisationAdminService): RouteDef[] {
   return [
+    route({
+      method: 'put',
+      path: '/api/organisations/:id',
+      summary: '新增或修改评价机构(层级、所在地区、备案状态与日期、职业),仅本行政区划的管理员;修改前后记入审计日志',
+      tags: ['名录'],
+      roles: ['admin'],
+      params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]*$', maxLength: 64 }) }),
+      body: OrganisationBody,
+      responses: { 200: { description: '已修改', schema: OrganisationSchema }, 201: { description: '已新增', schema: OrganisationSchema } },
+      handler: async ({ actor, params, body }) => {
+        const r = await organisations.save(actor, params.id, body as never);
+        return { status: r.created ? 201 : 200, body: r.organisation };
+      },
+    }),
     route({
       method: 'get',
       path: '/api/organisations',

@@ -74,11 +74,14 @@ export class PersonRegistryService {
 
   async importRecords(actor: Actor, idNumber: string, input: PersonRecordsInput): Promise<PersonFacts> {
     assertRole(actor, 'admin');
-    // An administrator enters cards of their own region's centres only.
-    const foreign = (input.cards ?? []).find((c) => !regionCovers(actor.regionCode, c.issuerRegionCode));
-    if (foreign) throw new ForbiddenError(`无权录入其他地区核发的证卡(${foreign.number},核发地 ${foreign.issuerRegionCode})`);
     // A person already in the registry is changed only by their region's administrators; a new one may be entered.
-    if (await this.known(idNumber)) await this.assertInScope(actor, idNumber);
+    const known = await this.known(idNumber);
+    if (known) await this.assertInScope(actor, idNumber);
+    // Cards of the administrator's own centres; a card issued elsewhere (人社部, an industry body, another
+    // province) only when it is valid in the administrator's region or nationwide, or the person is already
+    // one of the region's — it then feeds the region's rules without being the region's to issue.
+    const foreign = (input.cards ?? []).find((c) => !regionCovers(actor.regionCode, c.issuerRegionCode) && !known && !validIn(c.validRegionCode ?? c.issuerRegionCode, actor.regionCode));
+    if (foreign) throw new ForbiddenError(`无权录入其他地区核发且不在本地区有效的证卡(${foreign.number},核发地 ${foreign.issuerRegionCode})`);
     const counts = { cards: input.cards?.length ?? 0, certificates: input.certificates?.length ?? 0, titles: input.titles?.length ?? 0, examSittings: input.examSittings?.length ?? 0, evaluationRecords: input.evaluationRecords?.length ?? 0 };
     await this.db.knex.transaction(async (trx) => {
       // The same service on the transaction: a bad record anywhere rolls back the whole import.
@@ -93,4 +96,10 @@ export class PersonRegistryService {
     });
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, shanghaiDate(this.now()));
   }
+}
+
+/** National codes (人社部 cards valid everywhere) cover every region; otherwise the card's region must cover the actor's or lie in it. */
+function validIn(cardRegion: string, actorRegion: string | null): boolean {
+  if (cardRegion === '000000' || cardRegion === '100000') return true;
+  return regionCovers(actorRegion, cardRegion) || regionCovers(cardRegion, actorRegion);
 }

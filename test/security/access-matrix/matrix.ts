@@ -526,6 +526,16 @@ export const MATRIX: Block[] = [
   // ------------------------------------------------------------ directories and the person registry
   { endpoint: 'GET /api/organisations', about: 'the directory of organisations (any signed-in account)', family: 'unscoped', request: () => ({ path: '/api/organisations' }), rows: everyone(200, 401) },
   {
+    endpoint: 'PUT /api/organisations/{id}',
+    about: 'rewriting a Sichuan organisation as it stands (绵阳市技师学院): the admins of Sichuan only; to another province it does not exist',
+    family: 'sichuan',
+    request: () => ({
+      path: '/api/organisations/org-my-filed',
+      body: { name: '绵阳市技师学院(已备案评价机构)', regionCode: '510703', cityCode: '510700', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-03-01', filedDate: '2023-05-10', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['4-01-02-01'] },
+    }),
+    rows: onlyRoles('sichuan', { admin: [200, 404] }),
+  },
+  {
     endpoint: 'POST /api/registry/person-lookups',
     about: "张伟's registry facts (an application in 绵阳 under a Sichuan package): staff of his city and province",
     family: 'sichuan',
