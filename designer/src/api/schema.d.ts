@@ -650,6 +650,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/sanctions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 录入平台外作出的惩戒(通报、其他中心的名单):本地区人员或尚未登记的人员、本地区机构;类别须在平台惩戒类别表中;全部写入或全部不写入;同一文号(reference)不重复录入 */
+        post: operations["postApiRegistrySanctions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/review/applications": {
         parameters: {
             query?: never;
@@ -3207,6 +3224,63 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiRegistrySanctions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    sanctions: {
+                        clause: string;
+                        kind: string;
+                        permanent?: boolean;
+                        reason: string;
+                        /** @description 文号或名单编号 */
+                        reference?: string;
+                        startsOn: string;
+                        /** @description 人员为身份证号码,机构为机构编号 */
+                        subjectId: string;
+                        subjectType: "person" | "org";
+                        until?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已录入(人员身份证号码脱敏) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clause: string;
+                        id: number;
+                        kind: string;
+                        permanent: boolean;
+                        reason: string;
+                        startsOn: string;
+                        subjectId: string;
+                        subjectType: string;
+                        until: string | null;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { RegistryService } from '../../services/registry/RegistryService.ts';
 import type { PersonRegistryService } from '../../services/registry/PersonRegistryService.ts';
 import type { OrganisationAdminService } from '../../services/registry/OrganisationAdminService.ts';
+import { maskIdNumber } from '../../services/privacy/index.ts';
 import { route, type RouteDef } from '../route.ts';
 import { OrganisationSchema, PersonFactsSchema } from '../responseSchemas.ts';
 
@@ -62,6 +63,45 @@ const OrganisationBody = Type.Object(
 
 export function registryRoutes(registry: RegistryService, persons: PersonRegistryService, organisations: OrganisationAdminService): RouteDef[] {
   return [
+    route({
+      method: 'post',
+      path: '/api/registry/sanctions',
+      summary: '录入平台外作出的惩戒(通报、其他中心的名单):本地区人员或尚未登记的人员、本地区机构;类别须在平台惩戒类别表中;全部写入或全部不写入;同一文号(reference)不重复录入',
+      tags: ['名录'],
+      roles: ['admin'],
+      body: Type.Object(
+        {
+          sanctions: Type.Array(
+            Type.Object(
+              {
+                subjectType: Type.Union([Type.Literal('person'), Type.Literal('org')]),
+                subjectId: Type.String({ minLength: 1, maxLength: 64, description: '人员为身份证号码,机构为机构编号' }),
+                kind: Type.String({ minLength: 1, maxLength: 48 }),
+                clause: Type.String({ pattern: '^[A-Z]{2}\\d{2}-\\d{2}$' }),
+                startsOn: DateString,
+                until: Type.Optional(Type.Union([DateString, Type.Null()])),
+                permanent: Type.Optional(Type.Boolean()),
+                reason: Type.String({ minLength: 1, maxLength: 500 }),
+                reference: Type.Optional(Type.String({ minLength: 1, maxLength: 128, description: '文号或名单编号' })),
+              },
+              { additionalProperties: false },
+            ),
+            { minItems: 1, maxItems: 500 },
+          ),
+        },
+        { additionalProperties: false },
+      ),
+      responses: {
+        201: {
+          description: '已录入(人员身份证号码脱敏)',
+          schema: Type.Array(Type.Object({ id: Type.Integer(), subjectType: Type.String(), subjectId: Type.String(), kind: Type.String(), clause: Type.String(), startsOn: Type.String(), until: Type.Union([Type.String(), Type.Null()]), permanent: Type.Boolean(), reason: Type.String() })),
+        },
+      },
+      handler: async ({ actor, body }) => {
+        const saved = await persons.importSanctions(actor, body.sanctions as never);
+        return { status: 201, body: saved.map(({ applicationId: _a, createdAt: _c, ...s }) => ({ ...s, subjectId: s.subjectType === 'person' ? maskIdNumber(s.subjectId) : s.subjectId })) };
+      },
+    }),
     route({
       method: 'put',
       path: '/api/organisations/:id',

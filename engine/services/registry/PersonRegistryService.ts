@@ -5,7 +5,9 @@ import { regionCovers } from '../actorScope.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { maskIdNumber } from '../privacy/index.ts';
-import { RegistryService, type ExistingCardInput, type PersonFacts } from './RegistryService.ts';
+import { createHash } from 'node:crypto';
+import { SANCTION_KINDS } from '../../packages/sanctionKinds.ts';
+import { RegistryService, type ExistingCardInput, type PersonFacts, type Sanction, type SanctionInput } from './RegistryService.ts';
 import type { Certificate, EvaluationRecord, ExamSitting, Title } from './PersonRecords.ts';
 
 export interface PersonRecordsInput {
@@ -96,7 +98,41 @@ export class PersonRegistryService {
     });
     return new RegistryService(this.db, this.now).getPersonFacts(idNumber, shanghaiDate(this.now()));
   }
+
+  /**
+   * Sanctions decided outside the platform (a 通报, another centre's list) entered by an administrator:
+   * persons of his region or not yet in the registry, organisations of his region; every kind from the
+   * platform's vocabulary for its subject, so the rules that read it apply. All or nothing, audited; an
+   * entry imported again (same reference, or the same content) is not doubled.
+   */
+  async importSanctions(actor: Actor, items: SanctionImport[]): Promise<Sanction[]> {
+    assertRole(actor, 'admin');
+    const registry = new RegistryService(this.db, this.now);
+    for (const [i, s] of items.entries()) {
+      const kind = SANCTION_KINDS[s.kind as keyof typeof SANCTION_KINDS];
+      if (!kind) throw new ValidationError('惩戒类别不在平台的惩戒类别表中', s.kind, [{ pointer: `/sanctions/${i}/kind`, message: `未知的惩戒类别 ${s.kind}` }]);
+      if (kind.subject !== s.subjectType) throw new ValidationError('惩戒类别与惩戒对象不符', `${s.kind}(${kind.label})只用于${kind.subject === 'person' ? '人员' : '机构'}`, [{ pointer: `/sanctions/${i}/subjectType`, message: `${kind.label}只用于${kind.subject === 'person' ? '人员' : '机构'}` }]);
+      if (s.subjectType === 'person') {
+        if (await this.known(s.subjectId)) await this.assertInScope(actor, s.subjectId);
+      } else {
+        const org = await registry.getOrganisation(s.subjectId);
+        if (!regionCovers(actor.regionCode, org.regionCode)) throw new NotFoundError('机构', s.subjectId);
+      }
+    }
+    const saved: Sanction[] = [];
+    await this.db.knex.transaction(async (trx) => {
+      const r = new RegistryService({ ...this.db, knex: trx }, this.now);
+      for (const { reference, ...s } of items) {
+        const key = `import:${createHash('sha256').update(reference ? `${s.subjectType}:${s.subjectId}:${reference}` : JSON.stringify(s)).digest('hex').slice(0, 40)}`;
+        saved.push(await r.recordSanction({ ...s, idempotencyKey: key }));
+      }
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'registry.sanctions.imported', entityType: 'registry', entityId: 'sanctions', detail: { count: items.length, kinds: [...new Set(items.map((s) => s.kind))] } }, trx);
+    });
+    return saved;
+  }
 }
+
+export type SanctionImport = Omit<SanctionInput, 'idempotencyKey' | 'applicationId'> & { /** The issuing document or list entry; the same reference imports once. */ reference?: string };
 
 /** National codes (人社部 cards valid everywhere) cover every region; otherwise the card's region must cover the actor's or lie in it. */
 function validIn(cardRegion: string, actorRegion: string | null): boolean {

@@ -526,6 +526,13 @@ export const MATRIX: Block[] = [
   // ------------------------------------------------------------ directories and the person registry
   { endpoint: 'GET /api/organisations', about: 'the directory of organisations (any signed-in account)', family: 'unscoped', request: () => ({ path: '/api/organisations' }), rows: everyone(200, 401) },
   {
+    endpoint: 'POST /api/registry/sanctions',
+    about: 'entering a 通报 against a Sichuan organisation (the same reference each time: imported once)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/registry/sanctions', body: { sanctions: [{ subjectType: 'org', subjectId: 'org-dy-stale', kind: 'RECOMMENDATION_REVOKED', clause: 'SC26-50', startsOn: '2026-01-05', permanent: true, reason: '多次推荐被退回,予以通报', reference: '川职鉴〔2026〕通报1号' }] } }),
+    rows: onlyRoles('sichuan', { admin: [201, 404] }),
+  },
+  {
     endpoint: 'PUT /api/organisations/{id}',
     about: 'rewriting a Sichuan organisation as it stands (绵阳市技师学院): the admins of Sichuan only; to another province it does not exist',
     family: 'sichuan',
