@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BpmnModdle } from 'bpmn-moddle';
 import type { DeployProblem } from '../port/ProcessEngine.ts';
+import { readTimerStart, type TimerStart } from './timerStart.ts';
 import { compileFeel, feelTopKind, FeelSyntaxError, isFeel } from './feel.ts';
 
 const require = createRequire(import.meta.url);
@@ -47,6 +48,8 @@ export interface ProcessModel {
   elements: Map<string, ElementInfo>;
   /** Event sub-processes of the process started by a message: subscribed while an instance runs. */
   eventSubStarts: Array<{ subProcessId: string; startId: string; interrupting: boolean; elementIds: string[]; message: { refId: string; name: string; correlationKey: string } }>;
+  /** Timer start events (date or cycle): the engine creates an instance when each is due. */
+  timerStarts: TimerStart[];
 }
 
 export interface ParsedDefinitions {
@@ -153,7 +156,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
   };
 
   for (const proc of executable) {
-    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [] };
+    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [], timerStarts: [] };
     processes.push(model);
     const visit = (container: ModdleEl) => {
       for (const el of (container.flowElements ?? []) as ModdleEl[]) {
@@ -167,6 +170,28 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         for (const p of (ext(el, 'zeebe:Properties')?.properties ?? []) as ModdleEl[]) if (p.name) info.properties[p.name] = String(p.value ?? '');
 
         const defs = (el.eventDefinitions ?? []) as ModdleEl[];
+        // A timer start event (date or cycle, as Zeebe runs them): the engine creates the instance when it is due,
+        // so what the engine executes is a plain start; the only start of its process, so no other start runs with it.
+        const timerDef = el.$type === 'bpmn:StartEvent' && container === proc && defs.length === 1 && defs[0]!.$type === 'bpmn:TimerEventDefinition' ? defs[0]! : undefined;
+        if (timerDef) {
+          const kind = timerDef.timeDate ? 'timeDate' : timerDef.timeCycle ? 'timeCycle' : undefined;
+          const expression = String((timerDef.timeDate ?? timerDef.timeCycle)?.body ?? '');
+          const starts = ((proc.flowElements ?? []) as ModdleEl[]).filter((x) => x.$type === 'bpmn:StartEvent');
+          if (!kind) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `定时器开始事件 ${id} 须设置日期(timeDate)或循环(timeCycle),不能为时长` });
+          else if (starts.length > 1) problems.push({ file, elementId: id, code: 'TIMER_START_NOT_ALONE', message: `定时器开始事件 ${id} 须为流程唯一的开始事件` });
+          else {
+            checkFeel(id, '定时器', expression);
+            try {
+              readTimerStart({ startId: id, kind, expression });
+              model.timerStarts.push({ startId: id, kind, expression });
+              // Removed, not emptied: bpmn-elements waits for every definition of a non-empty list, even of none.
+              delete el.eventDefinitions;
+            } catch (err) {
+              if (!(err instanceof FeelSyntaxError)) problems.push({ file, elementId: id, code: 'TIMER_START', message: (err as Error).message });
+            }
+          }
+          continue;
+        }
         if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
           // One sentence for the start event, not one per missing detail of a trigger that cannot run anyway.
           problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `暂不支持${defs.map((d) => EVENT_LABELS[d.$type] ?? d.$type).join('、')}开始事件,仅支持无触发的开始事件(${id})` });

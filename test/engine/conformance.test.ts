@@ -349,6 +349,69 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('end');
   });
 
+  it('starts instances from timer start events: a dated cycle catches up once per due date, a cycle from the deploy fires on time, and neither more often than it repeats', async () => {
+    // given: workers counting the instances each process starts
+    const plans: string[] = [];
+    const checks: string[] = [];
+    engine.registerWorker('test.plan', async (job) => (plans.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.check', async (job) => (checks.push(job.processInstanceKey), { kind: 'complete' as const }));
+    // when deployed: the monthly plan's three dates (2026-01…03) are past, the hourly check is an hour away
+    await engine.deploy([bpmn('timerStart'), bpmn('timerStartHourly')]);
+    // then: three plan instances, each its own, and no check yet
+    await waitFor(() => (plans.length === 3 ? true : null), 10_000, 'three monthly plans');
+    expect(new Set(plans).size).toBe(3);
+    expect(checks).toHaveLength(0);
+    // when an hour passes, then another, then a third (across a restart)
+    await t.advanceClock(3600 * 1000 + 1000);
+    await waitFor(() => (checks.length === 1 ? true : null), 10_000, 'the first hourly check');
+    engine = await t.restart();
+    engine.registerWorker('test.plan', async (job) => (plans.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.check', async (job) => (checks.push(job.processInstanceKey), { kind: 'complete' as const }));
+    await engine.start();
+    await t.advanceClock(3600 * 1000 + 1000);
+    await waitFor(() => (checks.length === 2 ? true : null), 10_000, 'the second hourly check');
+    await t.advanceClock(3600 * 1000 + 1000);
+    await new Promise((r) => setTimeout(r, 500));
+    // then: R2 is twice, R3 three times
+    expect(checks).toHaveLength(2);
+    expect(plans).toHaveLength(3);
+    const done = await finished(checks[1]!);
+    expect(done.completedElements).toEqual(['hourly', 'check', 'hEnd']);
+  });
+
+  it('replaces the timer start of an earlier version when a new version is deployed', async () => {
+    // given: the hourly check deployed, then a version that checks once, two hours after its deploy
+    const checks: string[] = [];
+    engine.registerWorker('test.check', async (job) => (checks.push(job.processInstanceKey), { kind: 'complete' as const }));
+    await engine.deploy([bpmn('timerStartHourly')]);
+    const v2 = bpmn('timerStartHourly');
+    await engine.deploy([{ ...v2, xml: v2.xml.replace('="R2/PT1H"', '="R1/PT2H"') }]);
+    // when an hour passes: the first version would have fired
+    await t.advanceClock(3600 * 1000 + 1000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(checks).toHaveLength(0);
+    // then: the new version fires at two hours, once
+    await t.advanceClock(3600 * 1000);
+    await waitFor(() => (checks.length === 1 ? true : null), 10_000, 'the new version’s check');
+    await t.advanceClock(4 * 3600 * 1000);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(checks).toHaveLength(1);
+  });
+
+  it('refuses a timer start event it cannot schedule, in Chinese: a cron cycle, a duration, one beside another start', async () => {
+    // given
+    const wrap = (start: string, extra = '') =>
+      `<?xml version="1.0" encoding="UTF-8"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t"><bpmn:process id="p" isExecutable="true">${start}${extra}<bpmn:sequenceFlow id="f" sourceRef="s" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>`;
+    const cron = wrap('<bpmn:startEvent id="s"><bpmn:timerEventDefinition><bpmn:timeCycle>0 0 9 1 * ?</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>');
+    const duration = wrap('<bpmn:startEvent id="s"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>');
+    const beside = wrap('<bpmn:startEvent id="s"><bpmn:timerEventDefinition><bpmn:timeDate>2026-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>', '<bpmn:startEvent id="s2"/>');
+    // when / then
+    const problems = async (xml: string) => (await engine.validate([{ name: 'p.bpmn', xml }])).filter((p) => p.severity !== 'warning').map((p) => p.message);
+    expect((await problems(cron)).join()).toMatch(/暂不支持 cron 表达式/);
+    expect((await problems(duration)).join()).toMatch(/不能为时长/);
+    expect((await problems(beside)).join()).toMatch(/须为流程唯一的开始事件/);
+  });
+
   it('runs a script task: its FEEL expression into the result variable, read by the next gateway (null where FEEL gives null)', async () => {
     // given
     await engine.deploy([bpmn('script')]);

@@ -30,6 +30,7 @@ import { InstanceSession, JOB_ELEMENTS, type SessionResult, type Wait } from './
 import { nextKey } from './keys.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
+import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
 import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 
 interface LoadedDefinition {
@@ -84,6 +85,8 @@ export interface EmbeddedEngineOptions {
 }
 
 const CALL_JOB_TYPE = 'embedded:callActivity';
+/** engine_timers rows of timer start events: `start:<definition key>`, one per start event, no instance yet. */
+const TIMER_START_PREFIX = 'start:';
 const MESSAGE_WAIT_TYPE = 'embedded:message';
 const HOLD_TIMEOUT_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first leased for this long; only once its handler has run (the inbox task exists) is it held for the year. */
@@ -256,8 +259,16 @@ export class EmbeddedEngine implements ProcessEngine {
             resource_name: resource.name,
             checksum,
             xml: resource.xml,
-            created_at: nowIso(),
+            // On the engine's clock: a timer start cycle without a first date counts from the deploy.
+            created_at: new Date(this.now()).toISOString(),
           });
+          // As in Zeebe, a new version's timer start events replace the earlier versions' ones.
+          const earlier = (await trx('engine_definitions').where({ bpmn_process_id: proc.bpmnProcessId }).whereNot({ key }).select('key')) as Array<{ key: string }>;
+          if (earlier.length) await trx('engine_timers').whereIn('instance_key', earlier.map((d) => `${TIMER_START_PREFIX}${d.key}`)).delete();
+          for (const t of proc.timerStarts) {
+            const due = timerStartDue(readTimerStart(t), 1, new Date(this.now()));
+            if (due) await trx('engine_timers').insert({ instance_key: `${TIMER_START_PREFIX}${key}`, execution_id: `${t.startId}#1`, element_id: t.startId, due_at: due.toISOString() });
+          }
           deployed.push({ bpmnProcessId: proc.bpmnProcessId, version, definitionKey: key, resourceName: resource.name });
         }
       }
@@ -847,9 +858,15 @@ export class EmbeddedEngine implements ProcessEngine {
     const dueRows = (await this.knex('engine_timers')
       .where('due_at', '<=', new Date(this.now()).toISOString())
       .orderBy('due_at')
-      .limit(200)) as Array<{ instance_key: string; execution_id: string }>;
+      .limit(200)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string }>;
     const byInstance = new Map<string, string[]>();
-    for (const r of dueRows) byInstance.set(r.instance_key, [...(byInstance.get(r.instance_key) ?? []), r.execution_id]);
+    for (const r of dueRows) {
+      if (r.instance_key.startsWith(TIMER_START_PREFIX)) {
+        await this.fireTimerStart(r).catch((err) => this.options.log?.(`timer start ${r.execution_id} failed: ${(err as Error).message}`));
+        continue;
+      }
+      byInstance.set(r.instance_key, [...(byInstance.get(r.instance_key) ?? []), r.execution_id]);
+    }
     for (const [key, executions] of byInstance) {
       try {
         await this.command(key, (session) => {
@@ -860,6 +877,28 @@ export class EmbeddedEngine implements ProcessEngine {
         else this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
       }
     }
+  }
+
+  /**
+   * A timer start event that is due creates its instance. The instance's start key names the timer
+   * and the how-many-th firing, so a crash after the instance and before the timer moves on creates
+   * no second instance when the timer fires again; then a cycle is armed for its next time.
+   */
+  private async fireTimerStart(r: { id: number; instance_key: string; execution_id: string; element_id: string }): Promise<void> {
+    const definitionKey = r.instance_key.slice(TIMER_START_PREFIX.length);
+    const n = Number(r.execution_id.split('#')[1] ?? '1');
+    const def = await this.loadDefinition(definitionKey);
+    const spec = def.model.timerStarts.find((t) => t.startId === r.element_id);
+    await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey, variables: {}, startKey: `timer:${definitionKey}:${r.element_id}:${n}` });
+    await this.knex.transaction(async (trx) => {
+      const removed = await trx('engine_timers').where({ id: r.id }).delete();
+      if (!removed || !spec) return;
+      const schedule = readTimerStart(spec);
+      // A cycle counts from the version's deploy when it has no first date of its own.
+      const anchor = new Date((await trx('engine_definitions').where({ key: definitionKey }).first('created_at')).created_at);
+      const next = timerStartDue(schedule, n + 1, anchor);
+      if (next) await trx('engine_timers').insert({ instance_key: r.instance_key, execution_id: `${r.element_id}#${n + 1}`, element_id: r.element_id, due_at: next.toISOString() });
+    });
   }
 
   /** Test and admin hook: fire due timers now instead of waiting for the poll. */
