@@ -41,6 +41,8 @@ export interface ElementInfo {
   /** Boundary events attached to this element: error codes caught ('' = catch all). */
   catchesErrors: string[];
   attachedToRef?: string;
+  /** A boundary event with cancelActivity="false": the activity goes on, and the event may come again. */
+  nonInterrupting?: boolean;
 }
 
 export interface ProcessModel {
@@ -221,8 +223,9 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         }
         if (el.$type === 'bpmn:BoundaryEvent') {
           info.attachedToRef = (el.attachedToRef as ModdleEl).id;
-          if (el.cancelActivity === false && defs.some((d) => d.$type !== 'bpmn:TimerEventDefinition')) {
-            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `仅定时器边界事件可为非中断(${id})` });
+          if (el.cancelActivity === false) info.nonInterrupting = true;
+          if (el.cancelActivity === false && defs.some((d) => d.$type !== 'bpmn:TimerEventDefinition' && d.$type !== 'bpmn:MessageEventDefinition')) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `仅定时器与消息边界事件可为非中断(${id})` });
           }
         }
 

@@ -494,6 +494,38 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements).toContain('end');
   });
 
+  it('takes a non-interrupting message boundary each time its message comes, across a restart, while the task stays open (补充材料 during the review)', async () => {
+    // given
+    await engine.deploy([bpmn('messageBoundary')]);
+    let notified = 0;
+    engine.registerWorker('test.notify', async () => {
+      notified++;
+      return { kind: 'complete' };
+    });
+    const applicationId = `mb-${Date.now().toString(36)}`;
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'messageBoundary', variables: { applicationId } });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when the applicant supplements twice
+    await engine.publishMessage({ name: 'materials-supplemented', correlationKey: applicationId });
+    await waitFor(() => (notified === 1 ? true : null), 10_000, 'the first notice');
+    // and the engine restarts in between: the boundary listens again from the store
+    engine = await t.restart();
+    engine.registerWorker('test.notify', async () => {
+      notified++;
+      return { kind: 'complete' };
+    });
+    await engine.start();
+    await engine.publishMessage({ name: 'materials-supplemented', correlationKey: applicationId });
+    await waitFor(() => (notified === 2 ? true : null), 10_000, 'the second notice');
+    // then the review is still open, and deciding it ends the instance
+    expect((await engine.getInstance(processInstanceKey))!.status).toBe('ACTIVE');
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    await engine.completeJob(task.key, { decision: 'approve' });
+    const done = await finished(processInstanceKey);
+    expect(done.completedElements.filter((e) => e === 'notify')).toHaveLength(2);
+    expect(done.completedElements.at(-1)).toBe('end');
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);

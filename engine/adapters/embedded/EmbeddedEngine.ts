@@ -947,7 +947,7 @@ export class EmbeddedEngine implements ProcessEngine {
         Object.assign(vars, variables);
         // An event sub-process is started first; its message start event then takes the message.
         if (eventSub) session.startEventSubProcess(eventSub.subProcessId, sub.message_ref);
-        session.signalMessage(sub.message_ref, {});
+        session.signalMessage(sub.message_ref, {}, sub.element_id);
         if (eventSub?.interrupting) session.interruptOutside(eventSub.subProcessId, new Set(eventSub.elementIds));
       },
       async (trx) => {

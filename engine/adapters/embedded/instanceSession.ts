@@ -187,7 +187,16 @@ export class InstanceSession {
     api.sendApiMessage('error', { message, code });
   }
 
-  signalMessage(messageRefId: string, payload: Variables): void {
+  /**
+   * A message for the instance. A non-interrupting message boundary waiting for it listens again while
+   * its activity runs (as a timer cycle does in bpmn-elements): the restart is queued before the
+   * message completes this round.
+   */
+  signalMessage(messageRefId: string, payload: Variables, elementId?: string): void {
+    const info = elementId ? this.model.elements.get(elementId) : undefined;
+    if (info?.type === 'bpmn:BoundaryEvent' && info.nonInterrupting) {
+      (this.engine.execution as any)?.getActivityById?.(elementId)?.broker.publish('execution', 'execute.repeat', { id: elementId, repeat: true });
+    }
     this.engine.execution!.signal({ id: messageRefId, ...payload });
   }
 
