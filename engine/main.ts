@@ -22,6 +22,8 @@ async function main(): Promise<void> {
       for (const p of e.problems ?? []) console.error(`  - ${p.file ?? ''}${p.pointer ? ` ${p.pointer}` : ''}: ${p.message}`);
     }
   }
+  // The packages just activated date their scheduled jobs now, not at the runner's next poll a minute later.
+  await platform.services.scheduledJobs.tick();
 
   const server = platform.app.listen(config.port, config.host, () => {
     console.log(`[platform] 已启动: http://${config.host}:${config.port}  (引擎 ${platform.engine.kind},数据库 ${platform.db.kind})`);

@@ -9,18 +9,18 @@ export interface WindowView extends ResolvedWindow {
   state: WindowState;
 }
 
-/**
- * A package's schedule with dates through the working-day calendar in force and each window's state
- * on a day. A package whose schedule has registration windows accepts submissions only while one of
- * them is open (the notice fixed them: SC21 monthly classes, SC24 rounds, GS24 monthly deadlines),
- * unless the schedule sets `enforceRegistrationWindows: false` (the windows are only shown).
- */
 /** Registration windows are enforced by default wherever a schedule has them. */
 export function enforcesRegistrationWindows(schedule: PackageSchedule | undefined): boolean {
   if (!schedule) return false;
   return schedule.enforceRegistrationWindows ?? schedule.windows.some((w) => w.kind === 'registration');
 }
 
+/**
+ * A package's schedule with dates through the working-day calendar in force and each window's state
+ * on a day. A package whose schedule has registration windows accepts submissions only while one of
+ * them is open (the notice fixed them: SC21 monthly classes, SC24 rounds, GS24 monthly deadlines),
+ * unless the schedule sets `enforceRegistrationWindows: false` (the windows are only shown).
+ */
 export class ScheduleService {
   constructor(
     private readonly packages: Pick<PackageService, 'version'>,
