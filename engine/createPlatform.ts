@@ -153,6 +153,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     evaluateRules: rules.evaluateRules,
     deadline: (req) => rules.deadline(req),
     deadlineInstant: rules.deadlineInstant,
+    startCase: (req) => engine.createInstance(req),
     now,
   });
 

@@ -5,6 +5,7 @@ import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
 import { checkRegistrationFor } from './checkRegistrationFor.ts';
 import { checkScheduledJobs } from './checkScheduledJobs.ts';
+import { checkCaseStarts } from './checkCaseStarts.ts';
 import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -319,6 +320,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
   problems.push(
     ...checkTraceability({ manifest: m, files, json, bpmnIds, ruleSetFiles, formFiles, scheduleFile }),
     ...checkSanctionKinds(bpmn, Object.fromEntries(ruleSetFiles.map((f) => [f, json(f)]))),
+    ...checkCaseStarts(bpmn, list(m.processes).filter(isObject)),
   );
 
   for (const name of names) {

@@ -34,7 +34,7 @@ export type PackageManifest = {
   year: number;
   title: string;
   notice: { docNo?: string | null; title: string; issuer: string; signed: string; published: string | null; seedFile: string; provenance?: Provenance };
-  processes: Array<{ file: string; bpmnProcessId: string; role: 'main' | 'called' | 'action' }>;
+  processes: Array<{ file: string; bpmnProcessId: string; role: 'main' | 'called' | 'action' | 'case' }>;
   /** Applicant actions during the procedure (e.g. a leave request): the form they fill and the process they start. */
   actions?: Array<{ id: string; title: string; form: string; process: string; allowedStatuses: string[]; clause: string }>;
   forms: Array<{ id: string; schema: string; ui: string; title: string }>;

@@ -19,6 +19,8 @@ export interface WorkerDeps {
   evaluateRules: RuleEvaluator;
   deadline: DeadlineCalculator;
   deadlineInstant: (date: string) => string;
+  /** Starts a process instance once per start key (ProcessEngine.createInstance). */
+  startCase: ProcessEngine['createInstance'];
   now: () => number;
 }
 
@@ -37,10 +39,16 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const pkg = await d.packages.version(requireVariable<string>(job, 'packageHash'));
       const ruleSet = pkg.ruleSets[ruleSetId];
       if (!ruleSet) throw new Error(`政策包中没有规则集 ${ruleSetId}`);
-      const application = requireVariable<Record<string, unknown>>(job, 'application');
+      // A case about a recommending unit (its yearly penalties) has the unit and no application.
+      const unitId = readPath(job.variables, 'recommender.id');
+      const application = job.variables.application === undefined && typeof unitId === 'string' ? { recommenderOrgId: unitId } : requireVariable<Record<string, unknown>>(job, 'application');
       const asOf = today();
       const facts = await gatherFacts(d.registry, application, parameterValues(pkg.manifest.parameters), asOf);
       const { recommender, organisation } = facts;
+      // The unit's tally of the package's year, where the rule set reads it (the penalties rules).
+      const declared = (ruleSet as { facts?: Record<string, unknown> }).facts ?? {};
+      const orgId = application.recommenderOrgId ?? unitId;
+      const unitYear = 'unitYear' in declared && typeof orgId === 'string' ? { unitYear: await d.registry.unitYears.facts(orgId, pkg.manifest.year, pkg.manifest.region.code) } : {};
       // Header facts: process variables the rules also read, by their last path segment (e.g. a schedule window the process looked up).
       const extra = Object.fromEntries(
         (job.customHeaders.facts ?? '')
@@ -49,18 +57,81 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
           .filter(Boolean)
           .map((path) => [path.split('.').pop()!, readPath(job.variables, path) ?? null]),
       );
-      const result = await d.evaluateRules(ruleSet, { ...extra, ...facts }, { asOf });
+      const result = await d.evaluateRules(ruleSet, { ...extra, ...facts, ...unitYear }, { asOf });
       const applicationId = readPath(job.variables, 'applicationId');
       if (typeof applicationId === 'string') await d.applications.recordEligibility(applicationId, { ...result, ruleSet: ruleSetId }, job.key, { primary: target === 'eligibility' });
+      const findings = result.checks.filter((c) => c.outcome !== 'PASS').map((c) => ({ clause: c.clause, outcome: c.outcome, rule: c.rule }));
       // The full explanation lives on the application; the process keeps what gateways and reviewers need.
       const summary = {
         decision: result.decision,
         asOf: result.asOf,
         ambiguities: result.ambiguities,
-        findings: result.checks.filter((c) => c.outcome !== 'PASS').map((c) => ({ clause: c.clause, outcome: c.outcome, rule: c.rule })),
+        findings,
+        // One word for the set of findings: a case started per set (process.start's startKey) is started once.
+        findingKey: findings.length ? findings.map((f) => f.rule).sort().join('+') : 'none',
+        // Without an application the reviewer's task shows the checks from here.
+        ...(typeof applicationId === 'string' ? {} : { ruleSet: ruleSetId, checks: result.checks }),
       };
       // Routing and candidate groups read the unit or organisation, so they travel with the process.
-      return { kind: 'complete', variables: { [target]: summary, recommender: recommender ?? job.variables.recommender, organisation: organisation ?? job.variables.organisation } };
+      return { kind: 'complete', variables: { [target]: summary, recommender: recommender ?? job.variables.recommender, organisation: organisation ?? job.variables.organisation, ...unitYear } };
+    },
+
+    /**
+     * Starts a case of its own (a process of the package with role `case`, e.g. the province's decision on a
+     * unit's penalties), once per start key: header `startKey` with {variable.path} placeholders, header
+     * `variables` the paths copied into the case (by their last segment). A retried job finds the case started.
+     */
+    'process.start': async (job) => {
+      const packageHash = requireVariable<string>(job, 'packageHash');
+      const pkg = await d.packages.version(packageHash);
+      const bpmnProcessId = requireHeader(job, 'process');
+      const declared = pkg.manifest.processes.find((p) => p.bpmnProcessId === bpmnProcessId);
+      if (!declared || declared.role !== 'case') throw new Error(`政策包中没有可由流程启动的案件流程(role 为 case)「${bpmnProcessId}」`);
+      const definitionKey = pkg.processKeys[bpmnProcessId];
+      if (!definitionKey) throw new Error(`流程「${bpmnProcessId}」未部署`);
+      const key = requireHeader(job, 'startKey').replace(/\{([^}]+)\}/g, (_, path: string) => {
+        const v = readPath(job.variables, path.trim());
+        if (v === undefined || v === null || v === '') throw new Error(`任务 ${job.elementId} 的启动键缺少流程变量 ${path.trim()}`);
+        return String(v);
+      });
+      const copied = Object.fromEntries(
+        (job.customHeaders.variables ?? '')
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+          .map((path) => [path.split('.').pop()!, readPath(job.variables, path) ?? null]),
+      );
+      const started = await d.startCase({ bpmnProcessId, definitionKey, startKey: `case:${pkg.manifest.id}:${key}`, variables: { ...copied, packageHash, parameters: job.variables.parameters ?? {} } });
+      return { kind: 'complete', variables: { [job.customHeaders.target ?? 'startedCase']: { bpmnProcessId, processInstanceKey: started.processInstanceKey, startKey: key } } };
+    },
+
+    /**
+     * The province's decision on a unit's penalty findings (SC26-46/50/51): quota cuts for the unit and its city,
+     * 通报, recorded once per job; the findings decided are not referred again that year. Header `decision` names
+     * the variable the decision task wrote, header `findings` the rule result it decided.
+     */
+    'quota.record': async (job) => {
+      const decision = requireVariable<Record<string, unknown>>(job, requireHeader(job, 'decision'));
+      const findings = requireVariable<{ findings?: Array<{ rule: string; clause: string }> }>(job, requireHeader(job, 'findings')).findings ?? [];
+      const recommender = requireVariable<{ id: string; cityCode?: string | null }>(job, 'recommender');
+      const pkg = await d.packages.version(requireVariable<string>(job, 'packageHash'));
+      const refused = decision.decision !== 'approve';
+      const cut = (name: string) => (refused ? 0 : Number(decision[name] ?? 0));
+      const adjustment = await d.registry.unitYears.record({
+        orgId: recommender.id,
+        cityCode: recommender.cityCode ?? null,
+        year: pkg.manifest.year,
+        unitCut: cut('unitQuotaCut'),
+        cityCut: cut('cityQuotaCut'),
+        publicNotice: !refused && decision.publicNotice === true,
+        findings: findings.map((f) => f.rule),
+        clauses: findings.map((f) => f.clause),
+        opinion: typeof decision.opinion === 'string' ? decision.opinion : null,
+        decidedBy: typeof decision.reviewer === 'string' ? decision.reviewer : null,
+        packageHash: pkg.contentHash,
+        idempotencyKey: `job:${job.key}`,
+      });
+      return { kind: 'complete', variables: { [job.customHeaders.target ?? 'quotaAdjustment']: adjustment } };
     },
 
     /** A deadline by the package's counting convention and the working-day calendar. */
@@ -154,9 +225,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const kind = requireHeader(job, 'kind');
       // A kind the rules never read would be recorded and never applied (checked at load too).
       if (!isSanctionKind(kind)) throw new Error(`处罚种类「${kind}」不在登记库的处罚种类中(${sanctionKindList()})`);
-      const application = requireVariable<Record<string, any>>(job, 'application');
       // An organisation sanction falls on the recommending unit by default, or on the variable the header names (e.g. organisation.id).
-      const subjectId = subject === 'person' ? String(application.idNumber) : String(requireVariable(job, job.customHeaders.subjectVariable ?? 'recommender.id'));
+      const subjectId = subject === 'person' ? String(requireVariable(job, 'application.idNumber')) : String(requireVariable(job, job.customHeaders.subjectVariable ?? 'recommender.id'));
       const anchorRef = job.customHeaders.anchor;
       const startsOn = anchorRef ? String(requireVariable(job, anchorRef)).slice(0, 10) : today();
       const years = job.customHeaders.durationYears ? Number(job.customHeaders.durationYears) : 0;

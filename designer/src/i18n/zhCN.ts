@@ -198,7 +198,7 @@ export const zh = {
     submittedAt: '提交时间',
     due: '办理期限',
     tabs: { form: '申报表', materials: '申报材料', rules: '资格审核结果', diagram: '流程图', timeline: '办理记录' },
-    noApplication: '本任务没有关联的申报',
+    noApplication: '本任务是单位或机构的案件,没有关联的个人申报;核查情形见「资格审核结果」',
     noMaterials: '未上传材料',
     materialKind: '材料',
     fileName: '文件名',

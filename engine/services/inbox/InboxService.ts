@@ -1,3 +1,4 @@
+import { readPath } from '../../workers/jobVariables.ts';
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { fromJson, toJson } from '../../store/createDb.ts';
@@ -126,6 +127,8 @@ export class InboxService {
     const dueRaw = headers['io.camunda.zeebe:dueDate'];
     const dueAt = dueRaw && !Number.isNaN(Date.parse(dueRaw)) ? new Date(dueRaw).toISOString() : null;
     const createdAt = new Date(this.now()).toISOString();
+    // A case without an application (a unit's penalties) shows the rule result its task header names.
+    const caseRuleResult = !vars.applicationId && headers.ruleResult ? ((readPath(job.variables, headers.ruleResult) as { decision?: string } | undefined) ?? null) : null;
     await this.knex.transaction(async (trx) => {
       const exists = await trx('tasks').where({ id: job.key }).first('id');
       if (exists) return;
@@ -145,12 +148,13 @@ export class InboxService {
           applicantName: vars.application?.name ?? null,
           applicantType: vars.application?.applicantType ?? null,
           occupation: vars.application?.targetOccupation?.name ?? null,
+          ...(caseRuleResult ? { ruleResult: caseRuleResult } : {}),
         }),
         created_at: createdAt,
       });
       for (const g of new Set(groups)) await trx('task_candidates').insert({ candidate_group: g, state: 'OPEN', task_id: job.key });
       // Task list columns (TaskQueries): filters, sort and display data copied once, at creation.
-      await projectTaskListColumns(trx, job, { elementId: job.elementId, cityCode: vars.recommender?.cityCode ?? null, dueAt, createdAt, applicationId: vars.applicationId ?? null });
+      await projectTaskListColumns(trx, job, { elementId: job.elementId, cityCode: vars.recommender?.cityCode ?? null, dueAt, createdAt, applicationId: vars.applicationId ?? null, ruleDecision: caseRuleResult?.decision ?? null });
       if (vars.applicationId) {
         await trx('applications').where({ id: vars.applicationId }).update({ stage: name, updated_at: createdAt });
         // A task for the applicant means the application was sent back for correction.

@@ -141,11 +141,16 @@ export class ReviewerTaskService {
       timeline = status.timeline.filter((e) => e.action !== AUDIT_READ_ACTION);
       // The reviewer working the task sees the full ID number; the read is on the audit trail.
       await this.d.audit.recordRead(actor, { entityType: 'application', entityId: app.id, applicationId: app.id, regionCode: task.cityCode, detail: { fields: ['idNumber'], purpose: 'task.detail', taskId } });
+    } else {
+      // A case of its own (a unit's penalties): the rule result its task was created with.
+      ruleResult = toRuleResult(task.context?.ruleResult ?? null);
     }
     const packageHash = application?.packageHash ?? row?.packageHash ?? null;
     const pkg = packageHash ? await this.d.packages.version(packageHash).catch(() => null) : null;
     // Codes the rules found (OCCUPATION, FILED) in the words of the form and the registry.
-    ruleResult = labelRuleValues(ruleResult, pkg?.forms.application?.schema as Record<string, unknown> | undefined);
+    const ruleSet = ruleResult?.ruleSet ? (pkg?.ruleSets[ruleResult.ruleSet] as { rules?: Array<{ name: string; title?: string }> } | undefined) : undefined;
+    const ruleTitles = Object.fromEntries((ruleSet?.rules ?? []).map((r) => [r.name, r.title ?? r.name]));
+    ruleResult = labelRuleValues(ruleResult, pkg?.forms.application?.schema as Record<string, unknown> | undefined, ruleTitles);
     const formDef = pkg && task.formKey ? pkg.forms[task.formKey] : undefined;
     const form = formDef && task.formKey ? { key: task.formKey, title: formDef.title ?? task.formKey, schema: formDef.schema, uiSchema: (formDef.ui ?? {}) as Record<string, unknown> } : null;
     const allowedDecisions = pkg ? allowedDecisionsOf(pkg.bpmn, task.elementId) : (Object.keys(DECISION_LABELS) as Decision[]);

@@ -99,9 +99,9 @@ export function taskListColumns(job: Job): { package_hash: string | null; applic
  * Fills the list columns of a task just inserted by the inbox (same transaction): its display
  * columns on the task row, and its filter and sort columns on each candidate row.
  */
-export async function projectTaskListColumns(trx: Knex.Transaction, job: Job, task: { elementId: string; cityCode: string | null; dueAt: string | null; createdAt: string; applicationId: string | null }): Promise<void> {
+export async function projectTaskListColumns(trx: Knex.Transaction, job: Job, task: { elementId: string; cityCode: string | null; dueAt: string | null; createdAt: string; applicationId: string | null; ruleDecision?: string | null }): Promise<void> {
   const cols = taskListColumns(job);
-  let rule: string | null = null;
+  let rule: string | null = task.ruleDecision ?? null;
   if (task.applicationId) {
     const app = (await trx('applications').where({ id: task.applicationId }).first('eligibility', 'package_hash')) as { eligibility: string | null; package_hash: string } | undefined;
     rule = (fromJson<{ decision?: string } | null>(app?.eligibility ?? null)?.decision as string | undefined) ?? null;

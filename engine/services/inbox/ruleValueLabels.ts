@@ -36,14 +36,20 @@ function text(v: unknown, labels: Record<string, string>): string | null {
  * application form (OCCUPATION → 职业(工种)) through the form's own labels, a registry code
  * (FILED → 已备案) through the platform's. Null where the value is its own text (a name, a date, a number).
  */
-export function labelRuleValues(result: RuleResultView | null, applicationSchema: Json | undefined): RuleResultView | null {
+export function labelRuleValues(result: RuleResultView | null, applicationSchema: Json | undefined, ruleTitles: Record<string, string> = {}): RuleResultView | null {
   if (!result) return result;
   return {
     ...result,
     checks: result.checks.map((c) => ({
       ...c,
       conditions: c.conditions.map((k) => {
-        const labels = k.fact === 'application' && applicationSchema && k.path ? labelsOf(schemaAt(applicationSchema, k.path)) : (REGISTRY_VALUE_LABELS[`${k.fact}${k.path?.replace(/^\$/, '') ?? ''}`] ?? {});
+        const labels =
+          k.fact === 'application' && applicationSchema && k.path
+            ? labelsOf(schemaAt(applicationSchema, k.path))
+            : // The findings a unit's year has had decided are rule names: shown by their titles.
+              k.fact === 'unitYear' && k.path === '$.decidedFindings'
+              ? ruleTitles
+              : (REGISTRY_VALUE_LABELS[`${k.fact}${k.path?.replace(/^\$/, '') ?? ''}`] ?? {});
         return { ...k, actualText: text(k.actual, labels), expectedText: text(k.expected, labels) };
       }),
     })),

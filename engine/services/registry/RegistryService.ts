@@ -6,6 +6,7 @@ import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import type { PersonalData } from '../privacy/index.ts';
 import type { SanctionKind } from '../../packages/sanctionKinds.ts';
 import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
+import { UnitYearTally } from './UnitYearTally.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
 export type CardStatus = 'ISSUED' | 'COLLECTED' | 'CANCELLED' | 'VOID';
@@ -207,6 +208,8 @@ export class RegistryService {
   private readonly personal: PersonalData;
   /** Certificates, titles, exam sittings and evaluation work. */
   readonly records: PersonRecords;
+  /** Recommending units' yearly tallies and the province's quota decisions (the penalties rules). */
+  readonly unitYears: UnitYearTally;
 
   constructor(
     db: Db,
@@ -215,6 +218,7 @@ export class RegistryService {
     this.knex = db.knex;
     this.personal = db.personal;
     this.records = new PersonRecords(db.knex, db.personal);
+    this.unitYears = new UnitYearTally(db.knex, now);
   }
 
   async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {

@@ -48,7 +48,7 @@ export function TaskPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const tab: TabKey = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : 'form';
+  const asked = TABS.includes(params.get('tab') as TabKey) ? (params.get('tab') as TabKey) : null;
   const { message } = App.useApp();
   const qc = useQueryClient();
   const { session } = useSession();
@@ -76,6 +76,9 @@ export function TaskPage() {
   const open = detail.state === 'OPEN' || detail.state === 'CLAIMED';
   const mine = detail.state === 'CLAIMED' && detail.assignee === me;
   const rule = detail.ruleResult;
+  // A case without an application (a unit's penalties) opens on what was found.
+  const tab: TabKey = asked ?? (app ? 'form' : 'rules');
+  const subject = app?.applicantName ?? detail.row.applicantName ?? detail.row.recommenderName ?? '';
 
   const tabs = [
     { key: 'form', label: t.tabs.form, children: app ? <ApplicationTab application={app} /> : t.noApplication },
@@ -97,7 +100,7 @@ export function TaskPage() {
   return (
     <>
       <PageHeader
-        title={`${detail.name} · ${app?.applicantName ?? detail.row.applicantName ?? ''}`}
+        title={`${detail.name} · ${subject}`}
         intro={app ? `${t.number}:${app.number}` : undefined}
         extra={
           <Space wrap>
