@@ -112,7 +112,7 @@ export interface ApplicationServiceDeps {
   /** Called after a submission is committed so the dispatcher starts the process without waiting for its poll. */
   onSubmitted?: () => void;
   /** Refuses a submission outside the package's registration windows (when its schedule enforces them). */
-  registrationGate?: { assertRegistrationOpen(packageHash: string, on: string, data: Record<string, unknown>): Promise<void> };
+  registrationGate?: { assertRegistrationOpen(packageHash: string, on: string, data: Record<string, unknown>): Promise<{ id: string; title: string; opens?: string | null; closes?: string | null; clause?: string } | undefined> };
   /** The steps an application waits at with their working-day deadlines (the inbox's task queries). */
   openSteps?: (applicationId: string) => Promise<OpenStep[]>;
 }
@@ -223,12 +223,14 @@ export class ApplicationService {
     const data = this.fromJson<Record<string, unknown>>(row.data);
     const check = await this.validateRow(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
-    await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()), data);
+    const window = await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()), data);
 
     const pkg = await this.d.packages.version(row.package_hash);
     const main = pkg.manifest.processes.find((p) => p.role === 'main') ?? pkg.manifest.processes[0];
     const asOf = shanghaiDate(this.d.now());
-    const variables = { ...(await this.processVariables(actor, row, data, asOf)), submittedOn: asOf };
+    // The registration window it came in by is its batch (首批 or a later round): gateways and reviewers read it.
+    const registrationWindow = window ? { id: window.id, title: window.title, opens: window.opens ?? null, closes: window.closes ?? null, clause: window.clause ?? null } : undefined;
+    const variables = { ...(await this.processVariables(actor, row, data, asOf)), submittedOn: asOf, ...(registrationWindow ? { registrationWindow } : {}) };
     const { recommender, organisation } = variables;
     const now = this.nowIso();
     await this.knex.transaction(async (trx) => {

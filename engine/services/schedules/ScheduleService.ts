@@ -44,12 +44,13 @@ export class ScheduleService {
    * Throws a 422 with the windows' dates when the package enforces its registration windows and the
    * submission is outside them. Where the form names what the applicant registers for (a field with
    * `x-registrationFor`: the class, the renewal round, the plan month), the windows `for` that choice
-   * are the ones that count; otherwise any registration window.
+   * are the ones that count; otherwise any registration window. Returns the window the submission is
+   * in (its batch), undefined where the package does not enforce windows.
    */
-  async assertRegistrationOpen(packageHash: string, on: string, data: Record<string, unknown> = {}): Promise<void> {
+  async assertRegistrationOpen(packageHash: string, on: string, data: Record<string, unknown> = {}): Promise<WindowView | undefined> {
     // Most packages do not enforce windows: decide that from the cached package before dating any window.
     const pkg = await this.packages.version(packageHash);
-    if (!enforcesRegistrationWindows(pkg.schedule as PackageSchedule | undefined)) return;
+    if (!enforcesRegistrationWindows(pkg.schedule as PackageSchedule | undefined)) return undefined;
     const { windows } = await this.windows(packageHash, on);
     const registration = windows.filter((w) => w.kind === 'registration');
     const open = registration.filter((w) => w.state === 'OPEN');
@@ -57,14 +58,17 @@ export class ScheduleService {
     // A window for some applicant types only (the examiners' and the supervisors' round) counts for those.
     const fits = (w: WindowView) => !choice?.by || !w.applicantTypes || w.applicantTypes.includes(String(data[choice.by]));
     const forChoice = choice ? registration.filter((w) => w.for === choice.value && fits(w)) : [];
+    // The window a submission falls in is its batch (首批 or a later round, LC20-34): the soonest to close.
+    const byClosing = (a: WindowView, b: WindowView) => String(a.closes ?? '9999').localeCompare(String(b.closes ?? '9999'));
     if (choice && forChoice.length > 0) {
-      if (forChoice.some((w) => w.state === 'OPEN')) return;
-      const soonest = open.filter(fits).sort((a, b) => String(a.closes ?? '9999').localeCompare(String(b.closes ?? '9999')))[0];
+      const inChoice = forChoice.filter((w) => w.state === 'OPEN').sort(byClosing)[0];
+      if (inChoice) return inChoice;
+      const soonest = open.filter(fits).sort(byClosing)[0];
       const others = soonest ? `;当前可报名的最近一期:「${soonest.title}」(至 ${soonest.closes ?? '另行通知'})` : '';
       const span = forChoice.map((w) => `「${w.title}」(${w.opens && w.closes ? `${w.opens} 至 ${w.closes}` : w.closes ? `截至 ${w.closes}` : `${w.opens} 起`})`).join('、');
       throw new UnprocessableError('当前不在报名时间内', `所选${choice.title}「${choice.label}」的报名期为${span},${on} 不在其内${others}`);
     }
-    if (open.length > 0) return;
+    if (open.length > 0) return [...open].sort(byClosing)[0];
     const next = registration.filter((w) => w.state === 'NOT_YET_OPEN').sort((a, b) => String(a.opens).localeCompare(String(b.opens)))[0];
     const last = registration.filter((w) => w.state === 'CLOSED').sort((a, b) => String(b.closes).localeCompare(String(a.closes)))[0];
     const hint = [last ? `上一报名期「${last.title}」已于 ${last.closes} 截止` : '', next ? `下一报名期「${next.title}」自 ${next.opens} 起` : '本年度已无报名期'].filter(Boolean).join(';');
