@@ -151,7 +151,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     inbox,
     registry,
     evaluateRules: rules.evaluateRules,
-    deadline: (req) => rules.deadline(req),
+    deadline: (req, regionCode) => rules.deadline(req, regionCode),
     deadlineInstant: rules.deadlineInstant,
     startCase: (req) => engine.createInstance(req),
     now,
@@ -187,6 +187,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
         { clock: scratchClock, log: () => undefined },
       ),
     validateScenario,
+    calendar,
     () => Date.now(),
   );
   const routes: RouteDef[] = [

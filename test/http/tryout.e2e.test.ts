@@ -63,6 +63,28 @@ describe('POST /api/packages/{hash}/tryouts', () => {
     expect(res.body.steps.map((s: { note: string }) => s.note)).toEqual(['已提交', expect.stringMatching(/^.+办理「.+」:同意$/)]);
   }, 60_000);
 
+  it('counts deadlines with the province’s own calendar entries, copied into the scratch store', async () => {
+    // given 四川's administrator makes Wednesday 2026-07-08 a rest day for the province (a regional holiday)
+    const admin = await t.login('admin');
+    expect((await admin.put('/api/admin/calendar/overrides/2026-07-08').send({ working: false, note: '地方节假日(试运行测试)' })).status).toBe(200);
+    const editor = await t.login('policy-editor');
+    const scenario = {
+      name: '试运行:地方休息日顺延市(州)审核期限',
+      clauses: ['SC26-17'],
+      given: { asOf: '2026-07-01', applicant: 'zhangwei', recommender: 'org-my-filed', application: { trainingPlanId: '2026-07-examiner' } },
+      when: [{ submit: true }, { complete: 'Task_UnitReview', decision: 'approve' }],
+    };
+    try {
+      // when the editor tries out the same steps as above
+      const res = await editor.post(`/api/packages/${hash}/tryouts`).send({ scenario });
+      // then the 10 working days skip the province's rest day: 07-16, not 07-15
+      expect(res.status).toBe(200);
+      expect(res.body.variables.cityReviewDue.date, JSON.stringify(res.body.variables.cityReviewDue)).toBe('2026-07-16');
+    } finally {
+      expect((await admin.delete('/api/admin/calendar/overrides/2026-07-08')).status).toBe(204);
+    }
+  }, 60_000);
+
   it('reports where a scenario differs from what happens, in Chinese', async () => {
     // given a scenario that expects the wrong outcome
     const editor = await t.login('policy-editor');

@@ -26,6 +26,11 @@ type YearRow = { region_code: string; year: number };
  * province applies to all its cities, one for a city only there. Every change is audited and
  * replaces the calendars the task workers use.
  */
+export interface CalendarEntries {
+  overrides: Array<{ region_code: string; date: string; working: boolean | number; note: string | null }>;
+  publishedYears: Array<{ region_code: string; year: number; note: string | null }>;
+}
+
 export class CalendarService {
   private readonly knex: Knex;
   private overrides: OverrideRow[] = [];
@@ -56,6 +61,32 @@ export class CalendarService {
       this.byRegion.set(key, calendar);
     }
     return calendar;
+  }
+
+  /**
+   * The administrators' entries of a province and its cities (code starting with the province's two
+   * digits), as stored: what a try-out's scratch store copies so that its deadlines are the real ones.
+   */
+  async entriesOfProvince(regionCode: string): Promise<CalendarEntries> {
+    const prefix = `${regionCode.slice(0, 2)}%`;
+    return {
+      overrides: await this.knex('calendar_overrides').where('region_code', 'like', prefix).orderBy(['region_code', 'date']).select('region_code', 'date', 'working', 'note'),
+      publishedYears: await this.knex('calendar_published_years').where('region_code', 'like', prefix).orderBy(['region_code', 'year']).select('region_code', 'year', 'note'),
+    };
+  }
+
+  /** Puts entries in place of the same regions' own (a scratch store's), in one transaction, and reloads. */
+  async replaceEntries(entries: CalendarEntries): Promise<void> {
+    const regions = [...new Set([...entries.overrides, ...entries.publishedYears].map((e) => e.region_code))];
+    await this.knex.transaction(async (trx) => {
+      if (regions.length) {
+        await trx('calendar_overrides').whereIn('region_code', regions).delete();
+        await trx('calendar_published_years').whereIn('region_code', regions).delete();
+      }
+      for (const o of entries.overrides) await trx('calendar_overrides').insert({ region_code: o.region_code, date: o.date, working: !!o.working, note: o.note ?? null, created_by: null });
+      for (const y of entries.publishedYears) await trx('calendar_published_years').insert({ region_code: y.region_code, year: y.year, note: y.note ?? null, created_by: null });
+    });
+    await this.reload();
   }
 
   async reload(): Promise<void> {

@@ -6,6 +6,7 @@ import { assertRole, type Actor } from '../actor.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { OffsetClock } from '../time/clock.ts';
 import type { Platform } from '../../createPlatform.ts';
+import type { CalendarService } from '../calendar/CalendarService.ts';
 import { runScenario } from './runScenario.ts';
 import type { Scenario, ScenarioRun } from './scenarioTypes.ts';
 
@@ -40,6 +41,7 @@ export class TryoutService {
     private readonly packages: Pick<PackageService, 'get' | 'version'>,
     private readonly scratch: ScratchPlatformFactory,
     private readonly validateScenario: ScenarioValidator,
+    private readonly calendar: Pick<CalendarService, 'entriesOfProvince'>,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -80,6 +82,8 @@ export class TryoutService {
       }
       platform = await this.scratch(dir, clock);
       await platform.start();
+      // The province's own calendar entries (调休, published years), so deadlines count as they do for real.
+      await platform.services.calendar.replaceEntries(await this.calendar.entriesOfProvince(pkg.manifest.region.code));
       const run = await runScenario(platform, clock, 'package', s);
       return {
         packageHash: detail.hash,
