@@ -11,6 +11,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('id', 36).primary();
     // What the manifest says (kept in step with manifest.json on every save that parses).
     t.string('package_id', 128).notNullable();
+    t.string('procedure', 64).notNullable();
     t.string('region_code', 6).notNullable().index();
     t.integer('year').notNullable();
     t.string('title', 255).notNullable();
@@ -27,6 +28,9 @@ export async function up(knex: Knex): Promise<void> {
     t.string('published_hash', 64).nullable();
     t.string('published_at', 24).nullable();
     t.string('published_by', 36).nullable();
+    // The loader's problems of the revision they were found at (each save validates the whole draft).
+    t.text('problems', 'longtext').nullable();
+    t.integer('problems_revision').nullable();
   });
   await knex.schema.createTable('package_draft_files', (t) => {
     t.string('draft_id', 36).notNullable();
