@@ -22,7 +22,7 @@ const ProblemItem = Type.Object({
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning')]),
   code: Type.String(),
 });
-const DraftViewSchema = Type.Object({
+export const DraftViewSchema = Type.Object({
   id: Type.String(),
   packageId: Type.String(),
   procedure: Type.String(),
@@ -42,8 +42,11 @@ const DraftViewSchema = Type.Object({
   errorCount: Type.Integer(),
   warningCount: Type.Integer(),
 });
-const FileMeta = Type.Object({ path: Type.String(), size: Type.Integer(), sha256: Type.String(), updatedAt: Type.String(), updatedBy: Type.String() });
-const DraftDetailSchema = Type.Intersect([DraftViewSchema, Type.Object({ files: Type.Array(FileMeta), problems: Type.Array(ProblemItem) })]);
+export const FileMeta = Type.Object({ path: Type.String(), size: Type.Integer(), sha256: Type.String(), updatedAt: Type.String(), updatedBy: Type.String() });
+export const DraftDetailSchema = Type.Intersect([DraftViewSchema, Type.Object({ files: Type.Array(FileMeta), problems: Type.Array(ProblemItem) })]);
+export const DraftFileSchema = Type.Intersect([FileMeta, Type.Object({ content: Type.String(), revision: Type.Integer() })]);
+export const SaveResultSchema = Type.Object({ draft: DraftViewSchema, file: FileMeta, valid: Type.Boolean(), problems: Type.Array(ProblemItem) });
+export const PublishResultSchema = Type.Object({ draft: DraftViewSchema, version: PackageVersionSchema, created: Type.Boolean({ description: 'false:相同内容的版本已存在' }) });
 
 export function draftRoutes(drafts: DraftService): RouteDef[] {
   return [
@@ -114,7 +117,7 @@ export function draftRoutes(drafts: DraftService): RouteDef[] {
       tags: ['政策包草稿'],
       roles: ['policy_editor', 'admin'],
       params: FileParams,
-      responses: { 200: { description: '文件', schema: Type.Intersect([FileMeta, Type.Object({ content: Type.String(), revision: Type.Integer() })]) } },
+      responses: { 200: { description: '文件', schema: DraftFileSchema } },
       handler: async ({ actor, params }) => ({ body: await drafts.readFile(actor, params.id, params.path) }),
     }),
     route({
@@ -125,7 +128,7 @@ export function draftRoutes(drafts: DraftService): RouteDef[] {
       roles: ['policy_editor'],
       params: FileParams,
       body: Type.Object({ content: Type.String({ description: '文件内容(UTF-8 文本)' }), revision: Revision }, { additionalProperties: false }),
-      responses: { 200: { description: '已保存;valid 为 false 时 problems 中有错误', schema: Type.Object({ draft: DraftViewSchema, file: FileMeta, valid: Type.Boolean(), problems: Type.Array(ProblemItem) }) } },
+      responses: { 200: { description: '已保存;valid 为 false 时 problems 中有错误', schema: SaveResultSchema } },
       handler: async ({ actor, params, body }) => ({ body: await drafts.saveFile(actor, params.id, params.path, body) }),
     }),
     route({
@@ -147,7 +150,7 @@ export function draftRoutes(drafts: DraftService): RouteDef[] {
       roles: ['policy_editor', 'admin'],
       params: IdParams,
       body: Type.Object({ revision: Revision }, { additionalProperties: false }),
-      responses: { 201: { description: '已发布', schema: Type.Object({ draft: DraftViewSchema, version: PackageVersionSchema, created: Type.Boolean({ description: 'false:相同内容的版本已存在' }) }) } },
+      responses: { 201: { description: '已发布', schema: PublishResultSchema } },
       handler: async ({ actor, params, body }) => ({ status: 201, body: await drafts.publish(actor, params.id, body.revision) }),
     }),
   ];
