@@ -107,7 +107,7 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     expect(p.detail).toContain(at);
     expect(stale.body).toMatchObject({ currentRevision: 2, updatedBy: editorName });
     const now = await secondEditor.get(file(draftId, 'rules/eligibility.json'));
-    expect(now.body).toMatchObject({ content: mine, revision: 2 });
+    expect(now.body).toMatchObject({ content: mine, revision: 2, updatedBy: { name: editorName }, updatedAt: saved.body.draft.updatedAt });
   });
 
   it('of two saves from the same revision at the same moment exactly one is stored', async () => {
@@ -166,8 +166,9 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     const deployed = (await t.platform.services.packages.version(hash)).files;
     expect(deployed['rules/eligibility.json']).toContain('2026年修订');
 
-    // and a published draft is read-only
+    // and a published draft is read-only and is not published twice
     expectProblem(await editor.put(file(draftId, 'notes.md')).send({ content: '再改\n', revision: fixed.body.draft.revision }), 409);
+    expect(expectProblem(await editor.post(`/api/drafts/${draftId}/publish`).send({ revision: fixed.body.draft.revision }), 409).detail).toContain(hash);
   });
 
   it('audits every write with what changed', async () => {

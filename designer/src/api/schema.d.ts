@@ -2421,7 +2421,10 @@ export interface operations {
                             sha256: string;
                             size: number;
                             updatedAt: string;
-                            updatedBy: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
                         }[];
                         problems: {
                             code: string;
@@ -2495,7 +2498,10 @@ export interface operations {
                             sha256: string;
                             size: number;
                             updatedAt: string;
-                            updatedBy: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
                         }[];
                         problems: {
                             code: string;
@@ -2572,7 +2578,10 @@ export interface operations {
                         sha256: string;
                         size: number;
                         updatedAt: string;
-                        updatedBy: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
                     } & {
                         content: string;
                         revision: number;
@@ -2650,7 +2659,10 @@ export interface operations {
                             sha256: string;
                             size: number;
                             updatedAt: string;
-                            updatedBy: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
                         };
                         problems: {
                             code: string;

@@ -42,7 +42,7 @@ export const DraftViewSchema = Type.Object({
   errorCount: Type.Integer(),
   warningCount: Type.Integer(),
 });
-export const FileMeta = Type.Object({ path: Type.String(), size: Type.Integer(), sha256: Type.String(), updatedAt: Type.String(), updatedBy: Type.String() });
+export const FileMeta = Type.Object({ path: Type.String(), size: Type.Integer(), sha256: Type.String(), updatedAt: Type.String(), updatedBy: Person });
 export const DraftDetailSchema = Type.Intersect([DraftViewSchema, Type.Object({ files: Type.Array(FileMeta), problems: Type.Array(ProblemItem) })]);
 export const DraftFileSchema = Type.Intersect([FileMeta, Type.Object({ content: Type.String(), revision: Type.Integer() })]);
 export const SaveResultSchema = Type.Object({ draft: DraftViewSchema, file: FileMeta, valid: Type.Boolean(), problems: Type.Array(ProblemItem) });

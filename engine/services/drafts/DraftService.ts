@@ -53,8 +53,9 @@ export interface DraftFileMeta {
   path: string;
   size: number;
   sha256: string;
+  /** Who saved this file last, and when. */
   updatedAt: string;
-  updatedBy: string;
+  updatedBy: { id: string; name: string };
 }
 
 export interface DraftDetail extends DraftView {
@@ -253,7 +254,7 @@ export class DraftService {
     await this.knex.transaction(async (trx) => {
       await trx('package_drafts').insert(row);
       for (const [name, content] of Object.entries(files)) {
-        await trx('package_draft_files').insert({ draft_id: id, path: name, content, size: Buffer.byteLength(content, 'utf8'), sha256: sha256(content), updated_by: actor.id, updated_at: at });
+        await trx('package_draft_files').insert({ draft_id: id, path: name, content, size: Buffer.byteLength(content, 'utf8'), sha256: sha256(content), updated_by: actor.id, updated_by_name: actor.displayName, updated_at: at });
       }
       await this.audit.append(
         {
@@ -274,8 +275,13 @@ export class DraftService {
 
   async get(actor: Actor, id: string): Promise<DraftDetail> {
     assertRole(actor, 'policy_editor', 'admin');
-    const row = await this.row(actor, id);
-    const files = (await this.knex('package_draft_files').where({ draft_id: id }).orderBy('path').select('path', 'size', 'sha256', 'updated_at', 'updated_by')) as Array<Record<string, unknown>>;
+    let row = await this.row(actor, id);
+    // A save whose validation did not finish (the process stopped in between) is validated now.
+    if (row.problems_revision === null || Number(row.problems_revision) !== Number(row.revision)) {
+      await this.revalidate(id, Number(row.revision));
+      row = (await this.rowById(id)) ?? row;
+    }
+    const files = (await this.knex('package_draft_files').where({ draft_id: id }).orderBy('path').select('path', 'size', 'sha256', 'updated_at', 'updated_by', 'updated_by_name')) as Array<Record<string, unknown>>;
     return { ...view(row), files: files.map(fileMeta), problems: fromJson<DraftProblem[] | null>(row.problems) ?? [] };
   }
 
@@ -326,7 +332,7 @@ export class DraftService {
       const moved = await trx('package_drafts').where({ id, revision: expected, status: 'DRAFT' }).update(columns);
       if (moved !== 1) return false;
       const before = same ? ((await trx('package_draft_files').where({ draft_id: id, path: filePath }).first('sha256', 'size')) as { sha256: string; size: number }) : null;
-      const file = { content: input.content, size, sha256: sha256(input.content), updated_by: actor.id, updated_at: at };
+      const file = { content: input.content, size, sha256: sha256(input.content), updated_by: actor.id, updated_by_name: actor.displayName, updated_at: at };
       if (same) await trx('package_draft_files').where({ draft_id: id, path: filePath }).update(file);
       else await trx('package_draft_files').insert({ draft_id: id, path: filePath, ...file });
       await this.audit.append(
@@ -347,7 +353,7 @@ export class DraftService {
 
     const problems = await this.revalidate(id, next);
     const fresh = await this.rowById(id);
-    return { draft: view(fresh!), file: { path: filePath, size, sha256: sha256(input.content), updatedAt: at, updatedBy: actor.id }, valid: !problems.some((p) => p.severity === 'error'), problems };
+    return { draft: view(fresh!), file: { path: filePath, size, sha256: sha256(input.content), updatedAt: at, updatedBy: { id: actor.id, name: actor.displayName } }, valid: !problems.some((p) => p.severity === 'error'), problems };
   }
 
   async deleteFile(actor: Actor, id: string, filePath: string, revision: number): Promise<DraftView> {
@@ -430,6 +436,8 @@ export class DraftService {
     });
     if (!marked) {
       const now = await this.rowById(id);
+      // A publish of the same revision that finished first: the same version, already marked.
+      if (now?.status === 'PUBLISHED' && now.published_hash === deployed.version.hash) return { draft: view(now), version: deployed.version, created: false };
       throw new ConflictError('发布期间草稿已被修改', `已按版本 ${revision} 部署为 ${deployed.version.hash},但其间${now ? `${now.updated_by_name} 于 ${shanghaiTime(now.updated_at)} 保存了新的修改` : '草稿已被删除'};新的修改未发布`, [], { hash: deployed.version.hash });
     }
     return { draft: view((await this.rowById(id))!), version: deployed.version, created: deployed.created };
@@ -500,7 +508,7 @@ function formatBytes(n: number): string {
 }
 
 function fileMeta(f: Record<string, unknown>): DraftFileMeta {
-  return { path: String(f.path), size: Number(f.size), sha256: String(f.sha256), updatedAt: String(f.updated_at), updatedBy: String(f.updated_by) };
+  return { path: String(f.path), size: Number(f.size), sha256: String(f.sha256), updatedAt: String(f.updated_at), updatedBy: { id: String(f.updated_by), name: String(f.updated_by_name) } };
 }
 
 function view(r: DraftRow): DraftView {

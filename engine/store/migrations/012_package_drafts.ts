@@ -39,6 +39,7 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('size').notNullable(); // bytes of UTF-8
     t.string('sha256', 64).notNullable();
     t.string('updated_by', 36).notNullable();
+    t.string('updated_by_name', 128).notNullable();
     t.string('updated_at', 24).notNullable();
     t.primary(['draft_id', 'path']);
   });
