@@ -12,8 +12,9 @@ import { DRAFT_TEMPLATES, draftTemplate, type DraftIdentity } from './draftTempl
 
 /** Largest file a draft holds (bytes of UTF-8): the biggest package file today is under 100 KB. */
 export const MAX_DRAFT_FILE_BYTES = 1024 * 1024;
-/** Most files one draft holds. */
+/** Most files one draft holds, and most bytes in all (the largest package today is about 0.5 MB). */
 export const MAX_DRAFT_FILES = 300;
+export const MAX_DRAFT_TOTAL_BYTES = 16 * 1024 * 1024;
 
 export type DraftStatus = 'DRAFT' | 'PUBLISHED';
 
@@ -306,7 +307,9 @@ export class DraftService {
     const size = Buffer.byteLength(input.content, 'utf8');
     if (size > MAX_DRAFT_FILE_BYTES) throw new PayloadTooLargeError('文件过大', `文件 ${filePath} 为 ${formatBytes(size)},超过单个文件上限 ${formatBytes(MAX_DRAFT_FILE_BYTES)},未保存`);
     this.assertEditable(row);
-    const existing = (await this.knex('package_draft_files').where({ draft_id: id }).select('path')) as Array<{ path: string }>;
+    const existing = (await this.knex('package_draft_files').where({ draft_id: id }).select('path', 'size')) as Array<{ path: string; size: number }>;
+    const total = existing.reduce((n, e) => n + (e.path === filePath ? 0 : Number(e.size)), size);
+    if (total > MAX_DRAFT_TOTAL_BYTES) throw new PayloadTooLargeError('草稿过大', `保存 ${filePath} 后草稿共 ${formatBytes(total)},超过上限 ${formatBytes(MAX_DRAFT_TOTAL_BYTES)},未保存`);
     const same = existing.find((e) => e.path === filePath);
     if (!same) {
       const clash = existing.find((e) => e.path.toLowerCase() === filePath.toLowerCase());
