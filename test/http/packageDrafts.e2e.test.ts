@@ -5,7 +5,8 @@ import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DraftDetailSchema, DraftFileSchema, DraftViewSchema, PublishResultSchema, SaveResultSchema } from '../../engine/http/routes/draftRoutes.ts';
 import { DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
-import { MAX_DRAFT_FILE_BYTES } from '../../engine/services/drafts/DraftService.ts';
+import { DraftService, MAX_DRAFT_FILE_BYTES } from '../../engine/services/drafts/DraftService.ts';
+import { PayloadTooLargeError, UnprocessableError } from '../../engine/errors.ts';
 import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 
@@ -259,6 +260,33 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     const after = await editor.get(`/api/drafts/${id}`);
     expect(after.body).toMatchObject({ revision: 1, regionCode: '510000' });
     expect(after.body.files.map((f: { path: string }) => f.path)).toEqual(res.body.files.map((f: { path: string }) => f.path));
+  });
+
+  it('keeps a draft within its quotas: total size and number of files (service level, small limits)', async () => {
+    // given the draft service over this platform's store with small quotas, and a draft of the empty template
+    const { db, services } = t.platform;
+    const drafts = new DraftService(db, services.packages, services.audit, () => Date.now(), { maxTotalBytes: 40_000, maxFiles: 8 });
+    const actor = (await services.accounts.findByUsername('policy-editor'))!;
+    const draft = await drafts.create(actor, { template: 'empty', packageId: 'sichuan-2027-quota', procedure: 'quota-check', region: { code: '510000', name: '四川省' }, year: 2027, title: '2027年配额检查' });
+    const used = draft.files.reduce((n, f) => n + f.size, 0);
+    expect(draft.files).toHaveLength(6);
+    // when a note that fits is saved, then one that would pass the total
+    const fits = await drafts.saveFile(actor, draft.id, 'a.md', { content: 'x'.repeat(40_000 - used - 10), revision: 1 });
+    const tooBig = await drafts.saveFile(actor, draft.id, 'b.md', { content: 'y'.repeat(11), revision: 2 }).catch((e: unknown) => e);
+    // then the first is stored and the second refused (413) naming the file, nothing written
+    expect(fits.draft.revision).toBe(2);
+    expect(tooBig).toBeInstanceOf(PayloadTooLargeError);
+    expect((tooBig as PayloadTooLargeError).detail).toContain('b.md');
+    // when the note is replaced by a smaller one (its old size no longer counts), and files are added up to the limit
+    await drafts.saveFile(actor, draft.id, 'a.md', { content: 'small', revision: 2 });
+    await drafts.saveFile(actor, draft.id, 'b.md', { content: 'y'.repeat(11), revision: 3 });
+    const ninth = await drafts.saveFile(actor, draft.id, 'c.md', { content: 'z', revision: 4 }).catch((e: unknown) => e);
+    // then the ninth file is refused (422), the eighth and the replacement stored
+    expect(ninth).toBeInstanceOf(UnprocessableError);
+    const after = await drafts.get(actor, draft.id);
+    expect(after).toMatchObject({ revision: 4 });
+    expect(after.files.map((f) => f.path)).toEqual(expect.arrayContaining(['a.md', 'b.md']));
+    expect(after.files.find((f) => f.path === 'a.md')!.size).toBe(5);
   });
 
   it('lets only the region policy editors write and its admins read and publish; another province does not see the draft', async () => {

@@ -168,16 +168,25 @@ function identityOf(manifestText: string): Partial<DraftIdentity> | null {
  * region does not exist for them (404). A region named by a request's content (a new draft's, a
  * manifest saved with another region) that the caller does not govern is refused (403).
  */
+export interface DraftLimits {
+  maxFileBytes: number;
+  maxTotalBytes: number;
+  maxFiles: number;
+}
+
 export class DraftService {
   private readonly knex: Knex;
+  private readonly limits: DraftLimits;
 
   constructor(
     db: Db,
     private readonly packages: PackageService,
     private readonly audit: { append(entry: AuditEntry, trx?: Knex.Transaction): Promise<unknown> },
     private readonly now: () => number = Date.now,
+    limits: Partial<DraftLimits> = {},
   ) {
     this.knex = db.knex;
+    this.limits = { maxFileBytes: MAX_DRAFT_FILE_BYTES, maxTotalBytes: MAX_DRAFT_TOTAL_BYTES, maxFiles: MAX_DRAFT_FILES, ...limits };
   }
 
   templates(actor: Actor): Array<{ id: string; title: string; description: string }> {
@@ -305,16 +314,16 @@ export class DraftService {
     const row = await this.row(actor, id);
     checkDraftPath(filePath);
     const size = Buffer.byteLength(input.content, 'utf8');
-    if (size > MAX_DRAFT_FILE_BYTES) throw new PayloadTooLargeError('文件过大', `文件 ${filePath} 为 ${formatBytes(size)},超过单个文件上限 ${formatBytes(MAX_DRAFT_FILE_BYTES)},未保存`);
+    if (size > this.limits.maxFileBytes) throw new PayloadTooLargeError('文件过大', `文件 ${filePath} 为 ${formatBytes(size)},超过单个文件上限 ${formatBytes(this.limits.maxFileBytes)},未保存`);
     this.assertEditable(row);
     const existing = (await this.knex('package_draft_files').where({ draft_id: id }).select('path', 'size')) as Array<{ path: string; size: number }>;
     const total = existing.reduce((n, e) => n + (e.path === filePath ? 0 : Number(e.size)), size);
-    if (total > MAX_DRAFT_TOTAL_BYTES) throw new PayloadTooLargeError('草稿过大', `保存 ${filePath} 后草稿共 ${formatBytes(total)},超过上限 ${formatBytes(MAX_DRAFT_TOTAL_BYTES)},未保存`);
+    if (total > this.limits.maxTotalBytes) throw new PayloadTooLargeError('草稿过大', `保存 ${filePath} 后草稿共 ${formatBytes(total)},超过上限 ${formatBytes(this.limits.maxTotalBytes)},未保存`);
     const same = existing.find((e) => e.path === filePath);
     if (!same) {
       const clash = existing.find((e) => e.path.toLowerCase() === filePath.toLowerCase());
       if (clash) throw new ValidationError('文件路径不合法', `「${filePath}」与已有文件「${clash.path}」仅大小写不同`, [{ field: 'path', message: '仅大小写不同的文件名在部分系统上会互相覆盖' }]);
-      if (existing.length >= MAX_DRAFT_FILES) throw new UnprocessableError('草稿文件过多', `一个草稿最多 ${MAX_DRAFT_FILES} 个文件`);
+      if (existing.length >= this.limits.maxFiles) throw new UnprocessableError('草稿文件过多', `一个草稿最多 ${this.limits.maxFiles} 个文件,未保存 ${filePath}`);
     }
     const identity = filePath === 'manifest.json' ? identityOf(input.content) : null;
     if (identity?.region && identity.region.code !== row.region_code) this.assertGoverns(actor, identity.region.code);
