@@ -262,6 +262,30 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     expect(after.body.files.map((f: { path: string }) => f.path)).toEqual(res.body.files.map((f: { path: string }) => f.path));
   });
 
+  it('clones into another region of the province under a new id, and deletes a file at its revision with the loader saying what it leaves missing', async () => {
+    // given the 2021 version
+    // when it is cloned for 绵阳 under a new id
+    const res = await editor.post('/api/drafts').send({ fromHash: sc21Hash, region: { code: '510700', name: '绵阳市' }, year: 2026, packageId: 'mianyang-2026-examiner-training', title: '2026年绵阳市考评员培训考核' });
+    // then the draft and its manifest are the city's
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body).toMatchObject({ regionCode: '510700', packageId: 'mianyang-2026-examiner-training', year: 2026, title: '2026年绵阳市考评员培训考核' });
+    const id = res.body.id as string;
+    expect(JSON.parse((await editor.get(file(id, 'manifest.json'))).body.content)).toMatchObject({ id: 'mianyang-2026-examiner-training', region: { code: '510700', name: '绵阳市' } });
+
+    // when a form's UI file is deleted at a stale revision, then at the current one
+    expectProblem(await editor.delete(file(id, 'forms/pledge.ui.json')).query({ revision: 7 }), 409);
+    const deleted = await editor.delete(file(id, 'forms/pledge.ui.json')).query({ revision: 1 });
+    // then it is gone, the revision moved on, and the manifest's reference to it is an error at its pointer
+    expect(deleted.status, JSON.stringify(deleted.body)).toBe(200);
+    expect(deleted.body).toMatchObject({ revision: 2 });
+    expect(deleted.body.errorCount).toBeGreaterThan(0);
+    const detail = await editor.get(`/api/drafts/${id}`);
+    expect(detail.body.files.map((f: { path: string }) => f.path)).not.toContain('forms/pledge.ui.json');
+    expect(detail.body.problems).toContainEqual(expect.objectContaining({ file: 'manifest.json', pointer: '/forms/1/ui', code: 'MISSING_FILE', severity: 'error' }));
+    // and the manifest itself cannot be deleted
+    expectProblem(await editor.delete(file(id, 'manifest.json')).query({ revision: 2 }), 422);
+  });
+
   it('keeps a draft within its quotas: total size and number of files (service level, small limits)', async () => {
     // given the draft service over this platform's store with small quotas, and a draft of the empty template
     const { db, services } = t.platform;
