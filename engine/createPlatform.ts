@@ -15,6 +15,7 @@ import type { RouteDef } from './http/route.ts';
 import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRoutes.ts';
 import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
+import { draftRoutes } from './http/routes/draftRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -31,6 +32,7 @@ import { InboxService } from './services/inbox/InboxService.ts';
 import { TaskQueries } from './services/inbox/TaskQueries.ts';
 import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
+import { DraftService } from './services/drafts/DraftService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
@@ -66,6 +68,7 @@ export interface Platform {
     registry: RegistryService;
     audit: AuditLog;
     packages: PackageService;
+    drafts: DraftService;
     applications: ApplicationService;
     inbox: InboxService;
     dispatcher: ProcessStartDispatcher;
@@ -113,6 +116,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     defaultCandidateGroups: async (hash) => (await packages.version(hash)).manifest.defaultCandidateGroups ?? [],
   });
   const packages = new PackageService(db, engine, audit, packageLoader, config.deploymentsDir, now);
+  const drafts = new DraftService(db, packages, audit, now);
   let dispatcher: ProcessStartDispatcher | undefined;
   const calendar = new CalendarService(db, audit);
   const schedules = new ScheduleService(packages, calendar, now);
@@ -194,6 +198,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
+    ...draftRoutes(drafts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
@@ -231,7 +236,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs },
+    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.

@@ -343,6 +343,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/draft-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用于新建政策包草稿的模板 */
+        get: operations["getApiDraftTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区的政策包草稿 */
+        get: operations["getApiDrafts"];
+        put?: never;
+        /** 新建政策包草稿:由模板生成,或复制一个已部署版本到新的地区和/或年度(改写清单的 id、地区、年度、标题) */
+        post: operations["postApiDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿详情:文件列表与最近一次校验发现的问题 */
+        get: operations["getApiDraftsId"];
+        put?: never;
+        post?: never;
+        /** 删除草稿(由其发布的版本保留) */
+        delete: operations["deleteApiDraftsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读取草稿中的一个文件(附草稿版本号,保存时回传) */
+        get: operations["getApiDraftsIdFilesPath"];
+        /** 保存草稿中的一个文件(须带读取时的版本号;他人已保存则 409,不覆盖),保存后校验整个草稿并返回全部问题 */
+        put: operations["putApiDraftsIdFilesPath"];
+        post?: never;
+        /** 删除草稿中的一个文件(须带读取时的版本号) */
+        delete: operations["deleteApiDraftsIdFilesPath"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布草稿:无错误时部署为不可变版本(按内容哈希命名)并标记草稿已发布;仍有错误时 422 并列出全部问题。启用仍由管理员操作 */
+        post: operations["postApiDraftsIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -2153,6 +2242,579 @@ export interface operations {
                         ui: {
                             [key: string]: unknown;
                         } | null;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        description: string;
+                        id: string;
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 草稿列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 复制来源的版本哈希 */
+                        baseHash: string | null;
+                        createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        };
+                        errorCount: number;
+                        id: string;
+                        packageId: string;
+                        procedure: string;
+                        publishedAt: string | null;
+                        publishedHash: string | null;
+                        regionCode: string;
+                        revision: number;
+                        status: "DRAFT" | "PUBLISHED";
+                        template: string | null;
+                        title: string;
+                        updatedAt: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        warningCount: number;
+                        year: number;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 政策包 ID */
+                    packageId: string;
+                    /** @description 事项 */
+                    procedure: string;
+                    region: {
+                        /** @description GB/T 2260 行政区划代码 */
+                        code: string;
+                        name: string;
+                    };
+                    /** @description 模板 ID(GET /api/draft-templates) */
+                    template: string;
+                    title: string;
+                    year: number;
+                } | {
+                    /** @description 复制来源的版本哈希 */
+                    fromHash: string;
+                    /** @description 新政策包 ID(缺省时把原 ID 中的年份换成新年度) */
+                    packageId?: string;
+                    region?: {
+                        /** @description GB/T 2260 行政区划代码 */
+                        code: string;
+                        name: string;
+                    };
+                    title?: string;
+                    year?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 草稿已创建(附校验结果) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 复制来源的版本哈希 */
+                        baseHash: string | null;
+                        createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        };
+                        errorCount: number;
+                        id: string;
+                        packageId: string;
+                        procedure: string;
+                        publishedAt: string | null;
+                        publishedHash: string | null;
+                        regionCode: string;
+                        revision: number;
+                        status: "DRAFT" | "PUBLISHED";
+                        template: string | null;
+                        title: string;
+                        updatedAt: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        warningCount: number;
+                        year: number;
+                    } & {
+                        files: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            updatedAt: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        problems: {
+                            code: string;
+                            file: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            /** @description JSON Pointer,或 BPMN 的 #元素ID */
+                            pointer: string;
+                            severity: "error" | "warning";
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 草稿 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 复制来源的版本哈希 */
+                        baseHash: string | null;
+                        createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        };
+                        errorCount: number;
+                        id: string;
+                        packageId: string;
+                        procedure: string;
+                        publishedAt: string | null;
+                        publishedHash: string | null;
+                        regionCode: string;
+                        revision: number;
+                        status: "DRAFT" | "PUBLISHED";
+                        template: string | null;
+                        title: string;
+                        updatedAt: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        warningCount: number;
+                        year: number;
+                    } & {
+                        files: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            updatedAt: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
+                        }[];
+                        problems: {
+                            code: string;
+                            file: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            /** @description JSON Pointer,或 BPMN 的 #元素ID */
+                            pointer: string;
+                            severity: "error" | "warning";
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiDraftsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftsIdFilesPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        path: string;
+                        sha256: string;
+                        size: number;
+                        updatedAt: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
+                    } & {
+                        content: string;
+                        revision: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiDraftsIdFilesPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 文件内容(UTF-8 文本) */
+                    content: string;
+                    /** @description 读取时草稿的版本号(乐观锁) */
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已保存;valid 为 false 时 problems 中有错误 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        draft: {
+                            /** @description 复制来源的版本哈希 */
+                            baseHash: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            errorCount: number;
+                            id: string;
+                            packageId: string;
+                            procedure: string;
+                            publishedAt: string | null;
+                            publishedHash: string | null;
+                            regionCode: string;
+                            revision: number;
+                            status: "DRAFT" | "PUBLISHED";
+                            template: string | null;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            warningCount: number;
+                            year: number;
+                        };
+                        file: {
+                            path: string;
+                            sha256: string;
+                            size: number;
+                            updatedAt: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
+                        };
+                        problems: {
+                            code: string;
+                            file: string;
+                            /** @description 中文说明 */
+                            message: string;
+                            /** @description JSON Pointer,或 BPMN 的 #元素ID */
+                            pointer: string;
+                            severity: "error" | "warning";
+                        }[];
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiDraftsIdFilesPath: {
+        parameters: {
+            query: {
+                revision: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 复制来源的版本哈希 */
+                        baseHash: string | null;
+                        createdAt: string;
+                        createdBy: {
+                            id: string;
+                            name: string;
+                        };
+                        errorCount: number;
+                        id: string;
+                        packageId: string;
+                        procedure: string;
+                        publishedAt: string | null;
+                        publishedHash: string | null;
+                        regionCode: string;
+                        revision: number;
+                        status: "DRAFT" | "PUBLISHED";
+                        template: string | null;
+                        title: string;
+                        updatedAt: string;
+                        updatedBy: {
+                            id: string;
+                            name: string;
+                        };
+                        warningCount: number;
+                        year: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDraftsIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 读取时草稿的版本号(乐观锁) */
+                    revision: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已发布 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description false:相同内容的版本已存在 */
+                        created: boolean;
+                        draft: {
+                            /** @description 复制来源的版本哈希 */
+                            baseHash: string | null;
+                            createdAt: string;
+                            createdBy: {
+                                id: string;
+                                name: string;
+                            };
+                            errorCount: number;
+                            id: string;
+                            packageId: string;
+                            procedure: string;
+                            publishedAt: string | null;
+                            publishedHash: string | null;
+                            regionCode: string;
+                            revision: number;
+                            status: "DRAFT" | "PUBLISHED";
+                            template: string | null;
+                            title: string;
+                            updatedAt: string;
+                            updatedBy: {
+                                id: string;
+                                name: string;
+                            };
+                            warningCount: number;
+                            year: number;
+                        };
+                        version: {
+                            active: boolean;
+                            deployedAt: string;
+                            hash: string;
+                            packageId: string;
+                            procedure: string;
+                            processes: {
+                                [key: string]: string;
+                            };
+                            regionCode: string;
+                            title: string;
+                            year: number;
+                        };
                     };
                 };
             };

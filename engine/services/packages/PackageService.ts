@@ -136,6 +136,19 @@ export class PackageService {
   /** Deploy a package sent as files (the designer uploads its working copy). */
   async deployFromFiles(actor: Actor, files: Record<string, string>): Promise<{ version: PackageVersionView; created: boolean }> {
     assertRole(actor, 'admin', 'policy_editor');
+    return this.inTempDir(files, (dir) => this.deploy(actor, dir));
+  }
+
+  /**
+   * The loader's checks on a package held as files (a draft), exactly as deployFromFiles would run
+   * them: the same folder written the same way, BPMN laid out alike. Warnings are kept.
+   */
+  async validateFiles(files: Record<string, string>): Promise<{ ok: boolean; problems: LoaderProblem[]; contentHash?: string }> {
+    return this.inTempDir(files, (dir) => this.validateDirectory(dir));
+  }
+
+  /** Writes files into a fresh temp folder (never outside it), runs `fn` on it, and removes it. */
+  private async inTempDir<T>(files: Record<string, string>, fn: (dir: string) => Promise<T>): Promise<T> {
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'pkg-'));
     try {
       for (const [name, content] of Object.entries(files)) {
@@ -144,7 +157,7 @@ export class PackageService {
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.writeFile(target, name.endsWith('.bpmn') ? await withLayout(content) : content, 'utf8');
       }
-      return await this.deploy(actor, tmp);
+      return await fn(tmp);
     } finally {
       await fs.rm(tmp, { recursive: true, force: true });
     }

@@ -10,6 +10,7 @@ import * as m006 from './006_personal_data_sealed.ts';
 import * as m009 from './009_application_search.ts';
 import * as m010 from './010_task_list.ts';
 import * as m011 from './011_scheduled_jobs.ts';
+import * as m012 from './012_package_drafts.ts';
 import * as m013 from './013_quota_adjustments.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '009_application_search': m009,
   '010_task_list': m010,
   '011_scheduled_jobs': m011,
+  '012_package_drafts': m012,
   '013_quota_adjustments': m013,
 };
 

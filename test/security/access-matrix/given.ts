@@ -48,6 +48,13 @@ export interface Resources {
   calendarDate: string;
   /** an applicant account of the family's region whose password an admin resets */
   resetTarget: string;
+  /** Package drafts (issue 11) of the family's province, made from a template by its policy editor: one only read, one per write that changes it. */
+  packageDraft: string;
+  saveDraft: string;
+  fileDeleteDraft: string;
+  publishDraft: string;
+  adminPublishDraft: string;
+  deleteDraft: string;
   /** ids of resources that do not exist (for the rows proving the role is checked before the lookup) */
   missingId: string;
   missingHash: string;
@@ -232,6 +239,23 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
   expectStatus(await (await sessions.as('admin')).put('/api/admin/calendar/overrides/2030-05-06').send({ working: false, note: '访问矩阵测试', region: '510000' }), 200, 'Sichuan calendar entry');
   expectStatus(await (await sessions.as('admin-gansu')).put('/api/admin/calendar/overrides/2030-05-07').send({ working: false, note: '访问矩阵测试', region: '620000' }), 200, 'Gansu calendar entry');
 
+  // given: package drafts of each province, made from the empty template by the province's policy editor
+  const packageDraft = async (editor: string, region: { code: string; name: string }, name: string) => {
+    const res = await (await sessions.as(editor)).post('/api/drafts').send({ template: 'empty', packageId: `matrix-${name}`, procedure: 'matrix-check', region, year: 2027, title: `访问矩阵草稿 ${name}` });
+    expectStatus(res, 201, `package draft ${name}`);
+    return res.body.id as string;
+  };
+  const sichuanRegion = { code: '510000', name: '四川省' };
+  const [scPackageDraft, saveDraft, fileDeleteDraft, publishDraft, adminPublishDraft, deleteDraft, gsPackageDraft] = await Promise.all([
+    packageDraft('policy-editor', sichuanRegion, 'sc-read'),
+    packageDraft('policy-editor', sichuanRegion, 'sc-save'),
+    packageDraft('policy-editor', sichuanRegion, 'sc-file-delete'),
+    packageDraft('policy-editor', sichuanRegion, 'sc-publish'),
+    packageDraft('policy-editor', sichuanRegion, 'sc-admin-publish'),
+    packageDraft('policy-editor', sichuanRegion, 'sc-delete'),
+    packageDraft('policy-editor-gansu', { code: '620000', name: '甘肃省' }, 'gs-read'),
+  ]);
+
   const examDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   return {
     sichuan: {
@@ -261,6 +285,12 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       region: '510000',
       calendarDate: '2030-05-06',
       resetTarget: FIXTURE_ACCOUNTS.sichuanResetTarget,
+      packageDraft: scPackageDraft,
+      saveDraft,
+      fileDeleteDraft,
+      publishDraft,
+      adminPublishDraft,
+      deleteDraft,
     },
     gansu: {
       app: gsApp,
@@ -276,6 +306,7 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       region: '620000',
       calendarDate: '2030-05-07',
       resetTarget: FIXTURE_ACCOUNTS.gansuResetTarget,
+      packageDraft: gsPackageDraft,
     },
     unscoped: { packageHash: hashes[scDir], missingId: '00000000-0000-4000-8000-000000000000', missingHash: '0'.repeat(64), missingKey: '999999999999' },
     signOutEverywhere: {},

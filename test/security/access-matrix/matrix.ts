@@ -308,6 +308,97 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
   },
 
+  // ------------------------------------------------------------ package drafts (issue 11): policy editors write, the region's admins read and publish
+  {
+    endpoint: 'GET /api/draft-templates',
+    about: 'the templates a new package draft starts from',
+    family: 'unscoped',
+    request: () => ({ path: '/api/draft-templates' }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 200 }),
+      ...by('admin', { unscoped: 200 }),
+      ...anonymous(401),
+    ],
+  },
+  ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
+    {
+      endpoint: 'GET /api/drafts',
+      about: `the ${family} package draft is listed to that province's policy editors and admins only`,
+      family,
+      request: () => ({ path: '/api/drafts' }),
+      listed: (body, r) => hasId(body, 'id', r.packageDraft),
+      rows: onlyRoles(family, { policy_editor: ['listed', 'unlisted'], admin: ['listed', 'unlisted'] }),
+    },
+    {
+      endpoint: 'GET /api/drafts/{id}',
+      about: `the ${family} package draft with its files and problems, to that province's policy editors and admins`,
+      family,
+      request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}` }),
+      rows: onlyRoles(family, { policy_editor: [200, 404], admin: [200, 404] }),
+    },
+  ]),
+  {
+    endpoint: 'GET /api/drafts/{id}/files/{path}',
+    about: "a file of the Sichuan package draft (path percent-encoded as one segment)",
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/files/${encodeURIComponent('forms/application.schema.json')}` }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'POST /api/drafts',
+    about: 'cloning the 2021 Sichuan version into a 2026 draft: a version the caller cannot see does not exist',
+    family: 'sichuan',
+    request: (r) => ({ path: '/api/drafts', body: { fromHash: need(r, 'olderPackageHash'), year: 2026, packageId: 'matrix-sc-clone-2026' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [201, 404] }),
+  },
+  {
+    endpoint: 'POST /api/drafts',
+    about: 'a draft from a template for Sichuan: the region is named by the request, so another province is refused (403)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/drafts', body: { template: 'empty', packageId: 'matrix-sc-template', procedure: 'matrix-check', region: { code: '510000', name: '四川省' }, year: 2027, title: '访问矩阵模板草稿' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [201, 403] }),
+  },
+  {
+    endpoint: 'PUT /api/drafts/{id}/files/{path}',
+    about: 'saving a file of a Sichuan draft at the revision it was read at',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'saveDraft')}/files/${encodeURIComponent('rules/notes.md')}`, body: { content: '# 修订说明\n', revision: 1 } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404] }),
+  },
+  {
+    endpoint: 'DELETE /api/drafts/{id}/files/{path}',
+    about: 'deleting a file of a Sichuan draft at the revision it was read at',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'fileDeleteDraft')}/files/${encodeURIComponent('forms/application.ui.json')}`, query: { revision: 1 } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404] }),
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/publish',
+    about: 'a Sichuan policy editor publishes a valid draft as a version',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'publishDraft')}/publish`, body: { revision: 1 } }),
+    rows: onlyRoles('sichuan', { policy_editor: [201, 404], admin: [403, 404] }).filter(([role, scope]) => !(role === 'admin' && scope === 'same_province')),
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/publish',
+    about: "a Sichuan admin publishes another valid draft of the province",
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'adminPublishDraft')}/publish`, body: { revision: 1 } }),
+    rows: by('admin', { same_province: 201 }),
+  },
+  {
+    endpoint: 'DELETE /api/drafts/{id}',
+    about: 'deleting a Sichuan draft: its policy editors only',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'deleteDraft')}` }),
+    rows: onlyRoles('sichuan', { policy_editor: [204, 404] }),
+  },
+
   // ------------------------------------------------------------ applications
   ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
     {
