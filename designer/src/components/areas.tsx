@@ -41,8 +41,9 @@ export const AREAS: Area[] = [
       { path: '/inbox/applications', label: zh.menu.reviewApplications, icon: <FileSearchOutlined /> },
     ],
   },
-  { key: 'designer', path: '/designer', roles: ['policy_editor'], menu: [{ path: '/designer', label: zh.menu.designer, icon: <AuditOutlined /> }] },
+  // Admins land on 运维管理 (their first area) and also enter the designer to deploy and activate.
   { key: 'admin', path: '/admin', roles: ['admin'], menu: [{ path: '/admin', label: zh.menu.admin, icon: <SettingOutlined /> }] },
+  { key: 'designer', path: '/designer', roles: ['policy_editor', 'admin'], menu: [{ path: '/designer', label: zh.menu.designer, icon: <AuditOutlined /> }] },
 ];
 
 export function areasOf(role: string): Area[] {

@@ -1,5 +1,20 @@
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
-import { PackageListPage } from './PackageListPage.tsx';
+import { Spin } from 'antd';
+import { PackagesPage } from './packages/PackagesPage.tsx';
 
-/** Pages under /designer (policy editors). */
-export const designerRoutes: RouteObject[] = [{ path: '/designer', element: <PackageListPage /> }];
+// The workspace brings the editors (CodeMirror; bpmn-js and the properties panel load with a diagram).
+const DraftWorkspacePage = lazy(() => import('./workspace/DraftWorkspacePage.tsx').then((m) => ({ default: m.DraftWorkspacePage })));
+
+/** Pages under /designer (policy editors of a region; its admins read, publish and activate). */
+export const designerRoutes: RouteObject[] = [
+  { path: '/designer', element: <PackagesPage /> },
+  {
+    path: '/designer/drafts/:id',
+    element: (
+      <Suspense fallback={<Spin />}>
+        <DraftWorkspacePage />
+      </Suspense>
+    ),
+  },
+];

@@ -1,0 +1,121 @@
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { Alert, Spin } from 'antd';
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule } from 'bpmn-js-properties-panel';
+import ZeebeBehaviorsModule from 'camunda-bpmn-js-behaviors/lib/camunda-cloud';
+import MinimapModule from 'diagram-js-minimap';
+import zeebeModdle from 'zeebe-bpmn-moddle/resources/zeebe.json';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'diagram-js-minimap/assets/diagram-js-minimap.css';
+import './bpmnModeler.css';
+import TranslateModule from './translate/index.ts';
+import { dt } from '../designerText.ts';
+import { messageOf } from '../../api/ApiError.ts';
+
+/** What the workspace asks of the modeler. */
+export interface BpmnModelerHandle {
+  /** The diagram as BPMN 2.0 XML (Zeebe extensions kept). */
+  xml(): Promise<string>;
+  /** Selects an element (a problem clicked) and scrolls it into view; false when it is not drawn. */
+  select(elementId: string): boolean;
+}
+
+interface Canvas {
+  zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
+  scrollToElement(element: unknown): void;
+}
+interface Selection {
+  select(element: unknown): void;
+}
+interface Registry {
+  get(id: string): unknown;
+}
+
+/**
+ * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
+ * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
+ */
+export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: string; onChange?: () => void; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number }) {
+  const canvasHost = useRef<HTMLDivElement>(null);
+  const panelHost = useRef<HTMLDivElement>(null);
+  const modeler = useRef<Modeler | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+  const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
+
+  useEffect(() => {
+    if (!canvasHost.current || !panelHost.current) return;
+    const m = new Modeler({
+      container: canvasHost.current,
+      propertiesPanel: { parent: panelHost.current },
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule],
+      moddleExtensions: { zeebe: zeebeModdle },
+      keyboard: { bindTo: document },
+    });
+    modeler.current = m;
+    let live = true;
+    m.on('commandStack.changed', () => changed.current?.());
+    m.importXML(xml).then(
+      () => {
+        if (!live) return;
+        m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+        setState('ready');
+      },
+      (err: unknown) => live && setState({ error: err instanceof Error ? err.message : messageOf(err) }),
+    );
+    return () => {
+      live = false;
+      modeler.current = null;
+      m.destroy();
+    };
+  }, [xml]);
+
+  // A problem clicked before or after the diagram was drawn: select its element once it is there.
+  useEffect(() => {
+    if (state !== 'ready' || !focus) return;
+    const m = modeler.current;
+    const element = m?.get<Registry>('elementRegistry').get(focus.elementId);
+    if (!m || !element) return;
+    m.get<Selection>('selection').select(element);
+    m.get<Canvas>('canvas').scrollToElement(element);
+  }, [state, focus]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      async xml() {
+        const m = modeler.current;
+        if (!m) throw new Error('modeler not ready');
+        const r = await m.saveXML({ format: true });
+        return r.xml ?? '';
+      },
+      select(elementId: string) {
+        const m = modeler.current;
+        const element = m?.get<Registry>('elementRegistry').get(elementId);
+        if (!m || !element) return false;
+        m.get<Selection>('selection').select(element);
+        m.get<Canvas>('canvas').scrollToElement(element);
+        return true;
+      },
+    }),
+    [],
+  );
+
+  return (
+    <div className="designer-modeler" style={{ height }} data-testid="bpmn-modeler">
+      {state === 'loading' ? (
+        <div className="designer-modeler-overlay">
+          <Spin tip={dt.workspace.loadingDiagram}>
+            <div style={{ width: 160, height: 60 }} />
+          </Spin>
+        </div>
+      ) : null}
+      {typeof state === 'object' ? <Alert type="error" showIcon message={dt.workspace.diagramImportFailed} description={state.error} /> : null}
+      <div className="designer-modeler-canvas" ref={canvasHost} data-testid="modeler-canvas" />
+      <div className="designer-modeler-panel" ref={panelHost} data-testid="properties-panel" />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+declare module 'bpmn-js-i18n-zh/lib/bpmn-js/index.js' {
+  const table: Record<string, string>;
+  export default table;
+}
+declare module 'bpmn-js-i18n-zh/lib/properties-panel/index.js' {
+  const table: Record<string, string>;
+  export default table;
+}
+declare module 'bpmn-js-i18n-zh/lib/zeebe-properties-panel/index.js' {
+  const table: Record<string, string>;
+  export default table;
+}
+declare module 'bpmn-js-properties-panel' {
+  type Module = Record<string, unknown>;
+  export const BpmnPropertiesPanelModule: Module;
+  export const BpmnPropertiesProviderModule: Module;
+  export const ZeebePropertiesProviderModule: Module;
+}
+declare module 'camunda-bpmn-js-behaviors/lib/camunda-cloud' {
+  const module: Record<string, unknown>;
+  export default module;
+}
+declare module 'diagram-js-minimap' {
+  const module: Record<string, unknown>;
+  export default module;
+}

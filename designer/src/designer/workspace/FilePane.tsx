@@ -1,0 +1,111 @@
+import { lazy, Suspense, useRef, useState } from 'react';
+import { App as AntdApp, Button, Card, Space, Spin, Tag, Typography } from 'antd';
+import { SaveOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { api, data } from '../../api/client.ts';
+import { ApiError, messageOf } from '../../api/ApiError.ts';
+import { LoadError } from '../../components/LoadError.tsx';
+import type { BpmnModelerHandle } from '../modeler/BpmnModeler.tsx';
+import type { SaveResult } from '../draftTypes.ts';
+import { dt } from '../designerText.ts';
+import { JsonEditor } from './JsonEditor.tsx';
+
+// The modeler (bpmn-js, the properties panel) loads only when a diagram is opened.
+const BpmnModeler = lazy(() => import('../modeler/BpmnModeler.tsx').then((m) => ({ default: m.BpmnModeler })));
+
+const w = dt.workspace;
+
+export interface FilePaneProps {
+  draftId: string;
+  path: string;
+  /** The draft's revision the next save sends (the last one read or saved here). */
+  revision: number;
+  readOnly: boolean;
+  focus: { elementId: string; nonce: number } | null;
+  onDirtyChange(dirty: boolean): void;
+  onSaved(result: SaveResult, content: string): void;
+  /** Someone else saved in between (409): the page offers to read the draft again. */
+  onConflict(err: ApiError): void;
+}
+
+/** One file of the draft: the diagram in the modeler or JSON in the editor, with 保存. */
+export function FilePane(props: FilePaneProps) {
+  const { draftId, path } = props;
+  const q = useQuery({
+    queryKey: ['draft-file', draftId, path],
+    staleTime: Infinity,
+    gcTime: 0,
+    queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
+  });
+  if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
+  if (!q.data) return <Spin />;
+  return <FileEditor {...props} initial={q.data.content} />;
+}
+
+function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, onSaved, onConflict, initial }: FilePaneProps & { initial: string }) {
+  const { message } = AntdApp.useApp();
+  const bpmn = path.endsWith('.bpmn');
+  const modeler = useRef<BpmnModelerHandle>(null);
+  const [text, setText] = useState(initial);
+  const [dirty, setDirtyState] = useState(false);
+  const setDirty = (v: boolean) => {
+    setDirtyState(v);
+    onDirtyChange(v);
+  };
+
+  const save = useMutation({
+    mutationFn: async () => {
+      const content = bpmn ? await modeler.current!.xml() : text;
+      const result = await data(api.PUT('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } }, body: { content, revision } }));
+      return { result, content };
+    },
+    onSuccess: ({ result, content }) => {
+      setDirty(false);
+      onSaved(result, content);
+      const errors = result.problems.filter((p) => p.severity === 'error').length;
+      if (errors) message.warning(w.savedWithProblems(errors));
+      else message.success(w.saved);
+    },
+    onError: (err) => {
+      if (err instanceof ApiError && err.status === 409) onConflict(err);
+      else message.error(messageOf(err));
+    },
+  });
+
+  return (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <Typography.Text code data-testid="open-file">
+            {path}
+          </Typography.Text>
+          {dirty ? <Tag color="orange">{w.unsaved}</Tag> : null}
+        </Space>
+      }
+      extra={
+        readOnly ? null : (
+          <Button type="primary" icon={<SaveOutlined />} loading={save.isPending} onClick={() => save.mutate()} data-testid="save-file">
+            {w.save}
+          </Button>
+        )
+      }
+      styles={{ body: { padding: bpmn ? 0 : 12 } }}
+    >
+      {bpmn ? (
+        <Suspense fallback={<Spin />}>
+          <BpmnModeler ref={modeler} xml={initial} focus={focus} onChange={() => setDirty(true)} />
+        </Suspense>
+      ) : (
+        <JsonEditor
+          value={text}
+          readOnly={readOnly}
+          onChange={(v) => {
+            setText(v);
+            setDirty(v !== initial);
+          }}
+        />
+      )}
+    </Card>
+  );
+}
