@@ -5,7 +5,7 @@ export const dt = {
     title: '政策包设计',
     intro: '按地区 › 事项 › 年度列出已部署的版本和草稿:把上一年度的版本复制为新年度草稿,修改后发布;管理员部署与启用。',
     empty: '尚无政策包版本或草稿',
-    columns: { item: '版本 / 草稿', hash: '版本哈希', status: '状态', notice: '依据通知', updated: '更新', actions: '操作' },
+    columns: { year: '年度', item: '名称', hash: '版本哈希', status: '状态', notice: '依据通知', updated: '更新', actions: '操作' },
     status: { DRAFT: '草稿', PUBLISHED: '已发布', ACTIVE: '启用中' } as const,
     problems: (errors: number, warnings: number) => (errors ? `${errors} 个错误` : warnings ? `${warnings} 个警告` : '校验通过'),
     noticeDate: (d: string) => `发布于 ${d}`,

@@ -23,8 +23,15 @@ export interface BpmnModelerHandle {
   select(elementId: string): boolean;
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 interface Canvas {
   zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
+  viewbox(box?: Box): Box & { scale: number; inner: Box; outer: Box };
   scrollToElement(element: unknown): void;
 }
 interface Selection {
@@ -32,6 +39,17 @@ interface Selection {
 }
 interface Registry {
   get(id: string): unknown;
+}
+
+/**
+ * The whole diagram when it fits readably; otherwise its beginning at a readable scale (the minimap
+ * shows the rest), clear of the palette on the left.
+ */
+function showStart(canvas: Canvas): void {
+  if (canvas.zoom('fit-viewport', 'auto') >= 0.6) return;
+  const { inner, outer } = canvas.viewbox();
+  const scale = 0.8;
+  canvas.viewbox({ x: inner.x - 140 / scale, y: inner.y - 24 / scale, width: outer.width / scale, height: outer.height / scale });
 }
 
 /**
@@ -53,7 +71,6 @@ export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: 
       propertiesPanel: { parent: panelHost.current },
       additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule],
       moddleExtensions: { zeebe: zeebeModdle },
-      keyboard: { bindTo: document },
     });
     modeler.current = m;
     let live = true;
@@ -61,7 +78,7 @@ export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: 
     m.importXML(xml).then(
       () => {
         if (!live) return;
-        m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+        showStart(m.get<Canvas>('canvas'));
         setState('ready');
       },
       (err: unknown) => live && setState({ error: err instanceof Error ? err.message : messageOf(err) }),

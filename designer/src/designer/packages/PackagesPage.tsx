@@ -76,6 +76,7 @@ export function PackagesPage() {
   const actions = (r: PackageRow) => {
     if (r.kind === 'version') {
       const v = r.version;
+      if (!editor && !(admin && !v.active)) return <Typography.Text type="secondary">—</Typography.Text>;
       return (
         <Space size={4} wrap>
           {editor ? (
@@ -158,13 +159,14 @@ export function PackagesPage() {
               size="small"
               pagination={false}
               dataSource={g.rows}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 1180 }}
               onRow={(r) => ({ 'data-testid': r.kind === 'draft' ? 'draft-row' : 'version-row', 'data-year': r.year }) as React.HTMLAttributes<HTMLElement>}
               columns={[
-                { title: dt.clone.year, dataIndex: 'year', width: 72, render: (y: number) => <Typography.Text strong>{y}</Typography.Text> },
+                { title: t.columns.year, dataIndex: 'year', width: 72, render: (y: number) => <Typography.Text strong>{y}</Typography.Text> },
                 {
                   title: t.columns.item,
                   key: 'title',
+                  width: 300,
                   render: (_, r) => (
                     <div>
                       <div>{r.title}</div>

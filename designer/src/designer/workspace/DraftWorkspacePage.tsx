@@ -151,8 +151,8 @@ export function DraftWorkspacePage() {
       />
       {published ? <Alert type="info" showIcon message={w.readOnly} style={{ marginBottom: 12 }} /> : null}
       <Row gutter={12} wrap={false}>
-        <Col flex="240px">
-          <Card size="small" title={w.files} styles={{ body: { padding: 0 } }}>
+        <Col flex="200px">
+          <Card size="small" title={w.files} styles={{ body: { padding: 0, maxHeight: 620, overflowY: 'auto' } }}>
             <Menu
               mode="inline"
               selectedKeys={path ? [path] : []}

@@ -46,6 +46,10 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
   const { message } = AntdApp.useApp();
   const bpmn = path.endsWith('.bpmn');
   const modeler = useRef<BpmnModelerHandle>(null);
+  // What the editors start from stays as first read: a save updates the cached file, and handing that
+  // to the modeler would import the diagram again (losing the selection and the view).
+  const [start] = useState(initial);
+  const savedText = useRef(initial);
   const [text, setText] = useState(initial);
   const [dirty, setDirtyState] = useState(false);
   const setDirty = (v: boolean) => {
@@ -60,6 +64,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
       return { result, content };
     },
     onSuccess: ({ result, content }) => {
+      savedText.current = content;
       setDirty(false);
       onSaved(result, content);
       const errors = result.problems.filter((p) => p.severity === 'error').length;
@@ -94,7 +99,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
     >
       {bpmn ? (
         <Suspense fallback={<Spin />}>
-          <BpmnModeler ref={modeler} xml={initial} focus={focus} onChange={() => setDirty(true)} />
+          <BpmnModeler ref={modeler} xml={start} focus={focus} onChange={() => setDirty(true)} />
         </Suspense>
       ) : (
         <JsonEditor
@@ -102,7 +107,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           readOnly={readOnly}
           onChange={(v) => {
             setText(v);
-            setDirty(v !== initial);
+            setDirty(v !== savedText.current);
           }}
         />
       )}

@@ -1,7 +1,7 @@
 import bpmnJs from 'bpmn-js-i18n-zh/lib/bpmn-js/index.js';
 import propertiesPanel from 'bpmn-js-i18n-zh/lib/properties-panel/index.js';
 import zeebePanel from 'bpmn-js-i18n-zh/lib/zeebe-properties-panel/index.js';
-import { zhModelerExtra } from './zhModelerExtra.ts';
+import { zhEventKinds, zhEvents, zhModelerExtra } from './zhModelerExtra.ts';
 
 /** bpmn-js-i18n-zh's tables, then ours: what it lacks and where its wording does not fit the platform. */
 export const zhModeler: Record<string, string> = { ...bpmnJs, ...propertiesPanel, ...zeebePanel, ...zhModelerExtra };
@@ -18,7 +18,7 @@ if (typeof window !== 'undefined') window.__designerTranslateMisses = translateM
 
 /** diagram-js's translate signature: the template looked up in Chinese, `{name}` placeholders filled. */
 export function translate(template: string, replacements?: Record<string, unknown>): string {
-  const zh = zhModeler[template];
+  const zh = zhModeler[template] ?? eventLabel(template);
   if (zh === undefined && template.trim() && /[A-Za-z]/.test(template)) translateMisses.add(template);
   const text = zh ?? template;
   if (!replacements) return text;
@@ -26,4 +26,12 @@ export function translate(template: string, replacements?: Record<string, unknow
     const v = replacements[key];
     return v === undefined || v === null ? all : String(v);
   });
+}
+
+function eventLabel(template: string): string | undefined {
+  const m = /^(?:(\w+) )?(Start Event|End Event|Intermediate Throw Event|Intermediate Catch Event|Boundary Event)( \(Non Interrupting\))?$/.exec(template);
+  if (!m) return undefined;
+  const kind = m[1] ? zhEventKinds[m[1]] : '';
+  if (kind === undefined) return undefined;
+  return `${kind}${zhEvents[m[2]!]}${m[3] ? '(非中断)' : ''}`;
 }

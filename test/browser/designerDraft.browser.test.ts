@@ -1,0 +1,165 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser } from './support/chromium.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
+
+const PACKAGE = 'sichuan/2021-examiner-training';
+const RULES = 'rules/eligibility.json';
+const RENAMED = '单位推荐(2026年起由推荐单位在线推荐)';
+
+/** The modeler's translate misses so far (the module records every template it had no Chinese for). */
+const misses = (page: Page) => page.evaluate(() => [...(window.__designerTranslateMisses ?? [])]);
+
+/** Latin words left in what the modeler shows: palette and context-pad titles, panel headers and labels. */
+async function englishOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    for (const el of document.querySelectorAll('.djs-palette .entry, .djs-context-pad .entry')) texts.push(el.getAttribute('title') ?? '');
+    for (const el of document.querySelectorAll('.bio-properties-panel-header-type, .bio-properties-panel-group-header-title, .bio-properties-panel-label, .djs-minimap .toggle')) texts.push((el as HTMLElement).innerText || el.getAttribute('title') || '');
+    // Product and format names are not translated.
+    return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(/\b(ID|FEEL|BPMN|JSON|XML|Zeebe|Camunda)\b/g, '')));
+  });
+}
+
+/** Replaces the whole text of the CodeMirror editor, as a person pasting a file does. */
+async function replaceEditorText(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="json-editor"] .cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+declare global {
+  interface Window {
+    __designerTranslateMisses?: Set<string>;
+  }
+}
+
+describeBrowser('designer: a policy editor turns the 2021 package into a 2026 draft, edits, publishes; the admin activates (Chromium)', () => {
+  const suite = browserSuite([PACKAGE]);
+
+  it('clone → diagram rename → broken rule seen in the problems panel → fixed → publish → admin activates; another province cannot open the draft', { timeout: 300_000 }, async () => {
+    const editorApi = await suite.server.t.login('policy-editor');
+    const b = await suite.open('designer-draft-2026');
+    // The designer is a desktop tool: modelling on a common office screen.
+    await b.page.setViewportSize({ width: 1600, height: 1000 });
+
+    // given the 2021 examiner package deployed and active in 四川
+    await signIn(b, 'policy-editor', '/designer');
+    const v2021 = b.page.locator('[data-testid="version-row"][data-year="2021"]');
+    await v2021.waitFor();
+    await b.step('packages');
+    // then it is shown with its status and notice
+    expect(await v2021.innerText()).toContain('启用中');
+    expect(await v2021.innerText()).toContain('川人社职鉴〔2021〕13号');
+    expect(await b.page.getByTestId('package-group').first().innerText()).toContain('四川省');
+
+    // when the editor copies it into a new year's draft, confirming 2026 and the title
+    await v2021.getByTestId('clone-version').click();
+    const dialog = b.page.getByTestId('clone-dialog');
+    const year = dialog.getByRole('spinbutton', { name: /新年度/ });
+    await year.waitFor();
+    expect(await year.inputValue()).toBe('2022');
+    expect(await dialog.getByRole('textbox', { name: /草稿名称/ }).inputValue()).toBe('2022年四川省技能人才评价考评员培训考核');
+    await year.fill('2026');
+    await dialog.getByRole('textbox', { name: /草稿名称/ }).fill('2026年四川省技能人才评价考评员培训考核');
+    await b.step('clone-dialog');
+    await b.page.getByRole('button', { name: '创建草稿' }).click();
+
+    // then the draft's workspace opens on the diagram
+    await b.page.waitForURL(/\/designer\/drafts\/[0-9a-f-]{36}/);
+    const draftId = new URL(b.page.url()).pathname.split('/').pop()!;
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
+    await b.page.locator('.djs-minimap').waitFor();
+    await b.page.locator('.djs-minimap .toggle[title="打开小地图"]').click();
+    await b.page.locator('.djs-minimap.open').waitFor();
+    expect(await b.page.getByTestId('draft-header').innerText()).toContain('草稿');
+    await b.step('diagram');
+    await b.page.locator('.djs-minimap .toggle[title="关闭小地图"]').click();
+
+    // when they select the unit review and rename it in the properties panel, then save
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').click();
+    const name = b.page.locator('#bio-properties-panel-name');
+    const general = b.page.locator('[data-group-id="group-general"] .bio-properties-panel-group-header');
+    await general.waitFor();
+    if (!(await name.isVisible())) await general.click();
+    await name.waitFor();
+    expect(await b.page.locator('.bio-properties-panel-header-type').innerText()).toBe('用户任务');
+    await name.fill(RENAMED);
+    await b.page.getByTestId('save-file').click();
+    await b.page.getByText('已保存').first().waitFor();
+    await b.step('diagram-renamed-saved');
+    // then the saved BPMN has the new name, and nothing the modeler showed is left in English
+    const saved = await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`);
+    expect(saved.body.content).toContain(`name="${RENAMED}"`);
+    expect(await englishOnScreen(b.page)).toEqual([]);
+
+    // when they break a rule file in the JSON editor: the first rule loses its required clause
+    await b.page.locator('[data-testid="draft-file"][data-path="rules/eligibility.json"]').click();
+    await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
+    const original = (await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`)).body.content as string;
+    const broken = JSON.parse(original);
+    delete broken.rules[0].clause;
+    await replaceEditorText(b.page, JSON.stringify(broken, null, 2));
+    await b.page.getByTestId('save-file').click();
+    // then the problems panel names the file, the pointer and the Chinese message; publishing is refused
+    const problem = b.page.getByTestId('problem-row').filter({ hasText: RULES });
+    await problem.waitFor();
+    expect(await problem.innerText()).toContain('缺少必填属性「clause」');
+    expect(await problem.innerText()).toContain('/rules/0/clause');
+    expect(await b.page.getByTestId('publish-draft').isDisabled()).toBe(true);
+    await b.step('rule-problem');
+
+    // when they go back to the diagram and click the problem, it opens the rule file again
+    await b.page.locator('[data-testid="draft-file"][data-path="process.bpmn"]').click();
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
+    await problem.click();
+    await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
+    expect(await b.page.getByTestId('open-file').innerText()).toBe(RULES);
+
+    // and fix it and save: the problem is gone and 发布 is allowed
+    await replaceEditorText(b.page, original);
+    await b.page.getByTestId('save-file').click();
+    await b.page.getByText('已保存').first().waitFor();
+    await expect.poll(() => b.page.getByTestId('problem-row').filter({ hasText: RULES }).count()).toBe(0);
+    expect(await b.page.getByTestId('publish-draft').isEnabled()).toBe(true);
+    await b.step('rule-fixed');
+
+    // when they publish
+    await b.page.getByTestId('publish-draft').click();
+    await b.page.locator('.ant-modal-confirm').getByRole('button', { name: /发\s*布/ }).click();
+    await b.page.getByText('已发布为版本').first().waitFor();
+    await b.step('published');
+    expect(await b.page.getByTestId('draft-header').innerText()).toContain('已发布');
+    expect(await misses(b.page)).toEqual([]);
+    expect(b.problemsSoFar()).toEqual([]);
+
+    // then the admin of 四川 sees the published 2026 version and deploys and activates it
+    const admin = await suite.open('designer-admin-activates');
+    await signIn(admin, 'admin', '/admin');
+    await admin.goto('/designer');
+    const v2026 = admin.page.locator('[data-testid="version-row"][data-year="2026"]');
+    await v2026.waitFor();
+    expect(await v2026.innerText()).toContain('已发布');
+    await admin.step('admin-packages');
+    await v2026.getByTestId('activate-version').click();
+    await admin.page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
+    await admin.page.getByText('已启用').first().waitFor();
+    await expect.poll(() => v2026.innerText()).toContain('启用中');
+    await admin.step('admin-activated');
+    expect(admin.problemsSoFar()).toEqual([]);
+    const active = (await editorApi.get('/api/packages')).body as Array<{ year: number; active: boolean }>;
+    expect(active.find((v) => v.year === 2026)?.active).toBe(true);
+
+    // and the policy editor of 甘肃 cannot open the draft: it does not exist for them
+    const gansu = await suite.open('designer-other-province');
+    gansu.allowHttpError('GET', `/api/drafts/${draftId}`, 404);
+    await signIn(gansu, 'policy-editor-gansu', '/designer');
+    await gansu.goto(`/designer/drafts/${draftId}`);
+    await gansu.page.getByTestId('draft-not-found').waitFor();
+    await gansu.step('not-found');
+    expect(await gansu.page.getByTestId('draft-not-found').innerText()).toContain('草稿不存在');
+    expect(gansu.problemsSoFar()).toEqual([]);
+  });
+});
