@@ -95,6 +95,55 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(saved.body.content).toContain(`name="${RENAMED}"`);
     expect(await englishOnScreen(b.page)).toEqual([]);
 
+    // when they clear the job type of the registration check in 任务定义 and save
+    const checkTask = b.page.locator('.djs-element[data-element-id="Task_CheckRegistration"]');
+    await checkTask.click();
+    const jobType = b.page.locator('#bio-properties-panel-taskDefinitionType');
+    const taskDefinition = b.page.locator('[data-group-id="group-taskDefinition"] .bio-properties-panel-group-header');
+    await taskDefinition.waitFor();
+    expect(await taskDefinition.innerText()).toContain('任务定义');
+    if (!(await jobType.isVisible())) await taskDefinition.click();
+    const oldJobType = await jobType.inputValue();
+    expect(oldJobType).not.toBe('');
+    expect(await englishOnScreen(b.page)).toEqual([]);
+    await jobType.fill('');
+    await b.page.getByTestId('save-file').click();
+    // then the problem names the element, in Chinese
+    const taskProblem = b.page.getByTestId('problem-row').filter({ hasText: '元素 Task_CheckRegistration' });
+    await taskProblem.waitFor();
+    expect(await taskProblem.innerText()).toContain('缺少任务类型');
+    await b.step('bpmn-problem');
+    // when they select something else and then click the problem, the modeler selects that element
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').click();
+    await taskProblem.click();
+    await b.page.locator('.djs-element.selected[data-element-id="Task_CheckRegistration"]').waitFor();
+    expect(await b.page.locator('.bio-properties-panel-header-label').innerText()).toContain('报名受理校验');
+    // and restoring the job type clears it
+    if (!(await jobType.isVisible())) await taskDefinition.click();
+    await jobType.fill(oldJobType);
+    await b.page.getByTestId('save-file').click();
+    await expect.poll(() => taskProblem.count()).toBe(0);
+    await b.step('bpmn-problem-fixed');
+
+    // when someone else saves the diagram in between (another tab of the same office)
+    const other = (await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body as { content: string; revision: number };
+    const elsewhere = await editorApi.put(`/api/drafts/${draftId}/files/process.bpmn`).send({ content: other.content.replace(RENAMED, `${RENAMED}(复核)`), revision: other.revision });
+    expect(elsewhere.status).toBe(200);
+    b.allowHttpError('PUT', `/api/drafts/${draftId}/files/process.bpmn`, 409);
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').click();
+    if (!(await name.isVisible())) await general.click();
+    await name.fill('会被拒绝的修改');
+    await b.page.getByTestId('save-file').click();
+    // then the save is refused with who saved last, and offers to read the draft again
+    const conflict = b.page.getByTestId('conflict-detail');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('省职鉴中心政策编辑');
+    await b.step('conflict');
+    await b.page.getByRole('button', { name: '重新读取' }).click();
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
+    await expect.poll(() => b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').textContent()).toContain('复核');
+    await b.step('conflict-reloaded');
+
     // when they break a rule file in the JSON editor: the first rule loses its required clause
     await b.page.locator('[data-testid="draft-file"][data-path="rules/eligibility.json"]').click();
     await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
@@ -117,6 +166,9 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await problem.click();
     await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
     expect(await b.page.getByTestId('open-file').innerText()).toBe(RULES);
+    // with the cursor on the rule that lacks its clause
+    await expect.poll(() => b.page.locator('[data-testid="json-editor"] .cm-activeLine').innerText()).toBe('    {');
+    await b.step('rule-problem-opened');
 
     // and fix it and save: the problem is gone and 发布 is allowed
     await replaceEditorText(b.page, original);
@@ -125,6 +177,18 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await expect.poll(() => b.page.getByTestId('problem-row').filter({ hasText: RULES }).count()).toBe(0);
     expect(await b.page.getByTestId('publish-draft').isEnabled()).toBe(true);
     await b.step('rule-fixed');
+
+    // when they go back to the list, the draft is there as 草稿 without errors, and 编辑 reopens it
+    await b.page.getByRole('button', { name: /返回政策包列表/ }).click();
+    const draftRow = b.page.locator('[data-testid="draft-row"][data-year="2026"]');
+    await draftRow.waitFor();
+    expect(await draftRow.innerText()).toContain('草稿');
+    expect(await draftRow.innerText()).toContain('无错误');
+    expect(await draftRow.getByTestId('publish-draft').isEnabled()).toBe(true);
+    await b.step('packages-with-draft');
+    await draftRow.getByTestId('edit-draft').click();
+    await b.page.waitForURL(`**/designer/drafts/${draftId}`);
+    await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
 
     // when they publish
     await b.page.getByTestId('publish-draft').click();

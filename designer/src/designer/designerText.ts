@@ -7,7 +7,7 @@ export const dt = {
     empty: '尚无政策包版本或草稿',
     columns: { year: '年度', item: '名称', hash: '版本哈希', status: '状态', notice: '依据通知', updated: '更新', actions: '操作' },
     status: { DRAFT: '草稿', PUBLISHED: '已发布', ACTIVE: '启用中' } as const,
-    problems: (errors: number, warnings: number) => (errors ? `${errors} 个错误` : warnings ? `${warnings} 个警告` : '校验通过'),
+    problems: (errors: number, warnings: number) => (errors ? `${errors} 个错误` : warnings ? `无错误,${warnings} 个警告` : '校验通过'),
     noticeDate: (d: string) => `发布于 ${d}`,
     by: (name: string, at: string) => `${name} · ${at}`,
     publishedAs: (hash: string) => `已发布为 ${hash}`,

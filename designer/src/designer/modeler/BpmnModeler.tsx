@@ -12,6 +12,7 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
+import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
 
@@ -60,16 +61,19 @@ export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: 
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
+  const flushInput = useRef<() => void>(() => undefined);
   const changed = useRef(onChange);
   changed.current = onChange;
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
 
   useEffect(() => {
     if (!canvasHost.current || !panelHost.current) return;
+    const input = createFlushableInput();
+    flushInput.current = input.flush;
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, input.module],
       moddleExtensions: { zeebe: zeebeModdle },
     });
     modeler.current = m;
@@ -106,6 +110,8 @@ export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: 
       async xml() {
         const m = modeler.current;
         if (!m) throw new Error('modeler not ready');
+        // A value typed into the panel a moment ago is written into the diagram first.
+        flushInput.current();
         const r = await m.saveXML({ format: true });
         return r.xml ?? '';
       },

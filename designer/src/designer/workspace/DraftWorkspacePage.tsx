@@ -35,7 +35,7 @@ export function DraftWorkspacePage() {
   });
   const [dirty, setDirty] = useState(false);
   const [reloads, setReloads] = useState(0);
-  const [focus, setFocus] = useState<{ elementId: string; nonce: number } | null>(null);
+  const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number } | null>(null);
 
   const publish = useMutation({
     mutationFn: (revision: number) => data(api.POST('/api/drafts/{id}/publish', { params: { path: { id } }, body: { revision } })),
@@ -80,6 +80,7 @@ export function DraftWorkspacePage() {
   const open = (file: string, then?: () => void) => {
     const go = () => {
       setDirty(false);
+      setFocus(null);
       setSearch({ file }, { replace: true });
       then?.();
     };
@@ -90,6 +91,8 @@ export function DraftWorkspacePage() {
   const onSaved = (r: SaveResult, content: string) => {
     qc.setQueryData<DraftDetail>(['draft', id], (old) => (old ? { ...old, ...r.draft, files: old.files.map((f) => (f.path === r.file.path ? r.file : f)), problems: r.problems } : old));
     qc.setQueryData(['draft-file', id, r.file.path], { ...r.file, content, revision: r.draft.revision });
+    // The list shows each draft's problem count and who saved last.
+    void qc.invalidateQueries({ queryKey: ['drafts'] });
   };
 
   const reload = async () => {
@@ -111,7 +114,7 @@ export function DraftWorkspacePage() {
 
   const onProblem = (p: DraftProblem) => {
     const elementId = elementOf(p.pointer);
-    open(p.file, () => setFocus(elementId && p.file.endsWith('.bpmn') ? { elementId, nonce: Date.now() } : null));
+    open(p.file, () => setFocus({ elementId: p.file.endsWith('.bpmn') ? elementId : null, pointer: p.pointer, nonce: Date.now() }));
   };
 
   const onPublish = () =>

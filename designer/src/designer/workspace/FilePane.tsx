@@ -21,7 +21,8 @@ export interface FilePaneProps {
   /** The draft's revision the next save sends (the last one read or saved here). */
   revision: number;
   readOnly: boolean;
-  focus: { elementId: string; nonce: number } | null;
+  /** A problem clicked: the BPMN element to select, or the JSON pointer to put the cursor on. */
+  focus: { elementId: string | null; pointer: string; nonce: number } | null;
   onDirtyChange(dirty: boolean): void;
   onSaved(result: SaveResult, content: string): void;
   /** Someone else saved in between (409): the page offers to read the draft again. */
@@ -99,12 +100,13 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
     >
       {bpmn ? (
         <Suspense fallback={<Spin />}>
-          <BpmnModeler ref={modeler} xml={start} focus={focus} onChange={() => setDirty(true)} />
+          <BpmnModeler ref={modeler} xml={start} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
         </Suspense>
       ) : (
         <JsonEditor
           value={text}
           readOnly={readOnly}
+          focus={focus ? { pointer: focus.pointer, nonce: focus.nonce } : null}
           onChange={(v) => {
             setText(v);
             setDirty(v !== savedText.current);

@@ -1,13 +1,36 @@
-import CodeMirror from '@uiw/react-codemirror';
+import { useEffect, useState } from 'react';
+import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { json } from '@codemirror/lang-json';
+import { jsonPointerOffset } from './jsonPointerOffset.ts';
 
 const extensions = [json()];
 
-/** A JSON file of the draft in CodeMirror 6 (syntax colours, folding, bracket matching, search). */
-export function JsonEditor({ value, onChange, readOnly, height = 560 }: { value: string; onChange(v: string): void; readOnly?: boolean; height?: number }) {
+/**
+ * A JSON file of the draft in CodeMirror 6 (syntax colours, folding, bracket matching, search).
+ * `focus` (a problem's pointer) puts the cursor on the value it names and scrolls it into view.
+ */
+export function JsonEditor({ value, onChange, readOnly, focus, height = 560 }: { value: string; onChange(v: string): void; readOnly?: boolean; focus?: { pointer: string; nonce: number } | null; height?: number }) {
+  // The view exists only once CodeMirror has created it (after the first render).
+  const [view, setView] = useState<EditorView | null>(null);
+  useEffect(() => {
+    if (!focus || !view) return;
+    const offset = jsonPointerOffset(view.state.doc.toString(), focus.pointer);
+    if (offset === null) return;
+    view.dispatch({ selection: { anchor: offset }, effects: EditorView.scrollIntoView(offset, { y: 'center' }) });
+    view.focus();
+  }, [focus, view]);
   return (
     <div data-testid="json-editor" style={{ border: '1px solid #f0f0f0', borderRadius: 6, overflow: 'hidden' }}>
-      <CodeMirror value={value} height={`${height}px`} extensions={extensions} onChange={onChange} readOnly={readOnly} editable={!readOnly} basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly }} />
+      <CodeMirror
+        value={value}
+        height={`${height}px`}
+        extensions={extensions}
+        onChange={onChange}
+        readOnly={readOnly}
+        editable={!readOnly}
+        onCreateEditor={setView}
+        basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly }}
+      />
     </div>
   );
 }
