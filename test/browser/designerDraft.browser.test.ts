@@ -186,6 +186,8 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(await draftRow.innerText()).toContain('无错误');
     expect(await draftRow.getByTestId('publish-draft').isEnabled()).toBe(true);
     await b.step('packages-with-draft');
+    // and a policy editor is offered no 部署与启用 (activation is the admin's)
+    expect(await b.page.getByTestId('activate-version').count()).toBe(0);
     await draftRow.getByTestId('edit-draft').click();
     await b.page.waitForURL(`**/designer/drafts/${draftId}`);
     await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
@@ -196,6 +198,9 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await b.page.getByText('已发布为版本').first().waitFor();
     await b.step('published');
     expect(await b.page.getByTestId('draft-header').innerText()).toContain('已发布');
+    // and the published draft is read-only: no save, no modelling tools
+    expect(await b.page.getByTestId('save-file').count()).toBe(0);
+    await expect.poll(() => b.page.locator('.djs-palette').isVisible()).toBe(false);
     expect(await misses(b.page)).toEqual([]);
     expect(b.problemsSoFar()).toEqual([]);
 

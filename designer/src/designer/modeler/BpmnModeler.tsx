@@ -57,7 +57,7 @@ function showStart(canvas: Canvas): void {
  * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
  * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
  */
-export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: string; onChange?: () => void; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number }) {
+export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number }) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
@@ -128,7 +128,7 @@ export function BpmnModeler({ xml, onChange, focus, ref, height = 620 }: { xml: 
   );
 
   return (
-    <div className="designer-modeler" style={{ height }} data-testid="bpmn-modeler">
+    <div className={readOnly ? 'designer-modeler designer-modeler-readonly' : 'designer-modeler'} style={{ height }} data-testid="bpmn-modeler">
       {state === 'loading' ? (
         <div className="designer-modeler-overlay">
           <Spin tip={dt.workspace.loadingDiagram}>

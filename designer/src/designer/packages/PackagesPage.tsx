@@ -17,6 +17,16 @@ import { groupPackages, type Notice, type PackageRow } from './packageRows.ts';
 const t = dt.packages;
 const STATUS_COLOR = { DRAFT: 'gold', PUBLISHED: 'blue', ACTIVE: 'green' } as const;
 
+/** The notice a manifest's text names, if it parses and has one (a draft's manifest may be mid-edit). */
+function noticeOf(manifest: string): Notice | undefined {
+  try {
+    const n = (JSON.parse(manifest) as { notice?: unknown }).notice;
+    return n && typeof n === 'object' ? (n as Notice) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `/designer`: deployed versions and drafts by region › procedure › year, with what each role may do. */
 export function PackagesPage() {
   const role = useSession().session!.actor.role;
@@ -36,6 +46,20 @@ export function PackagesPage() {
       queryFn: () => data(api.GET('/api/packages/{hash}', { params: { path: { hash: v.hash } } })),
     })),
   });
+  // A draft's notice is the one its own manifest names (a clone keeps last year's until it is edited).
+  const draftManifests = useQueries({
+    queries: (drafts.data ?? [])
+      .filter((d) => d.status === 'DRAFT')
+      .map((d) => ({
+        queryKey: ['draft-manifest', d.id, d.revision],
+        staleTime: Infinity,
+        queryFn: async () => {
+          const f = await data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: d.id, path: 'manifest.json' } } }));
+          return { id: d.id, notice: noticeOf(f.content) };
+        },
+      })),
+  });
+  const draftNotices = new Map(draftManifests.flatMap((q) => (q.data ? [[q.data.id, q.data.notice] as const] : [])));
   const manifests = new Map(details.flatMap((d) => (d.data ? [[d.data.hash, d.data.manifest] as const] : [])));
   const regionNames = new Map([...manifests.values()].map((m) => [m.region.code, m.region.name]));
   const groups = useMemo(() => groupPackages(versions.data ?? [], drafts.data ?? []), [versions.data, drafts.data]);
@@ -71,7 +95,7 @@ export function PackagesPage() {
   const error = versions.error ?? drafts.error;
   if (error) return <LoadError error={error} onRetry={() => void refresh()} />;
 
-  const notice = (r: PackageRow): Notice | undefined => (r.kind === 'version' ? (manifests.get(r.version.hash)?.notice as Notice | undefined) : undefined);
+  const notice = (r: PackageRow): Notice | undefined => (r.kind === 'version' ? (manifests.get(r.version.hash)?.notice as Notice | undefined) : draftNotices.get(r.draft.id));
 
   const actions = (r: PackageRow) => {
     if (r.kind === 'version') {

@@ -99,6 +99,7 @@ export function DraftWorkspacePage() {
     await qc.invalidateQueries({ queryKey: ['draft-file', id] });
     await detail.refetch();
     setDirty(false);
+    setFocus(null);
     setReloads((n) => n + 1);
   };
 

@@ -100,7 +100,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
     >
       {bpmn ? (
         <Suspense fallback={<Spin />}>
-          <BpmnModeler ref={modeler} xml={start} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
+          <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
         </Suspense>
       ) : (
         <JsonEditor
