@@ -170,8 +170,15 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await expect.poll(() => b.page.locator('[data-testid="json-editor"] .cm-activeLine').innerText()).toBe('    {');
     await b.step('rule-problem-opened');
 
-    // and fix it and save: the problem is gone and 发布 is allowed
+    // and fix it; leaving before saving asks first (they stay)
     await replaceEditorText(b.page, original);
+    await b.page.getByRole('button', { name: /返回政策包列表/ }).click();
+    const leave = b.page.locator('.ant-modal-confirm').filter({ hasText: '未保存的修改' });
+    await leave.waitFor();
+    await leave.getByRole('button', { name: /取\s*消/ }).click();
+    await leave.waitFor({ state: 'hidden' });
+    expect(new URL(b.page.url()).pathname).toBe(`/designer/drafts/${draftId}`);
+    // and after saving the problem is gone and 发布 is allowed
     await b.page.getByTestId('save-file').click();
     await b.page.getByText('已保存').first().waitFor();
     await expect.poll(() => b.page.getByTestId('problem-row').filter({ hasText: RULES }).count()).toBe(0);

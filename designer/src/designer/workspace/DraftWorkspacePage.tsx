@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, App as AntdApp, Badge, Button, Card, Col, Menu, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -36,6 +36,20 @@ export function DraftWorkspacePage() {
   const [dirty, setDirty] = useState(false);
   const [reloads, setReloads] = useState(0);
   const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number } | null>(null);
+
+  // Leaving with unsaved work asks first: another page of the app, and closing or reloading the tab.
+  // (Switching files is asked in `open`; the ?file= change it makes is not blocked.)
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({ title: w.unsavedLeave, okText: dt.packages.ok, cancelText: dt.packages.cancel, onOk: () => blocker.proceed(), onCancel: () => blocker.reset() });
+  }, [blocker, modal]);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   const publish = useMutation({
     mutationFn: (revision: number) => data(api.POST('/api/drafts/{id}/publish', { params: { path: { id } }, body: { revision } })),
