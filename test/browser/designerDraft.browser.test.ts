@@ -94,6 +94,14 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     const saved = await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`);
     expect(saved.body.content).toContain(`name="${RENAMED}"`);
     expect(await englishOnScreen(b.page)).toEqual([]);
+    // and the XML tab shows the diagram as it stands, read-only
+    await b.page.getByRole('tab', { name: 'XML(只读)' }).click();
+    // (CodeMirror draws only the lines in view: the first ones are the definitions with the Zeebe namespace)
+    await expect.poll(() => b.page.getByTestId('text-view').innerText()).toContain('<bpmn:definitions');
+    expect(await b.page.getByTestId('text-view').innerText()).toContain('xmlns:zeebe');
+    expect(await b.page.locator('[data-testid="text-view"] .cm-content').getAttribute('contenteditable')).toBe('false');
+    await b.step('diagram-xml');
+    await b.page.getByRole('tab', { name: '流程图' }).click();
 
     // when they clear the job type of the registration check in 任务定义 and save
     const checkTask = b.page.locator('.djs-element[data-element-id="Task_CheckRegistration"]');
@@ -227,6 +235,22 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(admin.problemsSoFar()).toEqual([]);
     const active = (await editorApi.get('/api/packages')).body as Array<{ year: number; active: boolean }>;
     expect(active.find((v) => v.year === 2026)?.active).toBe(true);
+
+    // and a draft the editor no longer wants can be deleted from the list
+    await b.goto('/designer');
+    const editorV2026 = b.page.locator('[data-testid="version-row"][data-year="2026"]');
+    await editorV2026.getByTestId('clone-version').click();
+    expect(await b.page.getByTestId('clone-dialog').getByRole('spinbutton', { name: /新年度/ }).inputValue()).toBe('2027');
+    await b.page.getByRole('button', { name: '创建草稿' }).click();
+    await b.page.waitForURL((u) => u.pathname.startsWith('/designer/drafts/') && !u.pathname.endsWith(draftId));
+    await b.page.getByRole('button', { name: /返回政策包列表/ }).click();
+    const draft2027 = b.page.locator('[data-testid="draft-row"][data-year="2027"]');
+    await draft2027.getByTestId('delete-draft').click();
+    await b.page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
+    await b.page.getByText('草稿已删除').first().waitFor();
+    await draft2027.waitFor({ state: 'detached' });
+    await b.step('draft-deleted');
+    expect(b.problemsSoFar()).toEqual([]);
 
     // and the policy editor of 甘肃 cannot open the draft: it does not exist for them
     const gansu = await suite.open('designer-other-province');

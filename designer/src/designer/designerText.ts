@@ -64,7 +64,7 @@ export const dt = {
     loadingDiagram: '正在加载流程图…',
     diagramImportFailed: '流程图无法打开',
     unsavedLeave: '当前文件有未保存的修改,确定离开?未保存的修改将丢失。',
-    tabs: { diagram: '流程图', json: 'JSON' },
+    tabs: { diagram: '流程图', xml: 'XML(只读)' },
     kinds: { manifest: '清单', bpmn: '流程', rules: '规则', forms: '表单', schedule: '日程', scenarios: '场景', exports: '汇总表', other: '其他' } as Record<string, string>,
   },
   problems: {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { App as AntdApp, Button, Card, Space, Spin, Tag, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -52,6 +52,17 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
   const [start] = useState(initial);
   const savedText = useRef(initial);
   const [text, setText] = useState(initial);
+  // A diagram has two tabs: the modeler, and its XML as it stands now (read-only).
+  const [tab, setTab] = useState<'diagram' | 'xml'>('diagram');
+  const [xml, setXml] = useState('');
+  // A BPMN problem clicked while the XML is shown goes back to the diagram to select its element.
+  useEffect(() => {
+    if (focus?.elementId) setTab('diagram');
+  }, [focus]);
+  const showTab = async (key: string) => {
+    if (key === 'xml') setXml(await modeler.current!.xml());
+    setTab(key as 'diagram' | 'xml');
+  };
   const [dirty, setDirtyState] = useState(false);
   const setDirty = (v: boolean) => {
     setDirtyState(v);
@@ -96,12 +107,22 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           </Button>
         )
       }
-      styles={{ body: { padding: bpmn ? 0 : 12 } }}
+      styles={{ body: { padding: bpmn && tab === 'diagram' ? 0 : 12 } }}
+      tabList={bpmn ? [{ key: 'diagram', label: w.tabs.diagram }, { key: 'xml', label: w.tabs.xml }] : undefined}
+      activeTabKey={tab}
+      onTabChange={(k) => void showTab(k)}
+      tabProps={{ size: 'small' }}
     >
       {bpmn ? (
-        <Suspense fallback={<Spin />}>
-          <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
-        </Suspense>
+        <>
+          {/* The modeler stays mounted behind the XML tab: the selection, the view and unsaved edits are kept. */}
+          <div style={{ display: tab === 'diagram' ? 'block' : 'none' }}>
+            <Suspense fallback={<Spin />}>
+              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
+            </Suspense>
+          </div>
+          {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
+        </>
       ) : (
         <JsonEditor
           value={text}
