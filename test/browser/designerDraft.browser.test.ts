@@ -22,6 +22,17 @@ async function englishOnScreen(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens every collapsed group of the properties panel (their entries render only when open). */
+async function openAllGroups(page: Page): Promise<void> {
+  const headers = page.locator('.bio-properties-panel-group-header');
+  const n = await headers.count();
+  for (let i = 0; i < n; i++) {
+    const h = headers.nth(i);
+    // (an empty list group, e.g. 输入映射 without items, has nothing to open)
+    if (!((await h.getAttribute('class')) ?? '').includes('open')) await h.locator('.bio-properties-panel-group-header-title').click();
+  }
+}
+
 /** Replaces the whole text of the CodeMirror editor, as a person pasting a file does. */
 async function replaceEditorText(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="json-editor"] .cm-content').click();
@@ -94,6 +105,16 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     const saved = await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`);
     expect(saved.body.content).toContain(`name="${RENAMED}"`);
     expect(await englishOnScreen(b.page)).toEqual([]);
+    // and every group of the panel, opened, and the context pad of other kinds of element, are Chinese too
+    await openAllGroups(b.page);
+    expect(await englishOnScreen(b.page)).toEqual([]);
+    await b.step('panel-groups-open');
+    for (const id of ['Task_CheckRegistration', 'Start_Submitted', 'Gateway_Registration']) {
+      await b.page.locator(`.djs-element[data-element-id="${id}"]`).click();
+      await openAllGroups(b.page);
+      expect(await englishOnScreen(b.page)).toEqual([]);
+    }
+    expect(await misses(b.page)).toEqual([]);
     // and the XML tab shows the diagram as it stands, read-only
     await b.page.getByRole('tab', { name: 'XML(只读)' }).click();
     // (CodeMirror draws only the lines in view: the first ones are the definitions with the Zeebe namespace)
