@@ -6,6 +6,8 @@ import { signIn } from './support/signIn.ts';
 
 const PACKAGE = 'sichuan/2021-examiner-training';
 const RULES = 'rules/eligibility.json';
+// A save validates the whole draft on the server: on a busy machine that takes more than expect.poll's 1 s.
+const POLL = { timeout: 20_000 };
 const RENAMED = '单位推荐(2026年起由推荐单位在线推荐)';
 
 /** The modeler's translate misses so far (the module records every template it had no Chinese for). */
@@ -118,7 +120,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     // and the XML tab shows the diagram as it stands, read-only
     await b.page.getByRole('tab', { name: 'XML(只读)' }).click();
     // (CodeMirror draws only the lines in view: the first ones are the definitions with the Zeebe namespace)
-    await expect.poll(() => b.page.getByTestId('text-view').innerText()).toContain('<bpmn:definitions');
+    await expect.poll(() => b.page.getByTestId('text-view').innerText(), POLL).toContain('<bpmn:definitions');
     expect(await b.page.getByTestId('text-view').innerText()).toContain('xmlns:zeebe');
     expect(await b.page.locator('[data-testid="text-view"] .cm-content').getAttribute('contenteditable')).toBe('false');
     await b.step('diagram-xml');
@@ -151,7 +153,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     if (!(await jobType.isVisible())) await taskDefinition.click();
     await jobType.fill(oldJobType);
     await b.page.getByTestId('save-file').click();
-    await expect.poll(() => taskProblem.count()).toBe(0);
+    await expect.poll(() => taskProblem.count(), POLL).toBe(0);
     await b.step('bpmn-problem-fixed');
 
     // when someone else saves the diagram in between (another tab of the same office)
@@ -170,7 +172,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await b.step('conflict');
     await b.page.getByRole('button', { name: '重新读取' }).click();
     await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
-    await expect.poll(() => b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').textContent()).toContain('复核');
+    await expect.poll(() => b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').textContent(), POLL).toContain('复核');
     await b.step('conflict-reloaded');
 
     // when they break a rule file in the JSON editor: the first rule loses its required clause
@@ -196,7 +198,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
     expect(await b.page.getByTestId('open-file').innerText()).toBe(RULES);
     // with the cursor on the rule that lacks its clause
-    await expect.poll(() => b.page.locator('[data-testid="json-editor"] .cm-activeLine').innerText()).toBe('    {');
+    await expect.poll(() => b.page.locator('[data-testid="json-editor"] .cm-activeLine').innerText(), POLL).toBe('    {');
     await b.step('rule-problem-opened');
 
     // and fix it; leaving before saving asks first (they stay)
@@ -210,7 +212,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     // and after saving the problem is gone and 发布 is allowed
     await b.page.getByTestId('save-file').click();
     await b.page.getByText('已保存').first().waitFor();
-    await expect.poll(() => b.page.getByTestId('problem-row').filter({ hasText: RULES }).count()).toBe(0);
+    await expect.poll(() => b.page.getByTestId('problem-row').filter({ hasText: RULES }).count(), POLL).toBe(0);
     expect(await b.page.getByTestId('publish-draft').isEnabled()).toBe(true);
     await b.step('rule-fixed');
 
@@ -236,7 +238,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(await b.page.getByTestId('draft-header').innerText()).toContain('已发布');
     // and the published draft is read-only: no save, no modelling tools
     expect(await b.page.getByTestId('save-file').count()).toBe(0);
-    await expect.poll(() => b.page.locator('.djs-palette').isVisible()).toBe(false);
+    await expect.poll(() => b.page.locator('.djs-palette').isVisible(), POLL).toBe(false);
     expect(await misses(b.page)).toEqual([]);
     expect(b.problemsSoFar()).toEqual([]);
 
@@ -251,7 +253,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await v2026.getByTestId('activate-version').click();
     await admin.page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
     await admin.page.getByText('已启用').first().waitFor();
-    await expect.poll(() => v2026.innerText()).toContain('启用中');
+    await expect.poll(() => v2026.innerText(), POLL).toContain('启用中');
     await admin.step('admin-activated');
     expect(admin.problemsSoFar()).toEqual([]);
     const active = (await editorApi.get('/api/packages')).body as Array<{ year: number; active: boolean }>;

@@ -93,7 +93,8 @@ export function DraftWorkspacePage() {
 
   const open = (file: string, then?: () => void) => {
     const go = () => {
-      setDirty(false);
+      // Another file drops the unsaved edits of this one; the same file (a problem clicked) keeps them.
+      if (file !== path) setDirty(false);
       setFocus(null);
       setSearch({ file }, { replace: true });
       then?.();
