@@ -494,6 +494,146 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements).toContain('end');
   });
 
+  it('broadcasts a signal (政策调整) to every instance waiting for it and starts the processes with its signal start, each once', async () => {
+    // given two instances at a signal catch, one at a review with a non-interrupting signal boundary
+    await engine.deploy([bpmn('signal')]);
+    const replans: Job[] = [];
+    const notices: string[] = [];
+    engine.registerWorker('test.replan', async (job) => (replans.push(job), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async (job) => (notices.push(job.processInstanceKey), { kind: 'complete' as const }));
+    const a = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const b = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const review = await engine.createInstance({ bpmnProcessId: 'signalReview', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === review.processInstanceKey));
+    // when the signal is broadcast
+    await engine.broadcastSignal({ name: 'policy-changed', variables: { policyVersion: 2 } });
+    // then both waiting instances go on with its variables, the review is notified and stays open, one instance is started
+    for (const k of [a, b]) {
+      const done = await finished(k.processInstanceKey);
+      expect(done.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+      expect(done.variables.policyVersion).toBe(2);
+    }
+    await waitFor(() => (replans.length === 1 && notices.length === 1 ? true : null), 10_000, 'the signal start and the boundary');
+    expect(replans[0]!.variables.policyVersion).toBe(2);
+    expect((await finished(replans[0]!.processInstanceKey)).completedElements).toEqual(['onPolicy', 'replan', 'sEnd']);
+    expect(notices).toEqual([review.processInstanceKey]);
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    // when it is broadcast again: the boundary listens again, the finished instances do not wake
+    await engine.broadcastSignal({ name: 'policy-changed' });
+    await waitFor(() => (replans.length === 2 && notices.length === 2 ? true : null), 10_000, 'the second broadcast');
+    expect((await engine.getInstance(a.processInstanceKey))!.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    // when 本轮取消 is broadcast: the interrupting boundary ends the review
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    expect((await finished(review.processInstanceKey)).completedElements).toContain('rCancelled');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    // then a signal is not buffered, as on Zeebe: an instance started after a broadcast does not receive it
+    const late = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await engine.getInstance(late.processInstanceKey))!.status).toBe('ACTIVE');
+  });
+
+  it('throws signals from intermediate throw and end events to the other instances: catches, interrupting boundaries and signal starts take them', async () => {
+    // given an instance at a signal catch and one at a review that 本轮取消 interrupts
+    await engine.deploy([bpmn('signal')]);
+    const replans: string[] = [];
+    engine.registerWorker('test.replan', async (job) => (replans.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async () => ({ kind: 'complete' as const }));
+    const waiting = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const review = await engine.createInstance({ bpmnProcessId: 'signalReview', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === review.processInstanceKey));
+    // when an instance throws policy-changed and ends with round-cancelled
+    const thrower = await engine.createInstance({ bpmnProcessId: 'signalThrow', variables: {} });
+    // then
+    expect((await finished(thrower.processInstanceKey)).completedElements).toEqual(['tStart', 'announce', 'closeRound']);
+    expect((await finished(waiting.processInstanceKey)).completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    const cancelled = await finished(review.processInstanceKey);
+    expect(cancelled.completedElements).toContain('rCancelled');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    await waitFor(() => (replans.length === 1 ? true : null), 10_000, 'the signal start');
+  });
+
+  it('starts an interrupting signal event sub-process (本轮取消) in an instance, which ends the step it was at', async () => {
+    // given
+    await engine.deploy([bpmn('signal')]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'signalEventSub', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when
+    await engine.broadcastSignal({ name: 'round-cancelled', variables: { cancelledBy: '省中心' } });
+    // then
+    const done = await finished(processInstanceKey);
+    expect(done.completedElements).toContain('cancelEnd');
+    expect(done.completedElements).not.toContain('eEnd');
+    expect(done.variables.cancelledBy).toBe('省中心');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+  });
+
+  it('runs timer event sub-processes: a non-interrupting daily reminder (催办) twice across a restart, then the interrupting deadline (逾期) ends the open step', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubTimer')]);
+    const reminders: string[] = [];
+    const remind = async (job: Job) => (reminders.push(job.key), { kind: 'complete' as const });
+    engine.registerWorker('test.remind', remind);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSubTimer', variables: { reviewPeriod: 'P5D' } });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when a day passes
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 1 ? true : null), 10_000, 'the first reminder');
+    // and the engine restarts before the next day
+    engine = await t.restart();
+    engine.registerWorker('test.remind', remind);
+    await engine.start();
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 2 ? true : null), 10_000, 'the second reminder');
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await new Promise((r) => setTimeout(r, 300));
+    // then two reminders (R2), and the review is still open
+    expect(reminders).toHaveLength(2);
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    // when the review period (5 days from the start) is over
+    await t.advanceClock(2 * 24 * 3600 * 1000);
+    // then the deadline ends the instance there, and the review is withdrawn
+    const done = await finished(processInstanceKey);
+    expect(done.completedElements).toContain('expired');
+    expect(done.completedElements).not.toContain('end');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+  });
+
+  it('runs error and escalation event sub-processes: an escalation (逾期上报) runs beside the case, an error (弄虚作假) from an end event or from a job ends it there', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubThrown')]);
+    const notified: string[] = [];
+    let checkOutcome: 'ok' | 'error' = 'ok';
+    engine.registerWorker('test.notify', async (job) => (notified.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.check', async () => (checkOutcome === 'ok' ? { kind: 'complete' as const } : { kind: 'error' as const, errorCode: 'FRAUD', errorMessage: '材料造假' }));
+    // when late, not fraud: the escalation's sub-process runs and the case goes on to its end
+    const late = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: true, fraud: false } });
+    // then
+    const lateDone = await finished(late.processInstanceKey);
+    expect(lateDone.status).toBe('COMPLETED');
+    expect(lateDone.completedElements).toEqual(expect.arrayContaining(['escalate', 'notify', 'lateEnd', 'end']));
+    expect(notified).toEqual([late.processInstanceKey]);
+    // when the error end event throws FRAUD
+    const fraud = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: false, fraud: true } });
+    // then the error sub-process catches it, and nothing stays open
+    const fraudDone = await finished(fraud.processInstanceKey);
+    expect(fraudDone.status).toBe('COMPLETED');
+    expect(fraudDone.completedElements).toContain('fraudEnd');
+    expect(await engine.listIncidents({ processInstanceKey: fraud.processInstanceKey })).toEqual([]);
+    // when the check's worker throws FRAUD (no boundary on the task): the event sub-process catches it, not an incident
+    checkOutcome = 'error';
+    const thrown = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: false, fraud: false } });
+    const thrownDone = await finished(thrown.processInstanceKey);
+    expect(thrownDone.completedElements).toContain('fraudEnd');
+    expect(thrownDone.completedElements).not.toContain('end');
+    expect(await engine.listIncidents({ processInstanceKey: thrown.processInstanceKey })).toEqual([]);
+    // when the escalation's sub-process is interrupting (a new version): the case ends there instead
+    checkOutcome = 'ok';
+    await engine.deploy([{ name: 'eventSubThrown.bpmn', xml: bpmn('eventSubThrown').xml.replace('id="lateStart" isInterrupting="false"', 'id="lateStart" isInterrupting="true"') }]);
+    const stopped = await finished((await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: true, fraud: false } })).processInstanceKey);
+    expect(stopped.completedElements).toContain('lateEnd');
+    expect(stopped.completedElements).not.toContain('end');
+  });
+
   it('takes a non-interrupting message boundary each time its message comes, across a restart, while the task stays open (补充材料 during the review)', async () => {
     // given
     await engine.deploy([bpmn('messageBoundary')]);
@@ -524,6 +664,35 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     const done = await finished(processInstanceKey);
     expect(done.completedElements.filter((e) => e === 'notify')).toHaveLength(2);
     expect(done.completedElements.at(-1)).toBe('end');
+  });
+
+  it('starts an instance from a message start event, once per message id (also after a restart) and once per correlation key while it runs', async () => {
+    // given (keys unique per run: a broker may still hold messages of earlier runs)
+    await engine.deploy([bpmn('messageStart')]);
+    const run = Date.now().toString(36);
+    const intakes = () => userTasks.filter((j) => j.bpmnProcessId === 'messageStart');
+    const submit = (key: string, id: string) => engine.publishMessage({ name: 'application-submitted', correlationKey: `${run}-${key}`, messageId: `${run}-${id}`, variables: { applicant: '张三', key }, timeToLiveMs: 60_000 });
+    // when the message is published
+    await submit('A', 'm1');
+    // then one instance, started with its variables
+    const first = await waitFor(() => (intakes().length === 1 ? intakes()[0] : null), 10_000, 'the first intake');
+    expect(first.variables).toMatchObject({ applicant: '张三', key: 'A' });
+    expect((await engine.getInstance(first.processInstanceKey))!.completedElements).toEqual(['submitted']);
+    // when it is published again (a retry), again after a restart, and with another id but the same key while the first runs
+    await submit('A', 'm1');
+    engine = await t.restart();
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => (userTasks.push(job), { kind: 'complete' as const }), { hold: true });
+    await engine.start();
+    await submit('A', 'm1');
+    await submit('A', 'm2');
+    // and once with another key
+    await submit('B', 'm3');
+    // then only that last one starts a second instance
+    await waitFor(() => (intakes().some((j) => j.variables.key === 'B') ? true : null), 10_000, 'the intake of B');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(new Set(intakes().map((j) => j.processInstanceKey)).size).toBe(2);
+    await engine.completeJob(first.key, {});
+    expect((await finished(first.processInstanceKey)).completedElements).toEqual(['submitted', 'intake', 'end']);
   });
 
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {

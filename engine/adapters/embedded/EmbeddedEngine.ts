@@ -31,7 +31,8 @@ import { nextKey } from './keys.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
-import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type EventSubStart, type ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { eventSubTimerDue } from './eventSubTimer.ts';
 
 interface LoadedDefinition {
   key: string;
@@ -88,6 +89,8 @@ const CALL_JOB_TYPE = 'embedded:callActivity';
 /** engine_timers rows of timer start events: `start:<definition key>`, one per start event, no instance yet. */
 const TIMER_START_PREFIX = 'start:';
 const MESSAGE_WAIT_TYPE = 'embedded:message';
+/** engine_timers and subscription rows of an instance's event sub-process starts: `evsub:<start id>` (a timer: `#<n>`-th firing). */
+const EVENT_SUB_PREFIX = 'evsub:';
 const HOLD_TIMEOUT_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first leased for this long; only once its handler has run (the inbox task exists) is it held for the year. */
 const HOLD_LEASE_MS = 30_000;
@@ -145,7 +148,8 @@ export class EmbeddedEngine implements ProcessEngine {
     const jobPoll = this.options.jobPollMs ?? 200;
     const loopTimers = () => {
       if (!this.running) return;
-      this.track(this.fireDueTimers()).finally(() => {
+      // Signal deliveries left by a crash (or a failed delivery) are applied with the timer poll.
+      this.track(this.fireDueTimers().then(() => this.deliverSignals())).finally(() => {
         if (this.running) this.timerLoop = setTimeout(loopTimers, timerPoll);
       });
     };
@@ -399,6 +403,12 @@ export class EmbeddedEngine implements ProcessEngine {
       events.push({ type: 'element.completed', processInstanceKey: row.key, elementId: c.elementId, elementType: c.elementType, at: now });
     }
 
+    // Signals thrown here reach the other instances and the signal starts through recorded deliveries,
+    // committed with this step; the starts are looked up first (the store may have one connection).
+    const thrown = result.thrownSignals;
+    const signalStarts = thrown.length ? await this.signalStarts(thrown) : new Map();
+    const signalKeys: string[] = [];
+
     await this.knex.transaction(async (trx) => {
       const values = {
         status: result.status,
@@ -453,30 +463,41 @@ export class EmbeddedEngine implements ProcessEngine {
       const armed = new Map<string, string>(
         ((await trx('engine_timers').where({ instance_key: row.key })) as Array<{ execution_id: string; due_at: string }>).map((t) => [t.execution_id, t.due_at]),
       );
-      await trx('engine_timers').where({ instance_key: row.key }).delete();
+      // An event sub-process's timer is the adapter's own row: it stays until it fires or the instance ends.
+      if (result.status === 'ACTIVE') await trx('engine_timers').where({ instance_key: row.key }).andWhere('execution_id', 'not like', `${EVENT_SUB_PREFIX}%`).delete();
+      else await trx('engine_timers').where({ instance_key: row.key }).delete();
       if (result.status === 'ACTIVE') {
         for (const t of result.timers.values()) {
           await trx('engine_timers').insert({ instance_key: row.key, execution_id: t.executionId, element_id: t.elementId, due_at: armed.get(t.executionId) ?? t.dueAt });
         }
+        if (opts.insert) {
+          const started = new Date(this.now());
+          for (const e of def.model.eventSubStarts) {
+            if (!e.timer) continue;
+            const due = eventSubTimerDue(e, 1, started, vars);
+            if (due) await trx('engine_timers').insert({ instance_key: row.key, execution_id: `${EVENT_SUB_PREFIX}${e.startId}#1`, element_id: e.startId, due_at: due.toISOString() });
+          }
+        }
       } else {
         await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
+      }
+      for (const name of thrown) {
+        const signalKey = nextKey();
+        signalKeys.push(signalKey);
+        await this.recordSignal(trx, signalKey, name, {}, signalStarts, row.key);
       }
       if (opts.after) await opts.after(trx, result);
       // Event sub-processes started by a message listen while the instance runs: an interrupting one
       // once (from the start), a non-interrupting one again after each time it started.
       if (result.status === 'ACTIVE') {
         for (const e of def.model.eventSubStarts) {
-          if (e.interrupting && !opts.insert) continue;
-          const executionId = `evsub:${e.startId}`;
+          if ((e.interrupting && !opts.insert) || e.timer) continue;
+          const executionId = `${EVENT_SUB_PREFIX}${e.startId}`;
           if (await trx('engine_message_subscriptions').where({ instance_key: row.key, execution_id: executionId }).first('instance_key')) continue;
-          await trx('engine_message_subscriptions').insert({
-            instance_key: row.key,
-            execution_id: executionId,
-            element_id: e.startId,
-            message_ref: e.message.refId,
-            message_name: e.message.name,
-            correlation_key: String(evalMaybe(e.message.correlationKey, vars) ?? ''),
-          });
+          const trigger = e.message
+            ? { kind: 'message', message_ref: e.message.refId, message_name: e.message.name, correlation_key: String(evalMaybe(e.message.correlationKey, vars) ?? '') }
+            : { kind: 'signal', message_ref: e.signal!.refId, message_name: e.signal!.name, correlation_key: '' };
+          await trx('engine_message_subscriptions').insert({ instance_key: row.key, execution_id: executionId, element_id: e.startId, ...trigger });
         }
       }
     });
@@ -510,6 +531,7 @@ export class EmbeddedEngine implements ProcessEngine {
       this.track(this.correlateBuffered(row.key).catch((err) => this.options.log?.(`buffered message failed: ${(err as Error).message}`)));
     }
     if (newJobs.length) this.kick();
+    for (const k of signalKeys) this.track(this.deliverSignals(k).catch((err) => this.options.log?.(`signal delivery failed: ${(err as Error).message}`)));
   }
 
   private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string; locals: Variables } {
@@ -766,6 +788,22 @@ export class EmbeddedEngine implements ProcessEngine {
     const job = await this.openJob(jobKey);
     const def = await this.definitionOfInstance(job.instance_key);
     const info = def.model.elements.get(job.element_id)!;
+    const eventSub = info.catchesErrors.some((c) => c === '' || c === errorCode) ? undefined : def.model.errorSubStarts.find((e) => e.errorCode === errorCode) ?? def.model.errorSubStarts.find((e) => e.errorCode === '');
+    if (eventSub) {
+      // No boundary catches it: an error event sub-process of the process does, and ends the steps outside it.
+      await this.command(
+        job.instance_key,
+        (session, vars) => {
+          Object.assign(vars, variables);
+          session.throwToEventSubProcess(eventSub.subProcessId, eventSub.errorRefId, errorCode, errorMessage);
+          session.interruptOutside(eventSub.subProcessId, new Set(eventSub.elementIds));
+        },
+        async (trx) => {
+          await trx('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED', error_message: `${errorCode}: ${errorMessage}` });
+        },
+      );
+      return;
+    }
     if (!info.catchesErrors.some((c) => c === '' || c === errorCode)) {
       await this.raiseIncident(jobKey, job.instance_key, job.element_id, 'UNHANDLED_ERROR_EVENT', `未捕获的 BPMN 错误 ${errorCode}:${errorMessage}`);
       return;
@@ -869,14 +907,48 @@ export class EmbeddedEngine implements ProcessEngine {
     }
     for (const [key, executions] of byInstance) {
       try {
+        const eventSubs = executions.filter((id) => id.startsWith(EVENT_SUB_PREFIX));
+        for (const id of eventSubs) await this.fireEventSubTimer(key, id);
+        const own = executions.filter((id) => !id.startsWith(EVENT_SUB_PREFIX));
+        if (!own.length) continue;
         await this.command(key, (session) => {
-          for (const id of executions) session.fireTimer(id);
+          for (const id of own) session.fireTimer(id);
         });
       } catch (err) {
         if (err instanceof InstanceGoneError) await this.knex('engine_timers').where({ instance_key: key }).delete();
-        else this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
+        else if (!(err instanceof AlreadyAppliedError)) this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
       }
     }
+  }
+
+  /**
+   * An event sub-process's timer is due: the sub-process starts (an interrupting one ends the other
+   * steps), and a non-interrupting cycle is armed for its next time, in the step's transaction.
+   */
+  private async fireEventSubTimer(instanceKey: string, executionId: string): Promise<void> {
+    const [startId, nth] = executionId.slice(EVENT_SUB_PREFIX.length).split('#');
+    const n = Number(nth ?? '1');
+    const def = await this.definitionOfInstance(instanceKey);
+    const e = def.model.eventSubStarts.find((x) => x.startId === startId && x.timer);
+    if (!e) {
+      await this.knex('engine_timers').where({ instance_key: instanceKey, execution_id: executionId }).delete();
+      return;
+    }
+    let next: Date | null = null;
+    await this.command(
+      instanceKey,
+      (session, vars) => {
+        session.startEventSubProcess(e.subProcessId);
+        if (e.interrupting) session.interruptOutside(e.subProcessId, new Set(e.elementIds));
+        else next = eventSubTimerDue(e, n + 1, new Date(this.now()), vars);
+      },
+      async (trx, result) => {
+        // Fired once: the row goes with the step (an ended instance's timers are all gone already).
+        const taken = await trx('engine_timers').where({ instance_key: instanceKey, execution_id: executionId }).delete();
+        if (taken !== 1 && result.status === 'ACTIVE') throw new AlreadyAppliedError();
+        if (next && result.status === 'ACTIVE') await trx('engine_timers').insert({ instance_key: instanceKey, execution_id: `${EVENT_SUB_PREFIX}${startId}#${n + 1}`, element_id: startId, due_at: next.toISOString() });
+      },
+    );
   }
 
   /**
@@ -907,28 +979,32 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   private async storeSubscription(trx: Knex.Transaction, instanceKey: string, wait: Wait, info: ElementInfo, vars: Variables): Promise<void> {
+    if (info.signal) {
+      await trx('engine_message_subscriptions').insert({ instance_key: instanceKey, execution_id: wait.executionId, element_id: info.id, kind: 'signal', message_ref: info.signal.refId, message_name: info.signal.name, correlation_key: '' });
+      return;
+    }
     const key = info.message?.correlationKey ? evalMaybe(info.message.correlationKey, vars) : '';
     await trx('engine_message_subscriptions').insert({
       instance_key: instanceKey,
       execution_id: wait.executionId,
       element_id: info.id,
+      kind: 'message',
       message_ref: info.message!.refId,
       message_name: info.message!.name,
       correlation_key: String(key ?? ''),
     });
   }
 
-  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void> {
-    const subs = await this.knex('engine_message_subscriptions').where({ message_name: msg.name, correlation_key: msg.correlationKey });
-    if (subs.length) {
-      const seen = new Set<string>();
-      for (const s of subs) {
-        if (seen.has(s.instance_key)) continue;
-        seen.add(s.instance_key);
-        await this.deliver(s, msg.variables ?? {});
-      }
-      return;
+  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number; messageId?: string }): Promise<void> {
+    const subs = await this.knex('engine_message_subscriptions').where({ kind: 'message', message_name: msg.name, correlation_key: msg.correlationKey });
+    const seen = new Set<string>();
+    for (const s of subs) {
+      if (seen.has(s.instance_key)) continue;
+      seen.add(s.instance_key);
+      await this.deliver(s, msg.variables ?? {});
     }
+    const started = await this.startByMessage(msg);
+    if (subs.length || started) return;
     if (msg.timeToLiveMs && msg.timeToLiveMs > 0) {
       await this.knex('engine_messages').insert({
         name: msg.name,
@@ -937,6 +1013,38 @@ export class EmbeddedEngine implements ProcessEngine {
         expires_at: new Date(Date.now() + msg.timeToLiveMs).toISOString(),
       });
     }
+  }
+
+  /**
+   * A message start event of this name (latest version of each process) creates an instance with the
+   * message's variables. As on Zeebe, while an instance a message with this correlation key started is
+   * active, the key starts no other one; with a message id, a repeated publish returns the first instance.
+   */
+  private async startByMessage(msg: { name: string; correlationKey: string; variables?: Variables; messageId?: string }): Promise<number> {
+    let started = 0;
+    for (const { def, startId } of await this.latestStarts((m) => m.messageStarts.filter((x) => x.name === msg.name).map((x) => x.startId))) {
+      const prefix = `message:${def.bpmnProcessId}:${msg.correlationKey.length}:${msg.correlationKey}:`;
+      if (msg.correlationKey) {
+        const active = await this.knex('engine_instances').where('start_key', '>=', prefix).andWhere('start_key', '<', `${prefix}\uffff`).andWhere({ status: 'ACTIVE' }).first('key');
+        if (active && !(msg.messageId && (await this.knex('engine_instances').where({ start_key: `${prefix}${msg.messageId}` }).first('key')))) continue;
+      }
+      await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
+      started++;
+    }
+    return started;
+  }
+
+  /** The start events `pick` chooses in the latest version of every deployed process. */
+  private async latestStarts(pick: (m: ProcessModel) => string[]): Promise<Array<{ def: LoadedDefinition; startId: string }>> {
+    const rows = (await this.knex('engine_definitions')
+      .select('key', 'bpmn_process_id', 'version')
+      .whereIn(['bpmn_process_id', 'version'], this.knex('engine_definitions').select('bpmn_process_id').max('version').groupBy('bpmn_process_id'))) as Array<{ key: string }>;
+    const out: Array<{ def: LoadedDefinition; startId: string }> = [];
+    for (const r of rows) {
+      const def = await this.loadDefinition(r.key);
+      for (const startId of pick(def.model)) out.push({ def, startId });
+    }
+    return out;
   }
 
   private async deliver(sub: { instance_key: string; execution_id: string; element_id: string; message_ref: string }, variables: Variables): Promise<void> {
@@ -957,8 +1065,91 @@ export class EmbeddedEngine implements ProcessEngine {
     );
   }
 
+  async broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void> {
+    const starts = await this.signalStarts([signal.name]);
+    const signalKey = nextKey();
+    await this.knex.transaction((trx) => this.recordSignal(trx, signalKey, signal.name, signal.variables ?? {}, starts, null));
+    crashPoint('signal.recorded');
+    await this.deliverSignals(signalKey);
+  }
+
+  /** The signal start events of the latest versions, by signal name (read before a transaction: the store may have one connection). */
+  private async signalStarts(names: string[]): Promise<Map<string, Array<{ def: LoadedDefinition; startId: string }>>> {
+    const out = new Map<string, Array<{ def: LoadedDefinition; startId: string }>>();
+    for (const name of new Set(names)) out.set(name, await this.latestStarts((m) => m.signalStarts.filter((x) => x.name === name).map((x) => x.startId)));
+    return out;
+  }
+
+  /**
+   * Records a broadcast as one delivery per instance that waits for the signal (but the one that
+   * threw it, whose own catches bpmn-elements has served) and per process it starts, in the caller's
+   * transaction; what is recorded is applied even when the process dies right after.
+   */
+  private async recordSignal(trx: Knex.Transaction, signalKey: string, name: string, variables: Variables, starts: Map<string, Array<{ def: LoadedDefinition; startId: string }>>, fromInstance: string | null): Promise<void> {
+    const waiting = (await trx('engine_message_subscriptions').where({ kind: 'signal', message_name: name }).distinct('instance_key')) as Array<{ instance_key: string }>;
+    const rows: Array<Record<string, unknown>> = [];
+    const base = { signal_key: signalKey, signal_name: name, variables: this.personal.toJson(variables), created_at: nowIso() };
+    for (const w of waiting) if (w.instance_key !== fromInstance) rows.push({ ...base, target: 'instance', instance_key: w.instance_key });
+    for (const s of starts.get(name) ?? []) rows.push({ ...base, target: 'start', definition_key: s.def.key, element_id: s.startId });
+    for (const r of rows) await trx('engine_signal_deliveries').insert(r);
+  }
+
+  /** Applies recorded signal deliveries (of one broadcast, or all that are left); each row is removed with its effect. */
+  private async deliverSignals(signalKey?: string): Promise<void> {
+    const q = this.knex('engine_signal_deliveries').orderBy('id').limit(500);
+    if (signalKey) q.where({ signal_key: signalKey });
+    const rows = (await q) as Array<{ id: number; signal_key: string; signal_name: string; target: string; instance_key: string | null; definition_key: string | null; element_id: string | null; variables: string }>;
+    for (const r of rows) {
+      const variables = this.personal.fromJson<Variables>(r.variables);
+      try {
+        if (r.target === 'start') {
+          // Keyed by the broadcast: a second application after a crash returns the instance already started.
+          const def = await this.loadDefinition(r.definition_key!);
+          await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables, startKey: `signal:${r.signal_key}:${def.key}:${r.element_id}` });
+          await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
+        } else {
+          await this.deliverSignal(r.id, r.instance_key!, r.signal_name, variables);
+        }
+      } catch (err) {
+        if (err instanceof AlreadyAppliedError) continue;
+        if (err instanceof InstanceGoneError) await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
+        else this.options.log?.(`signal ${r.signal_name} to ${r.instance_key ?? r.definition_key} failed: ${(err as Error).message}`);
+      }
+    }
+  }
+
+  /** One signal for one instance: its catches of that name take it, its event sub-processes of that name start. */
+  private async deliverSignal(deliveryId: number, instanceKey: string, name: string, variables: Variables): Promise<void> {
+    const subs = (await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey, kind: 'signal', message_name: name })) as Array<{ execution_id: string; element_id: string; message_ref: string }>;
+    if (!subs.length) {
+      // The instance moved past what waited for it before the signal reached it.
+      await this.knex('engine_signal_deliveries').where({ id: deliveryId }).delete();
+      return;
+    }
+    const def = await this.definitionOfInstance(instanceKey);
+    const eventSubs = subs.map((s) => (s.execution_id.startsWith(EVENT_SUB_PREFIX) ? def.model.eventSubStarts.find((e) => e.startId === s.element_id) : undefined)).filter((e): e is EventSubStart => !!e);
+    await this.command(
+      instanceKey,
+      (session, vars) => {
+        Object.assign(vars, variables);
+        for (const e of eventSubs) session.startEventSubProcess(e.subProcessId, e.signal!.refId);
+        for (const ref of new Set(subs.map((s) => s.message_ref))) session.signalBroadcast(ref, subs.filter((s) => s.message_ref === ref).map((s) => s.element_id));
+        const interrupting = eventSubs.find((e) => e.interrupting);
+        if (interrupting) session.interruptOutside(interrupting.subProcessId, new Set(interrupting.elementIds));
+      },
+      async (trx) => {
+        // Exactly once: a delivery another process applied meanwhile rolls this one back.
+        if ((await trx('engine_signal_deliveries').where({ id: deliveryId }).delete()) !== 1) throw new AlreadyAppliedError();
+        for (const s of subs) {
+          await trx('engine_message_subscriptions').where({ instance_key: instanceKey, execution_id: s.execution_id }).delete();
+          await trx('engine_jobs').where({ instance_key: instanceKey, execution_id: s.execution_id }).update({ state: 'COMPLETED' });
+        }
+      },
+    );
+  }
+
   private async correlateBuffered(instanceKey: string): Promise<void> {
-    const subs = await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey });
+    const subs = await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey, kind: 'message' });
     for (const s of subs) {
       const buffered = await this.knex('engine_messages')
         .where({ name: s.message_name, correlation_key: s.correlation_key })
@@ -1009,6 +1200,8 @@ export class EmbeddedEngine implements ProcessEngine {
 }
 
 export class InstanceGoneError extends Error {}
+/** A signal delivery or event sub-process timer already applied (by another process, or before a crash): the step rolls back. */
+class AlreadyAppliedError extends Error {}
 export class JobNotFoundError extends Error {}
 export class InstanceRunError extends Error {
   constructor(

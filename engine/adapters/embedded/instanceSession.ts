@@ -35,6 +35,8 @@ export interface SessionResult {
   waits: Map<string, Wait>;
   timers: Map<string, TimerWait>;
   completed: Array<{ elementId: string; elementType: string }>;
+  /** Names of the signals thrown in this session (throw and end events): the adapter broadcasts them to other instances. */
+  thrownSignals: string[];
   error?: { message: string; elementId?: string };
 }
 
@@ -50,6 +52,7 @@ export class InstanceSession {
   private waits = new Map<string, Wait>();
   private timers = new Map<string, TimerWait>();
   private completed: Array<{ elementId: string; elementType: string }> = [];
+  private thrownSignals = new Map<string, string>();
   private ended = false;
   private terminated = false;
   private error?: { message: string; elementId?: string };
@@ -102,7 +105,7 @@ export class InstanceSession {
                 loopIndex: info.loop ? c.index : undefined,
                 loopItem: info.loop?.inputElement ? c[info.loop.inputElement] : undefined,
               });
-            } else if (info.message) {
+            } else if (info.message || info.signal) {
               this.waits.set(c.executionId, { elementId: c.id, executionId: c.executionId, kind: 'message' });
             }
             return;
@@ -119,6 +122,12 @@ export class InstanceSession {
             });
             return;
           }
+          case 'activity.start': {
+            // An interrupting escalation sub-process has begun: the steps outside it end, as Zeebe interrupts them.
+            const esc = this.model.interruptingEscalations.get(c.id);
+            if (esc) this.interruptOutside(esc.subProcessId, new Set(esc.elementIds));
+            return;
+          }
           case 'activity.end':
           case 'activity.leave':
           case 'activity.discard':
@@ -126,6 +135,10 @@ export class InstanceSession {
             if (routingKey === 'activity.end' && c.isRootScope !== false && !c.isMultiInstance) {
               this.completed.push({ elementId: c.id, elementType: c.type });
             }
+            return;
+          case 'activity.signal':
+            // A throw seen once per throwing execution, though the definition relays the event again.
+            if (c.state === 'throw' && c.message?.name) this.thrownSignals.set(`${c.id}:${c.executionId}`, String(c.message.name));
             return;
           case 'activity.timeout':
             this.timers.delete(c.executionId);
@@ -201,14 +214,44 @@ export class InstanceSession {
   }
 
   /**
+   * A broadcast signal for the instance: every catch of it takes it (bpmn-elements matches the signal's
+   * id); the non-interrupting boundaries among `elementIds` listen again, as for messages.
+   */
+  signalBroadcast(signalRefId: string, elementIds: string[]): void {
+    for (const id of elementIds) {
+      const info = this.model.elements.get(id);
+      if (info?.type === 'bpmn:BoundaryEvent' && info.nonInterrupting) {
+        (this.engine.execution as any)?.getActivityById?.(id)?.broker.publish('execution', 'execute.repeat', { id, repeat: true });
+      }
+    }
+    this.engine.execution!.signal({ id: signalRefId });
+  }
+
+  /**
    * Start an event sub-process of the running process with its message, as bpmn-elements does for a
    * message thrown inside the process (it wires no way in from outside).
    */
-  startEventSubProcess(subProcessId: string, messageRefId: string): void {
+  startEventSubProcess(subProcessId: string, refId?: string): void {
     for (const def of this.engine.execution?.definitions ?? []) {
       for (const bp of (def as any).getProcesses() as any[]) {
         const sub = bp.getActivityById?.(subProcessId);
-        if (sub) return void sub.run({ id: messageRefId });
+        if (sub) return void sub.run(refId ? { id: refId } : undefined);
+      }
+    }
+    throw new Error(`事件子流程 ${subProcessId} 不在运行中的流程里`);
+  }
+
+  /**
+   * A BPMN error a job threw that no boundary catches, for an error event sub-process of the process:
+   * the sub-process is started and the error thrown to it, as bpmn-elements does for an error end event.
+   */
+  throwToEventSubProcess(subProcessId: string, errorRefId: string | undefined, code: string, message: string): void {
+    for (const def of this.engine.execution?.definitions ?? []) {
+      for (const bp of (def as any).getProcesses() as any[]) {
+        const sub = bp.getActivityById?.(subProcessId);
+        if (!sub) continue;
+        sub.run(errorRefId ? { id: errorRefId } : undefined);
+        return void bp.getApi().sendApiMessage('throw', { message: { id: errorRefId, code, message } }, { delegate: true });
       }
     }
     throw new Error(`事件子流程 ${subProcessId} 不在运行中的流程里`);
@@ -263,6 +306,7 @@ export class InstanceSession {
       waits: status === 'TERMINATED' ? new Map() : new Map(this.waits),
       timers: new Map(this.timers),
       completed: [...this.completed],
+      thrownSignals: [...this.thrownSignals.values()],
       error: this.error,
     };
     this.engine.stop();
