@@ -1106,6 +1106,7 @@ export class EmbeddedEngine implements ProcessEngine {
           // Keyed by the broadcast: a second application after a crash returns the instance already started.
           const def = await this.loadDefinition(r.definition_key!);
           await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables, startKey: `signal:${r.signal_key}:${def.key}:${r.element_id}` });
+          crashPoint('signal.startCreated');
           await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
         } else {
           await this.deliverSignal(r.id, r.instance_key!, r.signal_name, variables);
