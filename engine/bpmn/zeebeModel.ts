@@ -101,9 +101,9 @@ const SUPPORTED = new Set([
 const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
   // A process's own triggered start events are read apart (timer, message, signal); these are the starts of event sub-processes.
   'bpmn:StartEvent': new Set(['bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']),
-  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition']),
+  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition']),
   'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:LinkEventDefinition', 'bpmn:SignalEventDefinition']),
-  'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition']),
+  'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition']),
   'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition']),
 };
 const TYPE_LABELS: Record<string, string> = {
@@ -342,7 +342,19 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
             if (d.timeCycle && !cycleFits) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `循环定时器(timeCycle)只能用于边界事件或非中断事件子流程的开始事件(${id})` });
             checkFeel(id, '定时器', body);
           }
-          if (d.$type === 'bpmn:MessageEventDefinition') {
+          const throwsMessage = d.$type === 'bpmn:MessageEventDefinition' && (el.$type === 'bpmn:IntermediateThrowEvent' || el.$type === 'bpmn:EndEvent');
+          if (throwsMessage) {
+            // As on Zeebe, a message throw or end event is a job: its worker sends the message (to another system).
+            const taskDef = ext(el, 'zeebe:TaskDefinition');
+            const label = el.$type === 'bpmn:EndEvent' ? '消息结束事件' : '消息中间抛出事件';
+            if (!taskDef?.type) problems.push({ file, elementId: id, code: 'TASK_TYPE', message: `${label} ${id} 缺少任务类型(zeebe:taskDefinition type):消息由该类型的任务处理器发送` });
+            else {
+              info.jobType = taskDef.type;
+              info.retries = Number(taskDef.retries ?? 3);
+              checkFeel(id, '任务类型', taskDef.type);
+            }
+          }
+          if (d.$type === 'bpmn:MessageEventDefinition' && !throwsMessage) {
             const msg = d.messageRef as ModdleEl | undefined;
             if (!msg?.name) problems.push({ file, elementId: id, code: 'MESSAGE_NAME', message: `消息事件 ${id} 缺少消息名称` });
             const sub = msg && ext(msg, 'zeebe:Subscription');

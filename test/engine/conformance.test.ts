@@ -695,6 +695,27 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(first.processInstanceKey)).completedElements).toEqual(['submitted', 'intake', 'end']);
   });
 
+  it('runs message intermediate throw and end events as jobs of their type, as Zeebe does (the worker sends the message), and refuses one without a type', async () => {
+    // given
+    await engine.deploy([bpmn('messageThrow')]);
+    const sent: Job[] = [];
+    engine.registerWorker('test.send', async (job) => (sent.push(job), { kind: 'complete' as const, variables: { [`${job.elementId}SentAt`]: '2026-04-01' } }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'messageThrow', variables: { applicant: '张三' } });
+    // then each event waited for its job, in order, and the job's variables reached the instance
+    const done = await finished(processInstanceKey);
+    expect(sent.map((j) => j.elementId)).toEqual(['sendNotice', 'sendResult']);
+    expect(sent[0]!.customHeaders.channel).toBe('sms');
+    expect(sent[0]!.variables.applicant).toBe('张三');
+    expect(done.completedElements).toEqual(['start', 'sendNotice', 'sendResult']);
+    expect(done.variables).toMatchObject({ sendNoticeSentAt: '2026-04-01', sendResultSentAt: '2026-04-01' });
+    // and without a job type the event is refused at deploy, by name
+    const untyped = bpmn('messageThrow').xml.replace('<zeebe:taskDefinition type="test.send"/>', '');
+    const problems = await engine.validate([{ name: 'messageThrow.bpmn', xml: untyped }]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'messageThrow.bpmn', elementId: 'sendResult', code: 'TASK_TYPE' })]);
+    expect(problems[0]!.message).toMatch(/消息结束事件 sendResult 缺少任务类型/);
+  });
+
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
     // given (keys unique per run: a broker may still hold subscriptions of earlier runs)
     const run = Date.now().toString(36);
@@ -781,6 +802,43 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     // then
     expect(done.variables).toMatchObject({ childSaw: 42, childResult: 'done' });
     expect(done.completedElements).toEqual(['start', 'callChild', 'end']);
+  });
+
+  it('refuses what it does not run in Chinese, naming file, element and why: transactions, compensation, conditional events, an event sub-process inside a sub-process', async () => {
+    // given
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="s"/>
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="tx"/>
+    <bpmn:transaction id="tx"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="tx" targetRef="undo"/>
+    <bpmn:intermediateThrowEvent id="undo"><bpmn:compensateEventDefinition/></bpmn:intermediateThrowEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="undo" targetRef="ready"/>
+    <bpmn:intermediateCatchEvent id="ready"><bpmn:conditionalEventDefinition><bpmn:condition>=ok</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="ready" targetRef="sub"/>
+    <bpmn:subProcess id="sub">
+      <bpmn:startEvent id="subStart"/>
+      <bpmn:subProcess id="inner" triggeredByEvent="true">
+        <bpmn:startEvent id="innerStart"><bpmn:escalationEventDefinition/></bpmn:startEvent>
+      </bpmn:subProcess>
+    </bpmn:subProcess>
+    <bpmn:sequenceFlow id="f4" sourceRef="sub" targetRef="e"/>
+    <bpmn:endEvent id="e"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    // when
+    const error = await engine.deploy([{ name: 'refused.bpmn', xml }]).catch((e) => e);
+    // then
+    expect(error).toBeInstanceOf(EngineDeployError);
+    const byElement = Object.fromEntries((error as EngineDeployError).problems.map((p) => [p.elementId, p]));
+    expect(byElement.tx).toMatchObject({ file: 'refused.bpmn', code: 'UNSUPPORTED_ELEMENT' });
+    expect(byElement.tx!.message).toBe('不支持的 BPMN 元素「事务子流程」(tx):事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销');
+    expect(byElement.undo!.message).toBe('不支持补偿中间抛出事件(undo):事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销');
+    expect(byElement.ready!.message).toBe('不支持条件中间捕获事件(ready):条件事件暂不支持,请改用排他网关或消息事件');
+    expect(byElement.inner!.message).toBe('事件子流程 inner 暂只支持放在流程一级,不能放在子流程内');
+    for (const p of (error as EngineDeployError).problems) expect(p.message).toMatch(/[\u4e00-\u9fa5]/);
+    await expect(engine.createInstance({ bpmnProcessId: 'p', variables: {} })).rejects.toThrow();
   });
 
   it('refuses a BPMN with unsupported elements or bad expressions, naming file and element, deploying nothing', async () => {

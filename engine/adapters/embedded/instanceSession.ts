@@ -4,6 +4,20 @@ import type { Variables } from '../../port/ProcessEngine.ts';
 import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import type { ProcessModel } from '../../bpmn/zeebeModel.ts';
 
+/**
+ * A message throw or end event with a zeebe:taskDefinition is a job on Zeebe (its worker sends the
+ * message): it waits as a task does; any other throw or end event keeps bpmn-elements' behaviour.
+ */
+function jobWhenTaskDefined(Default: (def: any, context: any) => unknown) {
+  return function JobOrEvent(this: unknown, activityDef: any, context: any) {
+    const b = activityDef.behaviour ?? {};
+    const isMessage = (b.eventDefinitions ?? []).some((d: any) => d.type === 'bpmn:MessageEventDefinition');
+    const hasTask = (b.extensionElements?.values ?? []).some((v: any) => v.$type === 'zeebe:TaskDefinition');
+    if (!isMessage || !hasTask) return Default(activityDef, context);
+    return (Elements.SignalTask as any)({ ...activityDef, behaviour: { ...b, eventDefinitions: undefined } }, context);
+  };
+}
+
 /** Task kinds that become jobs: they wait in the engine until a worker (or a person) answers. */
 export const JOB_ELEMENTS = {
   ServiceTask: Elements.SignalTask,
@@ -11,6 +25,8 @@ export const JOB_ELEMENTS = {
   BusinessRuleTask: Elements.SignalTask,
   ScriptTask: Elements.SignalTask,
   UserTask: Elements.SignalTask,
+  IntermediateThrowEvent: jobWhenTaskDefined(Elements.IntermediateThrowEvent as never),
+  EndEvent: jobWhenTaskDefined(Elements.EndEvent as never),
 };
 
 export interface Wait {
