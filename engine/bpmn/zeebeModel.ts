@@ -366,8 +366,8 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         if (el.$type === 'bpmn:BoundaryEvent') {
           info.attachedToRef = (el.attachedToRef as ModdleEl).id;
           if (el.cancelActivity === false) info.nonInterrupting = true;
-          if (el.cancelActivity === false && defs.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition'].includes(d.$type))) {
-            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `仅定时、消息与信号边界事件可为非中断(${id})` });
+          if (el.cancelActivity === false && defs.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition'].includes(d.$type))) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `错误边界事件总是中断,不能设为非中断(${id})` });
           }
         }
 

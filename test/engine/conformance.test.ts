@@ -450,6 +450,22 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(silent.processInstanceKey)).completedElements.at(-1)).toBe('endTimedOut');
   });
 
+  it('takes a non-interrupting escalation boundary (上报) and lets the sub-process that escalated go on', async () => {
+    // given the escalation boundary of events.bpmn made non-interrupting
+    const xml = bpmn('events').xml.replace('<bpmn:boundaryEvent id="caught" attachedToRef="sub">', '<bpmn:boundaryEvent id="caught" attachedToRef="sub" cancelActivity="false">');
+    await engine.deploy([{ name: 'events.bpmn', xml }]);
+    const caseNo = `ne-${Date.now().toString(36)}`;
+    // when the sub-process escalates
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: true, caseNo } });
+    // then the boundary's path ran, and the sub-process completed and led on to the gateway, which waits
+    await waitFor(async () => ((await engine.getInstance(processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the sub-process to complete');
+    const i = (await engine.getInstance(processInstanceKey))!;
+    expect(i.completedElements).toEqual(expect.arrayContaining(['caught', 'endEscalated', 'raise', 'sub']));
+    expect(i.status).toBe('ACTIVE');
+    await engine.publishMessage({ name: 'answer', correlationKey: caseNo });
+    expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('endAnswered');
+  });
+
   it('runs a message event sub-process (撤回): it cancels the step the instance is at and ends the instance', async () => {
     // given
     await engine.deploy([bpmn('eventSub')]);
@@ -581,6 +597,7 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     // and the engine restarts before the next day
     engine = await t.restart();
     engine.registerWorker('test.remind', remind);
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => (userTasks.push(job), { kind: 'complete' as const }), { hold: true });
     await engine.start();
     await t.advanceClock(24 * 3600 * 1000 + 1000);
     await waitFor(() => (reminders.length === 2 ? true : null), 10_000, 'the second reminder');
@@ -596,6 +613,11 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(done.completedElements).toContain('expired');
     expect(done.completedElements).not.toContain('end');
     expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    // when the deadline's expression has no value: an incident of the instance names the timer, and the review still opens
+    const unset = await engine.createInstance({ bpmnProcessId: 'eventSubTimer', variables: {} });
+    const incident = await waitFor(async () => (await engine.listIncidents({ processInstanceKey: unset.processInstanceKey, state: 'OPEN' }))[0]);
+    expect(incident).toMatchObject({ elementId: 'deadline', errorType: 'EXTRACT_VALUE_ERROR' });
+    await waitFor(() => userTasks.find((j) => j.processInstanceKey === unset.processInstanceKey));
   });
 
   it('runs error and escalation event sub-processes: an escalation (逾期上报) runs beside the case, an error (弄虚作假) from an end event or from a job ends it there', async () => {

@@ -474,7 +474,17 @@ export class EmbeddedEngine implements ProcessEngine {
           const started = new Date(this.now());
           for (const e of def.model.eventSubStarts) {
             if (!e.timer) continue;
-            const due = eventSubTimerDue(e, 1, started, vars);
+            let due: Date | null;
+            try {
+              due = eventSubTimerDue(e, 1, started, vars);
+            } catch (err) {
+              // As on Zeebe, a timer expression without a usable value is an incident of the instance, not a failed start.
+              const message = `事件子流程定时器 ${e.startId} 的表达式「${e.timer.expression}」没有可用的值:${(err as Error).message}`;
+              const incident: Incident = { key: nextKey(), processInstanceKey: row.key, jobKey: null, elementId: e.startId, errorType: 'EXTRACT_VALUE_ERROR', message, state: 'OPEN', createdAt: now };
+              await trx('engine_incidents').insert({ key: incident.key, instance_key: row.key, job_key: null, element_id: e.startId, error_type: incident.errorType, message, state: 'OPEN', created_at: now });
+              events.push({ type: 'incident.created', incident });
+              continue;
+            }
             if (due) await trx('engine_timers').insert({ instance_key: row.key, execution_id: `${EVENT_SUB_PREFIX}${e.startId}#1`, element_id: e.startId, due_at: due.toISOString() });
           }
         }

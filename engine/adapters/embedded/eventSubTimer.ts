@@ -13,7 +13,14 @@ export function eventSubTimerDue(e: EventSubStart, n: number, from: Date, vars: 
   const t = e.timer!;
   const raw: unknown = isFeel(t.expression) ? evaluateFeel(t.expression, vars) : String(t.expression).trim();
   const text = typeof raw === 'string' ? raw.trim() : raw instanceof Date ? raw.toISOString() : String(raw ?? '');
-  if (t.kind === 'timeDuration') return n === 1 ? parseDuration(text).getExpireAt(from, 1) : null;
+  if (t.kind === 'timeDuration') {
+    if (n !== 1) return null;
+    try {
+      return parseDuration(text).getExpireAt(from, 1);
+    } catch {
+      throw new Error(`结果「${text}」不是 ISO 8601 时长(如 P10D、PT12H)`);
+    }
+  }
   const schedule = readTimerStart({ startId: e.startId, kind: t.kind, expression: text });
   if (schedule.kind === 'date') return n === 1 ? schedule.at : null;
   if (schedule.repeat !== null && n > schedule.repeat) return null;
