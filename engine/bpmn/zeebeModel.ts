@@ -68,8 +68,11 @@ export interface ProcessModel {
   eventSubStarts: EventSubStart[];
   /** Error event sub-processes of the process: the codes they catch ('' = every code), for job errors no boundary catches. */
   errorSubStarts: Array<{ subProcessId: string; startId: string; errorRefId?: string; errorCode: string; elementIds: string[] }>;
-  /** Interrupting escalation event sub-processes, by start event: bpmn-elements starts them but leaves the other steps running. */
-  interruptingEscalations: Map<string, { subProcessId: string; elementIds: string[] }>;
+  /**
+   * Interrupting event sub-processes, by start event: bpmn-elements starts them (an error or escalation
+   * thrown inside, a signal thrown by the instance itself) but leaves the steps outside them running.
+   */
+  interruptingStarts: Map<string, { subProcessId: string; elementIds: string[] }>;
   /** Timer start events (date or cycle): the engine creates an instance when each is due. */
   timerStarts: TimerStart[];
   /** Message start events: a published message of this name creates an instance. */
@@ -202,7 +205,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
   };
 
   for (const proc of executable) {
-    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [], errorSubStarts: [], interruptingEscalations: new Map(), timerStarts: [], messageStarts: [], signalStarts: [] };
+    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [], errorSubStarts: [], interruptingStarts: new Map(), timerStarts: [], messageStarts: [], signalStarts: [] };
     processes.push(model);
     /**
      * An event sub-process: a message, signal or timer start the adapter triggers while an instance
@@ -233,6 +236,7 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
       const collect = (c: ModdleEl) => ((c.flowElements ?? []) as ModdleEl[]).forEach((f) => (elementIds.push(f.id!), collect(f)));
       collect(el);
       const d = defs[0]!;
+      if (interrupting) model.interruptingStarts.set(startId, { subProcessId: id, elementIds });
       if (kind === 'bpmn:MessageEventDefinition') {
         const msg = d.messageRef as ModdleEl | undefined;
         const sub = msg && ext(msg, 'zeebe:Subscription');
@@ -253,8 +257,6 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         model.eventSubStarts.push({ subProcessId: id, startId, interrupting, elementIds, timer: { kind: timerKind, expression } });
         // The adapter arms the timer and starts the sub-process when it is due: inside, the start is plain.
         delete start!.eventDefinitions;
-      } else if (kind === 'bpmn:EscalationEventDefinition') {
-        if (interrupting) model.interruptingEscalations.set(startId, { subProcessId: id, elementIds });
       } else if (kind === 'bpmn:ErrorEventDefinition') {
         const ref = d.errorRef as ModdleEl | undefined;
         model.errorSubStarts.push({ subProcessId: id, startId, errorRefId: ref?.id, errorCode: String(ref?.errorCode ?? ''), elementIds });

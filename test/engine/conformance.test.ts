@@ -656,6 +656,20 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(stopped.completedElements).not.toContain('end');
   });
 
+  it('ends the steps of other branches when an error event sub-process starts (an error end event on one branch, a review waiting on the other)', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubParallel')]);
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSubParallel', variables: {} });
+    // then the instance ends in the error sub-process, and the review is withdrawn (or never offered)
+    const done = await finished(processInstanceKey);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.completedElements).toContain('fraudEnd');
+    expect(done.completedElements).not.toContain('end');
+    const review = userTasks.find((j) => j.processInstanceKey === processInstanceKey);
+    if (review) expect(await engine.jobState(review.key)).toBe('CANCELLED');
+  });
+
   it('takes a non-interrupting message boundary each time its message comes, across a restart, while the task stays open (补充材料 during the review)', async () => {
     // given
     await engine.deploy([bpmn('messageBoundary')]);

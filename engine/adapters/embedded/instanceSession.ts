@@ -69,6 +69,7 @@ export class InstanceSession {
   private timers = new Map<string, TimerWait>();
   private completed: Array<{ elementId: string; elementType: string }> = [];
   private thrownSignals = new Map<string, string>();
+  private pendingInterrupts: Array<{ subProcessId: string; elementIds: string[] }> = [];
   private ended = false;
   private terminated = false;
   private error?: { message: string; elementId?: string };
@@ -139,9 +140,13 @@ export class InstanceSession {
             return;
           }
           case 'activity.start': {
-            // An interrupting escalation sub-process has begun: the steps outside it end, as Zeebe interrupts them.
-            const esc = this.model.interruptingEscalations.get(c.id);
-            if (esc) this.interruptOutside(esc.subProcessId, new Set(esc.elementIds));
+            // An interrupting event sub-process has begun: the steps outside it end, as Zeebe interrupts them.
+            // Now (a throw that would run on otherwise) and once the run settles (steps bpmn-elements lists as waiting only then).
+            const started = this.model.interruptingStarts.get(c.id);
+            if (started) {
+              this.interruptOutside(started.subProcessId, new Set(started.elementIds));
+              this.pendingInterrupts.push(started);
+            }
             return;
           }
           case 'activity.end':
@@ -305,6 +310,10 @@ export class InstanceSession {
 
   async finish(): Promise<SessionResult> {
     await settle();
+    for (const p of this.pendingInterrupts.splice(0)) {
+      this.interruptOutside(p.subProcessId, new Set(p.elementIds));
+      await settle();
+    }
     let state: any = null;
     const status = this.terminated ? 'TERMINATED' : this.ended ? 'COMPLETED' : 'ACTIVE';
     if (status === 'ACTIVE' && !this.error) {
