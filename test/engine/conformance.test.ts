@@ -729,6 +729,8 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(new Set(intakes().map((j) => j.processInstanceKey)).size).toBe(2);
     await engine.completeJob(first.key, {});
     expect((await finished(first.processInstanceKey)).completedElements).toEqual(['submitted', 'intake', 'end']);
+    // and, as on Zeebe, a process started by its message is not started directly
+    await expect(engine.createInstance({ bpmnProcessId: 'messageStart', variables: {} })).rejects.toThrow();
   });
 
   it('runs message intermediate throw and end events as jobs of their type, as Zeebe does (the worker sends the message), and refuses one without a type', async () => {

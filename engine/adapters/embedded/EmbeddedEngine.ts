@@ -303,6 +303,15 @@ export class EmbeddedEngine implements ProcessEngine {
   // ---------------------------------------------------------------- instances
 
   async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    // As on Zeebe, a process whose only start is a timer, message or signal is started by that trigger, not directly.
+    const def = await this.loadDefinition(req.definitionKey ?? (await this.latestDefinitionKey(req.bpmnProcessId)));
+    const trigger = def.model.timerStarts.length ? '定时器' : def.model.messageStarts.length ? '消息' : def.model.signalStarts.length ? '信号' : undefined;
+    if (trigger) throw new Error(`流程 ${def.bpmnProcessId} 没有无触发的开始事件,只能由${trigger}开始事件启动`);
+    return this.startInstance({ ...req, definitionKey: def.key });
+  }
+
+  /** Creates an instance through the process's start (its plain start, or the triggered start the adapter serves). */
+  private async startInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
     const started = async () => (req.startKey ? ((await this.knex('engine_instances').where({ start_key: req.startKey }).first('key')) as { key: string } | undefined) : undefined);
     const earlier = await started();
     if (earlier) return { processInstanceKey: earlier.key };
@@ -971,7 +980,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const n = Number(r.execution_id.split('#')[1] ?? '1');
     const def = await this.loadDefinition(definitionKey);
     const spec = def.model.timerStarts.find((t) => t.startId === r.element_id);
-    await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey, variables: {}, startKey: `timer:${definitionKey}:${r.element_id}:${n}` });
+    await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey, variables: {}, startKey: `timer:${definitionKey}:${r.element_id}:${n}` });
     await this.knex.transaction(async (trx) => {
       const removed = await trx('engine_timers').where({ id: r.id }).delete();
       if (!removed || !spec) return;
@@ -1038,7 +1047,7 @@ export class EmbeddedEngine implements ProcessEngine {
         const active = await this.knex('engine_instances').where('start_key', '>=', prefix).andWhere('start_key', '<', `${prefix}\uffff`).andWhere({ status: 'ACTIVE' }).first('key');
         if (active && !(msg.messageId && (await this.knex('engine_instances').where({ start_key: `${prefix}${msg.messageId}` }).first('key')))) continue;
       }
-      await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
+      await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
       started++;
     }
     return started;
@@ -1115,7 +1124,7 @@ export class EmbeddedEngine implements ProcessEngine {
         if (r.target === 'start') {
           // Keyed by the broadcast: a second application after a crash returns the instance already started.
           const def = await this.loadDefinition(r.definition_key!);
-          await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables, startKey: `signal:${r.signal_key}:${def.key}:${r.element_id}` });
+          await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables, startKey: `signal:${r.signal_key}:${def.key}:${r.element_id}` });
           crashPoint('signal.startCreated');
           await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
         } else {
