@@ -466,6 +466,22 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('endAnswered');
   });
 
+  it('waits at an event-based gateway for a signal or a timer, and takes the signal when it is broadcast first', async () => {
+    // given the gateway of events.bpmn with a signal catch in place of its message catch
+    const signalName = `answers-open-${Date.now().toString(36)}`;
+    const xml = bpmn('events')
+      .xml.replace('<bpmn:intermediateCatchEvent id="answered"><bpmn:messageEventDefinition messageRef="MsgAnswer"/>', '<bpmn:intermediateCatchEvent id="answered"><bpmn:signalEventDefinition signalRef="SigAnswers"/>')
+      .replace('<bpmn:process id="events"', `<bpmn:signal id="SigAnswers" name="${signalName}"/><bpmn:process id="events"`);
+    await engine.deploy([{ name: 'events.bpmn', xml }]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: false, caseNo: 'x' } });
+    await waitFor(async () => ((await engine.getInstance(processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the gateway to be reached');
+    await new Promise((r) => setTimeout(r, 200));
+    // when
+    await engine.broadcastSignal({ name: signalName });
+    // then
+    expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('endAnswered');
+  });
+
   it('runs a message event sub-process (撤回): it cancels the step the instance is at and ends the instance', async () => {
     // given
     await engine.deploy([bpmn('eventSub')]);
@@ -521,6 +537,11 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     const b = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
     const review = await engine.createInstance({ bpmnProcessId: 'signalReview', variables: {} });
     const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === review.processInstanceKey));
+    // and the engine restarts: the subscriptions are in the store
+    engine = await t.restart();
+    engine.registerWorker('test.replan', async (job) => (replans.push(job), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async (job) => (notices.push(job.processInstanceKey), { kind: 'complete' as const }));
+    await engine.start();
     // when the signal is broadcast
     await engine.broadcastSignal({ name: 'policy-changed', variables: { policyVersion: 2 } });
     // then both waiting instances go on with its variables, the review is notified and stays open, one instance is started
