@@ -582,7 +582,10 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     const thrower = await engine.createInstance({ bpmnProcessId: 'signalThrow', variables: {} });
     // then
     expect((await finished(thrower.processInstanceKey)).completedElements).toEqual(['tStart', 'announce', 'closeRound']);
-    expect((await finished(waiting.processInstanceKey)).completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    const woken = await finished(waiting.processInstanceKey);
+    expect(woken.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    // with the throw event's input mappings as the signal's variables, as on Zeebe
+    expect(woken.variables.announcedBy).toBe('省中心');
     const cancelled = await finished(review.processInstanceKey);
     expect(cancelled.completedElements).toContain('rCancelled');
     expect(await engine.jobState(task.key)).toBe('CANCELLED');

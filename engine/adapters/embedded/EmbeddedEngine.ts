@@ -415,7 +415,7 @@ export class EmbeddedEngine implements ProcessEngine {
     // Signals thrown here reach the other instances and the signal starts through recorded deliveries,
     // committed with this step; the starts are looked up first (the store may have one connection).
     const thrown = result.thrownSignals;
-    const signalStarts = thrown.length ? await this.signalStarts(thrown) : new Map();
+    const signalStarts = thrown.length ? await this.signalStarts(thrown.map((t) => t.name)) : new Map();
     const signalKeys: string[] = [];
 
     await this.knex.transaction(async (trx) => {
@@ -500,10 +500,13 @@ export class EmbeddedEngine implements ProcessEngine {
       } else {
         await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
       }
-      for (const name of thrown) {
+      for (const t of thrown) {
         const signalKey = nextKey();
         signalKeys.push(signalKey);
-        await this.recordSignal(trx, signalKey, name, {}, signalStarts, row.key);
+        // As on Zeebe, the throwing event's input mappings are the signal's variables.
+        const info = def.model.elements.get(t.elementId);
+        const variables = info?.inputs.length ? this.evalInputs(info, vars) : {};
+        await this.recordSignal(trx, signalKey, t.name, variables, signalStarts, row.key);
       }
       if (opts.after) await opts.after(trx, result);
       // Event sub-processes started by a message listen while the instance runs: an interrupting one

@@ -51,8 +51,8 @@ export interface SessionResult {
   waits: Map<string, Wait>;
   timers: Map<string, TimerWait>;
   completed: Array<{ elementId: string; elementType: string }>;
-  /** Names of the signals thrown in this session (throw and end events): the adapter broadcasts them to other instances. */
-  thrownSignals: string[];
+  /** Signals thrown in this session (throw and end events), with the element that threw each: the adapter broadcasts them to other instances. */
+  thrownSignals: Array<{ name: string; elementId: string }>;
   error?: { message: string; elementId?: string };
 }
 
@@ -68,7 +68,7 @@ export class InstanceSession {
   private waits = new Map<string, Wait>();
   private timers = new Map<string, TimerWait>();
   private completed: Array<{ elementId: string; elementType: string }> = [];
-  private thrownSignals = new Map<string, string>();
+  private thrownSignals = new Map<string, { name: string; elementId: string }>();
   private pendingInterrupts: Array<{ subProcessId: string; elementIds: string[] }> = [];
   private ended = false;
   private terminated = false;
@@ -159,7 +159,7 @@ export class InstanceSession {
             return;
           case 'activity.signal':
             // A throw seen once per throwing execution, though the definition relays the event again.
-            if (c.state === 'throw' && c.message?.name) this.thrownSignals.set(`${c.id}:${c.executionId}`, String(c.message.name));
+            if (c.state === 'throw' && c.message?.name) this.thrownSignals.set(`${c.id}:${c.executionId}`, { name: String(c.message.name), elementId: c.id });
             return;
           case 'activity.timeout':
             this.timers.delete(c.executionId);
