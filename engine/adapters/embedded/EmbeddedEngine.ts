@@ -31,8 +31,10 @@ import { nextKey } from './keys.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
-import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type EventSubStart, type ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { eventSubTimerDue } from './eventSubTimer.ts';
+// Event sub-process starts: `evsub:<start id>` in subscriptions, `evsub:<start id>#<n>` (the n-th firing) in engine_timers.
+import { AlreadyAppliedError, EVENT_SUB_PREFIX, SignalBroadcasts, type SignalStarts } from './SignalBroadcasts.ts';
 
 interface LoadedDefinition {
   key: string;
@@ -89,8 +91,6 @@ const CALL_JOB_TYPE = 'embedded:callActivity';
 /** engine_timers rows of timer start events: `start:<definition key>`, one per start event, no instance yet. */
 const TIMER_START_PREFIX = 'start:';
 const MESSAGE_WAIT_TYPE = 'embedded:message';
-/** engine_timers and subscription rows of an instance's event sub-process starts: `evsub:<start id>` (a timer: `#<n>`-th firing). */
-const EVENT_SUB_PREFIX = 'evsub:';
 const HOLD_TIMEOUT_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first leased for this long; only once its handler has run (the inbox task exists) is it held for the year. */
 const HOLD_LEASE_MS = 30_000;
@@ -126,6 +126,7 @@ export class EmbeddedEngine implements ProcessEngine {
   private readonly now: () => number;
   /** Variables and saved state are sealed at the store (ID and mobile numbers); in memory they are clear. */
   private readonly personal: PersonalData;
+  private readonly signals: SignalBroadcasts;
 
   constructor(
     db: Db,
@@ -135,6 +136,16 @@ export class EmbeddedEngine implements ProcessEngine {
     this.personal = db.personal;
     this.workerName = options.workerName ?? `embedded-${process.pid}`;
     this.now = options.now ?? Date.now;
+    this.signals = new SignalBroadcasts({
+      knex: this.knex,
+      personal: this.personal,
+      log: options.log,
+      latestStarts: (pick) => this.latestStarts(pick),
+      startInstance: (req) => this.startInstance(req),
+      eventSubStartsOf: async (instanceKey) => (await this.definitionOfInstance(instanceKey)).model.eventSubStarts,
+      command: (instanceKey, cmd, after) => this.command(instanceKey, cmd, after),
+      isGone: (err) => err instanceof InstanceGoneError,
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -149,7 +160,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const loopTimers = () => {
       if (!this.running) return;
       // Signal deliveries left by a crash (or a failed delivery) are applied with the timer poll.
-      this.track(this.fireDueTimers().then(() => this.deliverSignals())).finally(() => {
+      this.track(this.fireDueTimers().then(() => this.signals.deliver())).finally(() => {
         if (this.running) this.timerLoop = setTimeout(loopTimers, timerPoll);
       });
     };
@@ -415,7 +426,7 @@ export class EmbeddedEngine implements ProcessEngine {
     // Signals thrown here reach the other instances and the signal starts through recorded deliveries,
     // committed with this step; the starts are looked up first (the store may have one connection).
     const thrown = result.thrownSignals;
-    const signalStarts = thrown.length ? await this.signalStarts(thrown.map((t) => t.name)) : new Map();
+    const signalStarts: SignalStarts = thrown.length ? await this.signals.startsFor(thrown.map((t) => t.name)) : new Map();
     const signalKeys: string[] = [];
 
     await this.knex.transaction(async (trx) => {
@@ -506,7 +517,7 @@ export class EmbeddedEngine implements ProcessEngine {
         // As on Zeebe, the throwing event's input mappings are the signal's variables.
         const info = def.model.elements.get(t.elementId);
         const variables = info?.inputs.length ? this.evalInputs(info, vars) : {};
-        await this.recordSignal(trx, signalKey, t.name, variables, signalStarts, row.key);
+        await this.signals.record(trx, signalKey, t.name, variables, signalStarts, row.key);
       }
       if (opts.after) await opts.after(trx, result);
       // Event sub-processes started by a message listen while the instance runs: an interrupting one
@@ -553,7 +564,7 @@ export class EmbeddedEngine implements ProcessEngine {
       this.track(this.correlateBuffered(row.key).catch((err) => this.options.log?.(`buffered message failed: ${(err as Error).message}`)));
     }
     if (newJobs.length) this.kick();
-    for (const k of signalKeys) this.track(this.deliverSignals(k).catch((err) => this.options.log?.(`signal delivery failed: ${(err as Error).message}`)));
+    for (const k of signalKeys) this.track(this.signals.deliver(k).catch((err) => this.options.log?.(`signal delivery failed: ${(err as Error).message}`)));
   }
 
   private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string; locals: Variables } {
@@ -1044,33 +1055,33 @@ export class EmbeddedEngine implements ProcessEngine {
    */
   private async startByMessage(msg: { name: string; correlationKey: string; variables?: Variables; messageId?: string }): Promise<number> {
     let started = 0;
-    for (const { def, startId } of await this.latestStarts((m) => m.messageStarts.filter((x) => x.name === msg.name).map((x) => x.startId))) {
-      const prefix = `message:${def.bpmnProcessId}:${msg.correlationKey.length}:${msg.correlationKey}:`;
+    for (const { definitionKey, bpmnProcessId, startId } of await this.latestStarts((m) => m.messageStarts.filter((x) => x.name === msg.name).map((x) => x.startId))) {
+      const prefix = `message:${bpmnProcessId}:${msg.correlationKey.length}:${msg.correlationKey}:`;
       if (msg.correlationKey) {
         const active = await this.knex('engine_instances').where('start_key', '>=', prefix).andWhere('start_key', '<', `${prefix}\uffff`).andWhere({ status: 'ACTIVE' }).first('key');
         if (active && !(msg.messageId && (await this.knex('engine_instances').where({ start_key: `${prefix}${msg.messageId}` }).first('key')))) continue;
       }
-      await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
+      await this.startInstance({ bpmnProcessId, definitionKey, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
       started++;
     }
     return started;
   }
 
   /** The start events `pick` chooses in the latest version of every deployed process. */
-  private async latestStarts(pick: (m: ProcessModel) => string[]): Promise<Array<{ def: LoadedDefinition; startId: string }>> {
+  private async latestStarts(pick: (m: ProcessModel) => string[]): Promise<Array<{ definitionKey: string; bpmnProcessId: string; startId: string }>> {
     const rows = (await this.knex('engine_definitions')
       .select('key', 'bpmn_process_id', 'version')
       .whereIn(['bpmn_process_id', 'version'], this.knex('engine_definitions').select('bpmn_process_id').max('version').groupBy('bpmn_process_id'))) as Array<{ key: string }>;
-    const out: Array<{ def: LoadedDefinition; startId: string }> = [];
+    const out: Array<{ definitionKey: string; bpmnProcessId: string; startId: string }> = [];
     for (const r of rows) {
       const def = await this.loadDefinition(r.key);
-      for (const startId of pick(def.model)) out.push({ def, startId });
+      for (const startId of pick(def.model)) out.push({ definitionKey: def.key, bpmnProcessId: def.bpmnProcessId, startId });
     }
     return out;
   }
 
   private async deliver(sub: { instance_key: string; execution_id: string; element_id: string; message_ref: string }, variables: Variables): Promise<void> {
-    const eventSub = sub.execution_id.startsWith('evsub:') ? (await this.definitionOfInstance(sub.instance_key)).model.eventSubStarts.find((e) => e.startId === sub.element_id) : undefined;
+    const eventSub = sub.execution_id.startsWith(EVENT_SUB_PREFIX) ? (await this.definitionOfInstance(sub.instance_key)).model.eventSubStarts.find((e) => e.startId === sub.element_id) : undefined;
     await this.command(
       sub.instance_key,
       (session, vars) => {
@@ -1088,87 +1099,11 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   async broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void> {
-    const starts = await this.signalStarts([signal.name]);
+    const starts = await this.signals.startsFor([signal.name]);
     const signalKey = nextKey();
-    await this.knex.transaction((trx) => this.recordSignal(trx, signalKey, signal.name, signal.variables ?? {}, starts, null));
+    await this.knex.transaction((trx) => this.signals.record(trx, signalKey, signal.name, signal.variables ?? {}, starts, null));
     crashPoint('signal.recorded');
-    await this.deliverSignals(signalKey);
-  }
-
-  /** The signal start events of the latest versions, by signal name (read before a transaction: the store may have one connection). */
-  private async signalStarts(names: string[]): Promise<Map<string, Array<{ def: LoadedDefinition; startId: string }>>> {
-    const out = new Map<string, Array<{ def: LoadedDefinition; startId: string }>>();
-    for (const name of new Set(names)) out.set(name, await this.latestStarts((m) => m.signalStarts.filter((x) => x.name === name).map((x) => x.startId)));
-    return out;
-  }
-
-  /**
-   * Records a broadcast as one delivery per instance that waits for the signal (but the one that
-   * threw it, whose own catches bpmn-elements has served) and per process it starts, in the caller's
-   * transaction; what is recorded is applied even when the process dies right after.
-   */
-  private async recordSignal(trx: Knex.Transaction, signalKey: string, name: string, variables: Variables, starts: Map<string, Array<{ def: LoadedDefinition; startId: string }>>, fromInstance: string | null): Promise<void> {
-    const waiting = (await trx('engine_message_subscriptions').where({ kind: 'signal', message_name: name }).distinct('instance_key')) as Array<{ instance_key: string }>;
-    const rows: Array<Record<string, unknown>> = [];
-    const base = { signal_key: signalKey, signal_name: name, variables: this.personal.toJson(variables), created_at: nowIso() };
-    for (const w of waiting) if (w.instance_key !== fromInstance) rows.push({ ...base, target: 'instance', instance_key: w.instance_key });
-    for (const s of starts.get(name) ?? []) rows.push({ ...base, target: 'start', definition_key: s.def.key, element_id: s.startId });
-    for (const r of rows) await trx('engine_signal_deliveries').insert(r);
-  }
-
-  /** Applies recorded signal deliveries (of one broadcast, or all that are left); each row is removed with its effect. */
-  private async deliverSignals(signalKey?: string): Promise<void> {
-    const q = this.knex('engine_signal_deliveries').orderBy('id').limit(500);
-    if (signalKey) q.where({ signal_key: signalKey });
-    const rows = (await q) as Array<{ id: number; signal_key: string; signal_name: string; target: string; instance_key: string | null; definition_key: string | null; element_id: string | null; variables: string }>;
-    for (const r of rows) {
-      const variables = this.personal.fromJson<Variables>(r.variables);
-      try {
-        if (r.target === 'start') {
-          // Keyed by the broadcast: a second application after a crash returns the instance already started.
-          const def = await this.loadDefinition(r.definition_key!);
-          await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey: def.key, variables, startKey: `signal:${r.signal_key}:${def.key}:${r.element_id}` });
-          crashPoint('signal.startCreated');
-          await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
-        } else {
-          await this.deliverSignal(r.id, r.instance_key!, r.signal_name, variables);
-        }
-      } catch (err) {
-        if (err instanceof AlreadyAppliedError) continue;
-        if (err instanceof InstanceGoneError) await this.knex('engine_signal_deliveries').where({ id: r.id }).delete();
-        else this.options.log?.(`signal ${r.signal_name} to ${r.instance_key ?? r.definition_key} failed: ${(err as Error).message}`);
-      }
-    }
-  }
-
-  /** One signal for one instance: its catches of that name take it, its event sub-processes of that name start. */
-  private async deliverSignal(deliveryId: number, instanceKey: string, name: string, variables: Variables): Promise<void> {
-    const subs = (await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey, kind: 'signal', message_name: name })) as Array<{ execution_id: string; element_id: string; message_ref: string }>;
-    if (!subs.length) {
-      // The instance moved past what waited for it before the signal reached it.
-      await this.knex('engine_signal_deliveries').where({ id: deliveryId }).delete();
-      return;
-    }
-    const def = await this.definitionOfInstance(instanceKey);
-    const eventSubs = subs.map((s) => (s.execution_id.startsWith(EVENT_SUB_PREFIX) ? def.model.eventSubStarts.find((e) => e.startId === s.element_id) : undefined)).filter((e): e is EventSubStart => !!e);
-    await this.command(
-      instanceKey,
-      (session, vars) => {
-        Object.assign(vars, variables);
-        for (const e of eventSubs) session.startEventSubProcess(e.subProcessId, e.signal!.refId);
-        for (const ref of new Set(subs.map((s) => s.message_ref))) session.signalBroadcast(ref, subs.filter((s) => s.message_ref === ref).map((s) => s.element_id));
-        const interrupting = eventSubs.find((e) => e.interrupting);
-        if (interrupting) session.interruptOutside(interrupting.subProcessId, new Set(interrupting.elementIds));
-      },
-      async (trx) => {
-        // Exactly once: a delivery another process applied meanwhile rolls this one back.
-        if ((await trx('engine_signal_deliveries').where({ id: deliveryId }).delete()) !== 1) throw new AlreadyAppliedError();
-        for (const s of subs) {
-          await trx('engine_message_subscriptions').where({ instance_key: instanceKey, execution_id: s.execution_id }).delete();
-          await trx('engine_jobs').where({ instance_key: instanceKey, execution_id: s.execution_id }).update({ state: 'COMPLETED' });
-        }
-      },
-    );
+    await this.signals.deliver(signalKey);
   }
 
   private async correlateBuffered(instanceKey: string): Promise<void> {
@@ -1223,8 +1158,6 @@ export class EmbeddedEngine implements ProcessEngine {
 }
 
 export class InstanceGoneError extends Error {}
-/** A signal delivery or event sub-process timer already applied (by another process, or before a crash): the step rolls back. */
-class AlreadyAppliedError extends Error {}
 export class JobNotFoundError extends Error {}
 export class InstanceRunError extends Error {
   constructor(
