@@ -607,6 +607,23 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect(await engine.jobState(task.key)).toBe('CANCELLED');
   });
 
+  it('runs a non-interrupting signal event sub-process each time the signal is broadcast, while the step stays open', async () => {
+    // given the same sub-process made non-interrupting (a notice instead of a cancellation)
+    await engine.deploy([{ name: 'signal.bpmn', xml: bpmn('signal').xml.replace('id="cancelStart" isInterrupting="true"', 'id="cancelStart" isInterrupting="false"') }]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'signalEventSub', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    const runs = async () => (await engine.getInstance(processInstanceKey))!.completedElements.filter((e) => e === 'cancelEnd').length;
+    // when it is broadcast twice
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    await waitFor(async () => ((await runs()) === 1 ? true : null), 10_000, 'the first run');
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    await waitFor(async () => ((await runs()) === 2 ? true : null), 10_000, 'the second run');
+    // then the step is still open, and deciding it ends the instance
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    await engine.completeJob(task.key, {});
+    expect((await finished(processInstanceKey)).completedElements).toContain('eEnd');
+  });
+
   it('runs timer event sub-processes: a non-interrupting daily reminder (催办) twice across a restart, then the interrupting deadline (逾期) ends the open step', async () => {
     // given
     await engine.deploy([bpmn('eventSubTimer')]);
