@@ -3180,6 +3180,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
@@ -3218,6 +3222,10 @@ export interface operations {
                 "application/json": {
                     cityCode: string;
                     filedDate?: string | null;
+                    /** @description 各备案职业(工种)的备案级别:职业代码 → 级别(1 一级/高级技师 … 5 五级/初级工);不填为未登记 */
+                    filedLevels?: {
+                        [key: string]: number[];
+                    } | null;
                     filingAcceptedDate?: string | null;
                     /** @description 已备案 / 备案申请已受理 / 已提交备案材料 / 未备案 */
                     filingStatus: "FILED" | "APPLIED" | "SUBMITTED" | "NONE";
@@ -3244,6 +3252,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
@@ -3266,6 +3278,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
