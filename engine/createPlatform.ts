@@ -41,6 +41,9 @@ import { ReplayService } from './services/replay/ReplayService.ts';
 import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
 import { calendarRoutes } from './http/routes/calendarRoutes.ts';
+import { planAndPenaltyRoutes } from './http/routes/planAndPenaltyRoutes.ts';
+import { PlanPublicationService } from './services/schedules/PlanPublicationService.ts';
+import { UnitPenaltyService } from './services/registry/UnitPenaltyService.ts';
 import { reviewRoutes } from './http/routes/reviewRoutes.ts';
 import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
@@ -204,6 +207,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
     ...calendarRoutes(calendar, schedules),
+    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db)),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });

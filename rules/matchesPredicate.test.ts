@@ -43,6 +43,21 @@ describe('matchesPredicate', () => {
   });
 });
 
+describe('matchesPredicate with a keyed table', () => {
+  it('reads a table of the facts at the item’s own field: the levels filed for the batch’s occupation', () => {
+    // given an organisation that filed 4-01-02-01 for levels 3–5
+    const facts: Record<string, unknown> = { organisation: { filedLevels: { '4-01-02-01': [3, 4, 5] } }, other: {} };
+    const resolveIn = (ref: { fact: string; path?: string }) => (ref.path ? resolvePath(facts[ref.fact], ref.path) : facts[ref.fact]);
+    const filed = { level: { in: { fact: 'organisation', path: '$.filedLevels', keyedBy: 'occupationCode' } } };
+    // then a batch within the filed levels matches, one above them or of an occupation not filed does not
+    expect(matchesPredicate({ occupationCode: '4-01-02-01', level: 4 }, filed, resolveIn)).toBe(true);
+    expect(matchesPredicate({ occupationCode: '4-01-02-01', level: 2 }, filed, resolveIn)).toBe(false);
+    expect(matchesPredicate({ occupationCode: '6-01-01-01', level: 4 }, filed, resolveIn)).toBe(false);
+    // and a missing table gives nothing to compare with
+    expect(matchesPredicate({ occupationCode: '4-01-02-01', level: 4 }, { level: { in: { fact: 'other', path: '$.filedLevels', keyedBy: 'occupationCode' } } }, resolveIn)).toBe(false);
+  });
+});
+
 describe('resolvePath', () => {
   it('reads $.a.b and a.b, and gives undefined for anything absent', () => {
     // then

@@ -10,6 +10,8 @@ import { RuleSetError, type FactRef } from './ruleSetTypes.ts';
  *
  * Every field must match. A field (dotted for nested objects) is a literal or a fact reference
  * (equality), or a test object whose tests must all hold. "$any": at least one sub-predicate.
+ * A fact reference with `keyedBy` reads a table of the facts at the item's own field:
+ * { "level": { "in": { "fact": "organisation", "path": "$.filedLevels", "keyedBy": "occupationCode" } } }.
  */
 export type Predicate = { [field: string]: unknown };
 
@@ -18,7 +20,7 @@ export type ResolveFactRef = (ref: FactRef) => unknown;
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function isFactRef(v: unknown): v is FactRef {
-  return isObject(v) && typeof v.fact === 'string' && Object.keys(v).every((k) => k === 'fact' || k === 'path');
+  return isObject(v) && typeof v.fact === 'string' && Object.keys(v).every((k) => k === 'fact' || k === 'path' || k === 'keyedBy');
 }
 
 const absent = (v: unknown) => v === undefined || v === null;
@@ -40,7 +42,16 @@ const TESTS: Record<string, (v: unknown, x: unknown) => boolean> = {
 
 export function matchesPredicate(item: unknown, predicate: Predicate, resolve: ResolveFactRef): boolean {
   if (!isObject(item)) return false;
-  const operand = (x: unknown) => (isFactRef(x) ? resolve(x) : x);
+  const operand = (x: unknown) => {
+    if (!isFactRef(x)) return x;
+    if (!x.keyedBy) return resolve(x);
+    // A table in the facts read at the item's own key (the levels filed for this batch's occupation); a table
+    // without that key has nothing for it (an empty list), a missing table gives nothing at all.
+    const table = resolve({ fact: x.fact, path: x.path });
+    if (!isObject(table)) return undefined;
+    const key = String(resolvePath(item, x.keyedBy));
+    return Object.hasOwn(table, key) ? table[key] : [];
+  };
   return Object.entries(predicate).every(([field, spec]) => {
     if (field === '$any') {
       if (!Array.isArray(spec)) throw new RuleSetError('谓词中的 $any 须为数组');

@@ -12,6 +12,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export interface FactRef {
   fact: string;
   path?: string;
+  /** Inside someItem / noItem predicates: the value is a table, read at this field of the item. */
+  keyedBy?: string;
 }
 
 export const BUILT_IN_OPERATORS = [

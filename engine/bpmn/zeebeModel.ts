@@ -35,6 +35,8 @@ export interface ElementInfo {
   propagateAllChildVariables?: boolean;
   loop?: { inputCollection: string; inputElement?: string; outputCollection?: string; outputElement?: string; isSequential: boolean };
   message?: { refId: string; name: string; correlationKey?: string };
+  /** A signal catch (intermediate, boundary): woken by a broadcast of this name. */
+  signal?: { refId: string; name: string };
   timer?: { kind: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
   /** Source elements of the incoming sequence flows. */
   incomingFrom: string[];
@@ -45,13 +47,38 @@ export interface ElementInfo {
   nonInterrupting?: boolean;
 }
 
+/**
+ * An event sub-process of the process whose start the adapter triggers: a message or signal it
+ * subscribes to, or a timer it arms, while an instance runs. Error and escalation starts are not
+ * listed: bpmn-elements starts those itself when the error or escalation is thrown in the process.
+ */
+export interface EventSubStart {
+  subProcessId: string;
+  startId: string;
+  interrupting: boolean;
+  elementIds: string[];
+  message?: { refId: string; name: string; correlationKey: string };
+  signal?: { refId: string; name: string };
+  timer?: { kind: 'timeDuration' | 'timeDate' | 'timeCycle'; expression: string };
+}
+
 export interface ProcessModel {
   bpmnProcessId: string;
   elements: Map<string, ElementInfo>;
-  /** Event sub-processes of the process started by a message: subscribed while an instance runs. */
-  eventSubStarts: Array<{ subProcessId: string; startId: string; interrupting: boolean; elementIds: string[]; message: { refId: string; name: string; correlationKey: string } }>;
+  eventSubStarts: EventSubStart[];
+  /** Error event sub-processes of the process: the codes they catch ('' = every code), for job errors no boundary catches. */
+  errorSubStarts: Array<{ subProcessId: string; startId: string; errorRefId?: string; errorCode: string; elementIds: string[] }>;
+  /**
+   * Interrupting event sub-processes, by start event: bpmn-elements starts them (an error or escalation
+   * thrown inside, a signal thrown by the instance itself) but leaves the steps outside them running.
+   */
+  interruptingStarts: Map<string, { subProcessId: string; elementIds: string[] }>;
   /** Timer start events (date or cycle): the engine creates an instance when each is due. */
   timerStarts: TimerStart[];
+  /** Message start events: a published message of this name creates an instance. */
+  messageStarts: Array<{ startId: string; name: string }>;
+  /** Signal start events: a broadcast signal of this name creates an instance. */
+  signalStarts: Array<{ startId: string; name: string }>;
 }
 
 export interface ParsedDefinitions {
@@ -75,12 +102,19 @@ const SUPPORTED = new Set([
   'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:DataObjectReference', 'bpmn:DataObject',
 ]);
 const SUPPORTED_EVENT_DEFS: Record<string, Set<string>> = {
-  // A process's own start event has no trigger here; one in an event sub-process starts on a message.
-  'bpmn:StartEvent': new Set(['bpmn:MessageEventDefinition']),
-  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition']),
-  'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:LinkEventDefinition']),
-  'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition']),
-  'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:EscalationEventDefinition']),
+  // A process's own triggered start events are read apart (timer, message, signal); these are the starts of event sub-processes.
+  'bpmn:StartEvent': new Set(['bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition']),
+  'bpmn:EndEvent': new Set(['bpmn:ErrorEventDefinition', 'bpmn:TerminateEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition']),
+  'bpmn:IntermediateCatchEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:LinkEventDefinition', 'bpmn:SignalEventDefinition']),
+  'bpmn:IntermediateThrowEvent': new Set(['bpmn:LinkEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition']),
+  'bpmn:BoundaryEvent': new Set(['bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:SignalEventDefinition']),
+};
+const TYPE_LABELS: Record<string, string> = {
+  'bpmn:StartEvent': '开始事件',
+  'bpmn:EndEvent': '结束事件',
+  'bpmn:IntermediateCatchEvent': '中间捕获事件',
+  'bpmn:IntermediateThrowEvent': '中间抛出事件',
+  'bpmn:BoundaryEvent': '边界事件',
 };
 
 const TASK_LABELS: Record<string, string> = { 'bpmn:ServiceTask': '服务任务', 'bpmn:SendTask': '发送任务', 'bpmn:ScriptTask': '脚本任务', 'bpmn:BusinessRuleTask': '业务规则任务' };
@@ -93,6 +127,8 @@ const EVENT_LABELS: Record<string, string> = {
   'bpmn:EscalationEventDefinition': '升级',
   'bpmn:CompensateEventDefinition': '补偿',
   'bpmn:LinkEventDefinition': '链接',
+  'bpmn:CancelEventDefinition': '取消',
+  'bpmn:TerminateEventDefinition': '终止',
 };
 
 /**
@@ -114,6 +150,17 @@ const ELEMENT_LABELS: Record<string, string> = {
   'bpmn:EventBasedGateway': '事件网关',
   'bpmn:Transaction': '事务子流程',
   'bpmn:AdHocSubProcess': '自由子流程',
+};
+/** Why an element stays refused, where a reason helps whoever draws the diagram. */
+const ELEMENT_REASONS: Record<string, string> = {
+  'bpmn:Transaction': ':事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销',
+  'bpmn:ComplexGateway': ':请改用排他、并行或包容网关',
+  'bpmn:AdHocSubProcess': ':请改用普通子流程',
+};
+const EVENT_REASONS: Record<string, string> = {
+  'bpmn:CompensateEventDefinition': ':事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销',
+  'bpmn:ConditionalEventDefinition': ':条件事件暂不支持,请改用排他网关或消息事件',
+  'bpmn:CancelEventDefinition': ':取消事件只用于事务子流程,暂不支持',
 };
 
 function ext(el: ModdleEl, type: string): ModdleEl | undefined {
@@ -158,13 +205,64 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
   };
 
   for (const proc of executable) {
-    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [], timerStarts: [] };
+    const model: ProcessModel = { bpmnProcessId: proc.id!, elements: new Map(), eventSubStarts: [], errorSubStarts: [], interruptingStarts: new Map(), timerStarts: [], messageStarts: [], signalStarts: [] };
     processes.push(model);
+    /**
+     * An event sub-process: a message, signal or timer start the adapter triggers while an instance
+     * runs; an error or escalation start bpmn-elements triggers itself when one is thrown inside.
+     */
+    const readEventSubProcess = (el: ModdleEl, atProcessLevel: boolean) => {
+      const id = el.id!;
+      const starts = ((el.flowElements ?? []) as ModdleEl[]).filter((f) => f.$type === 'bpmn:StartEvent');
+      const start = starts[0];
+      const defs = (start?.eventDefinitions ?? []) as ModdleEl[];
+      const kind = defs[0]?.$type;
+      const triggers = ['bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition'];
+      if (!atProcessLevel) {
+        problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `事件子流程 ${id} 暂只支持放在流程一级,不能放在子流程内` });
+        return;
+      }
+      if (starts.length !== 1 || defs.length !== 1 || !triggers.includes(kind!)) {
+        problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `事件子流程 ${id} 须有且只有一个开始事件,触发为消息、信号、定时、错误或升级之一` });
+        return;
+      }
+      const startId = start!.id!;
+      const interrupting = start!.isInterrupting !== false;
+      if (kind === 'bpmn:ErrorEventDefinition' && !interrupting) {
+        problems.push({ file, elementId: startId, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `错误事件子流程 ${id} 的开始事件须为中断` });
+        return;
+      }
+      const elementIds: string[] = [];
+      const collect = (c: ModdleEl) => ((c.flowElements ?? []) as ModdleEl[]).forEach((f) => (elementIds.push(f.id!), collect(f)));
+      collect(el);
+      const d = defs[0]!;
+      if (interrupting) model.interruptingStarts.set(startId, { subProcessId: id, elementIds });
+      if (kind === 'bpmn:MessageEventDefinition') {
+        const msg = d.messageRef as ModdleEl | undefined;
+        const sub = msg && ext(msg, 'zeebe:Subscription');
+        if (!msg?.name || !sub?.correlationKey) return; // reported with the start event itself
+        model.eventSubStarts.push({ subProcessId: id, startId, interrupting, elementIds, message: { refId: msg.id!, name: msg.name, correlationKey: sub.correlationKey } });
+      } else if (kind === 'bpmn:SignalEventDefinition') {
+        const sig = d.signalRef as ModdleEl | undefined;
+        if (!sig?.name || isFeel(sig.name)) return; // reported with the start event itself
+        model.eventSubStarts.push({ subProcessId: id, startId, interrupting, elementIds, signal: { refId: sig.id!, name: sig.name } });
+      } else if (kind === 'bpmn:TimerEventDefinition') {
+        const timerKind = d.timeDuration ? 'timeDuration' : d.timeDate ? 'timeDate' : d.timeCycle ? 'timeCycle' : undefined;
+        const expression = String((d.timeDuration ?? d.timeDate ?? d.timeCycle)?.body ?? '');
+        if (!timerKind || !expression) return; // reported with the start event itself
+        model.eventSubStarts.push({ subProcessId: id, startId, interrupting, elementIds, timer: { kind: timerKind, expression } });
+        // The adapter arms the timer and starts the sub-process when it is due: inside, the start is plain.
+        delete start!.eventDefinitions;
+      } else if (kind === 'bpmn:ErrorEventDefinition') {
+        const ref = d.errorRef as ModdleEl | undefined;
+        model.errorSubStarts.push({ subProcessId: id, startId, errorRefId: ref?.id, errorCode: String(ref?.errorCode ?? ''), elementIds });
+      }
+    };
     const visit = (container: ModdleEl) => {
       for (const el of (container.flowElements ?? []) as ModdleEl[]) {
         const id = el.id!;
         if (!SUPPORTED.has(el.$type)) {
-          problems.push({ file, elementId: id, code: 'UNSUPPORTED_ELEMENT', message: `不支持的 BPMN 元素「${ELEMENT_LABELS[el.$type] ?? el.$type}」(${id})` });
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_ELEMENT', message: `不支持的 BPMN 元素「${ELEMENT_LABELS[el.$type] ?? el.$type}」(${id})${ELEMENT_REASONS[el.$type] ?? ''}` });
           continue;
         }
         const info: ElementInfo = { id, type: el.$type, name: el.name, processId: proc.id!, headers: {}, properties: {}, inputs: [], outputs: [], catchesErrors: [], incomingFrom: [] };
@@ -194,25 +292,67 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           }
           continue;
         }
+        const startTrigger = el.$type === 'bpmn:StartEvent' && container === proc && defs.length === 1 ? defs[0]!.$type : undefined;
+        if (startTrigger === 'bpmn:MessageEventDefinition' || startTrigger === 'bpmn:SignalEventDefinition') {
+          // A message or signal start: the engine creates the instance when one of this name comes, so what
+          // it executes is a plain start; the only start of its process, so no other start runs with it.
+          const isMessage = startTrigger === 'bpmn:MessageEventDefinition';
+          const ref = (isMessage ? defs[0]!.messageRef : defs[0]!.signalRef) as ModdleEl | undefined;
+          const starts = ((proc.flowElements ?? []) as ModdleEl[]).filter((x) => x.$type === 'bpmn:StartEvent');
+          const label = isMessage ? '消息' : '信号';
+          if (!ref?.name) problems.push({ file, elementId: id, code: isMessage ? 'MESSAGE_NAME' : 'SIGNAL_NAME', message: `${label}开始事件 ${id} 缺少${label}名称` });
+          else if (isFeel(ref.name)) problems.push({ file, elementId: id, code: 'START_NAME_FEEL', message: `${label}开始事件 ${id} 的${label}名称须为常量,不能是表达式` });
+          else if (starts.length > 1) problems.push({ file, elementId: id, code: 'TRIGGERED_START_NOT_ALONE', message: `${label}开始事件 ${id} 须为流程唯一的开始事件` });
+          else {
+            (isMessage ? model.messageStarts : model.signalStarts).push({ startId: id, name: ref.name });
+            delete el.eventDefinitions;
+          }
+          continue;
+        }
+        if (el.$type === 'bpmn:StartEvent' && defs.length && container !== proc && !container.triggeredByEvent) {
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `子流程的开始事件 ${id} 不能有触发(仅事件子流程的开始事件可以)` });
+          continue;
+        }
         if (el.$type === 'bpmn:StartEvent' && defs.length && container === proc) {
           // One sentence for the start event, not one per missing detail of a trigger that cannot run anyway.
-          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `暂不支持${defs.map((d) => EVENT_LABELS[d.$type] ?? d.$type).join('、')}开始事件,仅支持无触发的开始事件(${id})` });
+          const why = defs.length > 1 ? ',且一个开始事件只能有一个触发' : defs.map((d) => EVENT_REASONS[d.$type] ?? '').join('');
+          problems.push({ file, elementId: id, code: 'UNSUPPORTED_START', message: `暂不支持${defs.map((d) => EVENT_LABELS[d.$type] ?? d.$type).join('、')}开始事件(${id});流程可用无触发、定时、消息或信号开始事件${why}` });
           continue;
         }
         const allowedDefs = SUPPORTED_EVENT_DEFS[el.$type];
         for (const d of defs) {
           if (!allowedDefs?.has(d.$type)) {
-            problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT', message: `不支持的事件定义「${d.$type}」用于「${el.$type}」(${id})` });
+            const what = `${EVENT_LABELS[d.$type] ?? d.$type}${TYPE_LABELS[el.$type] ?? el.$type}`;
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT', message: `不支持${what}(${id})${EVENT_REASONS[d.$type] ?? ''}` });
+          }
+          if (d.$type === 'bpmn:SignalEventDefinition') {
+            const sig = d.signalRef as ModdleEl | undefined;
+            if (!sig?.name) problems.push({ file, elementId: id, code: 'SIGNAL_NAME', message: `信号事件 ${id} 缺少信号名称(signalRef 指向带 name 的 bpmn:signal)` });
+            else if (isFeel(sig.name)) problems.push({ file, elementId: id, code: 'SIGNAL_NAME_FEEL', message: `信号事件 ${id} 的信号名称须为常量,不能是表达式` });
+            else info.signal = { refId: sig.id!, name: sig.name };
           }
           if (d.$type === 'bpmn:TimerEventDefinition') {
             const body = d.timeDuration?.body ?? d.timeDate?.body ?? d.timeCycle?.body;
             if (body) info.timer = { kind: d.timeDuration ? 'timeDuration' : d.timeDate ? 'timeDate' : 'timeCycle', expression: body };
             if (!body) problems.push({ file, elementId: id, code: 'TIMER_EMPTY', message: `定时器 ${id} 未设置时间` });
             // As in Zeebe, a cycle (R3/P1D: 催办 while a task waits) belongs on a boundary event; elsewhere it has no meaning.
-            if (d.timeCycle && el.$type !== 'bpmn:BoundaryEvent') problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `循环定时器(timeCycle)只能用于边界事件(${id})` });
+            const cycleFits = el.$type === 'bpmn:BoundaryEvent' || (el.$type === 'bpmn:StartEvent' && el.isInterrupting === false);
+            if (d.timeCycle && !cycleFits) problems.push({ file, elementId: id, code: 'UNSUPPORTED_TIMER', message: `循环定时器(timeCycle)只能用于边界事件或非中断事件子流程的开始事件(${id})` });
             checkFeel(id, '定时器', body);
           }
-          if (d.$type === 'bpmn:MessageEventDefinition') {
+          const throwsMessage = d.$type === 'bpmn:MessageEventDefinition' && (el.$type === 'bpmn:IntermediateThrowEvent' || el.$type === 'bpmn:EndEvent');
+          if (throwsMessage) {
+            // As on Zeebe, a message throw or end event is a job: its worker sends the message (to another system).
+            const taskDef = ext(el, 'zeebe:TaskDefinition');
+            const label = el.$type === 'bpmn:EndEvent' ? '消息结束事件' : '消息中间抛出事件';
+            if (!taskDef?.type) problems.push({ file, elementId: id, code: 'TASK_TYPE', message: `${label} ${id} 缺少任务类型(zeebe:taskDefinition type):消息由该类型的任务处理器发送` });
+            else {
+              info.jobType = taskDef.type;
+              info.retries = Number(taskDef.retries ?? 3);
+              checkFeel(id, '任务类型', taskDef.type);
+            }
+          }
+          if (d.$type === 'bpmn:MessageEventDefinition' && !throwsMessage) {
             const msg = d.messageRef as ModdleEl | undefined;
             if (!msg?.name) problems.push({ file, elementId: id, code: 'MESSAGE_NAME', message: `消息事件 ${id} 缺少消息名称` });
             const sub = msg && ext(msg, 'zeebe:Subscription');
@@ -224,8 +364,8 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
         if (el.$type === 'bpmn:BoundaryEvent') {
           info.attachedToRef = (el.attachedToRef as ModdleEl).id;
           if (el.cancelActivity === false) info.nonInterrupting = true;
-          if (el.cancelActivity === false && defs.some((d) => d.$type !== 'bpmn:TimerEventDefinition' && d.$type !== 'bpmn:MessageEventDefinition')) {
-            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `仅定时器与消息边界事件可为非中断(${id})` });
+          if (el.cancelActivity === false && defs.some((d) => !['bpmn:TimerEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition'].includes(d.$type))) {
+            problems.push({ file, elementId: id, code: 'UNSUPPORTED_BOUNDARY', message: `错误边界事件总是中断,不能设为非中断(${id})` });
           }
         }
 
@@ -330,25 +470,8 @@ export async function parseDefinitions(file: string, xml: string): Promise<Parse
           checkFeel(id, '条件', body);
         }
         if (el.$type === 'bpmn:SubProcess') {
-          if (el.triggeredByEvent) {
-            // An event sub-process of the process that starts on a message (e.g. 撤回) runs; other triggers do not yet.
-            const start = ((el.flowElements ?? []) as ModdleEl[]).find((f) => f.$type === 'bpmn:StartEvent');
-            const defs = (start?.eventDefinitions ?? []) as ModdleEl[];
-            const msg = defs[0]?.messageRef as ModdleEl | undefined;
-            const sub = msg && ext(msg, 'zeebe:Subscription');
-            if (container !== proc || defs.length !== 1 || defs[0]!.$type !== 'bpmn:MessageEventDefinition') {
-              problems.push({ file, elementId: id, code: 'UNSUPPORTED_EVENT_SUBPROCESS', message: `事件子流程 ${id} 暂只支持流程一级、以消息开始事件开始的事件子流程` });
-            } else if (!msg?.name || !sub?.correlationKey) {
-              problems.push({ file, elementId: start!.id, code: 'MESSAGE_CORRELATION', message: `事件子流程 ${id} 的消息开始事件缺少消息名称或关联键(zeebe:subscription correlationKey)` });
-            } else {
-              checkFeel(start!.id!, '消息关联键', sub.correlationKey);
-              const inner: string[] = [];
-              const collect = (c: ModdleEl) => ((c.flowElements ?? []) as ModdleEl[]).forEach((f) => (inner.push(f.id!), collect(f)));
-              collect(el);
-              model.eventSubStarts.push({ subProcessId: id, startId: start!.id!, interrupting: start!.isInterrupting !== false, elementIds: inner, message: { refId: msg.id!, name: msg.name, correlationKey: sub.correlationKey } });
-            }
-          }
           visit(el);
+          if (el.triggeredByEvent) readEventSubProcess(el, container === proc);
         }
       }
     };

@@ -178,6 +178,7 @@ export const OrganisationSchema = Type.Object({
   isUndelegatedProvincialInChengdu: Type.Boolean(),
   recommendationSuspendedUntil: Nullable(Type.String()),
   occupations: Type.Array(Type.String()),
+  filedLevels: Type.Union([Type.Record(Type.String(), Type.Array(Type.Integer())), Type.Null()], { description: '各备案职业(工种)的备案级别;null 为未登记' }),
 });
 
 export const PersonFactsSchema = Type.Object({

@@ -1,15 +1,8 @@
+import { serviceTasksOfType } from './serviceTasksOfType.ts';
 import type { Problem } from './packageTypes.ts';
 
 /** The `process.start` service tasks of a BPMN file, with their process and startKey headers. */
-function caseStartTasks(xml: string): Array<{ id: string; process?: string; startKey?: string }> {
-  const out: Array<{ id: string; process?: string; startKey?: string }> = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?serviceTask\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?serviceTask>/g)) {
-    if (!/<(?:\w+:)?taskDefinition\b[^>]*\btype="process\.start"/.test(m[2]!)) continue;
-    const header = (key: string) => new RegExp(`<(?:\\w+:)?header\\b[^>]*\\bkey="${key}"[^>]*\\bvalue="([^"]*)"`).exec(m[2]!)?.[1];
-    out.push({ id: m[1]!, process: header('process'), startKey: header('startKey') });
-  }
-  return out;
-}
+const caseStartTasks = (xml: string) => serviceTasksOfType(xml, 'process.start').map((t) => ({ id: t.id, process: t.header('process'), startKey: t.header('startKey') }));
 
 /**
  * A task that starts a case names a process of the package declared with role `case`, and a start key

@@ -1,4 +1,5 @@
 import { walkJson } from './jsonPointer.ts';
+import { serviceTasksOfType } from './serviceTasksOfType.ts';
 import type { Problem } from './packageTypes.ts';
 import { isSanctionKind, SANCTION_KINDS, sanctionKindList } from './sanctionKinds.ts';
 
@@ -6,15 +7,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The `sanction.record` service tasks of a BPMN file, with their kind and subject headers. */
-function sanctionTasks(xml: string): Array<{ id: string; kind?: string; subject?: string }> {
-  const out: Array<{ id: string; kind?: string; subject?: string }> = [];
-  for (const m of xml.matchAll(/<(?:\w+:)?serviceTask\b[^>]*\bid="([^"]+)"[^>]*>([\s\S]*?)<\/(?:\w+:)?serviceTask>/g)) {
-    if (!/<(?:\w+:)?taskDefinition\b[^>]*\btype="sanction\.record"/.test(m[2]!)) continue;
-    const header = (key: string) => new RegExp(`<(?:\\w+:)?header\\b[^>]*\\bkey="${key}"[^>]*\\bvalue="([^"]*)"`).exec(m[2]!)?.[1];
-    out.push({ id: m[1]!, kind: header('kind'), subject: header('subject') });
-  }
-  return out;
-}
+const sanctionTasks = (xml: string) => serviceTasksOfType(xml, 'sanction.record').map((t) => ({ id: t.id, kind: t.header('kind'), subject: t.header('subject') }));
 
 /**
  * Every sanction a package records and every sanction its rules look for is a kind of the registry's

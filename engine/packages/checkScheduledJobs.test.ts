@@ -20,4 +20,14 @@ describe('scheduled jobs of a package', () => {
     ]);
     expect(problems[0]!.message).toBe('定时任务 a 引用的时间窗口「reg-05」在 schedule.json 中不存在');
   });
+
+  it('checks that a plan check reads a window of kind plan', () => {
+    // given a plan check dated by the day after the plan's deadline, and one pointed at a registration window
+    const plans = [{ id: 'plan-04', kind: 'plan' }, { id: 'reg-04', kind: 'registration' }];
+    const check = (window: string) => ({ id: `check-${window}`, kind: 'plans.checkPublished', title: 't', clause: 'SC24-07', at: { window, edge: 'closes', offsetDays: 1 }, params: {} });
+    // when
+    const problems = checkScheduledJobs({ scheduledJobs: [check('plan-04'), check('reg-04')] }, 'schedule.json', plans);
+    // then
+    expect(problems.map((p) => [p.pointer, p.code])).toEqual([['/scheduledJobs/1/at/window', 'SCHEDULED_JOB_PLAN']]);
+  });
 });

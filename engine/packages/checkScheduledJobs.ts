@@ -17,9 +17,17 @@ export function checkScheduledJobs(manifest: Json, scheduleFile: string | undefi
     }
     const at = isObject(job.at) ? job.at : {};
     const params = isObject(job.params) ? job.params : {};
-    for (const [pointer, id] of [[`/scheduledJobs/${i}/at/window`, at.window], [`/scheduledJobs/${i}/params/expiryWindow`, params.expiryWindow]] as const) {
+    for (const [pointer, id] of [[`/scheduledJobs/${i}/at/window`, at.window], [`/scheduledJobs/${i}/params/expiryWindow`, params.expiryWindow], [`/scheduledJobs/${i}/params/planWindow`, params.planWindow]] as const) {
       if (typeof id === 'string' && !ids.has(id)) {
         problems.push({ file: 'manifest.json', pointer, message: `定时任务 ${String(job.id)} 引用的时间窗口「${id}」${scheduleFile ? `在 ${scheduleFile} 中不存在` : '不存在:政策包没有日程'}`, severity: 'error', code: 'SCHEDULED_JOB_WINDOW' });
+      }
+    }
+    // A plan check reads a plan: a window of kind plan, with a last day.
+    if (job.kind === 'plans.checkPublished') {
+      const planId = typeof params.planWindow === 'string' ? params.planWindow : at.window;
+      const plan = windows.filter(isObject).find((w) => w.id === planId);
+      if (plan && plan.kind !== 'plan') {
+        problems.push({ file: 'manifest.json', pointer: `/scheduledJobs/${i}/${typeof params.planWindow === 'string' ? 'params/planWindow' : 'at/window'}`, message: `定时任务 ${String(job.id)} 检查的时间窗口「${String(planId)}」不是计划(kind 应为 plan,实为 ${String(plan.kind)})`, severity: 'error', code: 'SCHEDULED_JOB_PLAN' });
       }
     }
   }

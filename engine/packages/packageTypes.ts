@@ -53,14 +53,16 @@ export type PackageManifest = {
   scheduledJobs?: ScheduledJobSpec[];
 };
 
-export type ScheduledJobSpec = {
+type ScheduledJobBase = {
   id: string;
-  kind: 'cards.voidUnrenewed' | 'cards.remindRenewal';
   title: string;
   clause: string;
   at: { window: string; edge: 'opens' | 'closes'; offsetDays?: number; offsetMonths?: number };
-  params: { cardKinds: string[]; expiryWindow: string };
 };
+export type CardJobSpec = ScheduledJobBase & { kind: 'cards.voidUnrenewed' | 'cards.remindRenewal'; params: { cardKinds: string[]; expiryWindow: string } };
+/** A plan (a schedule window of kind plan) not recorded as published by its deadline warns the region's admins. */
+export type PlanJobSpec = ScheduledJobBase & { kind: 'plans.checkPublished'; params: { planWindow?: string } };
+export type ScheduledJobSpec = CardJobSpec | PlanJobSpec;
 
 export type ScheduleWindow = {
   id: string;

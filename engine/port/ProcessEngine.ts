@@ -106,7 +106,18 @@ export interface ProcessEngine {
    */
   createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }>;
   cancelInstance(processInstanceKey: string): Promise<void>;
-  publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void>;
+  /**
+   * Correlates to the instances waiting for this name and key, and starts an instance of each process
+   * whose message start event has this name. With a `messageId` a repeated publish (a retry after a
+   * crash) starts no second instance.
+   */
+  publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number; messageId?: string }): Promise<void>;
+  /**
+   * Broadcasts a signal: every signal catch, boundary and event sub-process of this name in the running
+   * instances is triggered, and each process with a signal start event of this name starts an instance.
+   * Not buffered: only what waits for it when it is broadcast receives it.
+   */
+  broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void>;
   getInstance(processInstanceKey: string): Promise<InstanceSummary | null>;
 
   registerWorker(type: string, handler: JobHandler, options?: WorkerOptions): void;

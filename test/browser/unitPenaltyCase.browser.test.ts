@@ -3,26 +3,11 @@ import { describeBrowser } from './support/chromium.ts';
 import { browserSuite } from './support/browserSuite.ts';
 import { signIn } from './support/signIn.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
+import { runScenario } from '../support/scenarioRunner.ts';
+import { trainingNotCompleted } from '../support/unitPenaltyScenarios.ts';
 
 const PACKAGE = 'sichuan/2026-examiner-training';
 const UNIT = 'org-my-filed';
-
-/** A recommendation of the unit that ends without the training completed (SC26-37). */
-const incomplete = (asOf: string): Scenario =>
-  ({
-    name: `推荐人员未完成培训(${asOf})`,
-    clauses: ['SC26-37'],
-    given: { asOf, applicant: 'zhangwei', recommender: UNIT, application: {} },
-    when: [
-      { submit: true },
-      { complete: 'Task_UnitReview', decision: 'approve' },
-      { complete: 'Task_CityReview', decision: 'approve' },
-      { complete: 'Task_ProvinceReReview', decision: 'approve' },
-      { complete: 'Task_TrainingExam', decision: 'approve', data: { trainingCompleted: false, examDate: asOf, score: 0 } },
-    ],
-    then: { status: 'NO_RIGHT_TO_SIT' },
-  }) as Scenario;
 
 describeBrowser('the province decides a recommending unit’s penalties from its inbox (Chromium)', () => {
   const suite = browserSuite([PACKAGE]);
@@ -30,7 +15,7 @@ describeBrowser('the province decides a recommending unit’s penalties from its
   it('opens the unit’s case on what was found (3人次, SC26-51), fills the quota cuts and decides', { timeout: 240_000 }, async () => {
     // given three recommendations of 绵阳市技师学院 ended without the training completed
     const t = suite.server.t;
-    for (const asOf of ['2026-01-12', '2026-03-02', '2026-05-11']) await runScenario(t, PACKAGE, incomplete(asOf));
+    for (const asOf of ['2026-01-12', '2026-03-02', '2026-05-11']) await runScenario(t, PACKAGE, trainingNotCompleted(asOf, UNIT));
     // (the reviewer works today: a session cookie dated at the scenarios' past dates would be expired in the browser)
     t.clock.set(Date.now());
     const row = await waitFor(() => t.platform.db.knex('tasks').where({ element_id: 'Task_DecideUnitPenalty' }).first(), 30_000, 'the unit penalty case');

@@ -450,6 +450,38 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(silent.processInstanceKey)).completedElements.at(-1)).toBe('endTimedOut');
   });
 
+  it('takes a non-interrupting escalation boundary (上报) and lets the sub-process that escalated go on', async () => {
+    // given the escalation boundary of events.bpmn made non-interrupting
+    const xml = bpmn('events').xml.replace('<bpmn:boundaryEvent id="caught" attachedToRef="sub">', '<bpmn:boundaryEvent id="caught" attachedToRef="sub" cancelActivity="false">');
+    await engine.deploy([{ name: 'events.bpmn', xml }]);
+    const caseNo = `ne-${Date.now().toString(36)}`;
+    // when the sub-process escalates
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: true, caseNo } });
+    // then the boundary's path ran, and the sub-process completed and led on to the gateway, which waits
+    await waitFor(async () => ((await engine.getInstance(processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the sub-process to complete');
+    const i = (await engine.getInstance(processInstanceKey))!;
+    expect(i.completedElements).toEqual(expect.arrayContaining(['caught', 'endEscalated', 'raise', 'sub']));
+    expect(i.status).toBe('ACTIVE');
+    await engine.publishMessage({ name: 'answer', correlationKey: caseNo });
+    expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('endAnswered');
+  });
+
+  it('waits at an event-based gateway for a signal or a timer, and takes the signal when it is broadcast first', async () => {
+    // given the gateway of events.bpmn with a signal catch in place of its message catch
+    const signalName = `answers-open-${Date.now().toString(36)}`;
+    const xml = bpmn('events')
+      .xml.replace('<bpmn:intermediateCatchEvent id="answered"><bpmn:messageEventDefinition messageRef="MsgAnswer"/>', '<bpmn:intermediateCatchEvent id="answered"><bpmn:signalEventDefinition signalRef="SigAnswers"/>')
+      .replace('<bpmn:process id="events"', `<bpmn:signal id="SigAnswers" name="${signalName}"/><bpmn:process id="events"`);
+    await engine.deploy([{ name: 'events.bpmn', xml }]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'events', variables: { late: false, caseNo: 'x' } });
+    await waitFor(async () => ((await engine.getInstance(processInstanceKey))!.completedElements.includes('sub') ? true : null), 10_000, 'the gateway to be reached');
+    await new Promise((r) => setTimeout(r, 200));
+    // when
+    await engine.broadcastSignal({ name: signalName });
+    // then
+    expect((await finished(processInstanceKey)).completedElements.at(-1)).toBe('endAnswered');
+  });
+
   it('runs a message event sub-process (撤回): it cancels the step the instance is at and ends the instance', async () => {
     // given
     await engine.deploy([bpmn('eventSub')]);
@@ -494,6 +526,191 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     expect((await finished(processInstanceKey)).completedElements).toContain('end');
   });
 
+  it('broadcasts a signal (政策调整) to every instance waiting for it and starts the processes with its signal start, each once', async () => {
+    // given two instances at a signal catch, one at a review with a non-interrupting signal boundary
+    await engine.deploy([bpmn('signal')]);
+    const replans: Job[] = [];
+    const notices: string[] = [];
+    engine.registerWorker('test.replan', async (job) => (replans.push(job), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async (job) => (notices.push(job.processInstanceKey), { kind: 'complete' as const }));
+    const a = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const b = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const review = await engine.createInstance({ bpmnProcessId: 'signalReview', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === review.processInstanceKey));
+    // and the engine restarts: the subscriptions are in the store
+    engine = await t.restart();
+    engine.registerWorker('test.replan', async (job) => (replans.push(job), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async (job) => (notices.push(job.processInstanceKey), { kind: 'complete' as const }));
+    await engine.start();
+    // when the signal is broadcast
+    await engine.broadcastSignal({ name: 'policy-changed', variables: { policyVersion: 2 } });
+    // then both waiting instances go on with its variables, the review is notified and stays open, one instance is started
+    for (const k of [a, b]) {
+      const done = await finished(k.processInstanceKey);
+      expect(done.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+      expect(done.variables.policyVersion).toBe(2);
+    }
+    await waitFor(() => (replans.length === 1 && notices.length === 1 ? true : null), 10_000, 'the signal start and the boundary');
+    expect(replans[0]!.variables.policyVersion).toBe(2);
+    expect((await finished(replans[0]!.processInstanceKey)).completedElements).toEqual(['onPolicy', 'replan', 'sEnd']);
+    expect(notices).toEqual([review.processInstanceKey]);
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    // when it is broadcast again: the boundary listens again, the finished instances do not wake
+    await engine.broadcastSignal({ name: 'policy-changed' });
+    await waitFor(() => (replans.length === 2 && notices.length === 2 ? true : null), 10_000, 'the second broadcast');
+    expect((await engine.getInstance(a.processInstanceKey))!.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    // when 本轮取消 is broadcast: the interrupting boundary ends the review
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    expect((await finished(review.processInstanceKey)).completedElements).toContain('rCancelled');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    // then a signal is not buffered, as on Zeebe: an instance started after a broadcast does not receive it
+    const late = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await engine.getInstance(late.processInstanceKey))!.status).toBe('ACTIVE');
+  });
+
+  it('throws signals from intermediate throw and end events to the other instances: catches, interrupting boundaries and signal starts take them', async () => {
+    // given an instance at a signal catch and one at a review that 本轮取消 interrupts
+    await engine.deploy([bpmn('signal')]);
+    const replans: string[] = [];
+    engine.registerWorker('test.replan', async (job) => (replans.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.notify', async () => ({ kind: 'complete' as const }));
+    const waiting = await engine.createInstance({ bpmnProcessId: 'signalWait', variables: {} });
+    const review = await engine.createInstance({ bpmnProcessId: 'signalReview', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === review.processInstanceKey));
+    // when an instance throws policy-changed and ends with round-cancelled
+    const thrower = await engine.createInstance({ bpmnProcessId: 'signalThrow', variables: {} });
+    // then
+    expect((await finished(thrower.processInstanceKey)).completedElements).toEqual(['tStart', 'announce', 'closeRound']);
+    const woken = await finished(waiting.processInstanceKey);
+    expect(woken.completedElements).toEqual(['start', 'waitPolicy', 'end']);
+    // with the throw event's input mappings as the signal's variables, as on Zeebe
+    expect(woken.variables.announcedBy).toBe('省中心');
+    const cancelled = await finished(review.processInstanceKey);
+    expect(cancelled.completedElements).toContain('rCancelled');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    await waitFor(() => (replans.length === 1 ? true : null), 10_000, 'the signal start');
+  });
+
+  it('starts an interrupting signal event sub-process (本轮取消) in an instance, which ends the step it was at', async () => {
+    // given
+    await engine.deploy([bpmn('signal')]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'signalEventSub', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when
+    await engine.broadcastSignal({ name: 'round-cancelled', variables: { cancelledBy: '省中心' } });
+    // then
+    const done = await finished(processInstanceKey);
+    expect(done.completedElements).toContain('cancelEnd');
+    expect(done.completedElements).not.toContain('eEnd');
+    expect(done.variables.cancelledBy).toBe('省中心');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+  });
+
+  it('runs a non-interrupting signal event sub-process each time the signal is broadcast, while the step stays open', async () => {
+    // given the same sub-process made non-interrupting (a notice instead of a cancellation)
+    await engine.deploy([{ name: 'signal.bpmn', xml: bpmn('signal').xml.replace('id="cancelStart" isInterrupting="true"', 'id="cancelStart" isInterrupting="false"') }]);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'signalEventSub', variables: {} });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    const runs = async () => (await engine.getInstance(processInstanceKey))!.completedElements.filter((e) => e === 'cancelEnd').length;
+    // when it is broadcast twice
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    await waitFor(async () => ((await runs()) === 1 ? true : null), 10_000, 'the first run');
+    await engine.broadcastSignal({ name: 'round-cancelled' });
+    await waitFor(async () => ((await runs()) === 2 ? true : null), 10_000, 'the second run');
+    // then the step is still open, and deciding it ends the instance
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    await engine.completeJob(task.key, {});
+    expect((await finished(processInstanceKey)).completedElements).toContain('eEnd');
+  });
+
+  it('runs timer event sub-processes: a non-interrupting daily reminder (催办) twice across a restart, then the interrupting deadline (逾期) ends the open step', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubTimer')]);
+    const reminders: string[] = [];
+    const remind = async (job: Job) => (reminders.push(job.key), { kind: 'complete' as const });
+    engine.registerWorker('test.remind', remind);
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSubTimer', variables: { reviewPeriod: 'P5D' } });
+    const task = await waitFor(() => userTasks.find((j) => j.processInstanceKey === processInstanceKey));
+    // when a day passes
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 1 ? true : null), 10_000, 'the first reminder');
+    // and the engine restarts before the next day
+    engine = await t.restart();
+    engine.registerWorker('test.remind', remind);
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => (userTasks.push(job), { kind: 'complete' as const }), { hold: true });
+    await engine.start();
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await waitFor(() => (reminders.length === 2 ? true : null), 10_000, 'the second reminder');
+    await t.advanceClock(24 * 3600 * 1000 + 1000);
+    await new Promise((r) => setTimeout(r, 300));
+    // then two reminders (R2), and the review is still open
+    expect(reminders).toHaveLength(2);
+    expect(await engine.jobState(task.key)).toBe('OPEN');
+    // when the review period (5 days from the start) is over
+    await t.advanceClock(2 * 24 * 3600 * 1000);
+    // then the deadline ends the instance there, and the review is withdrawn
+    const done = await finished(processInstanceKey);
+    expect(done.completedElements).toContain('expired');
+    expect(done.completedElements).not.toContain('end');
+    expect(await engine.jobState(task.key)).toBe('CANCELLED');
+    // when the deadline's expression has no value: an incident of the instance names the timer, and the review still opens
+    const unset = await engine.createInstance({ bpmnProcessId: 'eventSubTimer', variables: {} });
+    const incident = await waitFor(async () => (await engine.listIncidents({ processInstanceKey: unset.processInstanceKey, state: 'OPEN' }))[0]);
+    expect(incident).toMatchObject({ elementId: 'deadline', errorType: 'EXTRACT_VALUE_ERROR' });
+    await waitFor(() => userTasks.find((j) => j.processInstanceKey === unset.processInstanceKey));
+  });
+
+  it('runs error and escalation event sub-processes: an escalation (逾期上报) runs beside the case, an error (弄虚作假) from an end event or from a job ends it there', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubThrown')]);
+    const notified: string[] = [];
+    let checkOutcome: 'ok' | 'error' = 'ok';
+    engine.registerWorker('test.notify', async (job) => (notified.push(job.processInstanceKey), { kind: 'complete' as const }));
+    engine.registerWorker('test.check', async () => (checkOutcome === 'ok' ? { kind: 'complete' as const } : { kind: 'error' as const, errorCode: 'FRAUD', errorMessage: '材料造假' }));
+    // when late, not fraud: the escalation's sub-process runs and the case goes on to its end
+    const late = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: true, fraud: false } });
+    // then
+    const lateDone = await finished(late.processInstanceKey);
+    expect(lateDone.status).toBe('COMPLETED');
+    expect(lateDone.completedElements).toEqual(expect.arrayContaining(['escalate', 'notify', 'lateEnd', 'end']));
+    expect(notified).toEqual([late.processInstanceKey]);
+    // when the error end event throws FRAUD
+    const fraud = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: false, fraud: true } });
+    // then the error sub-process catches it, and nothing stays open
+    const fraudDone = await finished(fraud.processInstanceKey);
+    expect(fraudDone.status).toBe('COMPLETED');
+    expect(fraudDone.completedElements).toContain('fraudEnd');
+    expect(await engine.listIncidents({ processInstanceKey: fraud.processInstanceKey })).toEqual([]);
+    // when the check's worker throws FRAUD (no boundary on the task): the event sub-process catches it, not an incident
+    checkOutcome = 'error';
+    const thrown = await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: false, fraud: false } });
+    const thrownDone = await finished(thrown.processInstanceKey);
+    expect(thrownDone.completedElements).toContain('fraudEnd');
+    expect(thrownDone.completedElements).not.toContain('end');
+    expect(await engine.listIncidents({ processInstanceKey: thrown.processInstanceKey })).toEqual([]);
+    // when the escalation's sub-process is interrupting (a new version): the case ends there instead
+    checkOutcome = 'ok';
+    await engine.deploy([{ name: 'eventSubThrown.bpmn', xml: bpmn('eventSubThrown').xml.replace('id="lateStart" isInterrupting="false"', 'id="lateStart" isInterrupting="true"') }]);
+    const stopped = await finished((await engine.createInstance({ bpmnProcessId: 'eventSubThrown', variables: { late: true, fraud: false } })).processInstanceKey);
+    expect(stopped.completedElements).toContain('lateEnd');
+    expect(stopped.completedElements).not.toContain('end');
+  });
+
+  it('ends the steps of other branches when an error event sub-process starts (an error end event on one branch, a review waiting on the other)', async () => {
+    // given
+    await engine.deploy([bpmn('eventSubParallel')]);
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'eventSubParallel', variables: {} });
+    // then the instance ends in the error sub-process, and the review is withdrawn (or never offered)
+    const done = await finished(processInstanceKey);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.completedElements).toContain('fraudEnd');
+    expect(done.completedElements).not.toContain('end');
+    const review = userTasks.find((j) => j.processInstanceKey === processInstanceKey);
+    if (review) expect(await engine.jobState(review.key)).toBe('CANCELLED');
+  });
+
   it('takes a non-interrupting message boundary each time its message comes, across a restart, while the task stays open (补充材料 during the review)', async () => {
     // given
     await engine.deploy([bpmn('messageBoundary')]);
@@ -524,6 +741,58 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     const done = await finished(processInstanceKey);
     expect(done.completedElements.filter((e) => e === 'notify')).toHaveLength(2);
     expect(done.completedElements.at(-1)).toBe('end');
+  });
+
+  it('starts an instance from a message start event, once per message id (also after a restart) and once per correlation key while it runs', async () => {
+    // given (keys unique per run: a broker may still hold messages of earlier runs)
+    await engine.deploy([bpmn('messageStart')]);
+    const run = Date.now().toString(36);
+    const intakes = () => userTasks.filter((j) => j.bpmnProcessId === 'messageStart');
+    const submit = (key: string, id: string) => engine.publishMessage({ name: 'application-submitted', correlationKey: `${run}-${key}`, messageId: `${run}-${id}`, variables: { applicant: '张三', key }, timeToLiveMs: 60_000 });
+    // when the message is published
+    await submit('A', 'm1');
+    // then one instance, started with its variables
+    const first = await waitFor(() => (intakes().length === 1 ? intakes()[0] : null), 10_000, 'the first intake');
+    expect(first.variables).toMatchObject({ applicant: '张三', key: 'A' });
+    expect((await engine.getInstance(first.processInstanceKey))!.completedElements).toEqual(['submitted']);
+    // when it is published again (a retry), again after a restart, and with another id but the same key while the first runs
+    await submit('A', 'm1');
+    engine = await t.restart();
+    engine.registerWorker(USER_TASK_JOB_TYPE, async (job) => (userTasks.push(job), { kind: 'complete' as const }), { hold: true });
+    await engine.start();
+    await submit('A', 'm1');
+    await submit('A', 'm2');
+    // and once with another key
+    await submit('B', 'm3');
+    // then only that last one starts a second instance
+    await waitFor(() => (intakes().some((j) => j.variables.key === 'B') ? true : null), 10_000, 'the intake of B');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(new Set(intakes().map((j) => j.processInstanceKey)).size).toBe(2);
+    await engine.completeJob(first.key, {});
+    expect((await finished(first.processInstanceKey)).completedElements).toEqual(['submitted', 'intake', 'end']);
+    // and, as on Zeebe, a process started by its message is not started directly
+    await expect(engine.createInstance({ bpmnProcessId: 'messageStart', variables: {} })).rejects.toThrow();
+  });
+
+  it('runs message intermediate throw and end events as jobs of their type, as Zeebe does (the worker sends the message), and refuses one without a type', async () => {
+    // given
+    await engine.deploy([bpmn('messageThrow')]);
+    const sent: Job[] = [];
+    engine.registerWorker('test.send', async (job) => (sent.push(job), { kind: 'complete' as const, variables: { [`${job.elementId}SentAt`]: '2026-04-01' } }));
+    // when
+    const { processInstanceKey } = await engine.createInstance({ bpmnProcessId: 'messageThrow', variables: { applicant: '张三' } });
+    // then each event waited for its job, in order, and the job's variables reached the instance
+    const done = await finished(processInstanceKey);
+    expect(sent.map((j) => j.elementId)).toEqual(['sendNotice', 'sendResult']);
+    expect(sent[0]!.customHeaders.channel).toBe('sms');
+    expect(sent[0]!.variables.applicant).toBe('张三');
+    expect(done.completedElements).toEqual(['start', 'sendNotice', 'sendResult']);
+    expect(done.variables).toMatchObject({ sendNoticeSentAt: '2026-04-01', sendResultSentAt: '2026-04-01' });
+    // and without a job type the event is refused at deploy, by name
+    const untyped = bpmn('messageThrow').xml.replace('<zeebe:taskDefinition type="test.send"/>', '');
+    const problems = await engine.validate([{ name: 'messageThrow.bpmn', xml: untyped }]);
+    expect(problems).toEqual([expect.objectContaining({ file: 'messageThrow.bpmn', elementId: 'sendResult', code: 'TASK_TYPE' })]);
+    expect(problems[0]!.message).toMatch(/消息结束事件 sendResult 缺少任务类型/);
   });
 
   it('correlates a message by name and correlation key, also when published before the subscription opens', async () => {
@@ -612,6 +881,43 @@ describe.each(engineTargets())('engine conformance: $name', (target) => {
     // then
     expect(done.variables).toMatchObject({ childSaw: 42, childResult: 'done' });
     expect(done.completedElements).toEqual(['start', 'callChild', 'end']);
+  });
+
+  it('refuses what it does not run in Chinese, naming file, element and why: transactions, compensation, conditional events, an event sub-process inside a sub-process', async () => {
+    // given
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
+  <bpmn:process id="p" isExecutable="true">
+    <bpmn:startEvent id="s"/>
+    <bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="tx"/>
+    <bpmn:transaction id="tx"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="tx" targetRef="undo"/>
+    <bpmn:intermediateThrowEvent id="undo"><bpmn:compensateEventDefinition/></bpmn:intermediateThrowEvent>
+    <bpmn:sequenceFlow id="f2" sourceRef="undo" targetRef="ready"/>
+    <bpmn:intermediateCatchEvent id="ready"><bpmn:conditionalEventDefinition><bpmn:condition>=ok</bpmn:condition></bpmn:conditionalEventDefinition></bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="ready" targetRef="sub"/>
+    <bpmn:subProcess id="sub">
+      <bpmn:startEvent id="subStart"/>
+      <bpmn:subProcess id="inner" triggeredByEvent="true">
+        <bpmn:startEvent id="innerStart"><bpmn:escalationEventDefinition/></bpmn:startEvent>
+      </bpmn:subProcess>
+    </bpmn:subProcess>
+    <bpmn:sequenceFlow id="f4" sourceRef="sub" targetRef="e"/>
+    <bpmn:endEvent id="e"/>
+  </bpmn:process>
+</bpmn:definitions>`;
+    // when
+    const error = await engine.deploy([{ name: 'refused.bpmn', xml }]).catch((e) => e);
+    // then
+    expect(error).toBeInstanceOf(EngineDeployError);
+    const byElement = Object.fromEntries((error as EngineDeployError).problems.map((p) => [p.elementId, p]));
+    expect(byElement.tx).toMatchObject({ file: 'refused.bpmn', code: 'UNSUPPORTED_ELEMENT' });
+    expect(byElement.tx!.message).toBe('不支持的 BPMN 元素「事务子流程」(tx):事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销');
+    expect(byElement.undo!.message).toBe('不支持补偿中间抛出事件(undo):事务与补偿暂不支持,请改用错误边界事件或事件子流程处理撤销');
+    expect(byElement.ready!.message).toBe('不支持条件中间捕获事件(ready):条件事件暂不支持,请改用排他网关或消息事件');
+    expect(byElement.inner!.message).toBe('事件子流程 inner 暂只支持放在流程一级,不能放在子流程内');
+    for (const p of (error as EngineDeployError).problems) expect(p.message).toMatch(/[\u4e00-\u9fa5]/);
+    await expect(engine.createInstance({ bpmnProcessId: 'p', variables: {} })).rejects.toThrow();
   });
 
   it('refuses a BPMN with unsupported elements or bad expressions, naming file and element, deploying nothing', async () => {

@@ -1,27 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../../engine/util/waitFor.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
-import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
+import { runScenario } from '../support/scenarioRunner.ts';
+import { trainingNotCompleted } from '../support/unitPenaltyScenarios.ts';
 
 const DIR = 'sichuan/2026-examiner-training';
 const UNIT = 'org-my-filed';
 const CASE_TASK = 'Task_DecideUnitPenalty';
-
-/** One recommendation of the unit that ends without the training completed (SC26-37), in a month with a class. */
-const incomplete = (asOf: string, n: number): Scenario =>
-  ({
-    name: `第${n}名推荐人员未完成培训`,
-    clauses: ['SC26-37', 'SC26-51'],
-    given: { asOf, applicant: 'zhangwei', recommender: UNIT, application: {} },
-    when: [
-      { submit: true },
-      { complete: 'Task_UnitReview', decision: 'approve' },
-      { complete: 'Task_CityReview', decision: 'approve' },
-      { complete: 'Task_ProvinceReReview', decision: 'approve' },
-      { complete: 'Task_TrainingExam', decision: 'approve', data: { trainingCompleted: false, examDate: asOf, score: 0 } },
-    ],
-    then: { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': n } },
-  }) as Scenario;
 
 /**
  * SC26-51 「评价机构推荐人员未按要求完成培训考核3人次及以上的,将减少该机构及所在市(州)当年度参培名额」:
@@ -40,19 +25,20 @@ describe('a recommending unit’s penalties of the year', () => {
 
   it('refers the third non-completion to the province once, records its quota cut, and does not refer it again', async () => {
     // given: two recommendations of the unit end without the training completed: no finding yet
-    await runScenario(t, DIR, { ...incomplete('2026-01-12', 1), then: { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 1, 'unitPenalties.decision': 'ELIGIBLE' } } } as Scenario);
-    await runScenario(t, DIR, { ...incomplete('2026-03-02', 2), then: { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 2, 'unitPenalties.decision': 'ELIGIBLE' } } } as Scenario);
+    await runScenario(t, DIR, trainingNotCompleted('2026-01-12', UNIT, { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 1, 'unitPenalties.decision': 'ELIGIBLE' } }));
+    await runScenario(t, DIR, trainingNotCompleted('2026-03-02', UNIT, { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 2, 'unitPenalties.decision': 'ELIGIBLE' } }));
     expect(await caseTasks()).toEqual([]);
 
     // when: the third ends the same way
-    await runScenario(t, DIR, {
-      ...incomplete('2026-05-11', 3),
-      then: {
+    await runScenario(
+      t,
+      DIR,
+      trainingNotCompleted('2026-05-11', UNIT, {
         status: 'NO_RIGHT_TO_SIT',
         completedElementsEndWith: ['Task_CheckUnitPenaltiesNoRightToSit', 'Gateway_UnitPenaltiesNoRightToSit', 'Task_StartUnitPenaltyReviewNoRightToSit', 'End_NoRightToSit'],
         variables: { 'unitYear.nonCompletedCount': 3, 'unitPenalties.decision': 'REFER', 'unitPenalties.findingKey': 'unit-non-completion-below-three' },
-      },
-    } as Scenario);
+      }),
+    );
 
     // then: one case waits in the province's inbox, with the rule, its clause and the count found
     const [row] = await waitFor(async () => {
@@ -97,7 +83,7 @@ describe('a recommending unit’s penalties of the year', () => {
     expect((await t.platform.services.registry.getRecommenderFacts(UNIT, '2026-06-01')).recommendationSuspendedUntil).toBeNull();
 
     // when: a fourth recommendation ends without the training completed
-    await runScenario(t, DIR, { ...incomplete('2026-07-06', 4), then: { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 4, 'unitPenalties.decision': 'ELIGIBLE' } } } as Scenario);
+    await runScenario(t, DIR, trainingNotCompleted('2026-07-06', UNIT, { status: 'NO_RIGHT_TO_SIT', variables: { 'unitYear.nonCompletedCount': 4, 'unitPenalties.decision': 'ELIGIBLE' } }));
 
     // then: the decided finding is not referred again
     expect((await caseTasks()).length).toBe(1);

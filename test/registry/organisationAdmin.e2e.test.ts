@@ -36,6 +36,27 @@ describe('PUT /api/organisations/{id}', () => {
     expect(JSON.parse(trail[1].detail)).toMatchObject({ before: { filingStatus: 'SUBMITTED' }, after: { filingStatus: 'FILED' } });
   });
 
+  it('records the levels filed for each occupation, which the GS24-01 rule reads, and refuses levels of an occupation not filed', async () => {
+    // given Gansu's administrator and its provincial organisation (焊工 filed)
+    const admin = await t.login('admin-gansu');
+    const gs = await t.platform.services.registry.getOrganisation('org-gs-provincial');
+    const body = { name: gs.name, regionCode: gs.regionCode, cityCode: gs.cityCode, provinceCode: gs.provinceCode, level: gs.level, filingStatus: gs.filingStatus, filingAcceptedDate: gs.filingAcceptedDate, filedDate: gs.filedDate, isUndelegatedProvincialInChengdu: false, occupations: gs.occupations };
+    // when he records 焊工 as filed for levels 2 to 5
+    const saved = await admin.put('/api/organisations/org-gs-provincial').send({ ...body, filedLevels: { '6-18-01-01': [5, 4, 3, 2] } });
+    // then the registry keeps them (sorted) and the rules read them as the organisation's facts
+    expect(saved.status).toBe(200);
+    expect(saved.body.filedLevels).toEqual({ '6-18-01-01': [2, 3, 4, 5] });
+    expect((await t.platform.services.registry.getOrganisationFacts('org-gs-provincial', '2024-03-01')).filedLevels).toEqual({ '6-18-01-01': [2, 3, 4, 5] });
+    // when levels name an occupation it has not filed, or a level that does not exist
+    const notFiled = await admin.put('/api/organisations/org-gs-provincial').send({ ...body, filedLevels: { '4-03-02-01': [3] } });
+    const badLevel = await admin.put('/api/organisations/org-gs-provincial').send({ ...body, filedLevels: { '6-18-01-01': [6] } });
+    // then both are refused in Chinese and the recorded levels stay
+    expect(notFiled.status).toBe(400);
+    expect(notFiled.body.title).toBe('备案级别所属的职业(工种)不在备案职业中');
+    expect(badLevel.status).toBe(400);
+    expect((await t.platform.services.registry.getOrganisation('org-gs-provincial')).filedLevels).toEqual({ '6-18-01-01': [2, 3, 4, 5] });
+  });
+
   it('keeps every other region out: another province’s admin gets 404 for both an existing and a new Sichuan organisation', async () => {
     // given
     const gansu = await t.login('admin-gansu');

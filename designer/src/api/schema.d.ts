@@ -671,6 +671,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策包日程中须按期发布的计划(如换证计划「每月10日前」)及其发布登记 */
+        get: operations["getApiPackagesHashPlans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{hash}/plans/{windowId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 登记计划已发布(发布日期、文号或发布渠道);截止日后仍未登记的计划向本地区管理员发出警告 */
+        put: operations["putApiPackagesHashPlansWindowIdPublication"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages/{hash}/schedule": {
         parameters: {
             query?: never;
@@ -750,6 +784,23 @@ export interface paths {
         put?: never;
         /** 录入平台外作出的惩戒(通报、其他中心的名单):本地区人员或尚未登记的人员、本地区机构;类别须在平台惩戒类别表中;全部写入或全部不写入;同一文号(reference)不重复录入 */
         post: operations["postApiRegistrySanctions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/unit-penalties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推荐单位处罚决定:本年度参培名额削减与通报名单(省职鉴中心决定,SC26-46/50/51) */
+        get: operations["getApiRegistryUnitPenalties"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3129,6 +3180,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
@@ -3167,6 +3222,10 @@ export interface operations {
                 "application/json": {
                     cityCode: string;
                     filedDate?: string | null;
+                    /** @description 各备案职业(工种)的备案级别:职业代码 → 级别(1 一级/高级技师 … 5 五级/初级工);不填为未登记 */
+                    filedLevels?: {
+                        [key: string]: number[];
+                    } | null;
                     filingAcceptedDate?: string | null;
                     /** @description 已备案 / 备案申请已受理 / 已提交备案材料 / 未备案 */
                     filingStatus: "FILED" | "APPLIED" | "SUBMITTED" | "NONE";
@@ -3193,6 +3252,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
@@ -3215,6 +3278,10 @@ export interface operations {
                     "application/json": {
                         cityCode: string;
                         filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
                         filingAcceptedDate: string | null;
                         filingStatus: string;
                         id: string;
@@ -3602,6 +3669,100 @@ export interface operations {
             };
         };
     };
+    getApiPackagesHashPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 计划列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clause: string | null;
+                        deadline: string | null;
+                        publication: {
+                            publishedOn: string;
+                            recordedAt: string;
+                            reference: string;
+                        } | null;
+                        /** @description PUBLISHED 已按期发布;PUBLISHED_LATE 逾期发布;NOT_PUBLISHED 尚未发布(未到期);OVERDUE 已过期仍未发布 */
+                        state: "PUBLISHED" | "PUBLISHED_LATE" | "NOT_PUBLISHED" | "OVERDUE";
+                        title: string;
+                        windowId: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiPackagesHashPlansWindowIdPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+                windowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    publishedOn: string;
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已登记 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clause: string | null;
+                        deadline: string | null;
+                        publication: {
+                            publishedOn: string;
+                            recordedAt: string;
+                            reference: string;
+                        } | null;
+                        /** @description PUBLISHED 已按期发布;PUBLISHED_LATE 逾期发布;NOT_PUBLISHED 尚未发布(未到期);OVERDUE 已过期仍未发布 */
+                        state: "PUBLISHED" | "PUBLISHED_LATE" | "NOT_PUBLISHED" | "OVERDUE";
+                        title: string;
+                        windowId: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiPackagesHashSchedule: {
         parameters: {
             query?: {
@@ -3942,6 +4103,56 @@ export interface operations {
                         subjectId: string;
                         subjectType: string;
                         until: string | null;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegistryUnitPenalties: {
+        parameters: {
+            query?: {
+                publicNotice?: boolean;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 处罚决定 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string | null;
+                        /** @description 削减所在市(州)本年度参培名额(人) */
+                        cityCut: number;
+                        clauses: string[];
+                        decidedAt: string;
+                        decidedBy: string | null;
+                        /** @description 所决定的核查情形(规则名) */
+                        findings: string[];
+                        id: number;
+                        opinion: string | null;
+                        orgId: string;
+                        orgName: string | null;
+                        /** @description 予以通报 */
+                        publicNotice: boolean;
+                        /** @description 削减该单位本年度参培名额(人) */
+                        unitCut: number;
+                        year: number;
                     }[];
                 };
             };

@@ -32,6 +32,9 @@ import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
 import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { eventSubTimerDue } from './eventSubTimer.ts';
+// Event sub-process starts: `evsub:<start id>` in subscriptions, `evsub:<start id>#<n>` (the n-th firing) in engine_timers.
+import { AlreadyAppliedError, EVENT_SUB_PREFIX, SignalBroadcasts, type SignalStarts } from './SignalBroadcasts.ts';
 
 interface LoadedDefinition {
   key: string;
@@ -123,6 +126,7 @@ export class EmbeddedEngine implements ProcessEngine {
   private readonly now: () => number;
   /** Variables and saved state are sealed at the store (ID and mobile numbers); in memory they are clear. */
   private readonly personal: PersonalData;
+  private readonly signals: SignalBroadcasts;
 
   constructor(
     db: Db,
@@ -132,6 +136,16 @@ export class EmbeddedEngine implements ProcessEngine {
     this.personal = db.personal;
     this.workerName = options.workerName ?? `embedded-${process.pid}`;
     this.now = options.now ?? Date.now;
+    this.signals = new SignalBroadcasts({
+      knex: this.knex,
+      personal: this.personal,
+      log: options.log,
+      latestStarts: (pick) => this.latestStarts(pick),
+      startInstance: (req) => this.startInstance(req),
+      eventSubStartsOf: async (instanceKey) => (await this.definitionOfInstance(instanceKey)).model.eventSubStarts,
+      command: (instanceKey, cmd, after) => this.command(instanceKey, cmd, after),
+      isGone: (err) => err instanceof InstanceGoneError,
+    });
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -145,7 +159,8 @@ export class EmbeddedEngine implements ProcessEngine {
     const jobPoll = this.options.jobPollMs ?? 200;
     const loopTimers = () => {
       if (!this.running) return;
-      this.track(this.fireDueTimers()).finally(() => {
+      // Signal deliveries left by a crash (or a failed delivery) are applied with the timer poll.
+      this.track(this.fireDueTimers().then(() => this.signals.deliver())).finally(() => {
         if (this.running) this.timerLoop = setTimeout(loopTimers, timerPoll);
       });
     };
@@ -299,6 +314,15 @@ export class EmbeddedEngine implements ProcessEngine {
   // ---------------------------------------------------------------- instances
 
   async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    // As on Zeebe, a process whose only start is a timer, message or signal is started by that trigger, not directly.
+    const def = await this.loadDefinition(req.definitionKey ?? (await this.latestDefinitionKey(req.bpmnProcessId)));
+    const trigger = def.model.timerStarts.length ? '定时器' : def.model.messageStarts.length ? '消息' : def.model.signalStarts.length ? '信号' : undefined;
+    if (trigger) throw new Error(`流程 ${def.bpmnProcessId} 没有无触发的开始事件,只能由${trigger}开始事件启动`);
+    return this.startInstance({ ...req, definitionKey: def.key });
+  }
+
+  /** Creates an instance through the process's start (its plain start, or the triggered start the adapter serves). */
+  private async startInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
     const started = async () => (req.startKey ? ((await this.knex('engine_instances').where({ start_key: req.startKey }).first('key')) as { key: string } | undefined) : undefined);
     const earlier = await started();
     if (earlier) return { processInstanceKey: earlier.key };
@@ -399,6 +423,12 @@ export class EmbeddedEngine implements ProcessEngine {
       events.push({ type: 'element.completed', processInstanceKey: row.key, elementId: c.elementId, elementType: c.elementType, at: now });
     }
 
+    // Signals thrown here reach the other instances and the signal starts through recorded deliveries,
+    // committed with this step; the starts are looked up first (the store may have one connection).
+    const thrown = result.thrownSignals;
+    const signalStarts: SignalStarts = thrown.length ? await this.signals.startsFor(thrown.map((t) => t.name)) : new Map();
+    const signalKeys: string[] = [];
+
     await this.knex.transaction(async (trx) => {
       const values = {
         status: result.status,
@@ -453,30 +483,54 @@ export class EmbeddedEngine implements ProcessEngine {
       const armed = new Map<string, string>(
         ((await trx('engine_timers').where({ instance_key: row.key })) as Array<{ execution_id: string; due_at: string }>).map((t) => [t.execution_id, t.due_at]),
       );
-      await trx('engine_timers').where({ instance_key: row.key }).delete();
+      // An event sub-process's timer is the adapter's own row: it stays until it fires or the instance ends.
+      if (result.status === 'ACTIVE') await trx('engine_timers').where({ instance_key: row.key }).andWhere('execution_id', 'not like', `${EVENT_SUB_PREFIX}%`).delete();
+      else await trx('engine_timers').where({ instance_key: row.key }).delete();
       if (result.status === 'ACTIVE') {
         for (const t of result.timers.values()) {
           await trx('engine_timers').insert({ instance_key: row.key, execution_id: t.executionId, element_id: t.elementId, due_at: armed.get(t.executionId) ?? t.dueAt });
         }
+        if (opts.insert) {
+          const started = new Date(this.now());
+          for (const e of def.model.eventSubStarts) {
+            if (!e.timer) continue;
+            let due: Date | null;
+            try {
+              due = eventSubTimerDue(e, 1, started, vars);
+            } catch (err) {
+              // As on Zeebe, a timer expression without a usable value is an incident of the instance, not a failed start.
+              const message = `事件子流程定时器 ${e.startId} 的表达式「${e.timer.expression}」没有可用的值:${(err as Error).message}`;
+              const incident: Incident = { key: nextKey(), processInstanceKey: row.key, jobKey: null, elementId: e.startId, errorType: 'EXTRACT_VALUE_ERROR', message, state: 'OPEN', createdAt: now };
+              await trx('engine_incidents').insert({ key: incident.key, instance_key: row.key, job_key: null, element_id: e.startId, error_type: incident.errorType, message, state: 'OPEN', created_at: now });
+              events.push({ type: 'incident.created', incident });
+              continue;
+            }
+            if (due) await trx('engine_timers').insert({ instance_key: row.key, execution_id: `${EVENT_SUB_PREFIX}${e.startId}#1`, element_id: e.startId, due_at: due.toISOString() });
+          }
+        }
       } else {
         await trx('engine_message_subscriptions').where({ instance_key: row.key }).delete();
+      }
+      for (const t of thrown) {
+        const signalKey = nextKey();
+        signalKeys.push(signalKey);
+        // As on Zeebe, the throwing event's input mappings are the signal's variables.
+        const info = def.model.elements.get(t.elementId);
+        const variables = info?.inputs.length ? this.evalInputs(info, vars) : {};
+        await this.signals.record(trx, signalKey, t.name, variables, signalStarts, row.key);
       }
       if (opts.after) await opts.after(trx, result);
       // Event sub-processes started by a message listen while the instance runs: an interrupting one
       // once (from the start), a non-interrupting one again after each time it started.
       if (result.status === 'ACTIVE') {
         for (const e of def.model.eventSubStarts) {
-          if (e.interrupting && !opts.insert) continue;
-          const executionId = `evsub:${e.startId}`;
+          if ((e.interrupting && !opts.insert) || e.timer) continue;
+          const executionId = `${EVENT_SUB_PREFIX}${e.startId}`;
           if (await trx('engine_message_subscriptions').where({ instance_key: row.key, execution_id: executionId }).first('instance_key')) continue;
-          await trx('engine_message_subscriptions').insert({
-            instance_key: row.key,
-            execution_id: executionId,
-            element_id: e.startId,
-            message_ref: e.message.refId,
-            message_name: e.message.name,
-            correlation_key: String(evalMaybe(e.message.correlationKey, vars) ?? ''),
-          });
+          const trigger = e.message
+            ? { kind: 'message', message_ref: e.message.refId, message_name: e.message.name, correlation_key: String(evalMaybe(e.message.correlationKey, vars) ?? '') }
+            : { kind: 'signal', message_ref: e.signal!.refId, message_name: e.signal!.name, correlation_key: '' };
+          await trx('engine_message_subscriptions').insert({ instance_key: row.key, execution_id: executionId, element_id: e.startId, ...trigger });
         }
       }
     });
@@ -510,6 +564,7 @@ export class EmbeddedEngine implements ProcessEngine {
       this.track(this.correlateBuffered(row.key).catch((err) => this.options.log?.(`buffered message failed: ${(err as Error).message}`)));
     }
     if (newJobs.length) this.kick();
+    for (const k of signalKeys) this.track(this.signals.deliver(k).catch((err) => this.options.log?.(`signal delivery failed: ${(err as Error).message}`)));
   }
 
   private buildJob(jobKey: string, instanceKey: string, info: ElementInfo, wait: Wait, vars: Variables): { row: Record<string, unknown>; problem?: string; locals: Variables } {
@@ -766,6 +821,22 @@ export class EmbeddedEngine implements ProcessEngine {
     const job = await this.openJob(jobKey);
     const def = await this.definitionOfInstance(job.instance_key);
     const info = def.model.elements.get(job.element_id)!;
+    const eventSub = info.catchesErrors.some((c) => c === '' || c === errorCode) ? undefined : def.model.errorSubStarts.find((e) => e.errorCode === errorCode) ?? def.model.errorSubStarts.find((e) => e.errorCode === '');
+    if (eventSub) {
+      // No boundary catches it: an error event sub-process of the process does, and ends the steps outside it.
+      await this.command(
+        job.instance_key,
+        (session, vars) => {
+          Object.assign(vars, variables);
+          session.throwToEventSubProcess(eventSub.subProcessId, eventSub.errorRefId, errorCode, errorMessage);
+          session.interruptOutside(eventSub.subProcessId, new Set(eventSub.elementIds));
+        },
+        async (trx) => {
+          await trx('engine_jobs').where({ key: jobKey }).update({ state: 'COMPLETED', error_message: `${errorCode}: ${errorMessage}` });
+        },
+      );
+      return;
+    }
     if (!info.catchesErrors.some((c) => c === '' || c === errorCode)) {
       await this.raiseIncident(jobKey, job.instance_key, job.element_id, 'UNHANDLED_ERROR_EVENT', `未捕获的 BPMN 错误 ${errorCode}:${errorMessage}`);
       return;
@@ -869,14 +940,48 @@ export class EmbeddedEngine implements ProcessEngine {
     }
     for (const [key, executions] of byInstance) {
       try {
+        const eventSubs = executions.filter((id) => id.startsWith(EVENT_SUB_PREFIX));
+        for (const id of eventSubs) await this.fireEventSubTimer(key, id);
+        const own = executions.filter((id) => !id.startsWith(EVENT_SUB_PREFIX));
+        if (!own.length) continue;
         await this.command(key, (session) => {
-          for (const id of executions) session.fireTimer(id);
+          for (const id of own) session.fireTimer(id);
         });
       } catch (err) {
         if (err instanceof InstanceGoneError) await this.knex('engine_timers').where({ instance_key: key }).delete();
-        else this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
+        else if (!(err instanceof AlreadyAppliedError)) this.options.log?.(`timer of ${key} failed: ${(err as Error).message}`);
       }
     }
+  }
+
+  /**
+   * An event sub-process's timer is due: the sub-process starts (an interrupting one ends the other
+   * steps), and a non-interrupting cycle is armed for its next time, in the step's transaction.
+   */
+  private async fireEventSubTimer(instanceKey: string, executionId: string): Promise<void> {
+    const [startId, nth] = executionId.slice(EVENT_SUB_PREFIX.length).split('#');
+    const n = Number(nth ?? '1');
+    const def = await this.definitionOfInstance(instanceKey);
+    const e = def.model.eventSubStarts.find((x) => x.startId === startId && x.timer);
+    if (!e) {
+      await this.knex('engine_timers').where({ instance_key: instanceKey, execution_id: executionId }).delete();
+      return;
+    }
+    let next: Date | null = null;
+    await this.command(
+      instanceKey,
+      (session, vars) => {
+        session.startEventSubProcess(e.subProcessId);
+        if (e.interrupting) session.interruptOutside(e.subProcessId, new Set(e.elementIds));
+        else next = eventSubTimerDue(e, n + 1, new Date(this.now()), vars);
+      },
+      async (trx, result) => {
+        // Fired once: the row goes with the step (an ended instance's timers are all gone already).
+        const taken = await trx('engine_timers').where({ instance_key: instanceKey, execution_id: executionId }).delete();
+        if (taken !== 1 && result.status === 'ACTIVE') throw new AlreadyAppliedError();
+        if (next && result.status === 'ACTIVE') await trx('engine_timers').insert({ instance_key: instanceKey, execution_id: `${EVENT_SUB_PREFIX}${startId}#${n + 1}`, element_id: startId, due_at: next.toISOString() });
+      },
+    );
   }
 
   /**
@@ -889,7 +994,7 @@ export class EmbeddedEngine implements ProcessEngine {
     const n = Number(r.execution_id.split('#')[1] ?? '1');
     const def = await this.loadDefinition(definitionKey);
     const spec = def.model.timerStarts.find((t) => t.startId === r.element_id);
-    await this.createInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey, variables: {}, startKey: `timer:${definitionKey}:${r.element_id}:${n}` });
+    await this.startInstance({ bpmnProcessId: def.bpmnProcessId, definitionKey, variables: {}, startKey: `timer:${definitionKey}:${r.element_id}:${n}` });
     await this.knex.transaction(async (trx) => {
       const removed = await trx('engine_timers').where({ id: r.id }).delete();
       if (!removed || !spec) return;
@@ -907,28 +1012,32 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   private async storeSubscription(trx: Knex.Transaction, instanceKey: string, wait: Wait, info: ElementInfo, vars: Variables): Promise<void> {
+    if (info.signal) {
+      await trx('engine_message_subscriptions').insert({ instance_key: instanceKey, execution_id: wait.executionId, element_id: info.id, kind: 'signal', message_ref: info.signal.refId, message_name: info.signal.name, correlation_key: '' });
+      return;
+    }
     const key = info.message?.correlationKey ? evalMaybe(info.message.correlationKey, vars) : '';
     await trx('engine_message_subscriptions').insert({
       instance_key: instanceKey,
       execution_id: wait.executionId,
       element_id: info.id,
+      kind: 'message',
       message_ref: info.message!.refId,
       message_name: info.message!.name,
       correlation_key: String(key ?? ''),
     });
   }
 
-  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void> {
-    const subs = await this.knex('engine_message_subscriptions').where({ message_name: msg.name, correlation_key: msg.correlationKey });
-    if (subs.length) {
-      const seen = new Set<string>();
-      for (const s of subs) {
-        if (seen.has(s.instance_key)) continue;
-        seen.add(s.instance_key);
-        await this.deliver(s, msg.variables ?? {});
-      }
-      return;
+  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number; messageId?: string }): Promise<void> {
+    const subs = await this.knex('engine_message_subscriptions').where({ kind: 'message', message_name: msg.name, correlation_key: msg.correlationKey });
+    const seen = new Set<string>();
+    for (const s of subs) {
+      if (seen.has(s.instance_key)) continue;
+      seen.add(s.instance_key);
+      await this.deliver(s, msg.variables ?? {});
     }
+    const started = await this.startByMessage(msg);
+    if (subs.length || started) return;
     if (msg.timeToLiveMs && msg.timeToLiveMs > 0) {
       await this.knex('engine_messages').insert({
         name: msg.name,
@@ -939,8 +1048,40 @@ export class EmbeddedEngine implements ProcessEngine {
     }
   }
 
+  /**
+   * A message start event of this name (latest version of each process) creates an instance with the
+   * message's variables. As on Zeebe, while an instance a message with this correlation key started is
+   * active, the key starts no other one; with a message id, a repeated publish returns the first instance.
+   */
+  private async startByMessage(msg: { name: string; correlationKey: string; variables?: Variables; messageId?: string }): Promise<number> {
+    let started = 0;
+    for (const { definitionKey, bpmnProcessId, startId } of await this.latestStarts((m) => m.messageStarts.filter((x) => x.name === msg.name).map((x) => x.startId))) {
+      const prefix = `message:${bpmnProcessId}:${msg.correlationKey.length}:${msg.correlationKey}:`;
+      if (msg.correlationKey) {
+        const active = await this.knex('engine_instances').where('start_key', '>=', prefix).andWhere('start_key', '<', `${prefix}\uffff`).andWhere({ status: 'ACTIVE' }).first('key');
+        if (active && !(msg.messageId && (await this.knex('engine_instances').where({ start_key: `${prefix}${msg.messageId}` }).first('key')))) continue;
+      }
+      await this.startInstance({ bpmnProcessId, definitionKey, variables: msg.variables ?? {}, startKey: `${prefix}${msg.messageId ?? `${startId}@${nextKey()}`}` });
+      started++;
+    }
+    return started;
+  }
+
+  /** The start events `pick` chooses in the latest version of every deployed process. */
+  private async latestStarts(pick: (m: ProcessModel) => string[]): Promise<Array<{ definitionKey: string; bpmnProcessId: string; startId: string }>> {
+    const rows = (await this.knex('engine_definitions')
+      .select('key', 'bpmn_process_id', 'version')
+      .whereIn(['bpmn_process_id', 'version'], this.knex('engine_definitions').select('bpmn_process_id').max('version').groupBy('bpmn_process_id'))) as Array<{ key: string }>;
+    const out: Array<{ definitionKey: string; bpmnProcessId: string; startId: string }> = [];
+    for (const r of rows) {
+      const def = await this.loadDefinition(r.key);
+      for (const startId of pick(def.model)) out.push({ definitionKey: def.key, bpmnProcessId: def.bpmnProcessId, startId });
+    }
+    return out;
+  }
+
   private async deliver(sub: { instance_key: string; execution_id: string; element_id: string; message_ref: string }, variables: Variables): Promise<void> {
-    const eventSub = sub.execution_id.startsWith('evsub:') ? (await this.definitionOfInstance(sub.instance_key)).model.eventSubStarts.find((e) => e.startId === sub.element_id) : undefined;
+    const eventSub = sub.execution_id.startsWith(EVENT_SUB_PREFIX) ? (await this.definitionOfInstance(sub.instance_key)).model.eventSubStarts.find((e) => e.startId === sub.element_id) : undefined;
     await this.command(
       sub.instance_key,
       (session, vars) => {
@@ -957,8 +1098,16 @@ export class EmbeddedEngine implements ProcessEngine {
     );
   }
 
+  async broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void> {
+    const starts = await this.signals.startsFor([signal.name]);
+    const signalKey = nextKey();
+    await this.knex.transaction((trx) => this.signals.record(trx, signalKey, signal.name, signal.variables ?? {}, starts, null));
+    crashPoint('signal.recorded');
+    await this.signals.deliver(signalKey);
+  }
+
   private async correlateBuffered(instanceKey: string): Promise<void> {
-    const subs = await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey });
+    const subs = await this.knex('engine_message_subscriptions').where({ instance_key: instanceKey, kind: 'message' });
     for (const s of subs) {
       const buffered = await this.knex('engine_messages')
         .where({ name: s.message_name, correlation_key: s.correlation_key })

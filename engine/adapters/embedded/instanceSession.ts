@@ -4,6 +4,20 @@ import type { Variables } from '../../port/ProcessEngine.ts';
 import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import type { ProcessModel } from '../../bpmn/zeebeModel.ts';
 
+/**
+ * A message throw or end event with a zeebe:taskDefinition is a job on Zeebe (its worker sends the
+ * message): it waits as a task does; any other throw or end event keeps bpmn-elements' behaviour.
+ */
+function jobWhenTaskDefined(Default: (def: any, context: any) => unknown) {
+  return function JobOrEvent(this: unknown, activityDef: any, context: any) {
+    const b = activityDef.behaviour ?? {};
+    const isMessage = (b.eventDefinitions ?? []).some((d: any) => d.type === 'bpmn:MessageEventDefinition');
+    const hasTask = (b.extensionElements?.values ?? []).some((v: any) => v.$type === 'zeebe:TaskDefinition');
+    if (!isMessage || !hasTask) return Default(activityDef, context);
+    return (Elements.SignalTask as any)({ ...activityDef, behaviour: { ...b, eventDefinitions: undefined } }, context);
+  };
+}
+
 /** Task kinds that become jobs: they wait in the engine until a worker (or a person) answers. */
 export const JOB_ELEMENTS = {
   ServiceTask: Elements.SignalTask,
@@ -11,6 +25,8 @@ export const JOB_ELEMENTS = {
   BusinessRuleTask: Elements.SignalTask,
   ScriptTask: Elements.SignalTask,
   UserTask: Elements.SignalTask,
+  IntermediateThrowEvent: jobWhenTaskDefined(Elements.IntermediateThrowEvent as never),
+  EndEvent: jobWhenTaskDefined(Elements.EndEvent as never),
 };
 
 export interface Wait {
@@ -35,6 +51,8 @@ export interface SessionResult {
   waits: Map<string, Wait>;
   timers: Map<string, TimerWait>;
   completed: Array<{ elementId: string; elementType: string }>;
+  /** Signals thrown in this session (throw and end events), with the element that threw each: the adapter broadcasts them to other instances. */
+  thrownSignals: Array<{ name: string; elementId: string }>;
   error?: { message: string; elementId?: string };
 }
 
@@ -50,6 +68,8 @@ export class InstanceSession {
   private waits = new Map<string, Wait>();
   private timers = new Map<string, TimerWait>();
   private completed: Array<{ elementId: string; elementType: string }> = [];
+  private thrownSignals = new Map<string, { name: string; elementId: string }>();
+  private pendingInterrupts: Array<{ subProcessId: string; elementIds: string[] }> = [];
   private ended = false;
   private terminated = false;
   private error?: { message: string; elementId?: string };
@@ -102,7 +122,7 @@ export class InstanceSession {
                 loopIndex: info.loop ? c.index : undefined,
                 loopItem: info.loop?.inputElement ? c[info.loop.inputElement] : undefined,
               });
-            } else if (info.message) {
+            } else if (info.message || info.signal) {
               this.waits.set(c.executionId, { elementId: c.id, executionId: c.executionId, kind: 'message' });
             }
             return;
@@ -119,6 +139,16 @@ export class InstanceSession {
             });
             return;
           }
+          case 'activity.start': {
+            // An interrupting event sub-process has begun: the steps outside it end, as Zeebe interrupts them.
+            // Now (a throw that would run on otherwise) and once the run settles (steps bpmn-elements lists as waiting only then).
+            const started = this.model.interruptingStarts.get(c.id);
+            if (started) {
+              this.interruptOutside(started.subProcessId, new Set(started.elementIds));
+              this.pendingInterrupts.push(started);
+            }
+            return;
+          }
           case 'activity.end':
           case 'activity.leave':
           case 'activity.discard':
@@ -126,6 +156,10 @@ export class InstanceSession {
             if (routingKey === 'activity.end' && c.isRootScope !== false && !c.isMultiInstance) {
               this.completed.push({ elementId: c.id, elementType: c.type });
             }
+            return;
+          case 'activity.signal':
+            // A throw seen once per throwing execution, though the definition relays the event again.
+            if (c.state === 'throw' && c.message?.name) this.thrownSignals.set(`${c.id}:${c.executionId}`, { name: String(c.message.name), elementId: c.id });
             return;
           case 'activity.timeout':
             this.timers.delete(c.executionId);
@@ -201,14 +235,44 @@ export class InstanceSession {
   }
 
   /**
+   * A broadcast signal for the instance: every catch of it takes it (bpmn-elements matches the signal's
+   * id); the non-interrupting boundaries among `elementIds` listen again, as for messages.
+   */
+  signalBroadcast(signalRefId: string, elementIds: string[]): void {
+    for (const id of elementIds) {
+      const info = this.model.elements.get(id);
+      if (info?.type === 'bpmn:BoundaryEvent' && info.nonInterrupting) {
+        (this.engine.execution as any)?.getActivityById?.(id)?.broker.publish('execution', 'execute.repeat', { id, repeat: true });
+      }
+    }
+    this.engine.execution!.signal({ id: signalRefId });
+  }
+
+  /**
    * Start an event sub-process of the running process with its message, as bpmn-elements does for a
    * message thrown inside the process (it wires no way in from outside).
    */
-  startEventSubProcess(subProcessId: string, messageRefId: string): void {
+  startEventSubProcess(subProcessId: string, refId?: string): void {
     for (const def of this.engine.execution?.definitions ?? []) {
       for (const bp of (def as any).getProcesses() as any[]) {
         const sub = bp.getActivityById?.(subProcessId);
-        if (sub) return void sub.run({ id: messageRefId });
+        if (sub) return void sub.run(refId ? { id: refId } : undefined);
+      }
+    }
+    throw new Error(`事件子流程 ${subProcessId} 不在运行中的流程里`);
+  }
+
+  /**
+   * A BPMN error a job threw that no boundary catches, for an error event sub-process of the process:
+   * the sub-process is started and the error thrown to it, as bpmn-elements does for an error end event.
+   */
+  throwToEventSubProcess(subProcessId: string, errorRefId: string | undefined, code: string, message: string): void {
+    for (const def of this.engine.execution?.definitions ?? []) {
+      for (const bp of (def as any).getProcesses() as any[]) {
+        const sub = bp.getActivityById?.(subProcessId);
+        if (!sub) continue;
+        sub.run(errorRefId ? { id: errorRefId } : undefined);
+        return void bp.getApi().sendApiMessage('throw', { message: { id: errorRefId, code, message } }, { delegate: true });
       }
     }
     throw new Error(`事件子流程 ${subProcessId} 不在运行中的流程里`);
@@ -246,6 +310,10 @@ export class InstanceSession {
 
   async finish(): Promise<SessionResult> {
     await settle();
+    for (const p of this.pendingInterrupts.splice(0)) {
+      this.interruptOutside(p.subProcessId, new Set(p.elementIds));
+      await settle();
+    }
     let state: any = null;
     const status = this.terminated ? 'TERMINATED' : this.ended ? 'COMPLETED' : 'ACTIVE';
     if (status === 'ACTIVE' && !this.error) {
@@ -263,6 +331,7 @@ export class InstanceSession {
       waits: status === 'TERMINATED' ? new Map() : new Map(this.waits),
       timers: new Map(this.timers),
       completed: [...this.completed],
+      thrownSignals: [...this.thrownSignals.values()],
       error: this.error,
     };
     this.engine.stop();

@@ -282,10 +282,27 @@ export class ZeebeEngine implements ProcessEngine {
     return { key: row.key, bpmnProcessId: row.bpmn_process_id, status: row.status, variables: this.personal.fromJson(row.variables), completedElements: fromJson(row.trail) };
   }
 
-  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number }): Promise<void> {
-    await this.call('publishMessage', () =>
-      this.client().publishMessage({ name: msg.name, correlationKey: msg.correlationKey, variables: msg.variables ?? {}, timeToLive: msg.timeToLiveMs ?? 0 } as Parameters<ZBClient['publishMessage']>[0]),
-    );
+  async publishMessage(msg: { name: string; correlationKey: string; variables?: Variables; timeToLiveMs?: number; messageId?: string }): Promise<void> {
+    try {
+      await this.call('publishMessage', () =>
+        this.client().publishMessage({
+          name: msg.name,
+          correlationKey: msg.correlationKey,
+          variables: msg.variables ?? {},
+          timeToLive: msg.timeToLiveMs ?? 0,
+          ...(msg.messageId ? { messageId: msg.messageId } : {}),
+        } as Parameters<ZBClient['publishMessage']>[0]),
+      );
+    } catch (err) {
+      // The broker refuses a message id it still holds: that publish already took effect (a retry after a crash).
+      if (msg.messageId && (err as { code?: number }).code === 6) return;
+      throw err;
+    }
+  }
+
+  /** The broker broadcasts it to its signal subscriptions (starts, catches, boundaries, event sub-processes). */
+  async broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void> {
+    await this.call('broadcastSignal', () => this.client().broadcastSignal({ signalName: signal.name, variables: signal.variables ?? {} } as Parameters<ZBClient['broadcastSignal']>[0]));
   }
 
   // ---------------------------------------------------------------- jobs

@@ -57,6 +57,11 @@ const OrganisationBody = Type.Object(
     isUndelegatedProvincialInChengdu: Type.Boolean({ description: '未下放的在蓉省属评价机构' }),
     recommendationSuspendedUntil: Type.Optional(Type.Union([DateString, Type.Null()])),
     occupations: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 32 }), { maxItems: 500, description: '备案的职业(工种)代码' })),
+    filedLevels: Type.Optional(
+      Type.Union([Type.Record(Type.String({ minLength: 1, maxLength: 32 }), Type.Array(Type.Integer({ minimum: 1, maximum: 5 }), { minItems: 1, maxItems: 5, uniqueItems: true })), Type.Null()], {
+        description: '各备案职业(工种)的备案级别:职业代码 → 级别(1 一级/高级技师 … 5 五级/初级工);不填为未登记',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

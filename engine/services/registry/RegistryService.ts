@@ -30,9 +30,12 @@ export interface Organisation {
   /** Suspension entered as master data; sanctions recorded through recordSanction are added in getRecommenderFacts. */
   recommendationSuspendedUntil: string | null;
   occupations: string[];
+  /** The levels filed for each occupation (1 = 一级/高级技师 … 5 = 五级/初级工), GS24-01; null where not recorded. */
+  filedLevels: Record<string, number[]> | null;
 }
 
-export type OrganisationInput = Omit<Organisation, 'occupations' | 'level' | 'filingAcceptedDate' | 'filedDate' | 'recommendationSuspendedUntil'> & {
+export type OrganisationInput = Omit<Organisation, 'occupations' | 'level' | 'filingAcceptedDate' | 'filedDate' | 'recommendationSuspendedUntil' | 'filedLevels'> & {
+  filedLevels?: Record<string, number[]> | null;
   level?: Organisation['level'];
   filingAcceptedDate?: string | null;
   filedDate?: string | null;
@@ -165,6 +168,7 @@ const toOrg = (r: Row): Organisation => ({
   isUndelegatedProvincialInChengdu: !!r.is_undelegated_provincial_in_chengdu,
   recommendationSuspendedUntil: r.recommendation_suspended_until ?? null,
   occupations: fromJson<string[]>(r.occupations) ?? [],
+  filedLevels: fromJson<Record<string, number[]>>(r.filed_levels ?? null) ?? null,
 });
 // The card's holder is kept as a keyed hash (look-up) and sealed (the number itself).
 const toCard = (r: Row, personal: PersonalData): Card => ({
@@ -229,6 +233,12 @@ export class RegistryService {
     }
     if (!['FILED', 'APPLIED', 'SUBMITTED', 'NONE'].includes(o.filingStatus)) throw new ValidationError('备案状态不正确', o.filingStatus);
     for (const d of [o.filingAcceptedDate, o.filedDate, o.recommendationSuspendedUntil]) assertOptionalDate(d);
+    for (const [code, levels] of Object.entries(o.filedLevels ?? {})) {
+      if (!(o.occupations ?? []).includes(code)) throw new ValidationError('备案级别所属的职业(工种)不在备案职业中', `${o.id}: ${code}`);
+      if (!Array.isArray(levels) || !levels.length || levels.some((l) => !Number.isInteger(l) || l < 1 || l > 5) || new Set(levels).size !== levels.length) {
+        throw new ValidationError('备案级别应为 1–5 级且不重复', `${o.id}: ${code}`);
+      }
+    }
     const row = {
       id: o.id,
       name: o.name.trim(),
@@ -242,6 +252,7 @@ export class RegistryService {
       is_undelegated_provincial_in_chengdu: o.isUndelegatedProvincialInChengdu,
       recommendation_suspended_until: o.recommendationSuspendedUntil ?? null,
       occupations: toJson(o.occupations ?? []),
+      filed_levels: o.filedLevels ? toJson(Object.fromEntries(Object.entries(o.filedLevels).map(([k, v]) => [k, [...v].sort((a, b) => a - b)]))) : null,
     };
     // One statement on both stores (ON CONFLICT / ON DUPLICATE KEY), so two starts seeding at once do not clash.
     await this.knex('organisations').insert(row).onConflict('id').merge();

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { addCalendarMonths, addDays } from '../../../rules/calendar/civilDate.ts';
-import type { ScheduledJobSpec } from '../../packages/packageTypes.ts';
+import type { CardJobSpec, ScheduledJobSpec } from '../../packages/packageTypes.ts';
 import type { Db } from '../../store/createDb.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
@@ -10,6 +10,7 @@ import type { RegistryService } from '../registry/RegistryService.ts';
 import type { ScheduleService } from '../schedules/ScheduleService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { remindRenewal, voidUnrenewedCards, type CardJobContext } from './cardJobs.ts';
+import { checkPlanPublished } from './planJobs.ts';
 
 export type ScheduledJobState = 'PENDING' | 'RUNNING' | 'DONE' | 'FAILED';
 
@@ -31,7 +32,7 @@ export interface ScheduledJobView {
   finishedAt: string | null;
 }
 
-const HANDLERS: Record<ScheduledJobSpec['kind'], (ctx: CardJobContext) => Promise<Record<string, unknown>>> = {
+const CARD_HANDLERS: Record<CardJobSpec['kind'], (ctx: CardJobContext) => Promise<Record<string, unknown>>> = {
   'cards.voidUnrenewed': voidUnrenewedCards,
   'cards.remindRenewal': remindRenewal,
 };
@@ -156,15 +157,21 @@ export class ScheduledJobService {
     const spec = ((pkg.manifest.scheduledJobs ?? []) as ScheduledJobSpec[]).find((s) => s.id === job.job_id);
     if (!spec) throw new Error(`政策包版本中没有定时任务 ${job.job_id}`);
     const windows = new Map((await this.d.schedules.windows(job.package_hash)).windows.map((w) => [w.id, w]));
-    const expiry = windows.get(spec.params.expiryWindow);
     const window = windows.get(spec.at.window);
+    const jobInfo = { key: job.key, packageId: job.package_id, regionCode: job.region_code, clause: job.clause, title: job.title };
+    if (spec.kind === 'plans.checkPublished') {
+      const plan = windows.get(spec.params.planWindow ?? spec.at.window);
+      if (!plan?.closes) throw new Error(`定时任务 ${job.job_id} 的计划窗口无法确定截止日期`);
+      return checkPlanPublished({ knex: this.knex, audit: this.d.audit, job: jobInfo, plan: { id: plan.id, title: plan.title, closes: plan.closes }, today });
+    }
+    const expiry = windows.get(spec.params.expiryWindow);
     if (!expiry?.opens || !expiry.closes || !window) throw new Error(`定时任务 ${job.job_id} 的时间窗口无法确定日期`);
-    return HANDLERS[spec.kind]({
+    return CARD_HANDLERS[spec.kind]({
       knex: this.knex,
       registry: this.d.registry,
       audit: this.d.audit,
       nowIso: () => this.nowIso(),
-      job: { key: job.key, packageId: job.package_id, regionCode: job.region_code, clause: job.clause, title: job.title },
+      job: jobInfo,
       cardKinds: spec.params.cardKinds,
       expiry: { opens: expiry.opens, closes: expiry.closes, title: expiry.title },
       window: { opens: window.opens, closes: window.closes, title: window.title },

@@ -34,7 +34,8 @@ describe('ScheduleService', () => {
   it('refuses a submission between windows, by default, naming the last and the next window; not when the schedule opts out', async () => {
     await expect(service(undefined).assertRegistrationOpen('h', '2024-10-30')).rejects.toMatchObject({ title: '当前不在报名时间内', detail: '2024-10-30 不在任何报名期内:上一报名期「秋季报名」已于 2024-10-18 截止;下一报名期「11月报名」自 2024-11-08 起' });
     await expect(service(undefined).assertRegistrationOpen('h', '2024-11-20')).rejects.toMatchObject({ detail: '2024-11-20 不在任何报名期内:上一报名期「11月报名」已于 2024-11-15 截止;本年度已无报名期' });
-    await expect(service(true).assertRegistrationOpen('h', '2024-10-16')).resolves.toBeUndefined();
+    // an accepted submission is told the window it came in by (its batch)
+    await expect(service(true).assertRegistrationOpen('h', '2024-10-16')).resolves.toMatchObject({ id: 'autumn' });
     await expect(service(true).assertRegistrationOpen('h', '2024-10-30')).rejects.toThrow(UnprocessableError);
     await expect(service(true).assertRegistrationOpen('h', '2024-10-30')).rejects.toMatchObject({ detail: expect.stringContaining('下一报名期「11月报名」自 2024-11-08 起') });
     await expect(service(false).assertRegistrationOpen('h', '2024-10-30')).resolves.toBeUndefined();
@@ -56,7 +57,7 @@ describe('ScheduleService', () => {
     await expect(s.assertRegistrationOpen('h', '2024-05-06', { applicantType: 'EXAMINER', round: '2024-04' })).rejects.toMatchObject({
       detail: '所选换证轮次「4月轮次」的报名期为「4月考评员报名」(2024-04-10 至 2024-04-29),2024-05-06 不在其内;当前可报名的最近一期:「7月考评员报名」(至 2024-07-29)',
     });
-    await expect(s.assertRegistrationOpen('h', '2024-05-06', { applicantType: 'SUPERVISOR', round: '2024-04' })).resolves.toBeUndefined();
-    await expect(s.assertRegistrationOpen('h', '2024-05-06', { applicantType: 'EXAMINER', round: '2024-07' })).resolves.toBeUndefined();
+    await expect(s.assertRegistrationOpen('h', '2024-05-06', { applicantType: 'SUPERVISOR', round: '2024-04' })).resolves.toMatchObject({ id: 'su-04' });
+    await expect(s.assertRegistrationOpen('h', '2024-05-06', { applicantType: 'EXAMINER', round: '2024-07' })).resolves.toMatchObject({ id: 'ex-07' });
   });
 });

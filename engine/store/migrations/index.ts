@@ -12,6 +12,9 @@ import * as m010 from './010_task_list.ts';
 import * as m011 from './011_scheduled_jobs.ts';
 import * as m012 from './012_package_drafts.ts';
 import * as m013 from './013_quota_adjustments.ts';
+import * as m014 from './014_plan_publications.ts';
+import * as m015 from './015_engine_signals.ts';
+import * as m016 from './016_organisation_filed_levels.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -27,6 +30,9 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '011_scheduled_jobs': m011,
   '012_package_drafts': m012,
   '013_quota_adjustments': m013,
+  '014_plan_publications': m014,
+  '015_engine_signals': m015,
+  '016_organisation_filed_levels': m016,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

@@ -42,6 +42,8 @@ export interface Resources {
   personId: string;
   packageHash: string;
   olderPackageHash: string;
+  /** A version whose schedule has plans to publish (SC24-07). */
+  renewalPackageHash: string;
   packageSource: string;
   /** The region whose calendar the family's admins keep, and a date with an entry there. */
   region: string;
@@ -281,6 +283,7 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       personId: me.idNumber,
       packageHash: hashes[scDir],
       olderPackageHash: hashes['sichuan/2021-examiner-training'],
+      renewalPackageHash: hashes['sichuan/2024-renewal'],
       packageSource: scDir,
       region: '510000',
       calendarDate: '2030-05-06',

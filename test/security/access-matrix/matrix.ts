@@ -294,6 +294,28 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
   },
   {
+    endpoint: 'GET /api/packages/{hash}/plans',
+    about: 'the plans the Sichuan 2024 renewal must publish by a date, with their publication records',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/packages/${need(r, 'renewalPackageHash')}/plans` }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'PUT /api/packages/{hash}/plans/{windowId}/publication',
+    about: 'recording the November renewal plan of Sichuan as published',
+    family: 'sichuan',
+    serial: 'plan-publication',
+    request: (r) => ({ path: `/api/packages/${need(r, 'renewalPackageHash')}/plans/plan-2024-11/publication`, body: { publishedOn: '2024-11-08', reference: '川职鉴〔2024〕30号' } }),
+    rows: onlyRoles('sichuan', { admin: [200, 404] }),
+  },
+  {
+    endpoint: 'GET /api/registry/unit-penalties',
+    about: 'the province’s penalty decisions on recommending units (通报 list), each centre seeing its region (the scope itself: planPublication.e2e)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/registry/unit-penalties' }),
+    rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
+  },
+  {
     endpoint: 'GET /api/package-diffs',
     about: 'the diff of two Sichuan versions (2021 → 2026)',
     family: 'sichuan',
