@@ -183,22 +183,27 @@ export function PackagesPage() {
               size="small"
               pagination={false}
               dataSource={g.rows}
-              scroll={{ x: 1180 }}
+              scroll={{ x: 980 }}
               onRow={(r) => ({ 'data-testid': r.kind === 'draft' ? 'draft-row' : 'version-row', 'data-year': r.year }) as React.HTMLAttributes<HTMLElement>}
               columns={[
                 { title: t.columns.year, dataIndex: 'year', width: 72, render: (y: number) => <Typography.Text strong>{y}</Typography.Text> },
                 {
                   title: t.columns.item,
                   key: 'title',
-                  width: 300,
+                  width: 280,
                   render: (_, r) => (
                     <div>
                       <div>{r.title}</div>
-                      {r.kind === 'draft' ? (
-                        <Typography.Text type={r.draft.errorCount ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                          {t.problems(r.draft.errorCount, r.draft.warningCount)}
+                      <Space size={8} wrap style={{ fontSize: 12 }}>
+                        {r.kind === 'draft' ? (
+                          <Typography.Text type={r.draft.errorCount ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                            {t.problems(r.draft.errorCount, r.draft.warningCount)}
+                          </Typography.Text>
+                        ) : null}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {r.kind === 'draft' ? t.by(r.draft.updatedBy.name, formatDateTime(r.draft.updatedAt)) : t.deployed(formatDateTime(r.version.deployedAt))}
                         </Typography.Text>
-                      ) : null}
+                      </Space>
                     </div>
                   ),
                 },
@@ -212,7 +217,7 @@ export function PackagesPage() {
                 {
                   title: t.columns.notice,
                   key: 'notice',
-                  width: 220,
+                  width: 200,
                   render: (_, r) => {
                     const n = notice(r);
                     if (!n) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -225,17 +230,7 @@ export function PackagesPage() {
                     );
                   },
                 },
-                {
-                  title: t.columns.updated,
-                  key: 'updated',
-                  width: 190,
-                  render: (_, r) => (
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {r.kind === 'draft' ? t.by(r.draft.updatedBy.name, formatDateTime(r.draft.updatedAt)) : formatDateTime(r.version.deployedAt)}
-                    </Typography.Text>
-                  ),
-                },
-                { title: t.columns.actions, key: 'actions', width: 250, fixed: 'right', render: (_, r) => actions(r) },
+                { title: t.columns.actions, key: 'actions', width: 220, fixed: 'right', render: (_, r) => actions(r) },
               ]}
             />
           </Card>
