@@ -280,6 +280,13 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 403], admin: [200, 403] }),
   },
   {
+    endpoint: 'GET /api/audit/verification',
+    about: 'verifying the audit hash chain (it spans every region and names rows only by position)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/audit/verification' }),
+    rows: onlyRoles('sichuan', { admin: [200, 200] }),
+  },
+  {
     endpoint: 'GET /api/scheduled-jobs',
     about: 'the scheduled jobs, each admin seeing those of his province (the scope itself: scheduledJobs.e2e)',
     family: 'sichuan',
@@ -742,6 +749,21 @@ export const MATRIX: Block[] = [
       family,
       request: (r) => ({ path: '/api/audit', query: { entityType: 'application', entityId: need(r, 'app'), limit: 500 } }),
       listed: (body, r) => hasId(body, 'entityId', r.app),
+      rows: onlyRoles(family, { admin: ['listed', 'unlisted'] }),
+    },
+    {
+      endpoint: 'GET /api/incidents/{key}',
+      about: `one incident of a ${family} instance with its variables, to that province's admins only`,
+      family,
+      request: (r) => ({ path: `/api/incidents/${need(r, 'incident')}` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'GET /api/audit',
+      about: `the ${family} application's incident actions (action prefix), to that province's admins only`,
+      family,
+      request: (r) => ({ path: '/api/audit', query: { applicationId: need(r, 'app'), action: 'application.', limit: 500 } }),
+      listed: (body, r) => hasId(body, 'applicationId', r.app),
       rows: onlyRoles(family, { admin: ['listed', 'unlisted'] }),
     },
     {
