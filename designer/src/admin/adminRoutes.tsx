@@ -1,5 +1,11 @@
 import type { RouteObject } from 'react-router';
 import { AdminHomePage } from './AdminHomePage.tsx';
+import { IncidentPage } from './IncidentPage.tsx';
+import { IncidentsPage } from './IncidentsPage.tsx';
 
 /** Pages under /admin (administrators). */
-export const adminRoutes: RouteObject[] = [{ path: '/admin', element: <AdminHomePage /> }];
+export const adminRoutes: RouteObject[] = [
+  { path: '/admin', element: <AdminHomePage /> },
+  { path: '/admin/incidents', element: <IncidentsPage /> },
+  { path: '/admin/incidents/:key', element: <IncidentPage /> },
+];
