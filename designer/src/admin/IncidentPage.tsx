@@ -140,7 +140,7 @@ export function IncidentPage() {
                 <Input
                   value={newName}
                   onChange={(e) => setNewName(e.target.value)}
-                  addonBefore={t.newVariableName}
+                  prefix={<Typography.Text type="secondary">{t.newVariableName}</Typography.Text>}
                   status={newName && !nameOk ? 'error' : undefined}
                   placeholder={t.newVariableNameRule}
                   data-testid="variable-name"

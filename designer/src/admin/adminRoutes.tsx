@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AdminHomePage } from './AdminHomePage.tsx';
+import { CalendarPage } from './CalendarPage.tsx';
 import { IncidentPage } from './IncidentPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
 
@@ -8,4 +9,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin', element: <AdminHomePage /> },
   { path: '/admin/incidents', element: <IncidentsPage /> },
   { path: '/admin/incidents/:key', element: <IncidentPage /> },
+  { path: '/admin/calendar', element: <CalendarPage /> },
 ];
