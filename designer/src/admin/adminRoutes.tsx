@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AdminHomePage } from './AdminHomePage.tsx';
 import { CalendarPage } from './CalendarPage.tsx';
+import { JobsAndPlansPage } from './JobsAndPlansPage.tsx';
 import { IncidentPage } from './IncidentPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
 
@@ -10,4 +11,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/incidents', element: <IncidentsPage /> },
   { path: '/admin/incidents/:key', element: <IncidentPage /> },
   { path: '/admin/calendar', element: <CalendarPage /> },
+  { path: '/admin/jobs', element: <JobsAndPlansPage /> },
 ];

@@ -93,6 +93,10 @@ export const adminText = {
     recorded: '已登记发布',
     publishedAs: (on: string, ref: string) => `${on} · ${ref}`,
     noPackages: '本地区没有含须按期发布计划的政策包版本',
+    results: {
+      voided: (n: number, waiting: number) => `作废证卡 ${n} 张${waiting ? `,尚未到期 ${waiting} 张` : ''}`,
+      reminded: (n: number) => `已提醒 ${n} 张证卡的持有人`,
+    },
   },
   audit: {
     title: '审计日志',
