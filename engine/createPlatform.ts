@@ -38,6 +38,8 @@ import { ProcessStartDispatcher } from './services/applications/ProcessStartDisp
 import { OperationsService } from './services/operations/OperationsService.ts';
 import { IncidentRegions } from './services/operations/IncidentRegions.ts';
 import { AuditActors } from './services/audit/AuditActors.ts';
+import { AccountAdminService } from './services/accounts/AccountAdminService.ts';
+import { accountAdminRoutes } from './http/routes/accountAdminRoutes.ts';
 import { AuditChainVerifier } from './services/audit/AuditChainVerifier.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
 import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
@@ -201,6 +203,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   );
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
+    ...accountAdminRoutes(new AccountAdminService(db.knex, accounts, audit, now)),
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),

@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../components/areas.tsx';
 import { adminText } from './adminText.ts';
 
@@ -9,4 +9,5 @@ export const adminMenu: MenuEntry[] = [
   { path: '/admin/calendar', label: adminText.menu.calendar, icon: <CalendarOutlined /> },
   { path: '/admin/jobs', label: adminText.menu.jobs, icon: <ScheduleOutlined /> },
   { path: '/admin/audit', label: adminText.menu.audit, icon: <AuditOutlined /> },
+  { path: '/admin/accounts', label: adminText.menu.accounts, icon: <TeamOutlined /> },
 ];

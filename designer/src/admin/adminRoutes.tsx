@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AdminHomePage } from './AdminHomePage.tsx';
 import { CalendarPage } from './CalendarPage.tsx';
 import { JobsAndPlansPage } from './JobsAndPlansPage.tsx';
+import { AccountsPage } from './AccountsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { IncidentPage } from './IncidentPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
@@ -14,4 +15,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/calendar', element: <CalendarPage /> },
   { path: '/admin/jobs', element: <JobsAndPlansPage /> },
   { path: '/admin/audit', element: <AuditPage /> },
+  { path: '/admin/accounts', element: <AccountsPage /> },
 ];

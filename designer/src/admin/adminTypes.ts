@@ -14,3 +14,5 @@ export type AuditPage = Ok<'/api/audit', 'get'>;
 export type AuditEntry = AuditPage['items'][number];
 export type AuditVerification = Ok<'/api/audit/verification', 'get'>;
 export type PackageVersion = Ok<'/api/packages', 'get'>[number];
+export type StaffAccount = Ok<'/api/admin/accounts', 'get'>[number];
+export type Organisation = Ok<'/api/organisations', 'get'>[number];

@@ -1,5 +1,23 @@
 // Generated from /api/openapi.json by scripts/apiSchema.ts (npm run api:schema). Do not edit.
 export interface paths {
+    "/api/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区的工作人员账号(审核人、政策编辑、管理员)及其会话数 */
+        get: operations["getApiAdminAccounts"];
+        put?: never;
+        /** 为本地区创建审核人账号(推荐单位审核人须指定本地区的机构,市(州)审核人须指定本省的市(州));不填密码则生成,仅此一次返回 */
+        post: operations["postApiAdminAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{username}/password": {
         parameters: {
             query?: never;
@@ -1127,6 +1145,90 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiAdminAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 账号列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 未过期的会话数 */
+                        activeSessions: number;
+                        createdAt: string;
+                        displayName: string;
+                        orgId: string | null;
+                        orgName: string | null;
+                        regionCode: string | null;
+                        role: string;
+                        username: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    orgId?: string;
+                    password?: string;
+                    regionCode?: string;
+                    role: "unit_reviewer" | "city_reviewer" | "province_reviewer";
+                    /** @description 3–64 位字母、数字、下划线、点或连字符 */
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 生成的密码(仅在未指定时返回) */
+                        password?: string;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putApiAdminAccountsUsernamePassword: {
         parameters: {
             query?: never;

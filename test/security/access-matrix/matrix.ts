@@ -280,6 +280,20 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 403], admin: [200, 403] }),
   },
   {
+    endpoint: 'GET /api/admin/accounts',
+    about: 'the staff accounts, each admin seeing those of his province (the scope itself: adminAccounts browser test)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/accounts' }),
+    rows: onlyRoles('sichuan', { admin: [200, 200] }),
+  },
+  {
+    endpoint: 'POST /api/admin/accounts',
+    about: 'creating a city reviewer account for 绵阳 (510700): only by an admin of Sichuan; a region named in the body the caller does not govern is 403',
+    family: 'sichuan',
+    request: (_r, caller) => ({ path: '/api/admin/accounts', body: { username: `matrix-${(caller ?? 'anonymous').replace(/[^A-Za-z0-9_.-]/g, '')}-${Math.random().toString(36).slice(2, 8)}`, displayName: '访问矩阵审核人', role: 'city_reviewer', regionCode: '510700' } }),
+    rows: onlyRoles('sichuan', { admin: [201, 403] }),
+  },
+  {
     endpoint: 'GET /api/audit/verification',
     about: 'verifying the audit hash chain (it spans every region and names rows only by position)',
     family: 'sichuan',
