@@ -23,14 +23,14 @@ const atExam: Scenario = {
 describeBrowser('an admin fixes an incident’s variables and retries it (Chromium)', () => {
   const suite = browserSuite([PACKAGE]);
 
-  it('opens the incident, corrects the exam variable with JSON feedback, retries, and the instance goes on; Gansu sees none of it', { timeout: 240_000 }, async () => {
+  it('retries it in a batch (it fails again), opens the new incident, corrects the exam variable with JSON feedback, retries, and the instance goes on; Gansu sees none of it', { timeout: 240_000 }, async () => {
     // given: the exam result recorded without its date (straight through the engine, as before the form check existed): 登记考试结果 fails into an incident
     const t = suite.server.t;
     const appId = await runScenario(t, PACKAGE, atExam);
     t.clock.set(Date.now());
     const task = await waitFor(() => t.platform.db.knex('tasks').where({ application_id: appId, element_id: 'Task_TrainingExam' }).first(), 30_000, 'the exam task');
     await t.platform.engine.completeJob(task.id, { decision: 'approve', opinion: '考核合格', reviewer: '旧版本', completedAt: new Date().toISOString(), trainingCompleted: true });
-    const incident = await waitFor(async () => (await t.platform.engine.listIncidents({ state: 'OPEN' })).find((i) => i.elementId === 'Task_RecordExam'), 30_000, 'the incident at 登记考试结果');
+    const first = await waitFor(async () => (await t.platform.engine.listIncidents({ state: 'OPEN' })).find((i) => i.elementId === 'Task_RecordExam'), 30_000, 'the incident at 登记考试结果');
 
     // when the Sichuan admin opens 流程事件
     const b = await suite.open('admin-incidents');
@@ -45,6 +45,20 @@ describeBrowser('an admin fixes an incident’s variables and retries it (Chromi
     expect(rowText).toContain(appId.slice(0, 8));
     expect(rowText).toContain('sichuan');
     expect(rowText).toContain('510000');
+
+    // when they retry it in a batch without correcting anything
+    await row.locator('.ant-checkbox-input').check();
+    await b.page.getByTestId('retry-selected').click();
+    // then each item has its result, and the step fails again: a new incident, its second attempt
+    await b.page.getByTestId('retry-results').getByText('Task_RecordExam:已重试').waitFor();
+    await b.step('batch-retry-result');
+    await b.page.getByRole('button', { name: '关 闭' }).click();
+    const again = await waitFor(async () => (await t.platform.engine.listIncidents({ state: 'OPEN' })).find((i) => i.elementId === 'Task_RecordExam' && i.key !== first.key), 30_000, 'the incident after the retry');
+    await b.goto('/admin/incidents');
+    await row.waitFor();
+    expect(await row.locator('td').nth(4).innerText()).toBe('2');
+    await b.step('second-attempt');
+    const incident = again;
 
     // when they open it and edit the exam variable with broken JSON
     await b.page.getByTestId(`open-incident-${incident.key}`).click();

@@ -11,7 +11,7 @@ import { adminText } from './adminText.ts';
 import type { IncidentRow } from './adminTypes.ts';
 
 const t = adminText.incidents;
-type RetryResult = { key: string; ok: boolean; reason: string | null };
+type RetryResult = { key: string; ok: boolean; reason: string | null; elementId?: string };
 
 /** Retries one incident; the server's Chinese reason when it cannot work yet. */
 export async function retryIncident(key: string): Promise<RetryResult> {
@@ -37,7 +37,7 @@ export function IncidentsPage() {
     setRetrying(true);
     try {
       const out: RetryResult[] = [];
-      for (const key of selected) out.push(await retryIncident(key));
+      for (const key of selected) out.push({ ...(await retryIncident(key)), elementId: byKey.get(key)?.elementId });
       setResults(out);
       setSelected([]);
       const ok = out.filter((r) => r.ok).length;
@@ -120,7 +120,7 @@ export function IncidentsPage() {
               style={{ marginBottom: 8 }}
               type={r.ok ? 'success' : 'warning'}
               showIcon
-              title={`${byKey.get(r.key)?.elementId ?? r.key}:${r.ok ? t.retried : t.notRetried}`}
+              title={`${r.elementId ?? r.key}:${r.ok ? t.retried : t.notRetried}`}
               description={r.reason ?? undefined}
             />
           ))}
