@@ -109,4 +109,44 @@ describeBrowser('an admin fixes an incident’s variables and retries it (Chromi
     await g.step('gansu-incident-not-found');
     expect(g.problemsSoFar()).toEqual([]);
   });
+
+  it('says in Chinese why a retry cannot work yet, and goes on once the missing variable is put back', { timeout: 240_000 }, async () => {
+    // given: an application at the province's review whose recommender variable got lost: the exam task's candidate groups ("city:" + recommender.cityCode) have no value
+    const t = suite.server.t;
+    const appId = await runScenario(t, PACKAGE, { ...atExam, name: '推荐单位变量缺失', given: { ...atExam.given, applicant: 'chenjing' }, when: atExam.when.slice(0, 3) } as Scenario);
+    t.clock.set(Date.now());
+    const app = await t.platform.db.knex('applications').where({ id: appId }).first('process_instance_key');
+    const review = await waitFor(() => t.platform.db.knex('tasks').where({ application_id: appId, element_id: 'Task_ProvinceReReview' }).first(), 30_000, 'the province review');
+    const recommender = (await t.platform.engine.getInstance(app.process_instance_key))!.variables.recommender;
+    await t.platform.engine.setVariables(app.process_instance_key, { recommender: null });
+    await t.platform.engine.completeJob(review.id, { decision: 'approve', opinion: '同意', reviewer: '四川省职鉴中心审核人', completedAt: new Date().toISOString() });
+    const incident = await waitFor(async () => (await t.platform.engine.listIncidents({ processInstanceKey: app.process_instance_key, state: 'OPEN' }))[0], 30_000, 'the incident at the exam task');
+    expect(incident).toMatchObject({ elementId: 'Task_TrainingExam', errorType: 'EXTRACT_VALUE_ERROR' });
+
+    // when the admin retries it as it is
+    const b = await suite.open('admin-incident-not-yet');
+    b.allowHttpError('POST', `/api/incidents/${incident.key}/resolve`, 409);
+    await signIn(b, 'admin', '/admin');
+    await b.goto(`/admin/incidents/${incident.key}`);
+    await b.page.getByTestId('incident-facts').waitFor();
+    await b.page.getByTestId('incident-retry').click();
+    // then the page says why, in Chinese, and the incident stays open
+    const reason = b.page.getByTestId('retry-reason');
+    await reason.waitFor();
+    expect(await reason.innerText()).toContain('事件原因仍未消除');
+    expect(await reason.innerText()).toContain('仍不可用');
+    await b.step('retry-refused');
+
+    // when they put the recommender back and retry
+    await b.page.getByTestId('edit-recommender').click();
+    await b.page.getByTestId('variable-json').fill(JSON.stringify(recommender, null, 2));
+    await b.page.getByTestId('variable-save').click();
+    await b.page.getByText('已更正变量:recommender').waitFor();
+    await b.page.getByTestId('incident-retry').click();
+    await b.page.getByTestId('incident-resolved').waitFor();
+    await b.step('retried-after-fix');
+    // then the exam task reaches the city's inbox
+    await waitFor(() => t.platform.db.knex('tasks').where({ application_id: appId, element_id: 'Task_TrainingExam' }).first(), 30_000, 'the exam task');
+    expect(b.problemsSoFar()).toEqual([]);
+  });
 });
