@@ -37,6 +37,10 @@ import { ApplicationService } from './services/applications/ApplicationService.t
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
 import { IncidentRegions } from './services/operations/IncidentRegions.ts';
+import { AuditActors } from './services/audit/AuditActors.ts';
+import { AccountAdminService } from './services/accounts/AccountAdminService.ts';
+import { accountAdminRoutes } from './http/routes/accountAdminRoutes.ts';
+import { AuditChainVerifier } from './services/audit/AuditChainVerifier.ts';
 import { ReplayService } from './services/replay/ReplayService.ts';
 import { PersonRegistryService } from './services/registry/PersonRegistryService.ts';
 import { CalendarService } from './services/calendar/CalendarService.ts';
@@ -199,6 +203,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   );
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
+    ...accountAdminRoutes(new AccountAdminService(db.knex, accounts, audit, now)),
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
@@ -208,7 +213,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
     ...calendarRoutes(calendar, schedules),
     ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db)),
-    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal), scheduledJobs),
+    ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal, new AuditActors(db.knex), new AuditChainVerifier(db)), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
 

@@ -102,6 +102,33 @@ export const IncidentSchema = Type.Object({
   message: Type.String(),
   state: Type.Union([Type.Literal('OPEN'), Type.Literal('RESOLVED')]),
   createdAt: Type.String(),
+  attempts: Type.Integer({ description: '该环节在本实例中出错的次数(含本次)' }),
+  applicationId: Nullable(Type.String({ description: '申报编号' })),
+  packageId: Nullable(Type.String()),
+  packageHash: Nullable(Type.String()),
+  regionCode: Nullable(Type.String({ description: '政策包版本所属行政区划' })),
+});
+
+export const IncidentDetailSchema = Type.Object({
+  ...IncidentSchema.properties,
+  variables: Type.Record(Type.String(), Type.Unknown(), { description: '流程实例的变量(身份证号、手机号已脱敏)' }),
+  maskedVariables: Type.Array(Type.String(), { description: '含脱敏个人信息的变量名:这些变量不能在此更正' }),
+  protectedVariables: Type.Array(Type.String(), { description: '平台的流程标识(哪个申报、哪个政策包),不能更正' }),
+});
+
+export const AuditVerificationSchema = Type.Object({
+  ok: Type.Boolean({ description: '哈希链完整' }),
+  checked: Type.Integer({ description: '发现问题前已核对的记录数' }),
+  problem: Type.Union([
+    Type.Object({
+      kind: Type.Union([Type.Literal('edited'), Type.Literal('deleted'), Type.Literal('unchained'), Type.Literal('tail')]),
+      seq: Nullable(Type.Integer()),
+      id: Nullable(Type.Integer()),
+      message: Type.String({ description: '中文说明' }),
+    }),
+    Type.Null(),
+  ]),
+  verifiedAt: Type.String(),
 });
 
 export const AuditPageSchema = Type.Object({
@@ -112,6 +139,7 @@ export const AuditPageSchema = Type.Object({
       at: Type.String(),
       actorId: Nullable(Type.String()),
       actorRole: Nullable(Type.String()),
+      actorUsername: Nullable(Type.String({ description: '操作人账号名' })),
       action: Type.String(),
       entityType: Type.String(),
       entityId: Type.String(),

@@ -1,5 +1,23 @@
 // Generated from /api/openapi.json by scripts/apiSchema.ts (npm run api:schema). Do not edit.
 export interface paths {
+    "/api/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区的工作人员账号(审核人、政策编辑、管理员)及其会话数 */
+        get: operations["getApiAdminAccounts"];
+        put?: never;
+        /** 为本地区创建审核人账号(推荐单位审核人须指定本地区的机构,市(州)审核人须指定本省的市(州));不填密码则生成,仅此一次返回 */
+        post: operations["postApiAdminAccounts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{username}/password": {
         parameters: {
             query?: never;
@@ -275,6 +293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核验审计日志哈希链(全链,逐条重算哈希):完整,或第一条被修改、删除的记录 */
+        get: operations["getApiAuditVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/days": {
         parameters: {
             query?: never;
@@ -456,8 +491,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 流程事件(重试用尽、未捕获错误等) */
+        /** 流程事件(重试用尽、未捕获错误等),含所属申报、政策包版本、行政区划与该环节出错次数;仅本行政区划 */
         get: operations["getApiIncidents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个流程事件及其流程实例的变量(个人信息已脱敏),供更正变量后重试;仅本行政区划 */
+        get: operations["getApiIncidentsKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1093,6 +1145,90 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getApiAdminAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 账号列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 未过期的会话数 */
+                        activeSessions: number;
+                        createdAt: string;
+                        displayName: string;
+                        orgId: string | null;
+                        orgName: string | null;
+                        regionCode: string | null;
+                        role: string;
+                        username: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    orgId?: string;
+                    password?: string;
+                    regionCode?: string;
+                    role: "unit_reviewer" | "city_reviewer" | "province_reviewer";
+                    /** @description 3–64 位字母、数字、下划线、点或连字符 */
+                    username: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 生成的密码(仅在未指定时返回) */
+                        password?: string;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putApiAdminAccountsUsernamePassword: {
         parameters: {
             query?: never;
@@ -2031,7 +2167,9 @@ export interface operations {
     getApiAudit: {
         parameters: {
             query?: {
+                action?: string;
                 actorId?: string;
+                actorUsername?: string;
                 afterId?: number;
                 applicationId?: string;
                 entityId?: string;
@@ -2057,6 +2195,7 @@ export interface operations {
                             action: string;
                             actorId: string | null;
                             actorRole: string | null;
+                            actorUsername: string | null;
                             applicationId: string | null;
                             at: string;
                             detail: unknown;
@@ -2070,6 +2209,48 @@ export interface operations {
                             seq: number;
                         }[];
                         nextAfterId: number | null;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 核验结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 发现问题前已核对的记录数 */
+                        checked: number;
+                        /** @description 哈希链完整 */
+                        ok: boolean;
+                        problem: {
+                            id: number | null;
+                            kind: "edited" | "deleted" | "unchained" | "tail";
+                            /** @description 中文说明 */
+                            message: string;
+                            seq: number | null;
+                        } | null;
+                        verifiedAt: string;
                     };
                 };
             };
@@ -2938,15 +3119,75 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        applicationId: string | null;
+                        /** @description 该环节在本实例中出错的次数(含本次) */
+                        attempts: number;
                         createdAt: string;
                         elementId: string;
                         errorType: string;
                         jobKey: string | null;
                         key: string;
                         message: string;
+                        packageHash: string | null;
+                        packageId: string | null;
                         processInstanceKey: string;
+                        regionCode: string | null;
                         state: "OPEN" | "RESOLVED";
                     }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiIncidentsKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 事件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string | null;
+                        /** @description 该环节在本实例中出错的次数(含本次) */
+                        attempts: number;
+                        createdAt: string;
+                        elementId: string;
+                        errorType: string;
+                        jobKey: string | null;
+                        key: string;
+                        /** @description 含脱敏个人信息的变量名:这些变量不能在此更正 */
+                        maskedVariables: string[];
+                        message: string;
+                        packageHash: string | null;
+                        packageId: string | null;
+                        processInstanceKey: string;
+                        /** @description 平台的流程标识(哪个申报、哪个政策包),不能更正 */
+                        protectedVariables: string[];
+                        regionCode: string | null;
+                        state: "OPEN" | "RESOLVED";
+                        /** @description 流程实例的变量(身份证号、手机号已脱敏) */
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                    };
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, FileSearchOutlined, FileTextOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, CheckSquareOutlined, FileDoneOutlined, FileSearchOutlined, FileTextOutlined, ProfileOutlined } from '@ant-design/icons';
+import { adminMenu } from '../admin/adminMenu.tsx';
 import type { Role } from '../api/session.ts';
 import { zh } from '../i18n/zhCN.ts';
 
@@ -42,7 +43,7 @@ export const AREAS: Area[] = [
     ],
   },
   // Admins land on 运维管理 (their first area) and also enter the designer to deploy and activate.
-  { key: 'admin', path: '/admin', roles: ['admin'], menu: [{ path: '/admin', label: zh.menu.admin, icon: <SettingOutlined /> }] },
+  { key: 'admin', path: '/admin', roles: ['admin'], menu: adminMenu },
   { key: 'designer', path: '/designer', roles: ['policy_editor', 'admin'], menu: [{ path: '/designer', label: zh.menu.designer, icon: <AuditOutlined /> }] },
 ];
 

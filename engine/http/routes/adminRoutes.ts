@@ -3,7 +3,7 @@ import type { OperationsService } from '../../services/operations/OperationsServ
 import type { AuditReadService } from '../../services/audit/AuditReadService.ts';
 import type { ScheduledJobService } from '../../services/scheduledJobs/ScheduledJobService.ts';
 import { route, type RouteDef } from '../route.ts';
-import { AuditPageSchema, HealthSchema, IncidentSchema, IncidentVariablesResultSchema, ScheduledJobSchema } from '../responseSchemas.ts';
+import { AuditPageSchema, AuditVerificationSchema, HealthSchema, IncidentDetailSchema, IncidentSchema, IncidentVariablesResultSchema, ScheduledJobSchema } from '../responseSchemas.ts';
 
 export interface HealthInfo {
   engine: string;
@@ -34,7 +34,7 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
     route({
       method: 'get',
       path: '/api/incidents',
-      summary: '流程事件(重试用尽、未捕获错误等)',
+      summary: '流程事件(重试用尽、未捕获错误等),含所属申报、政策包版本、行政区划与该环节出错次数;仅本行政区划',
       tags: ['运维'],
       roles: ['admin'],
       query: Type.Object({ state: Type.Optional(Type.Union([Type.Literal('OPEN'), Type.Literal('RESOLVED')])), processInstanceKey: Type.Optional(Type.String({ maxLength: 64 })) }),
@@ -50,6 +50,8 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
       query: Type.Object({
         applicationId: Type.Optional(Type.String({ maxLength: 36, description: '申报编号' })),
         actorId: Type.Optional(Type.String({ maxLength: 36, description: '操作人账号 id' })),
+        actorUsername: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '操作人账号名' })),
+        action: Type.Optional(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_.-]*$', maxLength: 64, description: '操作,如 incident.resolved;以「.」结尾则匹配该前缀的所有操作(如 incident.)' })),
         entityType: Type.Optional(Type.String({ maxLength: 32 })),
         entityId: Type.Optional(Type.String({ maxLength: 64 })),
         from: Type.Optional(Type.String({ format: 'date-time', description: '起始时间(含),ISO-8601' })),
@@ -59,6 +61,25 @@ export function adminRoutes(ops: OperationsService, health: HealthInfo, audit: A
       }),
       responses: { 200: { description: '审计记录', schema: AuditPageSchema } },
       handler: async ({ actor, query }) => ({ body: await audit.list(actor, query) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/audit/verification',
+      summary: '核验审计日志哈希链(全链,逐条重算哈希):完整,或第一条被修改、删除的记录',
+      tags: ['运维'],
+      roles: ['admin'],
+      responses: { 200: { description: '核验结果', schema: AuditVerificationSchema } },
+      handler: async ({ actor }) => ({ body: await audit.verify(actor) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/incidents/:key',
+      summary: '一个流程事件及其流程实例的变量(个人信息已脱敏),供更正变量后重试;仅本行政区划',
+      tags: ['运维'],
+      roles: ['admin'],
+      params: Type.Object({ key: Type.String({ pattern: '^[0-9]+$', maxLength: 32 }) }),
+      responses: { 200: { description: '事件', schema: IncidentDetailSchema } },
+      handler: async ({ actor, params }) => ({ body: await ops.getIncident(actor, params.key) }),
     }),
     route({
       method: 'post',

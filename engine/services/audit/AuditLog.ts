@@ -41,6 +41,8 @@ export interface AuditQuery {
   entityId?: string;
   applicationId?: string;
   actorId?: string;
+  /** The action, e.g. `incident.resolved`; a trailing `.` matches every action it starts (`incident.`). */
+  action?: string;
   /** Inclusive lower and exclusive upper bound of `at` (ISO-8601). */
   from?: string;
   to?: string;
@@ -181,6 +183,10 @@ export class AuditLog {
     if (q.entityId) query.where({ entity_id: q.entityId });
     if (q.applicationId) query.where({ application_id: q.applicationId });
     if (q.actorId) query.where({ actor_id: q.actorId });
+    if (q.action) {
+      if (q.action.endsWith('.')) query.whereRaw('substr(action, 1, ?) = ?', [q.action.length, q.action]);
+      else query.where({ action: q.action });
+    }
     if (q.from) query.where('at', '>=', q.from);
     if (q.to) query.where('at', '<', q.to);
     if (q.withinRegion !== undefined) query.where('region_code', 'like', regionPattern(q.withinRegion));

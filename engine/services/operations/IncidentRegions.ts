@@ -1,6 +1,13 @@
 import type { Knex } from 'knex';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 
+export interface InstanceContext {
+  applicationId: string | null;
+  packageHash: string | null;
+  packageId: string | null;
+  regionCode: string | null;
+}
+
 /**
  * The region an incident belongs to: that of the package version its process instance runs
  * (found through the application it was started for, the instance's own `packageHash` variable, or
@@ -19,23 +26,30 @@ export class IncidentRegions {
   }
 
   async regionOfInstance(processInstanceKey: string): Promise<string | null> {
-    const hash = await this.packageHashOf(processInstanceKey);
-    if (!hash) return null;
-    const row = (await this.knex('package_versions').where({ hash }).first('region_code')) as { region_code: string } | undefined;
-    return row?.region_code ?? null;
+    return (await this.contextOfInstance(processInstanceKey)).regionCode;
   }
 
-  private async packageHashOf(instanceKey: string): Promise<string | null> {
+  /** What an admin needs to place an instance: its application, package version and region (each null when not found). */
+  async contextOfInstance(processInstanceKey: string): Promise<InstanceContext> {
+    const { packageHash, applicationId } = await this.packageHashOf(processInstanceKey);
+    if (!packageHash) return { applicationId, packageHash: null, packageId: null, regionCode: null };
+    const row = (await this.knex('package_versions').where({ hash: packageHash }).first('region_code', 'package_id')) as { region_code: string; package_id: string } | undefined;
+    return { applicationId, packageHash, packageId: row?.package_id ?? null, regionCode: row?.region_code ?? null };
+  }
+
+  private async packageHashOf(instanceKey: string): Promise<{ packageHash: string | null; applicationId: string | null }> {
     let key: string | null = instanceKey;
+    let applicationId: string | null = null;
     // A called process may sit a few levels below the application's instance; the depth bounds a bad parent chain.
     for (let depth = 0; key && depth < 8; depth++) {
-      const app = (await this.knex('applications').where({ process_instance_key: key }).first('package_hash')) as { package_hash: string } | undefined;
-      if (app) return app.package_hash;
-      const vars = (await this.engine.getInstance(key))?.variables as { packageHash?: unknown } | undefined;
-      if (typeof vars?.packageHash === 'string') return vars.packageHash;
+      const app = (await this.knex('applications').where({ process_instance_key: key }).first('id', 'package_hash')) as { id: string; package_hash: string } | undefined;
+      if (app) return { packageHash: app.package_hash, applicationId: app.id };
+      const vars = (await this.engine.getInstance(key))?.variables as { packageHash?: unknown; applicationId?: unknown } | undefined;
+      if (!applicationId && typeof vars?.applicationId === 'string') applicationId = vars.applicationId;
+      if (typeof vars?.packageHash === 'string') return { packageHash: vars.packageHash, applicationId };
       const parent = (await this.knex('engine_instances').where({ key }).first('parent_key')) as { parent_key: string | null } | undefined;
       key = parent?.parent_key ?? null;
     }
-    return null;
+    return { packageHash: null, applicationId };
   }
 }

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.t
 import { assertRole, type Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import { regionCovers } from '../actorScope.ts';
-import type { IncidentRegions } from './IncidentRegions.ts';
+import type { IncidentRegions, InstanceContext } from './IncidentRegions.ts';
 import { maskInText, type PersonalData } from '../privacy/index.ts';
 
 /** What admins do to running processes: look at incidents and resolve them. */
@@ -11,19 +11,39 @@ export class OperationsService {
   constructor(
     private readonly engine: ProcessEngine,
     private readonly audit: AuditSink,
-    private readonly incidentRegions: Pick<IncidentRegions, 'regionOfInstance' | 'regionOfIncident'>,
+    private readonly incidentRegions: Pick<IncidentRegions, 'regionOfInstance' | 'regionOfIncident' | 'contextOfInstance'>,
     /** Masks ID and mobile numbers in what admins list (incident messages). */
     private readonly personal?: PersonalData,
   ) {}
 
-  async listIncidents(actor: Actor, filter: { state?: 'OPEN' | 'RESOLVED'; processInstanceKey?: string }): Promise<Incident[]> {
+  async listIncidents(actor: Actor, filter: { state?: 'OPEN' | 'RESOLVED'; processInstanceKey?: string }): Promise<IncidentView[]> {
     assertRole(actor, 'admin');
-    const all = await this.engine.listIncidents(filter);
+    const all = await this.engine.listIncidents(filter.processInstanceKey ? { processInstanceKey: filter.processInstanceKey } : {});
     // Several incidents of one instance are common (a job failing again after each retry): look each instance up once.
-    const regions = new Map<string, Promise<string | null>>();
-    const regionOf = (key: string) => regions.get(key) ?? regions.set(key, this.incidentRegions.regionOfInstance(key)).get(key)!;
-    const mine = await Promise.all(all.map(async (i) => regionCovers(actor.regionCode, await regionOf(i.processInstanceKey))));
-    return all.filter((_, n) => mine[n]).map((i) => ({ ...i, message: maskInText(i.message) }));
+    const contexts = new Map<string, Promise<InstanceContext>>();
+    const contextOf = (key: string) => contexts.get(key) ?? contexts.set(key, this.incidentRegions.contextOfInstance(key)).get(key)!;
+    const wanted = all.filter((i) => !filter.state || i.state === filter.state);
+    const withContext = await Promise.all(wanted.map(async (i) => ({ incident: i, context: await contextOf(i.processInstanceKey) })));
+    return withContext.filter(({ context }) => regionCovers(actor.regionCode, context.regionCode)).map(({ incident, context }) => this.view(incident, context, all));
+  }
+
+  /** One incident of the admin's region with its instance's variables (personal data masked; those variables named, so they are not written back masked). */
+  async getIncident(actor: Actor, key: string): Promise<IncidentView & { variables: Record<string, unknown>; maskedVariables: string[]; protectedVariables: string[] }> {
+    assertRole(actor, 'admin');
+    const all = await this.engine.listIncidents({});
+    const incident = all.find((i) => i.key === key);
+    const context = incident ? await this.incidentRegions.contextOfInstance(incident.processInstanceKey) : null;
+    if (!incident || !context || !regionCovers(actor.regionCode, context.regionCode)) throw new NotFoundError('事件', key);
+    const raw = (await this.engine.getInstance(incident.processInstanceKey))?.variables ?? {};
+    const variables = this.personal ? this.personal.mask(raw) : raw;
+    const maskedVariables = Object.keys(raw).filter((n) => JSON.stringify(raw[n]) !== JSON.stringify(variables[n]));
+    return { ...this.view(incident, context, all.filter((i) => i.processInstanceKey === incident.processInstanceKey)), variables, maskedVariables, protectedVariables: Object.keys(raw).filter((n) => PROTECTED_VARIABLES.has(n)) };
+  }
+
+  private view(i: Incident, context: InstanceContext, all: Incident[]): IncidentView {
+    // Each failed retry of a step opens a new incident: the attempts are this step's incidents up to this one.
+    const attempts = all.filter((o) => o.processInstanceKey === i.processInstanceKey && o.elementId === i.elementId && o.createdAt <= i.createdAt).length;
+    return { ...i, message: maskInText(i.message), attempts: Math.max(attempts, 1), ...context };
   }
 
   async resolveIncident(actor: Actor, key: string, retries: number): Promise<void> {
@@ -69,6 +89,11 @@ export class OperationsService {
     });
     return { processInstanceKey: incident.processInstanceKey, names };
   }
+}
+
+/** An incident as admins list it: where it belongs (application, package version, region) and how often the step failed. */
+export interface IncidentView extends Incident, InstanceContext {
+  attempts: number;
 }
 
 /** Variables that say which application and package an instance belongs to (and so who may see it). */

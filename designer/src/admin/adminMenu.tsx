@@ -1,0 +1,13 @@
+import { AlertOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import type { MenuEntry } from '../components/areas.tsx';
+import { adminText } from './adminText.ts';
+
+/** The left menu of /admin. */
+export const adminMenu: MenuEntry[] = [
+  { path: '/admin', label: adminText.menu.home, icon: <DashboardOutlined /> },
+  { path: '/admin/incidents', label: adminText.menu.incidents, icon: <AlertOutlined /> },
+  { path: '/admin/calendar', label: adminText.menu.calendar, icon: <CalendarOutlined /> },
+  { path: '/admin/jobs', label: adminText.menu.jobs, icon: <ScheduleOutlined /> },
+  { path: '/admin/audit', label: adminText.menu.audit, icon: <AuditOutlined /> },
+  { path: '/admin/accounts', label: adminText.menu.accounts, icon: <TeamOutlined /> },
+];

@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { assertRole, type Actor, type Role } from '../actor.ts';
+import { regionCovers } from '../actorScope.ts';
+import type { AuditLog } from '../audit/AuditLog.ts';
+import { generatePassword, type AccountService } from './AccountService.ts';
+
+/** The reviewer roles an admin may create accounts for. */
+export const REVIEWER_ROLES = ['unit_reviewer', 'city_reviewer', 'province_reviewer'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+export interface StaffAccountView {
+  username: string;
+  displayName: string;
+  role: string;
+  orgId: string | null;
+  orgName: string | null;
+  regionCode: string | null;
+  createdAt: string;
+  activeSessions: number;
+}
+
+export interface NewReviewer {
+  username: string;
+  displayName: string;
+  role: ReviewerRole;
+  /** The recommending unit of a unit reviewer. */
+  orgId?: string;
+  /** The city (市州) of a city reviewer; a province reviewer's is the admin's province. */
+  regionCode?: string;
+  /** Without one a password is generated and returned once. */
+  password?: string;
+}
+
+/**
+ * Administrators keep the reviewer accounts of their region: they list them and create new ones for a
+ * unit, a city or the province they govern (an applicant registers on their own; admins and policy
+ * editors are created from the command line).
+ */
+export class AccountAdminService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly accounts: Pick<AccountService, 'createAccount'>,
+    private readonly audit: Pick<AuditLog, 'append'>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async list(actor: Actor): Promise<StaffAccountView[]> {
+    assertRole(actor, 'admin');
+    const rows = (await this.knex('accounts as a')
+      .leftJoin('organisations as o', 'o.id', 'a.org_id')
+      .whereIn('a.role', [...REVIEWER_ROLES, 'policy_editor', 'admin'])
+      .orderBy(['a.role', 'a.username'])
+      .select('a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.region_code', 'a.created_at', 'o.name as org_name', 'o.region_code as org_region')) as Array<Record<string, string | null>>;
+    const mine = rows.filter((r) => regionCovers(actor.regionCode, r.region_code ?? r.org_region));
+    const nowIso = new Date(this.now()).toISOString();
+    const sessions = mine.length
+      ? ((await this.knex('sessions').whereIn('account_id', mine.map((r) => r.id!)).andWhere('expires_at', '>', nowIso).groupBy('account_id').select('account_id').count({ n: '*' })) as Array<{ account_id: string; n: number | string }>)
+      : [];
+    const count = new Map(sessions.map((s) => [s.account_id, Number(s.n)]));
+    return mine.map((r) => ({
+      username: r.username!,
+      displayName: r.display_name!,
+      role: r.role!,
+      orgId: r.org_id ?? null,
+      orgName: r.org_name ?? null,
+      regionCode: r.region_code ?? r.org_region ?? null,
+      createdAt: r.created_at!,
+      activeSessions: count.get(r.id!) ?? 0,
+    }));
+  }
+
+  async create(actor: Actor, a: NewReviewer): Promise<{ username: string; password?: string }> {
+    assertRole(actor, 'admin');
+    if (!(REVIEWER_ROLES as readonly string[]).includes(a.role)) throw new ValidationError('只能创建审核人账号', String(a.role), [{ pointer: '/role', field: 'role', message: '角色应为推荐单位审核人、市(州)审核人或省级审核人' }]);
+    let orgId: string | null = null;
+    let regionCode: string | null = null;
+    if (a.role === 'unit_reviewer') {
+      if (!a.orgId) throw new ValidationError('推荐单位审核人必须指定所属机构', undefined, [{ pointer: '/orgId', field: 'orgId', message: '请选择所属机构' }]);
+      const org = (await this.knex('organisations').where({ id: a.orgId }).first('id', 'region_code', 'city_code')) as { id: string; region_code: string; city_code: string } | undefined;
+      // An organisation outside the admin's region does not exist for them.
+      if (!org || !regionCovers(actor.regionCode, org.region_code)) throw new NotFoundError('机构', a.orgId);
+      orgId = org.id;
+      // As the demo unit reviewers: the unit's city (市州) is the account's region.
+      regionCode = org.city_code;
+    } else if (a.role === 'city_reviewer') {
+      if (!a.regionCode || !/^\d{4}00$/.test(a.regionCode) || a.regionCode.endsWith('0000')) throw new ValidationError('市(州)审核人必须指定所属市(州)', a.regionCode, [{ pointer: '/regionCode', field: 'regionCode', message: '请填写 6 位市(州)行政区划代码,如 510700' }]);
+      if (!regionCovers(actor.regionCode, a.regionCode)) throw new ForbiddenError(`不能为本地区以外的市(州) ${a.regionCode} 创建账号`);
+      regionCode = a.regionCode;
+    } else {
+      if (a.regionCode && a.regionCode !== actor.regionCode) throw new ForbiddenError(`不能为本地区以外的区划 ${a.regionCode} 创建账号`);
+      if (!actor.regionCode?.endsWith('0000')) throw new ForbiddenError('只有省级管理员能创建省级审核人账号');
+      regionCode = actor.regionCode;
+    }
+    const generated = a.password === undefined ? generatePassword() : undefined;
+    const created = await this.accounts.createAccount({ username: a.username, password: a.password ?? generated!, displayName: a.displayName, role: a.role as Role, orgId, regionCode });
+    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.created', entityType: 'account', entityId: created.id, regionCode, detail: { username: a.username, role: a.role, orgId, regionCode } });
+    return generated ? { username: a.username, password: generated } : { username: a.username };
+  }
+}
