@@ -723,6 +723,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读取已部署版本中的一个文件(只读;地区范围同版本详情) */
+        get: operations["getApiPackagesHashFilesPath"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages/{hash}/plans": {
         parameters: {
             query?: never;
@@ -3896,6 +3913,43 @@ export interface operations {
                         regionCode: string;
                         title: string;
                         year: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiPackagesHashFilesPath: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+                path: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 文件内容(UTF-8 文本) */
+                        content: string;
+                        hash: string;
+                        path: string;
                     };
                 };
             };

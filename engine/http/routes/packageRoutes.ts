@@ -97,6 +97,16 @@ export function packageRoutes(packages: PackageService, replay: ReplayService, t
     }),
     route({
       method: 'get',
+      path: '/api/packages/:hash/files/:path',
+      summary: '读取已部署版本中的一个文件(只读;地区范围同版本详情)',
+      tags: ['政策包'],
+      roles: ['admin', 'policy_editor', 'province_reviewer', 'city_reviewer'],
+      params: Type.Object({ hash: HashString, path: Type.String({ minLength: 1, maxLength: 255, description: '政策包内的文件路径,整体按 encodeURIComponent 编码(/ 写作 %2F),如 process.bpmn' }) }),
+      responses: { 200: { description: '文件内容', schema: Type.Object({ hash: Type.String(), path: Type.String(), content: Type.String({ description: '文件内容(UTF-8 文本)' }) }) } },
+      handler: async ({ actor, params }) => ({ body: await packages.readFile(actor, params.hash, params.path) }),
+    }),
+    route({
+      method: 'get',
       path: '/api/package-diffs',
       summary: '两个政策包版本之间的差异(规则、表单、流程、日程,各附条款)',
       tags: ['政策包'],

@@ -253,6 +253,16 @@ export class PackageService {
     return { ...(await this.view(row)), manifest: fromJson(row.manifest), files: Object.keys(fromJson<Record<string, string>>(row.files)).sort() };
   }
 
+  /** One file of a deployed version (its text), scoped like `get`: a version outside the caller's region does not exist. */
+  async readFile(actor: Actor, hash: string, filePath: string): Promise<{ hash: string; path: string; content: string }> {
+    assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
+    const row = await this.knex('package_versions').where({ hash }).first('region_code', 'files');
+    if (!row || !seesRegion(actor, row.region_code)) throw new NotFoundError('政策包版本', hash);
+    const files = fromJson<Record<string, string>>(row.files);
+    if (!Object.hasOwn(files, filePath)) throw new NotFoundError('政策包文件', filePath);
+    return { hash, path: filePath, content: files[filePath]! };
+  }
+
   /** What changed between two deployed versions (rule / form / flow / schedule, with clauses), for policy staff. */
   async diff(actor: Actor, fromHash: string, toHash: string): Promise<PackageDiff> {
     assertRole(actor, 'admin', 'policy_editor');

@@ -265,6 +265,13 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { city_reviewer: [200, 404], province_reviewer: [200, 404], policy_editor: [200, 404], admin: [200, 404] }),
     },
     {
+      endpoint: 'GET /api/packages/{hash}/files/{path}',
+      about: `a file of the ${family} package (its main BPMN) follows the details' region rule`,
+      family,
+      request: (r) => ({ path: `/api/packages/${need(r, 'packageHash')}/files/process.bpmn` }),
+      rows: onlyRoles(family, { city_reviewer: [200, 404], province_reviewer: [200, 404], policy_editor: [200, 404], admin: [200, 404] }),
+    },
+    {
       endpoint: 'POST /api/packages/{hash}/activate',
       about: `activating the ${family} package (already active: activating again is allowed)`,
       family,
