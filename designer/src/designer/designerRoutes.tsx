@@ -4,11 +4,20 @@ import { Spin } from 'antd';
 import { PackagesPage } from './packages/PackagesPage.tsx';
 
 // The workspace brings the editors (CodeMirror; bpmn-js and the properties panel load with a diagram).
+const ComparePage = lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
 const DraftWorkspacePage = lazy(() => import('./workspace/DraftWorkspacePage.tsx').then((m) => ({ default: m.DraftWorkspacePage })));
 
 /** Pages under /designer (policy editors of a region; its admins read, publish and activate). */
 export const designerRoutes: RouteObject[] = [
   { path: '/designer', element: <PackagesPage /> },
+  {
+    path: '/designer/compare',
+    element: (
+      <Suspense fallback={<Spin />}>
+        <ComparePage />
+      </Suspense>
+    ),
+  },
   {
     path: '/designer/drafts/:id',
     element: (

@@ -12,6 +12,7 @@ import { formatDate, formatDateTime } from '../../components/formatDate.ts';
 import { dt } from '../designerText.ts';
 import type { DraftView } from '../draftTypes.ts';
 import { CloneDialog } from './CloneDialog.tsx';
+import { previousVersion } from '../compare/compareModel.ts';
 import { groupPackages, type Notice, type PackageRow } from './packageRows.ts';
 
 const t = dt.packages;
@@ -100,9 +101,23 @@ export function PackagesPage() {
   const actions = (r: PackageRow) => {
     if (r.kind === 'version') {
       const v = r.version;
-      if (!editor && !(admin && !v.active)) return <Typography.Text type="secondary">—</Typography.Text>;
+      if (!editor && !admin) return <Typography.Text type="secondary">—</Typography.Text>;
+      const previous = previousVersion(versions.data ?? [], v);
       return (
         <Space size={4} wrap>
+          <Tooltip title={previous ? undefined : t.compareNone}>
+            {previous ? (
+              <Link to={`/designer/compare?from=${previous.hash}&to=${v.hash}`}>
+                <Button size="small" data-testid="compare-version">
+                  {t.actions.compare}
+                </Button>
+              </Link>
+            ) : (
+              <Button size="small" disabled data-testid="compare-version">
+                {t.actions.compare}
+              </Button>
+            )}
+          </Tooltip>
           {editor ? (
             <Button size="small" onClick={() => setCloning(v)} data-testid="clone-version">
               {t.actions.clone}
