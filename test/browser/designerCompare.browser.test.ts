@@ -77,6 +77,8 @@ describeBrowser('designer: a policy editor compares the 2026 examiner version wi
     const addedId = (await added.getAttribute('data-subject'))!.slice('element:'.length);
     await newSide.locator(`.djs-element.selected.compare-added[data-element-id="${addedId}"]`).waitFor();
     expect(await oldSide.locator('.djs-element.selected').count()).toBe(0);
+    expect(await b.page.getByTestId('compare-absent-old').innerText()).toContain('旧版本中没有此环节');
+    expect(await newSide.locator('.djs-element.compare-focus').count()).toBe(1);
     await b.step('added-element-selected');
 
     // when they filter to 规则, only rule changes are listed

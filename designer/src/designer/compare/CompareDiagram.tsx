@@ -48,6 +48,8 @@ export function CompareDiagram({ xml, marks, focus, side, height = 480 }: { xml:
   const host = useRef<HTMLDivElement>(null);
   const viewer = useRef<NavigatedViewer | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [absent, setAbsent] = useState(false);
+  const focused = useRef<string | null>(null);
 
   useEffect(() => {
     if (!host.current || !xml) return;
@@ -77,9 +79,15 @@ export function CompareDiagram({ xml, marks, focus, side, height = 480 }: { xml:
     if (state !== 'ready' || !v) return;
     const registry = v.get<Registry>('elementRegistry');
     const selection = v.get<Selection>('selection');
+    const canvasOf = v.get<Canvas & { removeMarker(id: string, marker: string): void }>('canvas');
+    if (focused.current && registry.get(focused.current)) canvasOf.removeMarker(focused.current, 'compare-focus');
+    focused.current = null;
     const el = focus ? registry.get(focus.id) : undefined;
     selection.select(el ?? null);
+    setAbsent(!!focus && !el);
     if (!el) return;
+    canvasOf.addMarker(el.id, 'compare-focus');
+    focused.current = el.id;
     // Readable zoom (1:1, or less when the element is larger than the view), centred on the element.
     const canvas = v.get<Canvas>('canvas');
     canvas.zoom(1);
@@ -96,6 +104,11 @@ export function CompareDiagram({ xml, marks, focus, side, height = 480 }: { xml:
   return (
     <div style={{ position: 'relative' }}>
       <div ref={host} className="compare-diagram" data-testid={`compare-diagram-${side}`} data-ready={state === 'ready'} style={{ height }} />
+      {absent ? (
+        <div className="compare-absent" data-testid={`compare-absent-${side}`}>
+          {side === 'old' ? t.absentOld : t.absentNew}
+        </div>
+      ) : null}
       {state === 'loading' ? (
         <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
           <Spin tip={t.loadingDiagram}>
