@@ -70,14 +70,14 @@ export function AccountsPage() {
           locale={{ emptyText: t.empty }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+            { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t.columns.displayName, dataIndex: 'displayName' },
             { title: t.columns.role, dataIndex: 'role', render: (v: string) => <Tag>{zh.roles[v] ?? v}</Tag> },
             { title: t.columns.scope, key: 'scope', render: (_: unknown, a) => (a.orgName ? `${a.orgName}(${a.regionCode ?? ''})` : (a.regionCode ?? adminText.common.none)) },
             {
               title: t.columns.state,
               dataIndex: 'disabledAt',
-              width: 90,
+              width: 76,
               render: (v: string | null) =>
                 v ? (
                   <Tag color="red" title={t.disabledSince(formatDateTime(v))} data-testid="account-disabled">
@@ -87,15 +87,15 @@ export function AccountsPage() {
                   <Tag color="green">{t.active}</Tag>
                 ),
             },
-            { title: t.columns.sessions, dataIndex: 'activeSessions', width: 70, align: 'center' },
-            { title: t.columns.createdAt, dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+            { title: t.columns.sessions, dataIndex: 'activeSessions', width: 60, align: 'center' },
+            { title: t.columns.createdAt, dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
             {
               title: t.columns.actions,
               key: 'actions',
-              width: 260,
+              width: 200,
               render: (_: unknown, a) =>
                 a.username === me ? null : (
-                  <Space size={4} wrap>
+                  <Space size={4}>
                     <Popconfirm title={t.resetConfirm(a.username)} onConfirm={() => reset(a.username)} okText={t.resetPassword} cancelText={adminText.common.cancel}>
                       <Button size="small" data-testid={`reset-${a.username}`}>
                         {t.resetPassword}
