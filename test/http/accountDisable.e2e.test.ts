@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 
 /**
@@ -7,12 +8,22 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
  * and ends an account's sessions; never outside the region (404), never their own account (422),
  * never as a reviewer (403).
  */
-describe('disabling and enabling accounts, ending sessions', () => {
+describe.each(storeTargets())('disabling and enabling accounts, ending sessions on $name', (store: StoreTarget) => {
   let t: TestPlatform;
+  let dropDb: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    t = await startTestPlatform();
-  }, 60_000);
-  afterAll(async () => t?.close());
+    let databaseUrl: string | undefined;
+    if (store.name === 'mysql') {
+      const fresh = await freshMysqlDatabase(store.url);
+      databaseUrl = fresh.url;
+      dropDb = fresh.drop;
+    }
+    t = await startTestPlatform({ databaseUrl });
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await dropDb?.();
+  });
 
   const signIn = (username: string, password = 'Demo@2026') => t.agent().post('/api/session').send({ username, password });
 
