@@ -63,4 +63,43 @@ describeBrowser('an admin enters a regional rest day on the calendar (Chromium)'
     await b.step('entry-removed');
     expect(b.problemsSoFar()).toEqual([]);
   });
+
+  it('declares 2027 complete (its days are no longer provisional) and withdraws the declaration', { timeout: 180_000 }, async () => {
+    // given the Sichuan admin on March 2027, a year the holiday library does not hold yet
+    const b = await suite.open('admin-calendar-year');
+    await signIn(b, 'admin', '/admin');
+    await b.goto('/admin/calendar?month=2027-03');
+    const day = b.page.getByTestId('day-2027-03-10');
+    await day.waitFor();
+    await expect.poll(() => day.innerText()).toContain('暂定');
+    const panel = b.page.getByTestId('year-panel');
+    expect(await panel.getAttribute('data-declared')).toBe('false');
+    expect(await panel.innerText()).toContain('尚未声明 2027 年度');
+    await b.step('2027-provisional');
+
+    // when they declare the year complete (after confirming)
+    await b.page.getByTestId('declare-year').click();
+    await b.page.locator('.ant-popconfirm').getByText('已完整录入?').waitFor();
+    await b.step('declare-confirm');
+    await b.page.locator('.ant-popconfirm').getByRole('button', { name: /声\s*明/ }).click();
+    await b.page.getByText('已声明 2027 年度安排完整录入', { exact: true }).waitFor();
+
+    // then the year is listed as complete and its days and due dates are no longer provisional
+    await expect.poll(() => panel.getAttribute('data-declared')).toBe('true');
+    await expect.poll(() => day.innerText()).not.toContain('暂定');
+    expect(await b.page.getByTestId('calendar-years').innerText()).toContain('2027');
+    await expect.poll(() => b.page.getByTestId('deadline-result').innerText()).not.toContain('暂定');
+    await b.step('2027-declared');
+    expect(b.problemsSoFar()).toEqual([]);
+
+    // when they withdraw it, the days are provisional again
+    await b.page.getByTestId('withdraw-year').click();
+    await b.page.locator('.ant-popconfirm').getByRole('button', { name: /撤销声明/ }).click();
+    await b.page.getByText('已撤销 2027 年度的声明').waitFor();
+    await expect.poll(() => panel.getAttribute('data-declared')).toBe('false');
+    await expect.poll(() => day.innerText()).toContain('暂定');
+    await expect.poll(() => b.page.getByTestId('deadline-result').innerText()).toContain('暂定');
+    await b.step('2027-withdrawn');
+    expect(b.problemsSoFar()).toEqual([]);
+  });
 });

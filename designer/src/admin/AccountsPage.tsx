@@ -14,7 +14,7 @@ import type { StaffAccount } from './adminTypes.ts';
 const t = adminText.accounts;
 type Role = 'unit_reviewer' | 'city_reviewer' | 'province_reviewer';
 
-/** `/admin/accounts`: the region's staff accounts; create a reviewer account, reset a password. */
+/** `/admin/accounts`: the region's staff accounts; create a reviewer account, reset a password, disable / enable an account, end its sessions. */
 export function AccountsPage() {
   const { message } = App.useApp();
   const me = useSession().session!.actor.username;
@@ -33,6 +33,19 @@ export function AccountsPage() {
       message.error(messageOf(e));
     }
   };
+
+  /** Runs one of the row actions, says what it did, and reloads the list (state and session counts). */
+  const act = async (call: () => Promise<string>) => {
+    try {
+      message.success(await call());
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+    await queryClient.invalidateQueries({ queryKey: ['admin-accounts'] });
+  };
+  const disable = (username: string) => act(async () => (await data(api.POST('/api/admin/accounts/{username}/disable', { params: { path: { username } } })), t.disabled(username)));
+  const enable = (username: string) => act(async () => (await data(api.POST('/api/admin/accounts/{username}/enable', { params: { path: { username } } })), t.enabled(username)));
+  const endSessions = (username: string) => act(async () => t.sessionsEnded(username, (await data(api.DELETE('/api/admin/accounts/{username}/sessions', { params: { path: { username } } }))).sessionsEnded));
 
   return (
     <>
@@ -57,23 +70,58 @@ export function AccountsPage() {
           locale={{ emptyText: t.empty }}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           columns={[
-            { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+            { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t.columns.displayName, dataIndex: 'displayName' },
             { title: t.columns.role, dataIndex: 'role', render: (v: string) => <Tag>{zh.roles[v] ?? v}</Tag> },
             { title: t.columns.scope, key: 'scope', render: (_: unknown, a) => (a.orgName ? `${a.orgName}(${a.regionCode ?? ''})` : (a.regionCode ?? adminText.common.none)) },
-            { title: t.columns.sessions, dataIndex: 'activeSessions', width: 70, align: 'center' },
-            { title: t.columns.createdAt, dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v) },
+            {
+              title: t.columns.state,
+              dataIndex: 'disabledAt',
+              width: 76,
+              render: (v: string | null) =>
+                v ? (
+                  <Tag color="red" title={t.disabledSince(formatDateTime(v))} data-testid="account-disabled">
+                    {t.disabledTag}
+                  </Tag>
+                ) : (
+                  <Tag color="green">{t.active}</Tag>
+                ),
+            },
+            { title: t.columns.sessions, dataIndex: 'activeSessions', width: 60, align: 'center' },
+            { title: t.columns.createdAt, dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
             {
               title: t.columns.actions,
               key: 'actions',
-              width: 110,
+              width: 200,
               render: (_: unknown, a) =>
                 a.username === me ? null : (
-                  <Popconfirm title={t.resetConfirm(a.username)} onConfirm={() => reset(a.username)} okText={t.resetPassword} cancelText={adminText.common.cancel}>
-                    <Button size="small" data-testid={`reset-${a.username}`}>
-                      {t.resetPassword}
-                    </Button>
-                  </Popconfirm>
+                  <Space size={4}>
+                    <Popconfirm title={t.resetConfirm(a.username)} onConfirm={() => reset(a.username)} okText={t.resetPassword} cancelText={adminText.common.cancel}>
+                      <Button size="small" data-testid={`reset-${a.username}`}>
+                        {t.resetPassword}
+                      </Button>
+                    </Popconfirm>
+                    {a.disabledAt ? (
+                      <Popconfirm title={t.enableConfirm(a.username)} onConfirm={() => enable(a.username)} okText={t.enable} cancelText={adminText.common.cancel}>
+                        <Button size="small" data-testid={`enable-${a.username}`}>
+                          {t.enable}
+                        </Button>
+                      </Popconfirm>
+                    ) : (
+                      <Popconfirm title={t.disableConfirm(a.username)} onConfirm={() => disable(a.username)} okText={t.disable} okButtonProps={{ danger: true }} cancelText={adminText.common.cancel}>
+                        <Button size="small" danger data-testid={`disable-${a.username}`}>
+                          {t.disable}
+                        </Button>
+                      </Popconfirm>
+                    )}
+                    {a.activeSessions > 0 ? (
+                      <Popconfirm title={t.endSessionsConfirm(a.username, a.activeSessions)} onConfirm={() => endSessions(a.username)} okText={t.endSessions} cancelText={adminText.common.cancel}>
+                        <Button size="small" data-testid={`end-sessions-${a.username}`}>
+                          {t.endSessions}
+                        </Button>
+                      </Popconfirm>
+                    ) : null}
+                  </Space>
                 ),
             },
           ]}

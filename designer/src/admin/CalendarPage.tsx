@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Calendar, Card, Col, DatePicker, Descriptions, Empty, Input, InputNumber, Row, Space, Tag, Typography } from 'antd';
+import { App, Button, Calendar, Card, Col, DatePicker, Descriptions, Empty, Input, InputNumber, Popconfirm, Row, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
@@ -96,8 +96,23 @@ export function CalendarPage() {
     }
   };
 
+  /** Declares the year shown complete for the admin's region, or withdraws the declaration. */
+  const declareYear = async (complete: boolean) => {
+    try {
+      await data(api.PUT('/api/admin/calendar/published-years/{year}', { params: { path: { year } }, body: { published: complete } }));
+      message.success(complete ? t.yearDeclaredDone(year) : t.yearWithdrawn(year));
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+    await refresh();
+  };
+
   if (days.isError) return <LoadError error={days.error} onRetry={() => days.refetch()} />;
   const published = (overrides.data?.publishedYears ?? []).map((y) => y.year).sort();
+  // The year shown: declared by the admin's own region (which they may withdraw), or by a region above it.
+  const ownYear = (overrides.data?.publishedYears ?? []).some((y) => y.year === year && y.regionCode === region);
+  const parentYear = (overrides.data?.publishedYears ?? []).find((y) => y.year === year && y.regionCode !== region && (!region || region.startsWith(y.regionCode.replace(/0+$/, ''))));
+  const yearDeclared = ownYear || !!parentYear;
   return (
     <>
       <PageHeader title={t.title} intro={t.intro} />
@@ -169,6 +184,25 @@ export function CalendarPage() {
           </Card>
         </Col>
         <Col xs={24} xl={8}>
+          <Card title={t.yearTitle(year)} size="small" data-testid="year-panel" data-declared={String(yearDeclared)} style={{ marginBottom: 16 }}>
+            <Typography.Paragraph style={{ marginBottom: 8 }} data-testid="year-state">
+              {yearDeclared ? t.yearDeclared(year) : t.yearOpen(year)}
+              {!ownYear && parentYear ? t.yearByParent(parentYear.regionCode) : null}
+            </Typography.Paragraph>
+            {ownYear ? (
+              <Popconfirm title={t.withdrawConfirm(year)} onConfirm={() => declareYear(false)} okText={t.withdraw} cancelText={adminText.common.cancel}>
+                <Button danger loading={overrides.isFetching} data-testid="withdraw-year">
+                  {t.withdrawYear(year)}
+                </Button>
+              </Popconfirm>
+            ) : (
+              <Popconfirm title={t.declareConfirm(year)} onConfirm={() => declareYear(true)} okText={t.declare} cancelText={adminText.common.cancel}>
+                <Button type="primary" loading={overrides.isFetching} data-testid="declare-year">
+                  {t.declareYear(year)}
+                </Button>
+              </Popconfirm>
+            )}
+          </Card>
           <Card title={sel ? formatDate(sel) : t.title} size="small" data-testid="day-panel" style={{ marginBottom: 16 }}>
             {!sel ? (
               <Empty description="请在月历中点选日期" />

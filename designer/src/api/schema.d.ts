@@ -18,6 +18,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/accounts/{username}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用本地区的账号:不能再登录(与密码错误的提示相同),其会话全部结束;不能停用自己的账号 */
+        post: operations["postApiAdminAccountsUsernameDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts/{username}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用已停用的本地区账号,其本人可再用密码登录 */
+        post: operations["postApiAdminAccountsUsernameEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{username}/password": {
         parameters: {
             query?: never;
@@ -30,6 +64,23 @@ export interface paths {
         put: operations["putApiAdminAccountsUsernamePassword"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/accounts/{username}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 结束本地区账号的全部会话(其本人须重新登录) */
+        delete: operations["deleteApiAdminAccountsUsernameSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1181,6 +1232,7 @@ export interface operations {
                         /** @description 未过期的会话数 */
                         activeSessions: number;
                         createdAt: string;
+                        disabledAt: string | null;
                         displayName: string;
                         orgId: string | null;
                         orgName: string | null;
@@ -1246,6 +1298,106 @@ export interface operations {
             };
         };
     };
+    postApiAdminAccountsUsernameDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已停用 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disabledAt: string | null;
+                        /** @description 随之结束的会话数 */
+                        sessionsEnded: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 账号不存在或不在本地区 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不能对自己的账号执行此操作 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminAccountsUsernameEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已启用 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        disabledAt: string | null;
+                        /** @description 随之结束的会话数 */
+                        sessionsEnded: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 账号不存在或不在本地区 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不能对自己的账号执行此操作 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     putApiAdminAccountsUsernamePassword: {
         parameters: {
             query?: never;
@@ -1275,6 +1427,54 @@ export interface operations {
                         username: string;
                     };
                 };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiAdminAccountsUsernameSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 会话已结束 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sessionsEnded: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 账号不存在或不在本地区 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不能对自己的账号执行此操作 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误(application/problem+json) */
             default: {

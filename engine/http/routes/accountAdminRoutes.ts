@@ -13,7 +13,19 @@ const StaffAccountSchema = Type.Object({
   regionCode: Nullable(Type.String()),
   createdAt: Type.String(),
   activeSessions: Type.Integer({ description: '未过期的会话数' }),
+  disabledAt: Nullable(Type.String({ description: '停用时间;未停用为 null' })),
 });
+
+const UsernameParams = Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }) });
+const AccountStateSchema = Type.Object({
+  username: Type.String(),
+  disabledAt: Nullable(Type.String({ description: '停用时间;已启用为 null' })),
+  sessionsEnded: Type.Integer({ description: '随之结束的会话数' }),
+});
+const refusals = {
+  404: { description: '账号不存在或不在本地区' },
+  422: { description: '不能对自己的账号执行此操作' },
+} as const;
 
 export function accountAdminRoutes(accounts: AccountAdminService): RouteDef[] {
   return [
@@ -45,6 +57,36 @@ export function accountAdminRoutes(accounts: AccountAdminService): RouteDef[] {
       ),
       responses: { 201: { description: '已创建', schema: Type.Object({ username: Type.String(), password: Type.Optional(Type.String({ description: '生成的密码(仅在未指定时返回)' })) }) } },
       handler: async ({ actor, body }) => ({ status: 201, body: await accounts.create(actor, body) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/admin/accounts/:username/disable',
+      summary: '停用本地区的账号:不能再登录(与密码错误的提示相同),其会话全部结束;不能停用自己的账号',
+      tags: ['账号'],
+      roles: ['admin'],
+      params: UsernameParams,
+      responses: { 200: { description: '已停用', schema: AccountStateSchema }, ...refusals },
+      handler: async ({ actor, params }) => ({ body: await accounts.disable(actor, params.username) }),
+    }),
+    route({
+      method: 'post',
+      path: '/api/admin/accounts/:username/enable',
+      summary: '启用已停用的本地区账号,其本人可再用密码登录',
+      tags: ['账号'],
+      roles: ['admin'],
+      params: UsernameParams,
+      responses: { 200: { description: '已启用', schema: AccountStateSchema }, ...refusals },
+      handler: async ({ actor, params }) => ({ body: await accounts.enable(actor, params.username) }),
+    }),
+    route({
+      method: 'delete',
+      path: '/api/admin/accounts/:username/sessions',
+      summary: '结束本地区账号的全部会话(其本人须重新登录)',
+      tags: ['账号'],
+      roles: ['admin'],
+      params: UsernameParams,
+      responses: { 200: { description: '会话已结束', schema: Type.Object({ username: Type.String(), sessionsEnded: Type.Integer() }) }, ...refusals },
+      handler: async ({ actor, params }) => ({ body: await accounts.endSessions(actor, params.username) }),
     }),
   ];
 }

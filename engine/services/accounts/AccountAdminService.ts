@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../errors.ts';
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
 import { assertRole, type Actor, type Role } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditLog } from '../audit/AuditLog.ts';
-import { generatePassword, type AccountService } from './AccountService.ts';
+import { accountRegion, generatePassword, type AccountService } from './AccountService.ts';
 
 /** The reviewer roles an admin may create accounts for. */
 export const REVIEWER_ROLES = ['unit_reviewer', 'city_reviewer', 'province_reviewer'] as const;
@@ -18,6 +18,16 @@ export interface StaffAccountView {
   regionCode: string | null;
   createdAt: string;
   activeSessions: number;
+  /** When an admin disabled the account (it cannot sign in), or null. */
+  disabledAt: string | null;
+}
+
+/** The state of an account after an admin disabled or enabled it. */
+export interface AccountStateView {
+  username: string;
+  disabledAt: string | null;
+  /** Sessions ended by this action. */
+  sessionsEnded: number;
 }
 
 export interface NewReviewer {
@@ -40,7 +50,7 @@ export interface NewReviewer {
 export class AccountAdminService {
   constructor(
     private readonly knex: Knex,
-    private readonly accounts: Pick<AccountService, 'createAccount'>,
+    private readonly accounts: Pick<AccountService, 'createAccount' | 'findByUsername'>,
     private readonly audit: Pick<AuditLog, 'append'>,
     private readonly now: () => number = Date.now,
   ) {}
@@ -51,7 +61,7 @@ export class AccountAdminService {
       .leftJoin('organisations as o', 'o.id', 'a.org_id')
       .whereIn('a.role', [...REVIEWER_ROLES, 'policy_editor', 'admin'])
       .orderBy(['a.role', 'a.username'])
-      .select('a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.region_code', 'a.created_at', 'o.name as org_name', 'o.region_code as org_region')) as Array<Record<string, string | null>>;
+      .select('a.id', 'a.username', 'a.display_name', 'a.role', 'a.org_id', 'a.region_code', 'a.created_at', 'a.disabled_at', 'o.name as org_name', 'o.region_code as org_region')) as Array<Record<string, string | null>>;
     const mine = rows.filter((r) => regionCovers(actor.regionCode, r.region_code ?? r.org_region));
     const nowIso = new Date(this.now()).toISOString();
     const sessions = mine.length
@@ -67,6 +77,7 @@ export class AccountAdminService {
       regionCode: r.region_code ?? r.org_region ?? null,
       createdAt: r.created_at!,
       activeSessions: count.get(r.id!) ?? 0,
+      disabledAt: r.disabled_at ?? null,
     }));
   }
 
@@ -96,5 +107,57 @@ export class AccountAdminService {
     const created = await this.accounts.createAccount({ username: a.username, password: a.password ?? generated!, displayName: a.displayName, role: a.role as Role, orgId, regionCode });
     await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.created', entityType: 'account', entityId: created.id, regionCode, detail: { username: a.username, role: a.role, orgId, regionCode } });
     return generated ? { username: a.username, password: generated } : { username: a.username };
+  }
+
+  /**
+   * Disables an account of the admin's region: it cannot sign in (refused like a wrong password) and its
+   * sessions end in the same transaction. Outside the region the account does not exist (404); the
+   * admin's own account cannot be disabled (422). Disabling a disabled account changes nothing.
+   */
+  async disable(actor: Actor, username: string): Promise<AccountStateView> {
+    const target = await this.targetOf(actor, username, '不能停用自己的账号');
+    const nowIso = new Date(this.now()).toISOString();
+    return this.knex.transaction(async (trx) => {
+      const row = (await trx('accounts').where({ id: target.id }).first('disabled_at')) as { disabled_at: string | null };
+      const disabledAt = row.disabled_at ?? nowIso;
+      if (!row.disabled_at) await trx('accounts').where({ id: target.id }).update({ disabled_at: nowIso, disabled_by: actor.id });
+      const sessionsEnded = await trx('sessions').where({ account_id: target.id }).delete();
+      if (!row.disabled_at || sessionsEnded) {
+        await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.disabled', entityType: 'account', entityId: target.id, regionCode: accountRegion(target), detail: { username: target.username, sessionsEnded } }, trx);
+      }
+      return { username: target.username, disabledAt, sessionsEnded };
+    });
+  }
+
+  /** Enables a disabled account of the admin's region again: its owner can sign in with their password. */
+  async enable(actor: Actor, username: string): Promise<AccountStateView> {
+    const target = await this.targetOf(actor, username, '不能启用自己的账号');
+    return this.knex.transaction(async (trx) => {
+      const row = (await trx('accounts').where({ id: target.id }).first('disabled_at')) as { disabled_at: string | null };
+      if (row.disabled_at) {
+        await trx('accounts').where({ id: target.id }).update({ disabled_at: null, disabled_by: null });
+        await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.enabled', entityType: 'account', entityId: target.id, regionCode: accountRegion(target), detail: { username: target.username, disabledAt: row.disabled_at } }, trx);
+      }
+      return { username: target.username, disabledAt: null, sessionsEnded: 0 };
+    });
+  }
+
+  /** Ends every session of an account of the admin's region (its owner must sign in again). */
+  async endSessions(actor: Actor, username: string): Promise<{ username: string; sessionsEnded: number }> {
+    const target = await this.targetOf(actor, username, '不能在这里结束自己的会话,请使用“退出所有设备”');
+    return this.knex.transaction(async (trx) => {
+      const sessionsEnded = await trx('sessions').where({ account_id: target.id }).delete();
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.sessions-ended', entityType: 'account', entityId: target.id, regionCode: accountRegion(target), detail: { username: target.username, sessionsEnded } }, trx);
+      return { username: target.username, sessionsEnded };
+    });
+  }
+
+  /** The account an admin acts on: one of their region (else 404, as if it did not exist), never their own (422). */
+  private async targetOf(actor: Actor, username: string, ownReason: string): Promise<Actor> {
+    assertRole(actor, 'admin');
+    const target = await this.accounts.findByUsername(username);
+    if (!target || !regionCovers(actor.regionCode, accountRegion(target))) throw new NotFoundError('账号', username);
+    if (target.id === actor.id) throw new UnprocessableError(ownReason, username);
+    return target;
   }
 }

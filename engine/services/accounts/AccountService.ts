@@ -68,6 +68,8 @@ interface AccountRow {
   org_id: string | null;
   region_code: string | null;
   id_number: string | null;
+  /** Set while an admin has disabled the account (migration 017). */
+  disabled_at?: string | null;
 }
 
 export { MIN_PASSWORD_LENGTH };
@@ -176,9 +178,12 @@ export class AccountService {
     // Verify against a throw-away hash when the user does not exist, so the response time does not
     // reveal which usernames exist; the message is the same for both cases for the same reason.
     const passwordOk = await verify(row?.password_hash ?? (await this.getDummyHash()), password).catch(() => false);
-    if (!row || !passwordOk) {
+    // A disabled account is refused exactly like a wrong password (same message, counted by the
+    // throttle), so a sign-in never tells whether an account exists or has been disabled.
+    const disabled = !!row?.disabled_at;
+    if (!row || !passwordOk || disabled) {
       await this.throttle.failed(keys);
-      await this.auditSignInFailure(username, ctx, row ? 'wrong-password' : 'unknown-user', row?.id);
+      await this.auditSignInFailure(username, ctx, !row ? 'unknown-user' : !passwordOk ? 'wrong-password' : 'disabled', row?.id);
       throw new UnauthenticatedError(BAD_CREDENTIALS);
     }
     await this.throttle.succeeded(keys);
@@ -210,8 +215,10 @@ export class AccountService {
     }
     // Throttled: at most one write per session per touch interval, not one per request.
     if (nowMs - lastSeen >= this.touchEveryMs) await this.knex('sessions').where({ token_hash: tokenHash }).update({ last_seen_at: this.nowIso() });
-    const actor = await this.getActor(session.account_id);
-    return actor ? { actor, csrfToken: csrfTokenOf(token), expiresAt: session.expires_at } : null;
+    const row = (await this.knex('accounts').where({ id: session.account_id }).first()) as AccountRow | undefined;
+    // Disabling ends the sessions in the same transaction; this is the belt to those braces.
+    if (!row || row.disabled_at) return null;
+    return { actor: toActor(row, this.personal), csrfToken: csrfTokenOf(token), expiresAt: session.expires_at };
   }
 
   async logout(token: string): Promise<void> {

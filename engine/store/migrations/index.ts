@@ -15,6 +15,7 @@ import * as m013 from './013_quota_adjustments.ts';
 import * as m014 from './014_plan_publications.ts';
 import * as m015 from './015_engine_signals.ts';
 import * as m016 from './016_organisation_filed_levels.ts';
+import * as m017 from './017_account_disabled.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -33,6 +34,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '014_plan_publications': m014,
   '015_engine_signals': m015,
   '016_organisation_filed_levels': m016,
+  '017_account_disabled': m017,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

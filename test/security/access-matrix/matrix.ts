@@ -229,6 +229,23 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: [200, 404] }),
     }),
   ),
+  // Disabling, enabling and ending the sessions of the same applicant, in this order, so it ends enabled.
+  ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] =>
+    (
+      [
+        ['POST', 'disable', 'disables'],
+        ['POST', 'enable', 'enables again'],
+        ['DELETE', 'sessions', 'ends every session of'],
+      ] as const
+    ).map(([method, tail, verb]) => ({
+      endpoint: `${method} /api/admin/accounts/{username}/${tail}`,
+      about: `an admin ${verb} the account of an applicant registered in the ${family} province (already so: 200 again)`,
+      family,
+      serial: `${family} account state`,
+      request: (r: Partial<Resources>) => ({ path: `/api/admin/accounts/${need(r, 'resetTarget')}/${tail}` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    })),
+  ),
   { endpoint: 'GET /api/health', about: 'health (public)', family: 'unscoped', request: () => ({ path: '/api/health' }), rows: everyone(200, 200) },
   { endpoint: 'GET /api/openapi.json', about: 'the API description (public)', family: 'unscoped', undocumented: true, request: () => ({ path: '/api/openapi.json' }), rows: everyone(200, 200) },
 
