@@ -48,6 +48,7 @@ import { calendarRoutes } from './http/routes/calendarRoutes.ts';
 import { planAndPenaltyRoutes } from './http/routes/planAndPenaltyRoutes.ts';
 import { PlanPublicationService } from './services/schedules/PlanPublicationService.ts';
 import { UnitPenaltyService } from './services/registry/UnitPenaltyService.ts';
+import { PublicNoticeService } from './services/registry/PublicNoticeService.ts';
 import { reviewRoutes } from './http/routes/reviewRoutes.ts';
 import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
@@ -212,7 +213,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
     ...calendarRoutes(calendar, schedules),
-    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db)),
+    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db), new PublicNoticeService(db, registry)),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal, new AuditActors(db.knex), new AuditChainVerifier(db)), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });

@@ -893,6 +893,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员通报名单:无故缺勤或无故未完成培训考核、经省职鉴中心决定予以通报的人员(SC26-54) */
+        get: operations["getApiRegistryPublicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/sanctions": {
         parameters: {
             query?: never;
@@ -4542,6 +4559,52 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegistryPublicNotices: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报名单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string | null;
+                        clause: string;
+                        decidedAt: string;
+                        decidedBy: string | null;
+                        id: number;
+                        /** @description 身份证号码(脱敏) */
+                        idNumberMasked: string;
+                        name: string;
+                        opinion: string | null;
+                        orgId: string | null;
+                        orgName: string | null;
+                        reason: "ABSENT" | "TRAINING_INCOMPLETE";
+                        scope: "UNIT" | "CITY" | "PROVINCE";
+                        year: number;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

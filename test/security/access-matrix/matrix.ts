@@ -361,6 +361,13 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
   },
   {
+    endpoint: 'GET /api/registry/public-notices',
+    about: 'the province’s 通报 of persons (SC26-54), each centre seeing its region (the scope itself: personNotice.e2e)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/registry/public-notices' }),
+    rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
+  },
+  {
     endpoint: 'GET /api/package-diffs',
     about: 'the diff of two Sichuan versions (2021 → 2026)',
     family: 'sichuan',
