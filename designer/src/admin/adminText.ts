@@ -1,6 +1,6 @@
 /** The admin pages' Chinese strings (运维管理). */
 export const adminText = {
-  menu: { home: '运行状态', incidents: '流程事件', calendar: '工作日历', jobs: '定时任务与计划', audit: '审计日志', accounts: '账号管理' },
+  menu: { home: '运行状态', incidents: '流程事件', calendar: '工作日历', jobs: '定时任务与计划', audit: '审计日志', accounts: '账号管理', organisations: '机构管理' },
   accounts: {
     title: '账号管理',
     intro: '本地区的工作人员账号。可为本地区的推荐单位、市(州)或本省创建审核人账号,重置密码,停用或启用账号(停用的账号不能登录,其会话随即结束),或结束账号的全部会话。',
