@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useSession } from '../components/SessionContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { zh } from '../i18n/zhCN.ts';
+import { AccountAssignmentDialog } from './AccountAssignmentDialog.tsx';
 import { adminText } from './adminText.ts';
 import type { StaffAccount } from './adminTypes.ts';
 
@@ -22,6 +23,7 @@ export function AccountsPage() {
   const accounts = useQuery({ queryKey: ['admin-accounts'], queryFn: () => data(api.GET('/api/admin/accounts')) });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+  const [assigning, setAssigning] = useState<StaffAccount | null>(null);
 
   const reset = async (username: string) => {
     try {
@@ -92,10 +94,13 @@ export function AccountsPage() {
             {
               title: t.columns.actions,
               key: 'actions',
-              width: 200,
+              width: 270,
               render: (_: unknown, a) =>
                 a.username === me ? null : (
                   <Space size={4}>
+                    <Button size="small" onClick={() => setAssigning(a)} data-testid={`assign-${a.username}`}>
+                      {t.assign}
+                    </Button>
                     <Popconfirm title={t.resetConfirm(a.username)} onConfirm={() => reset(a.username)} okText={t.resetPassword} cancelText={adminText.common.cancel}>
                       <Button size="small" data-testid={`reset-${a.username}`}>
                         {t.resetPassword}
@@ -133,6 +138,16 @@ export function AccountsPage() {
           onCreated={(username, password) => {
             setCreating(false);
             if (password) setSecret({ username, password });
+            void queryClient.invalidateQueries({ queryKey: ['admin-accounts'] });
+          }}
+        />
+      ) : null}
+      {assigning ? (
+        <AccountAssignmentDialog
+          account={assigning}
+          onClose={() => setAssigning(null)}
+          onSaved={() => {
+            setAssigning(null);
             void queryClient.invalidateQueries({ queryKey: ['admin-accounts'] });
           }}
         />
