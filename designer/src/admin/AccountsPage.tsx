@@ -74,7 +74,21 @@ export function AccountsPage() {
           columns={[
             { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t.columns.displayName, dataIndex: 'displayName' },
-            { title: t.columns.role, dataIndex: 'role', render: (v: string) => <Tag>{zh.roles[v] ?? v}</Tag> },
+            {
+              title: t.columns.role,
+              dataIndex: 'role',
+              render: (v: string, a) => (
+                <Space size={0} wrap>
+                  <Tag>{zh.roles[v] ?? v}</Tag>
+                  {/* Beside the role it changes; one's own role cannot be changed. */}
+                  {a.username === me ? null : (
+                    <Button type="link" size="small" style={{ paddingInline: 2 }} onClick={() => setAssigning(a)} data-testid={`assign-${a.username}`}>
+                      {t.assign}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
             { title: t.columns.scope, key: 'scope', render: (_: unknown, a) => (a.orgName ? `${a.orgName}(${a.regionCode ?? ''})` : (a.regionCode ?? adminText.common.none)) },
             {
               title: t.columns.state,
@@ -94,13 +108,10 @@ export function AccountsPage() {
             {
               title: t.columns.actions,
               key: 'actions',
-              width: 270,
+              width: 200,
               render: (_: unknown, a) =>
                 a.username === me ? null : (
                   <Space size={4}>
-                    <Button size="small" onClick={() => setAssigning(a)} data-testid={`assign-${a.username}`}>
-                      {t.assign}
-                    </Button>
                     <Popconfirm title={t.resetConfirm(a.username)} onConfirm={() => reset(a.username)} okText={t.resetPassword} cancelText={adminText.common.cancel}>
                       <Button size="small" data-testid={`reset-${a.username}`}>
                         {t.resetPassword}

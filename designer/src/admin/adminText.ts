@@ -37,7 +37,7 @@ export const adminText = {
     endSessions: '结束会话',
     endSessionsConfirm: (u: string, n: number) => `结束 ${u} 的 ${n} 个会话?其本人须重新登录。`,
     sessionsEnded: (u: string, n: number) => `已结束 ${u} 的 ${n} 个会话`,
-    assign: '调整角色',
+    assign: '调整',
     assignTitle: (u: string) => `调整 ${u} 的角色与所属`,
     assignIntro: '只能在本地区内调整;角色改变后该账号的会话将全部结束,须重新登录。',
     assignRoles: { unit_reviewer: '推荐单位审核人', city_reviewer: '市(州)审核人', province_reviewer: '省级审核人', policy_editor: '政策编辑', admin: '管理员' } as Record<string, string>,

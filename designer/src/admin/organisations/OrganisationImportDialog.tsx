@@ -118,6 +118,7 @@ function ImportReport({ report }: { report: OrganisationImportReport }) {
       ) : (
         <Alert type={report.created + report.updated ? 'info' : 'success'} showIcon style={{ marginBottom: 12 }} message={report.created + report.updated ? t.summary(report.created, report.updated, report.unchanged) : t.nothingToDo} data-testid="import-summary" />
       )}
+      {report.rows.length && report.problems.length ? <Typography.Paragraph type="secondary">{t.rowsDespiteProblems}</Typography.Paragraph> : null}
       {report.rows.length ? (
         <Table<ReportRow>
           size="small"

@@ -60,6 +60,7 @@ export const organisationsText = {
     summary: (created: number, updated: number, unchanged: number) => `将新增 ${created} 个、修改 ${updated} 个机构,${unchanged} 个无变化`,
     nothingToDo: '文件中的机构与名录一致,无需导入',
     problemsTitle: (n: number) => `文件有 ${n} 个问题,不能导入;请修改后重新选择文件。未作任何修改。`,
+    rowsDespiteProblems: '没有问题的行将如下处理(文件改正后才会导入):',
     problemColumns: { row: '行', column: '列', header: '列名', message: '问题' },
     rowColumns: { row: '行', id: '机构编号', name: '机构名称', action: '操作', changes: '变化' },
     action: { create: '新增', update: '修改', unchanged: '无变化' } as Record<string, string>,
