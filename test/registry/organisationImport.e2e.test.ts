@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 
 const HEADERS = ['机构编号', '机构名称', '所在地区代码', '市(州)代码', '省级代码', '备案层级', '备案状态', '备案受理日期', '备案日期', '备案职业(工种)代码', '备案级别', '未下放的在蓉省属机构'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,19 +28,11 @@ const CD_CITY = ['org-cd-city', '成都某职业技能培训学校(属地评价�
  */
 describe.each(storeTargets())('POST /api/admin/organisation-imports on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   const upload = async (username: string, mode: 'preview' | 'apply', file: Buffer, name = '名录.xlsx') => (await t.login(username)).post('/api/admin/organisation-imports').field('mode', mode).attach('file', file, { filename: name, contentType: XLSX });
