@@ -23,6 +23,24 @@ interface Shape {
   height: number;
 }
 
+/** Below this scale a task's label cannot be read. */
+const MIN_SCALE = 0.8;
+
+/** The whole diagram when it is readable so; otherwise a readable zoom centred on the waiting elements. */
+function fitAround(canvas: { zoom(l: 'fit-viewport' | number, c?: 'auto'): void; viewbox(box?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number; scale: number } }, shapes: Shape[]): void {
+  canvas.zoom('fit-viewport', 'auto');
+  if (canvas.viewbox().scale >= MIN_SCALE || !shapes.length) return;
+  canvas.zoom(MIN_SCALE);
+  const vb = canvas.viewbox();
+  const x0 = Math.min(...shapes.map((s) => s.x));
+  const y0 = Math.min(...shapes.map((s) => s.y));
+  const x1 = Math.max(...shapes.map((s) => s.x + s.width));
+  const y1 = Math.max(...shapes.map((s) => s.y + s.height));
+  // Centred on the busiest elements' box; its left edge kept in view when the box is wider than the view.
+  const cx = x1 - x0 > vb.width * 0.9 ? x0 - 40 + vb.width / 2 : (x0 + x1) / 2;
+  canvas.viewbox({ x: cx - vb.width / 2, y: (y0 + y1) / 2 - vb.height / 2, width: vb.width, height: vb.height });
+}
+
 /**
  * The version's diagram with one overlay per waiting element: its shape tinted on the colour scale
  * (share of the busiest element) and a badge with the count, the median working days and the overdue.
@@ -39,9 +57,9 @@ export function HeatmapDiagram({ xml, cells, onPick, height = 520 }: { xml: stri
       .importXML(xml)
       .then(() => {
         if (!alive) return;
-        const canvas = viewer.get<{ zoom(l: 'fit-viewport', c: 'auto'): void; viewbox(): { scale: number }; scrollToElement?(e: unknown): void }>('canvas');
+        const canvas = viewer.get<{ zoom(l: 'fit-viewport' | number, c?: 'auto'): void; viewbox(box?: { x: number; y: number; width: number; height: number }): { x: number; y: number; width: number; height: number; scale: number } }>('canvas');
         const registry = viewer.get<{ get(id: string): Shape | undefined }>('elementRegistry');
-        const overlays = viewer.get<{ add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement }): void }>('overlays');
+        const overlays = viewer.get<{ add(id: string, type: string, o: { position: Record<string, number>; html: HTMLElement; scale?: { min?: number; max?: number } }): void }>('overlays');
         const events = viewer.get<{ on(e: string, cb: (ev: { element: { id: string } }) => void): void }>('eventBus');
         const max = Math.max(1, ...cells.map((c) => c.waiting));
         for (const c of cells) {
@@ -57,9 +75,10 @@ export function HeatmapDiagram({ xml, cells, onPick, height = 520 }: { xml: stri
           badge.className = c.overdue ? 'heat-badge heat-badge-overdue' : 'heat-badge';
           badge.setAttribute('data-testid', `heat-${c.elementId}`);
           badge.textContent = instancesText.heatmap.badge(c.waiting, c.medianWorkingDays, c.overdue);
-          overlays.add(c.elementId, 'heat', { position: { bottom: -6, left: 0 }, html: badge });
+          // Badges stay readable however far the diagram is zoomed out.
+          overlays.add(c.elementId, 'heat', { position: { bottom: -6, left: 0 }, html: badge, scale: { min: 1 } });
         }
-        canvas.zoom('fit-viewport', 'auto');
+        fitAround(canvas, cells.map((c) => registry.get(c.elementId)).filter((x): x is Shape => !!x));
         if (onPick) events.on('element.click', ({ element }) => cells.some((c) => c.elementId === element.id) && onPick(element.id));
       })
       .catch(() => alive && setFailed(true));

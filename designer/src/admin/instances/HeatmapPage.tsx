@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import { Alert, Card, Cascader, DatePicker, Empty, Space, Spin, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
@@ -6,13 +6,14 @@ import type { Dayjs } from 'dayjs';
 import { api, data } from '../../api/client.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { HeatmapDiagram } from './HeatmapDiagram.tsx';
 import { HEAT_STOPS, heatColour } from './heatColour.ts';
 import { instancesText } from './instancesText.ts';
 import { useChosenVersion } from './useChosenVersion.ts';
 import { VersionSelect } from './VersionSelect.tsx';
 
 const t = instancesText.heatmap;
+// bpmn-js loads with the diagram, not with the admin pages.
+const HeatmapDiagram = lazy(() => import('./HeatmapDiagram.tsx').then((m) => ({ default: m.HeatmapDiagram })));
 
 /** `/admin/heatmap`: where instances of a version wait, on its diagram, by region (unit → city → province) and arrival date. */
 export function HeatmapPage() {
@@ -83,7 +84,9 @@ export function HeatmapPage() {
             <Typography.Text type="secondary">{t.total(h.totalWaiting)}</Typography.Text>
           </Space>
           <Card size="small" style={{ marginBottom: 16 }}>
-            <HeatmapDiagram xml={h.xml} cells={cells} onPick={openStep} />
+            <Suspense fallback={<Spin />}>
+              <HeatmapDiagram xml={h.xml} cells={cells} onPick={openStep} />
+            </Suspense>
           </Card>
           <Table
             rowKey="elementId"

@@ -1,15 +1,16 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, data } from '../../api/client.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ProcessDiagram } from '../../components/diagram/ProcessDiagram.tsx';
 import { CaseTimeline } from '../../components/timeline/CaseTimeline.tsx';
 import { instancesText } from './instancesText.ts';
 
 const t = instancesText.instance;
+// bpmn-js loads with the diagram, not with the admin pages.
+const ProcessDiagram = lazy(() => import('../../components/diagram/ProcessDiagram.tsx').then((m) => ({ default: m.ProcessDiagram })));
 
 /** `/admin/instances/:id`: one instance — where it stands, its diagram with the path taken, its variables (masked), its timeline. */
 export function InstancePage() {
@@ -24,7 +25,7 @@ export function InstancePage() {
   return (
     <>
       <PageHeader title={t.title(d.number.slice(0, 8))} extra={<Link to={`/admin/instances?package=${d.packageHash}`}>{t.back}</Link>} />
-      <Descriptions size="small" bordered column={3} data-testid="instance-facts" style={{ marginBottom: 16 }}>
+      <Descriptions size="small" bordered column={3} data-testid="instance-facts" style={{ marginBottom: 16 }} styles={{ label: { whiteSpace: "nowrap" } }}>
         <Descriptions.Item label={t.facts.number}>
           <Typography.Text copyable>{d.number}</Typography.Text>
         </Descriptions.Item>
@@ -45,7 +46,9 @@ export function InstancePage() {
         </Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t.diagram} style={{ marginBottom: 16 }} data-testid="instance-diagram">
-        <ProcessDiagram xml={d.diagram.xml} marks={marks} height={440} />
+        <Suspense fallback={<Spin />}>
+          <ProcessDiagram xml={d.diagram.xml} marks={marks} height={440} />
+        </Suspense>
       </Card>
       <Row gutter={16}>
         <Col span={14}>
@@ -58,7 +61,7 @@ export function InstancePage() {
             dataSource={variables}
             scroll={{ y: 420 }}
             columns={[
-              { title: t.variableName, dataIndex: 'name', width: 170, render: (v: string) => <Space size={4}><Typography.Text code>{v}</Typography.Text>{d.maskedVariables.includes(v) ? <Tag color="gold">{t.masked}</Tag> : null}</Space> },
+              { title: t.variableName, dataIndex: "name", width: 210, render: (v: string) => <Space size={4}><Typography.Text code>{v}</Typography.Text>{d.maskedVariables.includes(v) ? <Tag color="gold">{t.masked}</Tag> : null}</Space> },
               { title: t.variableValue, dataIndex: 'value', render: (v: unknown) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, fontFamily: 'monospace', fontSize: 12 }}>{JSON.stringify(v)}</Typography.Paragraph> },
             ]}
           />
