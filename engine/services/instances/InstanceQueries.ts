@@ -152,7 +152,7 @@ export class InstanceQueries {
     const nowIso = new Date(this.d.now()).toISOString();
 
     const apps = () => {
-      const a = this.knex('applications as a').where('a.package_hash', q.package).whereNotNull('a.process_instance_key');
+      const a = this.knex('applications as a').where('a.package_hash', q.package).whereNot('a.status', 'DRAFT');
       if (q.cityCode) a.andWhere('a.city_code', q.cityCode);
       if (q.orgId) a.andWhere('a.recommender_org_id', q.orgId);
       if (q.status) a.andWhere('a.status', q.status);
@@ -160,7 +160,8 @@ export class InstanceQueries {
       return a;
     };
     const openTasks = () => {
-      const t = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES).whereNotNull('t.application_id');
+      // Tasks without an application (a case of its own) are left out below; no `is not null` here, it would steer the planner off the version's index.
+      const t = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES);
       if (q.step) t.andWhere('t.element_id', q.step);
       if (q.due === 'overdue') t.andWhere('t.due_at', '<', nowIso);
       if (q.due === 'open') t.andWhere((w) => w.whereNull('t.due_at').orWhere('t.due_at', '>=', nowIso));
@@ -171,7 +172,7 @@ export class InstanceQueries {
     };
 
     // Counts by status over the whole version (the filters but the status itself), by step over its waiting tasks.
-    const statusQ = this.knex('applications as a').where('a.package_hash', q.package).whereNotNull('a.process_instance_key')
+    const statusQ = this.knex('applications as a').where('a.package_hash', q.package).whereNot('a.status', 'DRAFT')
       .modify((a) => {
         if (q.cityCode) a.andWhere('a.city_code', q.cityCode);
         if (q.orgId) a.andWhere('a.recommender_org_id', q.orgId);
@@ -193,7 +194,7 @@ export class InstanceQueries {
         openTasks().select('t.application_id').orderBy('t.created_at', 'asc').orderBy('t.id', 'asc').limit(pageSize * 4).offset((page - 1) * pageSize),
       ]);
       total = Number((countRows as Array<{ n: number | string }>)[0]?.n ?? 0);
-      ids = [...new Set((rows as Array<{ application_id: string }>).map((r) => r.application_id))].slice(0, pageSize);
+      ids = [...new Set((rows as Array<{ application_id: string | null }>).map((r) => r.application_id).filter((x): x is string => !!x))].slice(0, pageSize);
     } else {
       const [countRows, rows] = await Promise.all([
         apps().count({ n: '*' }),
@@ -283,13 +284,15 @@ export class InstanceQueries {
     if (q.orgId) t.whereExists(this.knex('applications as a').whereRaw('a.id = t.application_id').andWhere('a.recommender_org_id', q.orgId));
     if (q.from) t.andWhere('t.created_at', '>=', shanghaiMidnightUtc(q.from, 0));
     if (q.to) t.andWhere('t.created_at', '<', shanghaiMidnightUtc(q.to, 1));
-    // Grouped by the hour of arrival (UTC) and city: few enough groups to count each one's working days once.
-    const hour = this.db.kind === 'sqlite' ? 'substr(t.created_at, 1, 13)' : 'substring(t.created_at, 1, 13)';
+    // Grouped by element, city and arrival day (the UTC date, and whether it was already the next day in Shanghai):
+    // a few thousand groups at most, each one's working days counted once on its city's calendar.
+    const day = 'substr(t.created_at, 1, 10)';
+    const late = "case when substr(t.created_at, 12, 2) >= '16' then 1 else 0 end";
     const groups = (await t
-      .select('t.element_id', 't.city_code', this.knex.raw(`${hour} as arrived`))
+      .select('t.element_id', 't.city_code', this.knex.raw(`${day} as d`), this.knex.raw(`${late} as late`))
       .count({ n: '*' })
       .select(this.knex.raw('sum(case when t.due_at < ? then 1 else 0 end) as overdue', [nowIso]))
-      .groupBy('t.element_id', 't.city_code', this.knex.raw(hour))) as Array<{ element_id: string; city_code: string | null; arrived: string; n: number | string; overdue: number | string | null }>;
+      .groupBy('t.element_id', 't.city_code', this.knex.raw(day), this.knex.raw(late))) as Array<{ element_id: string; city_code: string | null; d: string; late: number | string; n: number | string; overdue: number | string | null }>;
     const waited = new WorkingDaysWaited(this.d.calendar, this.d.now());
     const byElement = new Map<string, { waiting: number; overdue: number; histogram: Map<number, number> }>();
     for (const g of groups) {
@@ -297,26 +300,31 @@ export class InstanceQueries {
       const n = Number(g.n);
       e.waiting += n;
       e.overdue += Number(g.overdue ?? 0);
-      const days = waited.since(`${g.arrived}:00:00.000Z`, g.city_code);
+      const days = waited.since(`${g.d}T${Number(g.late) ? '16' : '00'}:00:00.000Z`, g.city_code);
       e.histogram.set(days, (e.histogram.get(days) ?? 0) + n);
     }
     const names = await this.elementNames(q.package);
     const elements = [...byElement.entries()]
       .map(([elementId, e]) => ({ elementId, name: names.get(elementId) ?? elementId, waiting: e.waiting, medianWorkingDays: medianOf(e.histogram), overdue: e.overdue }))
       .sort((a, b) => b.waiting - a.waiting);
+    // Grouped on the version's region index alone; the units' names are looked up for the few groups.
     const regionRows = (await this.knex('applications as a')
-      .leftJoin('organisations as o', 'o.id', 'a.recommender_org_id')
       .where('a.package_hash', q.package)
-      .whereNotNull('a.process_instance_key')
+      .whereNot('a.status', 'DRAFT')
       .whereNotNull('a.city_code')
-      .groupBy('a.city_code', 'a.recommender_org_id', 'o.name')
-      .select('a.city_code', 'a.recommender_org_id', 'o.name as org_name')
-      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; org_name: string | null; n: number | string }>;
+      .groupBy('a.city_code', 'a.recommender_org_id')
+      .select('a.city_code', 'a.recommender_org_id')
+      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; n: number | string }>;
+    const orgIds = [...new Set(regionRows.map((r) => r.recommender_org_id).filter((x): x is string => !!x))];
+    const orgNames = new Map<string, string>();
+    for (let i = 0; i < orgIds.length; i += 500) {
+      for (const o of (await this.knex('organisations').whereIn('id', orgIds.slice(i, i + 500)).select('id', 'name')) as Array<{ id: string; name: string }>) orgNames.set(o.id, o.name);
+    }
     const cities = new Map<string, Heatmap['regions'][number]>();
     for (const r of regionRows) {
       const c = cities.get(r.city_code) ?? cities.set(r.city_code, { cityCode: r.city_code, count: 0, units: [] }).get(r.city_code)!;
       c.count += Number(r.n);
-      if (r.recommender_org_id) c.units.push({ orgId: r.recommender_org_id, name: r.org_name ?? r.recommender_org_id, count: Number(r.n) });
+      if (r.recommender_org_id) c.units.push({ orgId: r.recommender_org_id, name: orgNames.get(r.recommender_org_id) ?? r.recommender_org_id, count: Number(r.n) });
     }
     return {
       packageHash: q.package,

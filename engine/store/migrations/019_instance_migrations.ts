@@ -8,9 +8,9 @@ import type { Knex } from 'knex';
 // so start-up finishes what a crash interrupted (the engine's move is itself all or nothing).
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.alterTable('applications', (t) => {
-    t.index(['package_hash', 'submitted_at', 'id'], 'applications_pkg_submitted_idx');
+    t.index(['package_hash', 'submitted_at', 'id', 'status'], 'applications_pkg_submitted_idx');
     t.index(['package_hash', 'status', 'city_code', 'recommender_org_id'], 'applications_pkg_status_idx');
-    t.index(['package_hash', 'city_code', 'recommender_org_id'], 'applications_pkg_region_idx');
+    t.index(['package_hash', 'city_code', 'recommender_org_id', 'status'], 'applications_pkg_region_idx');
   });
   await knex.schema.alterTable('tasks', (t) => {
     t.index(['package_hash', 'state', 'element_id', 'created_at', 'city_code', 'due_at'], 'tasks_pkg_open_idx');
@@ -40,8 +40,8 @@ export async function down(knex: Knex): Promise<void> {
     t.dropIndex(['package_hash', 'state', 'element_id', 'created_at', 'city_code', 'due_at'], 'tasks_pkg_open_idx');
   });
   await knex.schema.alterTable('applications', (t) => {
-    t.dropIndex(['package_hash', 'submitted_at', 'id'], 'applications_pkg_submitted_idx');
+    t.dropIndex(['package_hash', 'submitted_at', 'id', 'status'], 'applications_pkg_submitted_idx');
     t.dropIndex(['package_hash', 'status', 'city_code', 'recommender_org_id'], 'applications_pkg_status_idx');
-    t.dropIndex(['package_hash', 'city_code', 'recommender_org_id'], 'applications_pkg_region_idx');
+    t.dropIndex(['package_hash', 'city_code', 'recommender_org_id', 'status'], 'applications_pkg_region_idx');
   });
 }
