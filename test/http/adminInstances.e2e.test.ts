@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
 import { packageFiles } from '../support/packageFiles.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { submitApplication } from '../browser/support/submitApplication.ts';
@@ -15,13 +16,20 @@ const PKG = 'sichuan/2026-examiner-training';
  * in the inbox; a migration the process was killed in the middle of, finished at start-up; and
  * another province's admin, who gets 404 for all of it.
  */
-describe('admin instances, heatmap and instance migration', () => {
+describe.each(storeTargets())('admin instances, heatmap and instance migration on $name', (store: StoreTarget) => {
   let t: TestPlatform;
+  let dropDb: (() => Promise<void>) | undefined;
   let v1: string;
   let v2: string;
   const apps: string[] = [];
   beforeAll(async () => {
-    t = await startTestPlatform();
+    let databaseUrl: string | undefined;
+    if (store.name === 'mysql') {
+      const fresh = await freshMysqlDatabase(store.url);
+      databaseUrl = fresh.url;
+      dropDb = fresh.drop;
+    }
+    t = await startTestPlatform({ databaseUrl });
     const { version } = await t.platform.services.packages.deployFromDirectory(null, PKG);
     await t.platform.services.packages.activate(null, version.hash);
     v1 = version.hash;
@@ -31,7 +39,10 @@ describe('admin instances, heatmap and instance migration', () => {
     const actor = { id: acc.id, username: 'admin', displayName: acc.display_name, role: 'admin' as const, orgId: null, regionCode: acc.region_code, idNumber: null };
     v2 = (await t.platform.services.packages.deployFromFiles(actor, amendedVersionFiles(packageFiles(path.resolve('deployments', PKG))))).version.hash;
   }, 180_000);
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    await t?.close();
+    await dropDb?.();
+  });
 
   it('counts by status and step, lists with masked ID numbers and working days waited, and draws the path and the heatmap', async () => {
     // given three applications waiting at the unit review; when the Sichuan admin reads the version's instances

@@ -156,7 +156,10 @@ export class InstanceQueries {
       if (q.cityCode) a.andWhere('a.city_code', q.cityCode);
       if (q.orgId) a.andWhere('a.recommender_org_id', q.orgId);
       if (q.status) a.andWhere('a.status', q.status);
-      if (q.q?.trim()) a.andWhere('a.applicant_name', '>=', q.q.trim()).andWhere('a.applicant_name', '<', `${q.q.trim()}\u{10FFFF}`);
+      const term = q.q?.trim();
+      // A name prefix as an index range: SQLite compares bytes, MySQL's collations use the index for LIKE 'x%'.
+      if (term && this.db.kind === 'sqlite') a.andWhere('a.applicant_name', '>=', term).andWhere('a.applicant_name', '<', `${term}\u{10FFFF}`);
+      else if (term) a.andWhere('a.applicant_name', 'like', `${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
       return a;
     };
     const openTasks = () => {
