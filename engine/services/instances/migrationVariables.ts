@@ -22,6 +22,12 @@ export function bpmnElements(bpmn: Record<string, string>): BpmnElementSummary[]
   return out;
 }
 
+/** FEEL's built-in functions whose names have spaces: their words are not variables. */
+const MULTI_WORD_FUNCTIONS = new RegExp(
+  `\\b(?:${['upper case', 'lower case', 'string length', 'date and time', 'years and months duration', 'day of week', 'day of year', 'month of year', 'week of year', 'get value', 'get entries', 'get or else', 'list contains', 'index of', 'distinct values', 'starts with', 'ends with', 'substring before', 'substring after', 'string join', 'is defined', 'round up', 'round down', 'round half up', 'round half down', 'insert before', 'last day of month', 'context put', 'context merge'].map((n) => n.replace(/ /g, '\\s+')).join('|')})\\s*\\(`,
+  'g',
+);
+
 const FEEL_WORDS = new Set(['true', 'false', 'null', 'and', 'or', 'not', 'if', 'then', 'else', 'for', 'in', 'some', 'every', 'satisfies', 'return', 'between', 'instance', 'of', 'function', 'date', 'time', 'duration', 'now', 'today']);
 
 /**
@@ -52,7 +58,7 @@ function feelExpressions(xml: string): string[] {
 
 /** Names a FEEL expression reads at its root (`a.b` reads a; `f(x)` reads x, not f; strings are skipped). */
 export function rootNames(expr: string): string[] {
-  const clean = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+  const clean = expr.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(MULTI_WORD_FUNCTIONS, '(');
   const names: string[] = [];
   for (const m of clean.matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) {
     const before = clean[(m.index ?? 0) - 1];
