@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { Value } from '@sinclair/typebox/value';
+import type { TSchema } from '@sinclair/typebox';
+import { HeatmapSchema, InstanceDetailSchema, InstancePageSchema, MigrationReportSchema } from '../../engine/http/instanceSchemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
@@ -9,6 +12,8 @@ import { submitApplication } from '../browser/support/submitApplication.ts';
 import { amendedVersionFiles, AMENDED_STEP, AMENDED_STEP_NAME } from '../fixtures/amendedVersion.ts';
 
 const PKG = 'sichuan/2026-examiner-training';
+/** The documented schema's complaints about a real body (none when it conforms). */
+const complaints = (schema: TSchema, body: unknown) => [...Value.Errors(schema, body)].map((e) => `${e.path}: ${e.message}`);
 
 /**
  * 流程实例, 热力图 and instance migration over HTTP on the embedded engine and SQLite: counts, the
@@ -51,6 +56,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     // then the counts, the rows (ID numbers masked) and the waits are there
     expect(page.status, JSON.stringify(page.body)).toBe(200);
     expect(page.body.total).toBe(3);
+    expect(complaints(InstancePageSchema, page.body)).toEqual([]);
     expect(page.body.byStep).toEqual([{ elementId: 'Task_UnitReview', name: '推荐单位初审', count: 3 }]);
     expect(page.body.byStatus.reduce((n: number, s: { count: number }) => n + s.count, 0)).toBe(3);
     const row = page.body.items.find((i: { applicationId: string }) => i.applicationId === apps[0]);
@@ -66,6 +72,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     expect(heat.status).toBe(200);
     expect(heat.body.elements).toEqual([{ elementId: 'Task_UnitReview', name: '推荐单位初审', waiting: 3, medianWorkingDays: 0, overdue: 0 }]);
     expect(heat.body.xml).toContain('Task_UnitReview');
+    expect(complaints(HeatmapSchema, heat.body)).toEqual([]);
     expect(heat.body.regions).toEqual([{ cityCode: '510700', count: 3, units: [{ orgId: 'org-my-filed', name: expect.any(String), count: 3 }] }]);
     expect((await admin.get('/api/admin/heatmap').query({ package: v1, from: '2000-01-01', to: '2000-01-02' })).body.elements).toEqual([]);
     expect((await admin.get('/api/admin/heatmap').query({ package: v1, from: '2026-02-01', to: '2026-01-01' })).status).toBe(400);
@@ -73,6 +80,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     // one instance: its path, the variables with personal data masked, its timeline
     const detail = await admin.get(`/api/admin/instances/${apps[0]}`);
     expect(detail.status).toBe(200);
+    expect(complaints(InstanceDetailSchema, detail.body)).toEqual([]);
     expect(detail.body.diagram.currentElementIds).toEqual(['Task_UnitReview']);
     expect(detail.body.diagram.completedElementIds.length).toBeGreaterThan(1);
     expect(detail.body.diagram.takenFlowIds).toContain('Flow_Eligible');
@@ -104,6 +112,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     // then each waiting instance is reported blocked, naming the unmapped step; nothing changed
     expect(unmapped.status, JSON.stringify(unmapped.body)).toBe(200);
     expect(unmapped.body).toMatchObject({ ready: 0, blocked: 3 });
+    expect(complaints(MigrationReportSchema, unmapped.body)).toEqual([]);
     expect(unmapped.body.items[0].problems.join()).toContain('推荐单位初审');
     expect(unmapped.body.targetElements.map((e: { id: string }) => e.id)).toContain(AMENDED_STEP);
     // when it maps the step to one of another kind: refused too
@@ -121,6 +130,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     // then it is on the new version: engine, application, inbox task, audit
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ migrated: 1, failed: 0, items: [{ result: '已迁移' }] });
+    expect(complaints(MigrationReportSchema, done.body)).toEqual([]);
     const v2Keys = (await t.platform.services.packages.version(v2)).processKeys;
     const after = await t.platform.db.knex('engine_instances').where({ key }).first();
     expect(after.definition_key).toBe(v2Keys[before.bpmn_process_id]);
