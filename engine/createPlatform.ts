@@ -19,6 +19,9 @@ import { draftRoutes } from './http/routes/draftRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { instanceRoutes } from './http/routes/instanceRoutes.ts';
+import { InstanceQueries } from './services/instances/InstanceQueries.ts';
+import { InstanceMigrationService } from './services/instances/InstanceMigrationService.ts';
 import { registryRoutes } from './http/routes/registryRoutes.ts';
 import { organisationAdminRoutes } from './http/routes/organisationAdminRoutes.ts';
 import { NotFoundError } from './errors.ts';
@@ -88,6 +91,8 @@ export interface Platform {
     persons: PersonRegistryService;
     tryouts: TryoutService;
     scheduledJobs: ScheduledJobService;
+    instanceQueries: InstanceQueries;
+    instanceMigrations: InstanceMigrationService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -177,6 +182,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
 
+  const instanceQueries = new InstanceQueries(db, { packages, applications, engine, calendar, personal: db.personal, now });
+  const instanceMigrations = new InstanceMigrationService(db, { engine, packages, queries: instanceQueries, audit, now });
+
   const dbKind = db.kind;
   const review = new ReviewApplicationService(db, packages, audit, now);
   // A try-out runs on a platform of its own (a fresh SQLite store in a temp folder, demo accounts and registry, its own clock).
@@ -218,6 +226,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...organisationAdminRoutes(organisationAdmin, new OrganisationImportService(db, audit, now)),
     ...calendarRoutes(calendar, schedules),
     ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db), new PublicNoticeService(db, registry)),
+    ...instanceRoutes(instanceQueries, instanceMigrations),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal, new AuditActors(db.knex), new AuditChainVerifier(db)), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
@@ -250,7 +259,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs },
+    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs, instanceQueries, instanceMigrations },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.
@@ -259,6 +268,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       await applications.recoverResubmissions(); // corrections a crash interrupted, before anything else moves
       await inbox.recover(); // decisions likewise; then tasks whose job ended or that were never projected
       await engine.start();
+      await instanceMigrations.recover(); // moves to another version a crash interrupted
       await dispatcher!.recover();
       dispatcher!.start();
       await scheduledJobs.recover();

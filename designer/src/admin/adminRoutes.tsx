@@ -7,6 +7,7 @@ import { AuditPage } from './AuditPage.tsx';
 import { IncidentPage } from './IncidentPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
 import { OrganisationsPage } from './organisations/OrganisationsPage.tsx';
+import { instanceRoutes } from './instances/instanceRoutes.tsx';
 
 /** Pages under /admin (administrators). */
 export const adminRoutes: RouteObject[] = [
@@ -18,4 +19,5 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/audit', element: <AuditPage /> },
   { path: '/admin/accounts', element: <AccountsPage /> },
   { path: '/admin/organisations', element: <OrganisationsPage /> },
+  ...instanceRoutes,
 ];

@@ -155,6 +155,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热力图:一个政策包版本各环节的等待实例数、已等待工作日中位数与逾期数,可按市(州)、推荐单位与到达日期筛选;仅本行政区划 */
+        get: operations["getApiAdminHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instance-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执行流程实例迁移:通过检查的实例逐个迁移到目标版本(每个实例全部完成或不变,记入审计日志),逐个返回结果 */
+        post: operations["postApiAdminInstanceMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instance-migrations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检查流程实例迁移(不做任何修改):逐个实例报告等待环节的映射、新版本需要而缺少的变量及不能迁移的原因 */
+        post: operations["postApiAdminInstanceMigrationsCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个政策包版本的流程实例:按状态与当前环节计数,分页列表(身份证号脱敏、已等待工作日、是否逾期);仅本行政区划 */
+        get: operations["getApiAdminInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个流程实例(按申报编号):流程图与已走路径、流程变量(个人信息脱敏)、办理记录;仅本行政区划 */
+        get: operations["getApiAdminInstancesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/organisation-imports": {
         parameters: {
             query?: never;
@@ -1786,6 +1871,371 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminHeatmap: {
+        parameters: {
+            query: {
+                cityCode?: string;
+                from?: string;
+                orgId?: string;
+                package: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各环节的统计与流程图 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        elements: {
+                            elementId: string;
+                            medianWorkingDays: number | null;
+                            name: string;
+                            /** @description 已逾期的实例数 */
+                            overdue: number;
+                            /** @description 等待中的实例数 */
+                            waiting: number;
+                        }[];
+                        packageHash: string;
+                        packageTitle: string;
+                        regions: {
+                            cityCode: string;
+                            count: number;
+                            units: {
+                                count: number;
+                                name: string;
+                                orgId: string;
+                            }[];
+                        }[];
+                        totalWaiting: number;
+                        xml: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminInstanceMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要迁移的申报;不填则为源版本全部等待中的实例(至多 200 个) */
+                    applicationIds?: string[];
+                    /** @description 政策包版本 hash */
+                    fromHash: string;
+                    /** @description 源版本环节 id → 目标版本环节 id(目标版本中同名 id 的环节可不填) */
+                    mappings: {
+                        [key: string]: string;
+                    };
+                    /** @description 政策包版本 hash */
+                    toHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 逐个实例的迁移结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocked: number;
+                        failed?: number;
+                        fromHash: string;
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            missingVariables: string[];
+                            ok: boolean;
+                            problems: string[];
+                            processInstanceKey: string;
+                            result?: "已迁移" | "未迁移";
+                            waiting: {
+                                sourceElementId: string;
+                                sourceName: string;
+                                targetElementId: string | null;
+                                targetName: string | null;
+                            }[];
+                        }[];
+                        migrated?: number;
+                        /** @description 可迁移(检查)或已迁移(执行)的实例数 */
+                        ready: number;
+                        sourceElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        targetElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        toHash: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminInstanceMigrationsCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要迁移的申报;不填则为源版本全部等待中的实例(至多 200 个) */
+                    applicationIds?: string[];
+                    /** @description 政策包版本 hash */
+                    fromHash: string;
+                    /** @description 源版本环节 id → 目标版本环节 id(目标版本中同名 id 的环节可不填) */
+                    mappings: {
+                        [key: string]: string;
+                    };
+                    /** @description 政策包版本 hash */
+                    toHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 逐个实例的检查结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocked: number;
+                        failed?: number;
+                        fromHash: string;
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            missingVariables: string[];
+                            ok: boolean;
+                            problems: string[];
+                            processInstanceKey: string;
+                            result?: "已迁移" | "未迁移";
+                            waiting: {
+                                sourceElementId: string;
+                                sourceName: string;
+                                targetElementId: string | null;
+                                targetName: string | null;
+                            }[];
+                        }[];
+                        migrated?: number;
+                        /** @description 可迁移(检查)或已迁移(执行)的实例数 */
+                        ready: number;
+                        sourceElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        targetElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        toHash: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminInstances: {
+        parameters: {
+            query: {
+                cityCode?: string;
+                due?: "overdue" | "open";
+                orgId?: string;
+                package: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: string;
+                step?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页实例、总数与计数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byStatus: {
+                            count: number;
+                            label: string;
+                            status: string;
+                        }[];
+                        byStep: {
+                            count: number;
+                            elementId: string;
+                            name: string;
+                        }[];
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            cityCode: string | null;
+                            idNumberMasked: string | null;
+                            /** @description 申报编号 */
+                            number: string;
+                            orgId: string | null;
+                            orgName: string | null;
+                            processInstanceKey: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            /** @description 当前等待的环节 */
+                            steps: {
+                                dueAt: string | null;
+                                elementId: string;
+                                name: string;
+                                overdue: boolean;
+                                /** @description 到达该环节的时间 */
+                                since: string;
+                                /** @description 已等待的工作日(按申报所在市(州)的工作日历) */
+                                workingDaysWaited: number;
+                            }[];
+                            submittedAt: string | null;
+                        }[];
+                        packageHash: string;
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminInstancesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 实例详情 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string | null;
+                        applicationId: string;
+                        bpmnProcessId: string;
+                        cityCode: string | null;
+                        diagram: {
+                            completedElementIds: string[];
+                            currentElementIds: string[];
+                            takenFlowIds: string[];
+                            /** @description BPMN 2.0 XML(含图形布局) */
+                            xml: string;
+                        };
+                        /** @description ACTIVE / COMPLETED / TERMINATED */
+                        engineStatus: string;
+                        idNumberMasked: string | null;
+                        maskedVariables: string[];
+                        number: string;
+                        packageHash: string;
+                        packageTitle: string;
+                        processInstanceKey: string;
+                        status: string;
+                        statusLabel: string;
+                        steps: {
+                            dueAt: string | null;
+                            elementId: string;
+                            name: string;
+                            overdue: boolean;
+                            /** @description 到达该环节的时间 */
+                            since: string;
+                            /** @description 已等待的工作日(按申报所在市(州)的工作日历) */
+                            workingDaysWaited: number;
+                        }[];
+                        timeline: {
+                            action: string;
+                            actorRole: string | null;
+                            at: string;
+                            label: string;
+                        }[];
+                        /** @description 流程变量(身份证号、手机号已脱敏) */
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
             };
             /** @description 错误(application/problem+json) */
             default: {

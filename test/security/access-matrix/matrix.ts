@@ -860,6 +860,44 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: [204, 404] }),
     },
   ]),
+  // ------------------------------------------------------------ 流程实例, 热力图, instance migration (issue 12)
+  ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
+    {
+      endpoint: 'GET /api/admin/instances',
+      about: `the instances of the ${family} version, to that province's admins only`,
+      family,
+      request: (r) => ({ path: '/api/admin/instances', query: { package: need(r, 'packageHash') } }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'GET /api/admin/instances/{id}',
+      about: `the ${family} application's instance (diagram, masked variables, timeline), to that province's admins only`,
+      family,
+      request: (r) => ({ path: `/api/admin/instances/${need(r, 'app')}` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'GET /api/admin/heatmap',
+      about: `the heatmap of the ${family} version, to that province's admins only`,
+      family,
+      request: (r) => ({ path: '/api/admin/heatmap', query: { package: need(r, 'packageHash') } }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'POST /api/admin/instance-migrations/check',
+      about: `checking a migration of the ${family} version (onto itself: refused as invalid once in scope)`,
+      family,
+      request: (r) => ({ path: '/api/admin/instance-migrations/check', body: { fromHash: need(r, 'packageHash'), toHash: need(r, 'packageHash'), mappings: {} } }),
+      rows: onlyRoles(family, { admin: [400, 404] }),
+    },
+    {
+      endpoint: 'POST /api/admin/instance-migrations',
+      about: `migrating instances of the ${family} version (onto itself: refused as invalid once in scope, nothing moves)`,
+      family,
+      request: (r) => ({ path: '/api/admin/instance-migrations', body: { fromHash: need(r, 'packageHash'), toHash: need(r, 'packageHash'), mappings: {} } }),
+      rows: onlyRoles(family, { admin: [400, 404] }),
+    },
+  ]),
   // ------------------------------------------------------------ reviewer application list and 汇总表 export
   {
     endpoint: 'GET /api/review/applications',
