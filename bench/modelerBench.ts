@@ -54,7 +54,7 @@ export async function benchModeler(runs = Number(process.env.BENCH_MODELER_RUNS 
         // Where the time goes: the page's own timeline (navigation, scripts, the canvas, the diagram).
         const marks = await b.page.evaluate(() => {
           const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-          const res = performance.getEntriesByType('resource').map((r) => `${r.name.replace(location.origin, '')} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`);
+          const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.replace(location.origin, '')} ${Math.round(r.startTime)}→${Math.round(r.responseEnd)}`);
           return { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), res };
         });
         console.log(JSON.stringify(marks, null, 1));
