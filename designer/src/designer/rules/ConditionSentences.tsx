@@ -1,0 +1,60 @@
+import { Space, Tag, Typography } from 'antd';
+import { splitField, type ConditionGroup, type ConditionRule } from './ruleQuery.ts';
+import { editorText } from './editorText.ts';
+
+const t = editorText.rules;
+
+/** A value as a person reads it: text as is, lists joined, objects as compact JSON. */
+export function valueText(v: unknown): string {
+  if (typeof v === 'string') return `「${v}」`;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object' || x === null)) return v.map((x) => (typeof x === 'string' ? x : String(x))).join('、');
+  return JSON.stringify(v);
+}
+
+export const operatorLabel = (op: string) => t.operators[op] ?? op;
+
+/** The condition's left side: the fact's Chinese name (from the rule set's `facts`) and its path. */
+export function fieldLabel(field: string, facts: Record<string, string> | undefined): string {
+  const { fact, path } = splitField(field);
+  const name = facts?.[fact] ?? fact;
+  return path ? `${name} · ${path.replace(/^\$\.?/, '')}` : name;
+}
+
+/**
+ * A condition tree read as sentences: 全部满足 / 任一满足 groups, each condition
+ * 事实 · 字段 · 运算符 · 值 with its clause and the sentence shown to applicants.
+ */
+export function ConditionSentences({ query, facts }: { query: ConditionGroup; facts?: Record<string, string> }) {
+  return <GroupView group={query} facts={facts} top />;
+}
+
+function GroupView({ group, facts, top }: { group: ConditionGroup; facts?: Record<string, string>; top?: boolean }) {
+  const single = group.bare && group.rules.length === 1 && !('rules' in group.rules[0]!);
+  const head = group.not ? t.not : group.combinator === 'or' ? t.any : t.all;
+  const items = group.rules.map((r, i) => <li key={r.id ?? i}>{'rules' in r ? <GroupView group={r as ConditionGroup} facts={facts} /> : <ConditionView rule={r as ConditionRule} facts={facts} />}</li>);
+  if (single && top) return <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="rule-sentences">{items}</ul>;
+  return (
+    <div data-testid={top ? 'rule-sentences' : undefined}>
+      <Typography.Text strong data-testid="group-combinator">
+        {head}:
+      </Typography.Text>
+      <ul style={{ margin: '2px 0', paddingInlineStart: 18 }}>{items}</ul>
+    </div>
+  );
+}
+
+function ConditionView({ rule, facts }: { rule: ConditionRule; facts?: Record<string, string> }) {
+  return (
+    <Space size={6} wrap data-testid="condition-sentence">
+      <Typography.Text>{fieldLabel(rule.field, facts)}</Typography.Text>
+      <Typography.Text type="secondary">·</Typography.Text>
+      <Typography.Text strong>{operatorLabel(rule.operator)}</Typography.Text>
+      <Typography.Text type="secondary">·</Typography.Text>
+      <Typography.Text code data-testid="condition-value">
+        {valueText(rule.value)}
+      </Typography.Text>
+      {rule.meta?.clause ? <Tag color="blue">{rule.meta.clause}</Tag> : null}
+      {rule.meta?.message ? <Typography.Text type="secondary">「{rule.meta.message}」</Typography.Text> : null}
+    </Space>
+  );
+}

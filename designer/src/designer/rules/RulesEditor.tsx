@@ -1,0 +1,158 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { EditOutlined, CheckOutlined } from '@ant-design/icons';
+import { ConditionBuilder } from './ConditionBuilder.tsx';
+import { ConditionSentences } from './ConditionSentences.tsx';
+import { editorText } from './editorText.ts';
+import { fieldKey, type ConditionGroup } from './ruleQuery.ts';
+import { modelToRuleSet, ruleSetToModel, type RuleModel, type RuleSetModel, type TreeModel } from './ruleSetModel.ts';
+
+const t = editorText.rules;
+
+/** Every fact · path the rule set's conditions read: the builder's field list. */
+function fieldsOf(model: RuleSetModel): string[] {
+  const out = new Set<string>();
+  const walk = (g: ConditionGroup) => g.rules.forEach((r) => ('rules' in r ? walk(r as ConditionGroup) : out.add(r.field)));
+  for (const r of model.rules) for (const tree of [r.conditions, r.appliesWhen]) if (tree?.ok) walk(tree.query);
+  if (!out.size) out.add(fieldKey('application', '$.'));
+  return [...out].sort();
+}
+
+/**
+ * 规则: the rule set as readable sentences, each rule's conditions edited in the condition builder.
+ * Whatever the builder cannot show is said so and kept as it is (the JSON view edits it).
+ */
+export function RulesEditor({ text, readOnly, onChange }: { text: string; readOnly: boolean; onChange(text: string): void }) {
+  const parsed = useMemo(() => {
+    try {
+      const v = JSON.parse(text);
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+    // Read once: the model below is the editor's state from then on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const [model, setModel] = useState<RuleSetModel | null>(() => (parsed ? ruleSetToModel(parsed) : null));
+  const [editing, setEditing] = useState<string | null>(null);
+  const fields = useMemo(() => (model ? fieldsOf(model) : []), [model]);
+  if (!model) return <Alert type="error" showIcon message={editorText.invalidJson} />;
+  const facts = (model.ruleSet.facts ?? undefined) as Record<string, string> | undefined;
+
+  const change = (next: RuleSetModel) => {
+    setModel(next);
+    onChange(`${JSON.stringify(modelToRuleSet(next), null, 2)}\n`);
+  };
+  const changeRule = (i: number, r: RuleModel) => change({ ...model, rules: model.rules.map((x, j) => (j === i ? r : x)) });
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="rules-editor">
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t.intro}
+      </Typography.Paragraph>
+      <Space size={8}>
+        <Typography.Text strong>{String(model.ruleSet.title ?? model.ruleSet.id ?? '')}</Typography.Text>
+        <Tag>{t.ruleCount(model.rules.length)}</Tag>
+      </Space>
+      {model.rules.length === 0 ? <Empty description={t.noRules} /> : null}
+      {model.rules.map((r, i) => (
+        <RuleCard key={r.rule.name + i} rule={r} fields={fields} facts={facts} readOnly={readOnly} editing={editing === r.rule.name} onEdit={(on) => setEditing(on ? r.rule.name : null)} onChange={(next) => changeRule(i, next)} />
+      ))}
+    </Space>
+  );
+}
+
+function RuleCard({ rule, fields, facts, readOnly, editing, onEdit, onChange }: { rule: RuleModel; fields: string[]; facts?: Record<string, string>; readOnly: boolean; editing: boolean; onEdit(on: boolean): void; onChange(r: RuleModel): void }) {
+  const r = rule.rule;
+  const setProp = (k: string, v: unknown) => onChange({ ...rule, rule: { ...r, [k]: v } });
+  return (
+    <Card
+      size="small"
+      data-testid="rule-card"
+      data-rule={r.name}
+      title={
+        <Space size={8} wrap>
+          <span>{String(r.title ?? r.name)}</span>
+          <Typography.Text type="secondary" code>
+            {r.name}
+          </Typography.Text>
+        </Space>
+      }
+      extra={
+        <Space size={6}>
+          {r.clause ? <Tag color="blue">{String(r.clause)}</Tag> : null}
+          {r.onFail === 'REFER' ? <Tag color="orange">{t.onFailValues.REFER}</Tag> : null}
+          {readOnly ? null : (
+            <Button size="small" icon={editing ? <CheckOutlined /> : <EditOutlined />} onClick={() => onEdit(!editing)} data-testid="edit-rule">
+              {editing ? t.done : t.edit}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {rule.appliesWhen ? <Tree label={t.appliesWhen} tree={rule.appliesWhen} fields={fields} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, appliesWhen: tree })} /> : null}
+      <Tree label={t.conditions} tree={rule.conditions} fields={fields} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, conditions: tree })} />
+      {editing ? (
+        <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
+          <Col span={12}>
+            <Labelled label={t.title}>
+              <Input size="small" value={String(r.title ?? '')} onChange={(e) => setProp('title', e.target.value)} data-testid="rule-title-input" />
+            </Labelled>
+          </Col>
+          <Col span={6}>
+            <Labelled label={t.clause}>
+              <Input size="small" value={String(r.clause ?? '')} onChange={(e) => setProp('clause', e.target.value)} />
+            </Labelled>
+          </Col>
+          <Col span={6}>
+            <Labelled label={t.onFail}>
+              <Select size="small" style={{ width: '100%' }} value={String(r.onFail ?? 'INELIGIBLE')} onChange={(v) => setProp('onFail', v)} options={Object.entries(t.onFailValues).map(([value, label]) => ({ value, label }))} />
+            </Labelled>
+          </Col>
+          <Col span={12}>
+            <Labelled label={t.passMessage}>
+              <Input.TextArea autoSize value={String(r.passMessage ?? '')} onChange={(e) => setProp('passMessage', e.target.value)} />
+            </Labelled>
+          </Col>
+          <Col span={12}>
+            <Labelled label={t.failMessage}>
+              <Input.TextArea autoSize value={String(r.failMessage ?? '')} onChange={(e) => setProp('failMessage', e.target.value)} />
+            </Labelled>
+          </Col>
+        </Row>
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ margin: '6px 0 0' }}>
+          {t.failMessage}:{String(r.failMessage ?? '')}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+function Labelled({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>
+      {children}
+    </div>
+  );
+}
+
+function Tree({ label, tree, fields, facts, editing, readOnly, onChange }: { label: string; tree: TreeModel; fields: string[]; facts?: Record<string, string>; editing: boolean; readOnly: boolean; onChange(t: TreeModel): void }) {
+  return (
+    <div style={{ marginBottom: 6 }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>
+      {!tree.ok ? (
+        <Alert type="warning" showIcon message={t.unrepresentable(tree.reason)} data-testid="rule-unrepresentable" />
+      ) : editing ? (
+        <ConditionBuilder query={tree.query} fields={fields} facts={facts} readOnly={readOnly} onChange={(q) => onChange({ ok: true, query: q })} />
+      ) : (
+        <ConditionSentences query={tree.query} facts={facts} />
+      )}
+    </div>
+  );
+}
