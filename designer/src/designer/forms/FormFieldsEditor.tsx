@@ -33,7 +33,7 @@ function CellInput({ value, onCommit, disabled, textarea, testId }: { value: str
   }
   const commit = () => draft !== value && onCommit(draft);
   return textarea ? (
-    <Input.TextArea size="small" autoSize value={draft} disabled={disabled} onChange={(e) => setDraft(e.target.value)} onBlur={commit} placeholder={t.optionsPlaceholder} data-testid={testId} />
+    <Input.TextArea size="small" autoSize={{ minRows: 1, maxRows: 4 }} value={draft} disabled={disabled} onChange={(e) => setDraft(e.target.value)} onBlur={commit} placeholder={t.optionsPlaceholder} data-testid={testId} />
   ) : (
     <Input size="small" value={draft} disabled={disabled} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onPressEnter={commit} data-testid={testId} />
   );
@@ -112,7 +112,7 @@ export function FormFieldsEditor({ draftId, path, text, readOnly, onChange }: { 
       </Typography.Paragraph>
       {uiFile.isError ? <Alert type="info" showIcon message={`${t.uiMissing}:${uiPath}`} /> : null}
       <Table<FieldRow> size="small" rowKey="key" pagination={false} columns={columns} dataSource={rows} scroll={{ x: 1000 }} data-testid="field-table" />
-      <Card size="small" title={t.preview} data-testid="form-preview">
+      <Card size="small" title={t.preview} data-testid="form-preview" styles={{ body: { maxHeight: 640, overflowY: 'auto' } }}>
         <PreviewBoundary resetKey={text}>
           <PackageForm schema={schema} ui={ui} formData={formData} onChange={setFormData} />
         </PreviewBoundary>

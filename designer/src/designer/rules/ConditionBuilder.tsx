@@ -19,10 +19,10 @@ const combinators = [
 const translations = {
   addRule: { label: b.addRule, title: b.addRule },
   addGroup: { label: b.addGroup, title: b.addGroup },
-  removeRule: { label: '⨯', title: b.removeRule },
-  removeGroup: { label: '⨯', title: b.removeGroup },
-  cloneRule: { label: '⧉', title: b.cloneRule },
-  cloneRuleGroup: { label: '⧉', title: b.cloneRuleGroup },
+  removeRule: { label: '删除', title: b.removeRule },
+  removeGroup: { label: '删除', title: b.removeGroup },
+  cloneRule: { label: '复制', title: b.cloneRule },
+  cloneRuleGroup: { label: '复制', title: b.cloneRuleGroup },
   combinators: { title: b.combinators },
   fields: { title: b.fields, placeholderLabel: b.fields, placeholderGroupLabel: b.fields },
   operators: { title: b.operators, placeholderLabel: b.operators, placeholderGroupLabel: b.operators },
@@ -72,7 +72,7 @@ function ConditionValueEditor(props: ValueEditorProps) {
         data-testid="condition-value-input"
         style={{ width: '40%' }}
       />
-      <Input size="small" value={meta.clause ?? ''} disabled={ctx.readOnly} placeholder={t.conditionClause} onChange={(e) => ctx.setMeta(path, { ...meta, clause: e.target.value })} style={{ width: 100 }} data-testid="condition-clause-input" />
+      <Input size="small" value={meta.clause ?? ''} disabled={ctx.readOnly} placeholder={t.conditionClause} onChange={(e) => ctx.setMeta(path, { ...meta, clause: e.target.value })} style={{ width: 112 }} data-testid="condition-clause-input" />
       <Input size="small" value={meta.message ?? ''} disabled={ctx.readOnly} placeholder={t.conditionMessage} onChange={(e) => ctx.setMeta(path, { ...meta, message: e.target.value })} data-testid="condition-message-input" />
     </Space.Compact>
   );

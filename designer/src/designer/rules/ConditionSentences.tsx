@@ -13,10 +13,13 @@ export function valueText(v: unknown): string {
 
 export const operatorLabel = (op: string) => t.operators[op] ?? op;
 
+// Facts every evaluation has, for rule sets that do not name them in `facts`.
+const PLATFORM_FACTS: Record<string, string> = { application: '申报信息', recommender: '推荐单位', person: '申报人登记信息', organisation: '申报机构', parameters: '参数', asOf: '判定日' };
+
 /** The condition's left side: the fact's Chinese name (from the rule set's `facts`) and its path. */
 export function fieldLabel(field: string, facts: Record<string, string> | undefined): string {
   const { fact, path } = splitField(field);
-  const name = facts?.[fact] ?? fact;
+  const name = facts?.[fact] ?? PLATFORM_FACTS[fact] ?? fact;
   return path ? `${name} · ${path.replace(/^\$\.?/, '')}` : name;
 }
 

@@ -98,7 +98,7 @@ export const editorText = {
   schedule: {
     intro: '通知中的各时间窗口:名称、起止、期限计算方法(C1–C4)及通知原文;下方为本地区的工作日日历,暂定表示当年节假日安排尚未公布。',
     columns: { title: '名称', kind: '类别', range: '起止', counting: '计算方法', raw: '通知原文', clause: '条款', provenance: '来源' },
-    conventions: { C1: 'C1 自然日', C2: 'C2 工作日', C3: 'C3 次日起算', C4: 'C4 年月对日' } as Record<string, string>,
+    conventions: { C1: 'C1 事后起算(当日不计)', C2: 'C2 期间(首日计入)', C3: 'C3 某日之前', C4: 'C4 月、年对日' } as Record<string, string>,
     provenance: { verbatim: '原文', interpreted: '解释', 'normalised-from-garbled': '据原文校正', derived: '推定', assumed: '假设' } as Record<string, string>,
     kinds: { class: '培训班', registration: '报名', exam: '考试', makeup: '补考', review: '审核', plan: '计划', 'renewal-round': '换证批次' } as Record<string, string>,
     provisional: '暂定',
