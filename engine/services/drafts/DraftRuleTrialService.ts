@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { NotFoundError, UnprocessableError, ValidationError } from '../../errors.ts';
-import { checkRuleSet, isCivilDate } from '../../../rules/index.ts';
+import { checkRuleSet, isCivilDate, RuleSetError } from '../../../rules/index.ts';
 import { assertRole, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import { gatherFacts, parameterValues, type FactRegistry } from '../eligibility/gatherFacts.ts';
@@ -105,7 +105,14 @@ export class DraftRuleTrialService {
       source = { kind: 'facts', applicationId: null, applicantName: typeof formData?.name === 'string' ? formData.name : null };
     }
     delete facts.asOf;
-    const evaluation = await this.d.evaluateRules(raw, facts, { asOf });
+    let evaluation: Awaited<ReturnType<RuleEvaluator>>;
+    try {
+      evaluation = await this.d.evaluateRules(raw, facts, { asOf });
+    } catch (err) {
+      // The rule set or the sample is wrong for the runtime (a package author's error, not the platform's).
+      if (err instanceof RuleSetError) throw new UnprocessableError('规则集无法试算', err.message);
+      throw err;
+    }
     const schema = await this.applicationSchema(actor, draftId, manifest);
     const view = labelRuleValues(toRuleResult({ ...evaluation, ruleSet: ruleSetId }), schema, Object.fromEntries(checked.ruleSet.rules.map((r) => [r.name, r.title])))!;
     return { ...view, source, missingFacts: (evaluation as { missingFacts?: string[] }).missingFacts ?? [] };
