@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeBrowser } from './support/chromium.ts';
 import { browserSuite } from './support/browserSuite.ts';
 import { signIn } from './support/signIn.ts';
+import { examinerData, seedSubmittedApplication } from '../support/seedSubmittedApplication.ts';
 
 const PACKAGE = 'sichuan/2021-examiner-training';
 const RULES = 'rules/registration.json';
@@ -20,6 +21,17 @@ describeBrowser('designer: rules, forms and schedule edited in their structured 
     const created = await editorApi.post('/api/drafts').send({ fromHash: v2021.hash, year: 2026 });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const draftId = created.body.id as string;
+    // and a 2021 applicant (a category-4 occupation) whose application is in review
+    await seedSubmittedApplication(suite.server.t, {
+      packageHash: v2021.hash,
+      packageId: 'sichuan-2021-examiner-training',
+      applicant: 'wangqiang',
+      orgId: 'org-my-filed',
+      cityCode: '510700',
+      status: 'IN_REVIEW',
+      submittedAt: '2021-07-06T02:00:00.000Z',
+      data: examinerData('王强', '510703198001011232', 'org-my-filed', { targetOccupation: { classificationEdition: '2015', kind: 'OCCUPATION', majorCategory: 4, code: '4-12-01-01', name: '汽车维修工' } }),
+    });
     const b = await suite.open('designer-rules');
     await b.page.setViewportSize({ width: 1600, height: 1000 });
     await signIn(b, 'policy-editor', '/designer');
@@ -73,6 +85,15 @@ describeBrowser('designer: rules, forms and schedule edited in their structured 
     expect(await result.locator('[data-testid="rule-condition"][data-mark="✔"]').count()).toBeGreaterThan(0);
     expect(await result.innerText()).toContain('不通过');
     await b.step('rules-trial');
+    // and on the past applicant, with the registry record, as of the submission day
+    await b.page.getByTestId('trial-source').getByText('以往申报').click();
+    await b.page.getByTestId('trial-past').click();
+    await b.page.locator('.ant-select-item-option', { hasText: '王强' }).click();
+    await b.page.getByTestId('run-trial').click();
+    await expect.poll(() => result.innerText(), POLL).toContain('以往申报 · 王强');
+    expect(await result.innerText()).toContain('2021年7月6日');
+    expect(await result.locator('[data-testid="rule-condition"][data-mark="✘"]', { hasText: '所填大类' }).innerText()).toMatch(/查到的值:\s*4/);
+    await b.step('rules-trial-past');
 
     // when they save
     await b.page.getByTestId('save-file').click();

@@ -75,6 +75,12 @@ export function RuleTrialPanel({ draftId, text }: { draftId: string; text: strin
     setAsOf(s.asOf ?? '');
   };
 
+  // A sample's date belongs to the sample: another kind of source starts from its own default.
+  const changeSource = (next: 'scenario' | 'application' | 'past') => {
+    setSource(next);
+    setAsOf(next === 'scenario' ? (samples.data?.find((x) => x.key === sampleKey)?.asOf ?? '') : '');
+  };
+
   const run = useMutation({
     mutationFn: async () => {
       const body: Record<string, unknown> = { ruleSet: ruleSet ?? undefined };
@@ -102,7 +108,7 @@ export function RuleTrialPanel({ draftId, text }: { draftId: string; text: strin
         <Space orientation="vertical" size={8} style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text>{t.source}</Typography.Text>
-            <Radio.Group value={source} onChange={(e) => setSource(e.target.value)} optionType="button" size="small" data-testid="trial-source" options={Object.entries(t.sources).map(([value, label]) => ({ value, label }))} />
+            <Radio.Group value={source} onChange={(e) => changeSource(e.target.value)} optionType="button" size="small" data-testid="trial-source" options={Object.entries(t.sources).map(([value, label]) => ({ value, label }))} />
           </Space>
           {source === 'scenario' ? (
             <Select
