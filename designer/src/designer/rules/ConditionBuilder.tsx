@@ -3,6 +3,7 @@ import { Input, Space } from 'antd';
 import { QueryBuilder, update, type Field, type Path, type ValueEditorProps } from 'react-querybuilder';
 import { QueryBuilderAntD } from '@react-querybuilder/antd';
 import 'react-querybuilder/dist/query-builder.css';
+import './conditionBuilder.css';
 import { BUILT_IN_OPERATORS, CUSTOM_OPERATORS } from '../../../../rules/ruleSetTypes.ts';
 import { editorText } from './editorText.ts';
 import { fieldLabel } from './ConditionSentences.tsx';
@@ -79,11 +80,12 @@ function ConditionValueEditor(props: ValueEditorProps) {
 }
 
 /** The condition builder (react-querybuilder with its antd controls) over one condition tree. */
-export function ConditionBuilder({ query, fields, facts, readOnly, onChange }: { query: ConditionGroup; fields: string[]; facts?: Record<string, string>; readOnly?: boolean; onChange(q: ConditionGroup): void }) {
-  const fieldList: Field[] = fields.map((f) => ({ name: f, value: f, label: fieldLabel(f, facts) }));
+export function ConditionBuilder({ query, fields, titles, facts, readOnly, onChange }: { query: ConditionGroup; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; readOnly?: boolean; onChange(q: ConditionGroup): void }) {
+  // A form field is named by its titles too (申报信息 · targetOccupation.code(申报职业 › 代码)).
+  const fieldList: Field[] = fields.map((f) => ({ name: f, value: f, label: titles?.get(f) ? `${fieldLabel(f, facts)}(${titles.get(f)})` : fieldLabel(f, facts) }));
   const context: BuilderContext = { readOnly, setMeta: (path, meta) => onChange(update(query, 'meta', meta, path) as ConditionGroup) };
   return (
-    <div data-testid="condition-builder">
+    <div className="condition-builder" data-testid="condition-builder">
       <QueryBuilderAntD>
         <QueryBuilder
           fields={fieldList}

@@ -1,17 +1,35 @@
 import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Empty, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { EditOutlined, CheckOutlined } from '@ant-design/icons';
 import { ConditionBuilder } from './ConditionBuilder.tsx';
 import { ConditionSentences } from './ConditionSentences.tsx';
 import { editorText } from './editorText.ts';
 import { fieldKey, type ConditionGroup } from './ruleQuery.ts';
+import { api, data } from '../../api/client.ts';
+import { formFieldPaths } from './formFieldPaths.ts';
 import { modelToRuleSet, ruleSetToModel, type RuleModel, type RuleSetModel, type TreeModel } from './ruleSetModel.ts';
 
 const t = editorText.rules;
 
-/** Every fact · path the rule set's conditions read: the builder's field list. */
-function fieldsOf(model: RuleSetModel): string[] {
-  const out = new Set<string>();
+/** The application form's fields (from the manifest's application form), for conditions on new fields. */
+function useFormFields(draftId: string) {
+  return useQuery({
+    queryKey: ['draft-rule-form-fields', draftId],
+    staleTime: 60_000,
+    queryFn: async () => {
+      const read = async (path: string) => JSON.parse((await data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } }))).content) as Record<string, unknown>;
+      const manifest = await read('manifest.json');
+      const forms = (Array.isArray(manifest.forms) ? manifest.forms : []) as Array<{ id?: string; schema?: string }>;
+      const form = forms.find((f) => f.id === 'application') ?? forms[0];
+      return form?.schema ? formFieldPaths(await read(form.schema)) : new Map<string, string>();
+    },
+  });
+}
+
+/** Every fact · path the rule set's conditions read, and the form's fields: the builder's field list. */
+function fieldsOf(model: RuleSetModel, form: Map<string, string> | undefined): string[] {
+  const out = new Set<string>(form?.keys() ?? []);
   const walk = (g: ConditionGroup) => g.rules.forEach((r) => ('rules' in r ? walk(r as ConditionGroup) : out.add(r.field)));
   for (const r of model.rules) for (const tree of [r.conditions, r.appliesWhen]) if (tree?.ok) walk(tree.query);
   if (!out.size) out.add(fieldKey('application', '$.'));
@@ -22,7 +40,7 @@ function fieldsOf(model: RuleSetModel): string[] {
  * 规则: the rule set as readable sentences, each rule's conditions edited in the condition builder.
  * Whatever the builder cannot show is said so and kept as it is (the JSON view edits it).
  */
-export function RulesEditor({ text, readOnly, onChange }: { text: string; readOnly: boolean; onChange(text: string): void }) {
+export function RulesEditor({ draftId, text, readOnly, onChange }: { draftId: string; text: string; readOnly: boolean; onChange(text: string): void }) {
   const parsed = useMemo(() => {
     try {
       const v = JSON.parse(text);
@@ -35,7 +53,8 @@ export function RulesEditor({ text, readOnly, onChange }: { text: string; readOn
   }, []);
   const [model, setModel] = useState<RuleSetModel | null>(() => (parsed ? ruleSetToModel(parsed) : null));
   const [editing, setEditing] = useState<string | null>(null);
-  const fields = useMemo(() => (model ? fieldsOf(model) : []), [model]);
+  const formFields = useFormFields(draftId);
+  const fields = useMemo(() => (model ? fieldsOf(model, formFields.data) : []), [model, formFields.data]);
   if (!model) return <Alert type="error" showIcon message={editorText.invalidJson} />;
   const facts = (model.ruleSet.facts ?? undefined) as Record<string, string> | undefined;
 
@@ -56,13 +75,13 @@ export function RulesEditor({ text, readOnly, onChange }: { text: string; readOn
       </Space>
       {model.rules.length === 0 ? <Empty description={t.noRules} /> : null}
       {model.rules.map((r, i) => (
-        <RuleCard key={r.rule.name + i} rule={r} fields={fields} facts={facts} readOnly={readOnly} editing={editing === r.rule.name} onEdit={(on) => setEditing(on ? r.rule.name : null)} onChange={(next) => changeRule(i, next)} />
+        <RuleCard key={r.rule.name + i} rule={r} fields={fields} titles={formFields.data} facts={facts} readOnly={readOnly} editing={editing === r.rule.name} onEdit={(on) => setEditing(on ? r.rule.name : null)} onChange={(next) => changeRule(i, next)} />
       ))}
     </Space>
   );
 }
 
-function RuleCard({ rule, fields, facts, readOnly, editing, onEdit, onChange }: { rule: RuleModel; fields: string[]; facts?: Record<string, string>; readOnly: boolean; editing: boolean; onEdit(on: boolean): void; onChange(r: RuleModel): void }) {
+function RuleCard({ rule, fields, titles, facts, readOnly, editing, onEdit, onChange }: { rule: RuleModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; readOnly: boolean; editing: boolean; onEdit(on: boolean): void; onChange(r: RuleModel): void }) {
   const r = rule.rule;
   const setProp = (k: string, v: unknown) => onChange({ ...rule, rule: { ...r, [k]: v } });
   return (
@@ -90,8 +109,8 @@ function RuleCard({ rule, fields, facts, readOnly, editing, onEdit, onChange }: 
         </Space>
       }
     >
-      {rule.appliesWhen ? <Tree label={t.appliesWhen} tree={rule.appliesWhen} fields={fields} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, appliesWhen: tree })} /> : null}
-      <Tree label={t.conditions} tree={rule.conditions} fields={fields} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, conditions: tree })} />
+      {rule.appliesWhen ? <Tree label={t.appliesWhen} tree={rule.appliesWhen} fields={fields} titles={titles} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, appliesWhen: tree })} /> : null}
+      <Tree label={t.conditions} tree={rule.conditions} fields={fields} titles={titles} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, conditions: tree })} />
       {editing ? (
         <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
           <Col span={12}>
@@ -140,7 +159,7 @@ function Labelled({ label, children }: { label: string; children: React.ReactNod
   );
 }
 
-function Tree({ label, tree, fields, facts, editing, readOnly, onChange }: { label: string; tree: TreeModel; fields: string[]; facts?: Record<string, string>; editing: boolean; readOnly: boolean; onChange(t: TreeModel): void }) {
+function Tree({ label, tree, fields, titles, facts, editing, readOnly, onChange }: { label: string; tree: TreeModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; editing: boolean; readOnly: boolean; onChange(t: TreeModel): void }) {
   return (
     <div style={{ marginBottom: 6 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -149,7 +168,7 @@ function Tree({ label, tree, fields, facts, editing, readOnly, onChange }: { lab
       {!tree.ok ? (
         <Alert type="warning" showIcon message={t.unrepresentable(tree.reason)} data-testid="rule-unrepresentable" />
       ) : editing ? (
-        <ConditionBuilder query={tree.query} fields={fields} facts={facts} readOnly={readOnly} onChange={(q) => onChange({ ok: true, query: q })} />
+        <ConditionBuilder query={tree.query} fields={fields} titles={titles} facts={facts} readOnly={readOnly} onChange={(q) => onChange({ ok: true, query: q })} />
       ) : (
         <ConditionSentences query={tree.query} facts={facts} />
       )}

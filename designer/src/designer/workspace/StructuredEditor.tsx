@@ -16,7 +16,7 @@ export function structuredTabs(path: string): Array<{ key: string; label: string
 
 /** The structured editor of one tab; it edits the same text the JSON view shows and saves. */
 export function StructuredEditor({ tab, draftId, path, text, readOnly, onChange }: { tab: string; draftId: string; path: string; text: string; readOnly: boolean; onChange(text: string): void }) {
-  if (tab === 'rules') return <RulesEditor text={text} readOnly={readOnly} onChange={onChange} />;
+  if (tab === 'rules') return <RulesEditor draftId={draftId} text={text} readOnly={readOnly} onChange={onChange} />;
   if (tab === 'trial') return <RuleTrialPanel draftId={draftId} text={text} />;
   if (tab === 'fields') return <FormFieldsEditor draftId={draftId} path={path} text={text} readOnly={readOnly} onChange={onChange} />;
   if (tab === 'schedule') return <ScheduleEditor draftId={draftId} text={text} readOnly={readOnly} onChange={onChange} />;
