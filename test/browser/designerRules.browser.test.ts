@@ -94,6 +94,12 @@ describeBrowser('designer: rules, forms and schedule edited in their structured 
     expect(await result.innerText()).toContain('2021年7月6日');
     expect(await result.locator('[data-testid="rule-condition"][data-mark="✘"]', { hasText: '所填大类' }).innerText()).toMatch(/查到的值:\s*4/);
     await b.step('rules-trial-past');
+    // and back on the rules, each sentence carries its mark and the value found
+    await b.page.getByRole('tab', { name: '规则' }).click();
+    expect(await rule.getByTestId('rule-trial-mark').getAttribute('data-mark')).toBe('✘');
+    expect(await rule.locator('[data-testid="condition-sentence"][data-mark="✘"]', { hasText: 'majorCategory' }).innerText()).toContain('查到:4');
+    expect(await rule.locator('[data-testid="condition-sentence"][data-mark="✔"]').count()).toBe(1);
+    await b.step('rules-sentences-marked');
 
     // when they save
     await b.page.getByTestId('save-file').click();

@@ -27,14 +27,30 @@ export function fieldLabel(field: string, facts: Record<string, string> | undefi
  * A condition tree read as sentences: 全部满足 / 任一满足 groups, each condition
  * 事实 · 字段 · 运算符 · 值 with its clause and the sentence shown to applicants.
  */
-export function ConditionSentences({ query, facts }: { query: ConditionGroup; facts?: Record<string, string> }) {
-  return <GroupView group={query} facts={facts} top />;
+export interface ConditionMark {
+  mark: string;
+  actual?: unknown;
+  actualText?: string | null;
 }
 
-function GroupView({ group, facts, top }: { group: ConditionGroup; facts?: Record<string, string>; top?: boolean }) {
+/** Marks of a 试算, one per condition in the tree's depth-first order (as the evaluation lists them). */
+export function ConditionSentences({ query, facts, marks }: { query: ConditionGroup; facts?: Record<string, string>; marks?: ConditionMark[] }) {
+  const order = new Map<ConditionRule, number>();
+  const walk = (g: ConditionGroup) => g.rules.forEach((r) => ('rules' in r ? walk(r as ConditionGroup) : order.set(r as ConditionRule, order.size)));
+  walk(query);
+  const markOf = marks ? (r: ConditionRule) => marks[order.get(r) ?? -1] : undefined;
+  return <GroupView group={query} facts={facts} markOf={markOf} top />;
+}
+
+type MarkOf = ((r: ConditionRule) => ConditionMark | undefined) | undefined;
+const MARK_COLOR: Record<string, string> = { '✔': '#52c41a', '✘': '#ff4d4f', 需人工: '#fa8c16' };
+const shownValue = (m: ConditionMark) =>
+  m.actualText || (m.actual === null || m.actual === undefined || m.actual === '' || (Array.isArray(m.actual) && !m.actual.length) ? '(无)' : typeof m.actual === 'object' ? JSON.stringify(m.actual) : String(m.actual));
+
+function GroupView({ group, facts, top, markOf }: { group: ConditionGroup; facts?: Record<string, string>; top?: boolean; markOf: MarkOf }) {
   const single = group.bare && group.rules.length === 1 && !('rules' in group.rules[0]!);
   const head = group.not ? t.not : group.combinator === 'or' ? t.any : t.all;
-  const items = group.rules.map((r, i) => <li key={r.id ?? i}>{'rules' in r ? <GroupView group={r as ConditionGroup} facts={facts} /> : <ConditionView rule={r as ConditionRule} facts={facts} />}</li>);
+  const items = group.rules.map((r, i) => <li key={r.id ?? i}>{'rules' in r ? <GroupView group={r as ConditionGroup} facts={facts} markOf={markOf} /> : <ConditionView rule={r as ConditionRule} facts={facts} mark={markOf?.(r as ConditionRule)} />}</li>);
   if (single && top) return <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="rule-sentences">{items}</ul>;
   return (
     <div data-testid={top ? 'rule-sentences' : undefined}>
@@ -46,9 +62,14 @@ function GroupView({ group, facts, top }: { group: ConditionGroup; facts?: Recor
   );
 }
 
-function ConditionView({ rule, facts }: { rule: ConditionRule; facts?: Record<string, string> }) {
+function ConditionView({ rule, facts, mark }: { rule: ConditionRule; facts?: Record<string, string>; mark?: ConditionMark }) {
   return (
-    <Space size={6} wrap data-testid="condition-sentence">
+    <Space size={6} wrap data-testid="condition-sentence" data-mark={mark?.mark}>
+      {mark ? (
+        <Typography.Text strong style={{ color: MARK_COLOR[mark.mark] }}>
+          {mark.mark}
+        </Typography.Text>
+      ) : null}
       <Typography.Text>{fieldLabel(rule.field, facts)}</Typography.Text>
       <Typography.Text type="secondary">·</Typography.Text>
       <Typography.Text strong>{operatorLabel(rule.operator)}</Typography.Text>
@@ -58,6 +79,7 @@ function ConditionView({ rule, facts }: { rule: ConditionRule; facts?: Record<st
       </Typography.Text>
       {rule.meta?.clause ? <Tag color="blue">{rule.meta.clause}</Tag> : null}
       {rule.meta?.message ? <Typography.Text type="secondary">「{rule.meta.message}」</Typography.Text> : null}
+      {mark ? <Typography.Text type="secondary">{`${t.found}:${shownValue(mark)}`}</Typography.Text> : null}
     </Space>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Radio, Select, Space, Typography } from 'an
 import { ExperimentOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client.ts';
+import type { paths } from '../../api/schema';
 import { messageOf } from '../../api/ApiError.ts';
 import { RuleResultPanel } from '../../inbox/task/RuleResultPanel.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
@@ -10,6 +11,14 @@ import { JsonEditor } from '../workspace/JsonEditor.tsx';
 import { editorText } from './editorText.ts';
 
 const t = editorText.trial;
+type Ok<P extends keyof paths, M extends 'post'> = paths[P][M] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
+
+export type TrialResult = Ok<'/api/drafts/{id}/rules/{ruleSet}/evaluate', 'post'>;
+/** The last 试算 and the rule set text it judged (its marks are shown on the sentences while the text is unchanged). */
+export interface LastTrial {
+  text: string;
+  result: TrialResult;
+}
 
 interface Sample {
   key: string;
@@ -49,7 +58,7 @@ function useSamples(draftId: string, ruleSetId: string) {
  * sample, on form data, or on a past applicant with the registry record; the result as the
  * reviewer's 资格审核结果 shows it, every condition ✔ / ✘ / 需人工 with the value found.
  */
-export function RuleTrialPanel({ draftId, text }: { draftId: string; text: string }) {
+export function RuleTrialPanel({ draftId, text, last, onResult }: { draftId: string; text: string; last: LastTrial | null; onResult(r: LastTrial): void }) {
   const ruleSet = useMemo(() => {
     try {
       return JSON.parse(text) as Record<string, unknown>;
@@ -95,9 +104,12 @@ export function RuleTrialPanel({ draftId, text }: { draftId: string; text: strin
       return data(api.POST('/api/drafts/{id}/rules/{ruleSet}/evaluate', { params: { path: { id: draftId, ruleSet: ruleSetId } }, body: body as never }));
     },
     onMutate: () => setInputError(null),
+    onSuccess: (result) => onResult({ text, result }),
     onError: (err) => setInputError(err instanceof SyntaxError ? t.invalidFacts(err.message) : messageOf(err)),
   });
 
+  // The last result stays when the tab is left and opened again.
+  const shown = run.data ?? last?.result ?? null;
   if (!ruleSet) return <Alert type="error" showIcon message={editorText.invalidJson} />;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="rule-trial">
@@ -156,13 +168,13 @@ export function RuleTrialPanel({ draftId, text }: { draftId: string; text: strin
           {inputError ? <Alert type="error" showIcon message={inputError} data-testid="trial-error" /> : null}
         </Space>
       </Card>
-      {run.data ? (
+      {shown ? (
         <div data-testid="trial-result">
           <Typography.Paragraph type="secondary" style={{ margin: '0 0 8px' }}>
-            {t.sourceLabel(t.sources[run.data.source.kind === 'facts' ? 'scenario' : run.data.source.kind === 'application' ? 'application' : 'past']!, run.data.source.applicantName)}
-            {run.data.missingFacts.length ? `;${t.missing(run.data.missingFacts.join('、'))}` : ''}
+            {t.sourceLabel(t.sources[shown.source.kind === 'facts' ? 'scenario' : shown.source.kind === 'application' ? 'application' : 'past']!, shown.source.applicantName)}
+            {shown.missingFacts.length ? `;${t.missing(shown.missingFacts.join('、'))}` : ''}
           </Typography.Paragraph>
-          <RuleResultPanel result={run.data} />
+          <RuleResultPanel result={shown} />
         </div>
       ) : null}
     </Space>

@@ -8,6 +8,7 @@ import { editorText } from './editorText.ts';
 import { fieldKey, type ConditionGroup } from './ruleQuery.ts';
 import { api, data } from '../../api/client.ts';
 import { formFieldPaths } from './formFieldPaths.ts';
+import type { TrialResult } from './RuleTrialPanel.tsx';
 import { modelToRuleSet, ruleSetToModel, type RuleModel, type RuleSetModel, type TreeModel } from './ruleSetModel.ts';
 
 const t = editorText.rules;
@@ -40,7 +41,7 @@ function fieldsOf(model: RuleSetModel, form: Map<string, string> | undefined): s
  * 规则: the rule set as readable sentences, each rule's conditions edited in the condition builder.
  * Whatever the builder cannot show is said so and kept as it is (the JSON view edits it).
  */
-export function RulesEditor({ draftId, text, readOnly, onChange }: { draftId: string; text: string; readOnly: boolean; onChange(text: string): void }) {
+export function RulesEditor({ draftId, text, readOnly, onChange, trial }: { draftId: string; text: string; readOnly: boolean; onChange(text: string): void; trial?: TrialResult | null }) {
   const parsed = useMemo(() => {
     try {
       const v = JSON.parse(text);
@@ -75,13 +76,15 @@ export function RulesEditor({ draftId, text, readOnly, onChange }: { draftId: st
       </Space>
       {model.rules.length === 0 ? <Empty description={t.noRules} /> : null}
       {model.rules.map((r, i) => (
-        <RuleCard key={r.rule.name + i} rule={r} fields={fields} titles={formFields.data} facts={facts} readOnly={readOnly} editing={editing === r.rule.name} onEdit={(on) => setEditing(on ? r.rule.name : null)} onChange={(next) => changeRule(i, next)} />
+        <RuleCard key={r.rule.name + i} check={trial?.checks.find((c) => c.rule === r.rule.name)} rule={r} fields={fields} titles={formFields.data} facts={facts} readOnly={readOnly} editing={editing === r.rule.name} onEdit={(on) => setEditing(on ? r.rule.name : null)} onChange={(next) => changeRule(i, next)} />
       ))}
     </Space>
   );
 }
 
-function RuleCard({ rule, fields, titles, facts, readOnly, editing, onEdit, onChange }: { rule: RuleModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; readOnly: boolean; editing: boolean; onEdit(on: boolean): void; onChange(r: RuleModel): void }) {
+type Check = TrialResult['checks'][number];
+
+function RuleCard({ check, rule, fields, titles, facts, readOnly, editing, onEdit, onChange }: { check?: Check; rule: RuleModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; readOnly: boolean; editing: boolean; onEdit(on: boolean): void; onChange(r: RuleModel): void }) {
   const r = rule.rule;
   const setProp = (k: string, v: unknown) => onChange({ ...rule, rule: { ...r, [k]: v } });
   return (
@@ -99,6 +102,11 @@ function RuleCard({ rule, fields, titles, facts, readOnly, editing, onEdit, onCh
       }
       extra={
         <Space size={6}>
+          {check ? (
+            <Tag color={!check.applicable ? 'default' : check.mark === '✔' ? 'success' : check.mark === '✘' ? 'error' : 'warning'} data-testid="rule-trial-mark" data-mark={check.applicable ? check.mark : 'n/a'}>
+              {check.applicable ? `${t.trialMark} ${check.mark}` : t.notApplicable}
+            </Tag>
+          ) : null}
           {r.clause ? <Tag color="blue">{String(r.clause)}</Tag> : null}
           {r.onFail === 'REFER' ? <Tag color="orange">{t.onFailValues.REFER}</Tag> : null}
           {readOnly ? null : (
@@ -110,7 +118,7 @@ function RuleCard({ rule, fields, titles, facts, readOnly, editing, onEdit, onCh
       }
     >
       {rule.appliesWhen ? <Tree label={t.appliesWhen} tree={rule.appliesWhen} fields={fields} titles={titles} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, appliesWhen: tree })} /> : null}
-      <Tree label={t.conditions} tree={rule.conditions} fields={fields} titles={titles} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, conditions: tree })} />
+      <Tree label={t.conditions} marks={check?.applicable ? check.conditions : undefined} tree={rule.conditions} fields={fields} titles={titles} facts={facts} editing={editing} readOnly={readOnly} onChange={(tree) => onChange({ ...rule, conditions: tree })} />
       {editing ? (
         <Row gutter={[8, 8]} style={{ marginTop: 8 }}>
           <Col span={12}>
@@ -159,7 +167,7 @@ function Labelled({ label, children }: { label: string; children: React.ReactNod
   );
 }
 
-function Tree({ label, tree, fields, titles, facts, editing, readOnly, onChange }: { label: string; tree: TreeModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; editing: boolean; readOnly: boolean; onChange(t: TreeModel): void }) {
+function Tree({ label, marks, tree, fields, titles, facts, editing, readOnly, onChange }: { label: string; marks?: Check['conditions']; tree: TreeModel; fields: string[]; titles?: Map<string, string>; facts?: Record<string, string>; editing: boolean; readOnly: boolean; onChange(t: TreeModel): void }) {
   return (
     <div style={{ marginBottom: 6 }}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -170,7 +178,7 @@ function Tree({ label, tree, fields, titles, facts, editing, readOnly, onChange 
       ) : editing ? (
         <ConditionBuilder query={tree.query} fields={fields} titles={titles} facts={facts} readOnly={readOnly} onChange={(q) => onChange({ ok: true, query: q })} />
       ) : (
-        <ConditionSentences query={tree.query} facts={facts} />
+        <ConditionSentences query={tree.query} facts={facts} marks={marks} />
       )}
     </div>
   );

@@ -26,6 +26,8 @@ export const editorText = {
     valuePlaceholder: '值(文本,或 JSON:数字、[列表]、{对象})',
     valueInvalid: '不是有效的 JSON,已按文本保存',
     found: '查到',
+    trialMark: '试算',
+    notApplicable: '试算:不适用',
     ruleCount: (n: number) => `共 ${n} 条规则`,
     combinators: { and: '全部满足', or: '任一满足' } as Record<string, string>,
     builder: {
