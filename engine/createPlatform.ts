@@ -21,6 +21,7 @@ import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
 import { registryRoutes } from './http/routes/registryRoutes.ts';
+import { organisationAdminRoutes } from './http/routes/organisationAdminRoutes.ts';
 import { NotFoundError } from './errors.ts';
 import { AccountService, csrfTokenMatches } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
@@ -50,6 +51,7 @@ import { calendarRoutes } from './http/routes/calendarRoutes.ts';
 import { planAndPenaltyRoutes } from './http/routes/planAndPenaltyRoutes.ts';
 import { PlanPublicationService } from './services/schedules/PlanPublicationService.ts';
 import { UnitPenaltyService } from './services/registry/UnitPenaltyService.ts';
+import { PublicNoticeService } from './services/registry/PublicNoticeService.ts';
 import { reviewRoutes } from './http/routes/reviewRoutes.ts';
 import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
@@ -58,6 +60,7 @@ import { TryoutService } from './services/tryout/TryoutService.ts';
 import { ScheduledJobService } from './services/scheduledJobs/ScheduledJobService.ts';
 import { NotificationService } from './services/notifications/NotificationService.ts';
 import { OrganisationAdminService } from './services/registry/OrganisationAdminService.ts';
+import { OrganisationImportService } from './services/registry/OrganisationImportService.ts';
 import { notificationRoutes } from './http/routes/notificationRoutes.ts';
 import { validateScenario } from './services/tryout/validateScenario.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
@@ -203,6 +206,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     calendar,
     () => Date.now(),
   );
+  const organisationAdmin = new OrganisationAdminService(registry, audit);
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...accountAdminRoutes(new AccountAdminService(db.knex, accounts, audit, now)),
@@ -213,9 +217,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
-    ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
+    ...registryRoutes(registry, persons, organisationAdmin),
+    ...organisationAdminRoutes(organisationAdmin, new OrganisationImportService(db, audit, now)),
     ...calendarRoutes(calendar, schedules),
-    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db)),
+    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db), new PublicNoticeService(db, registry)),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal, new AuditActors(db.knex), new AuditChainVerifier(db)), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });

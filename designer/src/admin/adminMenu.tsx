@@ -1,4 +1,4 @@
-import { AlertOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
+import { AlertOutlined, AuditOutlined, BankOutlined, CalendarOutlined, DashboardOutlined, ScheduleOutlined, TeamOutlined } from '@ant-design/icons';
 import type { MenuEntry } from '../components/areas.tsx';
 import { adminText } from './adminText.ts';
 
@@ -10,4 +10,5 @@ export const adminMenu: MenuEntry[] = [
   { path: '/admin/jobs', label: adminText.menu.jobs, icon: <ScheduleOutlined /> },
   { path: '/admin/audit', label: adminText.menu.audit, icon: <AuditOutlined /> },
   { path: '/admin/accounts', label: adminText.menu.accounts, icon: <TeamOutlined /> },
+  { path: '/admin/organisations', label: adminText.menu.organisations, icon: <BankOutlined /> },
 ];

@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/accounts/{username}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改本地区工作人员账号的角色及所属机构或区划(只能在本地区内;不能把账号设为其他地区的管理员;不能修改自己的账号);角色改变时其会话全部结束;记入审计日志 */
+        put: operations["putApiAdminAccountsUsernameAssignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{username}/disable": {
         parameters: {
             query?: never;
@@ -131,6 +148,57 @@ export interface paths {
         get?: never;
         /** 声明某年度节假日安排已完整录入(该年结果不再为暂定),或撤销声明 */
         put: operations["putApiAdminCalendarPublishedYearsYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisation-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入机构名录(.xlsx):mode=preview 试导入,逐行列出将新增、修改的内容和每个问题(行、列);mode=apply 导入,全部写入或(有任何问题时)全部不写入;本地区以外的机构不能导入;每个机构的修改记入审计日志 */
+        post: operations["postApiAdminOrganisationImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisation-imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构名录导入模板(.xlsx,中文列名,附填写说明) */
+        get: operations["getApiAdminOrganisationImportsTemplateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区的评价机构(层级、所在地区、备案状态与日期、备案职业及级别),仅管理员 */
+        get: operations["getApiAdminOrganisations"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -927,6 +995,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/registry/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员通报名单:无故缺勤或无故未完成培训考核、经省职鉴中心决定予以通报的人员(SC26-54) */
+        get: operations["getApiRegistryPublicNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registry/sanctions": {
         parameters: {
             query?: never;
@@ -1332,6 +1417,75 @@ export interface operations {
             };
         };
     };
+    putApiAdminAccountsUsernameAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 推荐单位审核人的所属机构 */
+                    orgId?: string;
+                    /** @description 市(州)审核人的市(州);政策编辑、管理员的区划(默认为本管理员的区划) */
+                    regionCode?: string;
+                    role: "unit_reviewer" | "city_reviewer" | "province_reviewer" | "policy_editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orgId: string | null;
+                        regionCode: string | null;
+                        role: string;
+                        /** @description 因角色改变而结束的会话数 */
+                        sessionsEnded: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 指定了本地区以外的区划 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 账号不存在或不在本地区 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不能对自己的账号执行此操作 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiAdminAccountsUsernameDisable: {
         parameters: {
             query?: never;
@@ -1666,6 +1820,152 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminOrganisationImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description preview 试导入(不写入),apply 导入 */
+                    mode?: "preview" | "apply";
+                };
+            };
+        };
+        responses: {
+            /** @description 试导入或导入的结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 本次请求是否已写入(有任何问题时不写入) */
+                        applied: boolean;
+                        created: number;
+                        problems: {
+                            /** @description 列字母,如 C */
+                            column: string;
+                            header: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        rows: {
+                            action: "create" | "update" | "unchanged";
+                            changes: {
+                                after: string;
+                                before: string;
+                                field: string;
+                                label: string;
+                            }[];
+                            id: string;
+                            name: string;
+                            /** @description 工作表中的行号 */
+                            row: number;
+                        }[];
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description 文件有问题,未作任何修改(problems 逐条列出,report 为试导入结果) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminOrganisationImportsTemplateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本地区的机构 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string;
+                        filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
+                        filingAcceptedDate: string | null;
+                        filingStatus: string;
+                        id: string;
+                        isUndelegatedProvincialInChengdu: boolean;
+                        level: ("province" | "city" | "county") | null;
+                        name: string;
+                        occupations: string[];
+                        provinceCode: string;
+                        recommendationSuspendedUntil: string | null;
+                        regionCode: string;
+                    }[];
+                };
             };
             /** @description 错误(application/problem+json) */
             default: {
@@ -4702,6 +5002,52 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegistryPublicNotices: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报名单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string | null;
+                        clause: string;
+                        decidedAt: string;
+                        decidedBy: string | null;
+                        id: number;
+                        /** @description 身份证号码(脱敏) */
+                        idNumberMasked: string;
+                        name: string;
+                        opinion: string | null;
+                        orgId: string | null;
+                        orgName: string | null;
+                        reason: "ABSENT" | "TRAINING_INCOMPLETE";
+                        scope: "UNIT" | "CITY" | "PROVINCE";
+                        year: number;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

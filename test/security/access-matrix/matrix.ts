@@ -1,5 +1,6 @@
 import type { Family, MatrixRole, Scope } from './callers.ts';
 import type { Resources } from './given.ts';
+import { SAMPLE_ORGANISATIONS_XLSX, XLSX_TYPE } from './sampleFiles.ts';
 
 /**
  * The access matrix: for every endpoint, who may call it on which resource, and what they get.
@@ -23,6 +24,8 @@ export interface MatrixRequest {
   body?: unknown;
   /** multipart upload of a small valid PDF as this attachment kind */
   upload?: { kind: string };
+  /** multipart upload of another file, with these text fields */
+  file?: { content: Buffer; filename: string; contentType: string; fields: Record<string, string> };
 }
 
 export interface Block {
@@ -229,6 +232,13 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: [200, 404] }),
     }),
   ),
+  {
+    endpoint: 'PUT /api/admin/accounts/{username}/assignment',
+    about: 'setting the 绵阳 city reviewer to what it is (city reviewer of 510700): admins of Sichuan; to another province the account does not exist',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/accounts/city-mianyang/assignment', body: { role: 'city_reviewer', regionCode: '510700' } }),
+    rows: onlyRoles('sichuan', { admin: [200, 404] }),
+  },
   // Disabling, enabling and ending the sessions of the same applicant, in this order, so it ends enabled.
   ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] =>
     (
@@ -358,6 +368,13 @@ export const MATRIX: Block[] = [
     about: 'the province’s penalty decisions on recommending units (通报 list), each centre seeing its region (the scope itself: planPublication.e2e)',
     family: 'sichuan',
     request: () => ({ path: '/api/registry/unit-penalties' }),
+    rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
+  },
+  {
+    endpoint: 'GET /api/registry/public-notices',
+    about: 'the province’s 通报 of persons (SC26-54), each centre seeing its region (the scope itself: personNotice.e2e)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/registry/public-notices' }),
     rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
   },
   {
@@ -713,6 +730,28 @@ export const MATRIX: Block[] = [
       body: { name: '绵阳市技师学院(已备案评价机构)', regionCode: '510703', cityCode: '510700', provinceCode: '510000', level: 'city', filingStatus: 'FILED', filingAcceptedDate: '2023-03-01', filedDate: '2023-05-10', isUndelegatedProvincialInChengdu: false, recommendationSuspendedUntil: null, occupations: ['4-01-02-01'] },
     }),
     rows: onlyRoles('sichuan', { admin: [200, 404] }),
+  },
+  {
+    endpoint: 'GET /api/admin/organisations',
+    about: "the admin console's organisations: each admin sees his region's (绵阳市技师学院 to Sichuan's, not to another province's)",
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisations' }),
+    listed: (body) => hasId(body, 'id', 'org-my-filed'),
+    rows: onlyRoles('sichuan', { admin: ['listed', 'unlisted'] }),
+  },
+  {
+    endpoint: 'GET /api/admin/organisation-imports/template.xlsx',
+    about: 'the import template (the same file for every admin)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisation-imports/template.xlsx' }),
+    rows: onlyRoles('sichuan', { admin: [200, 200] }),
+  },
+  {
+    endpoint: 'POST /api/admin/organisation-imports',
+    about: 'importing a sheet holding 绵阳市技师学院 as it stands: applied for Sichuan; for another province the row is out of its region, so the file has a problem and nothing is written (422)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisation-imports', file: { content: SAMPLE_ORGANISATIONS_XLSX, filename: '机构名录.xlsx', contentType: XLSX_TYPE, fields: { mode: 'apply' } } }),
+    rows: onlyRoles('sichuan', { admin: [200, 422] }),
   },
   {
     endpoint: 'POST /api/registry/person-lookups',

@@ -12,7 +12,7 @@ import { formatDateTime } from '../../components/formatDate.ts';
 import type { DraftDetail, DraftProblem, SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { elementOf, firstFile, groupFiles } from './draftFiles.ts';
-import { FilePane } from './FilePane.tsx';
+import { draftFileQuery, FilePane } from './FilePane.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
 
 const w = dt.workspace;
@@ -33,6 +33,12 @@ export function DraftWorkspacePage() {
     gcTime: 0,
     queryFn: () => data(api.GET('/api/drafts/{id}', { params: { path: { id } } })),
   });
+  // The file the address names is read alongside the draft, not after it.
+  const requested = search.get('file');
+  useEffect(() => {
+    if (requested) void qc.prefetchQuery(draftFileQuery(id, requested));
+    // (only the file the page was opened on: later switches read their file as they open it)
+  }, [id]);
   const [dirty, setDirty] = useState(false);
   const [reloads, setReloads] = useState(0);
   const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number } | null>(null);

@@ -12,7 +12,8 @@ import { JsonEditor } from './JsonEditor.tsx';
 import { StructuredEditor, structuredTabs } from './StructuredEditor.tsx';
 
 // The modeler (bpmn-js, the properties panel) loads only when a diagram is opened.
-const BpmnModeler = lazy(() => import('../modeler/BpmnModeler.tsx').then((m) => ({ default: m.BpmnModeler })));
+const loadModeler = () => import('../modeler/BpmnModeler.tsx');
+const BpmnModeler = lazy(() => loadModeler().then((m) => ({ default: m.BpmnModeler })));
 
 const w = dt.workspace;
 
@@ -30,15 +31,19 @@ export interface FilePaneProps {
   onConflict(err: ApiError): void;
 }
 
+/** One file of a draft as read from the server (kept as read: a save updates it, never a refetch). */
+export const draftFileQuery = (draftId: string, path: string) => ({
+  queryKey: ['draft-file', draftId, path],
+  staleTime: Infinity,
+  queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
+});
+
 /** One file of the draft: the diagram in the modeler or JSON in the editor, with 保存. */
 export function FilePane(props: FilePaneProps) {
   const { draftId, path } = props;
-  const q = useQuery({
-    queryKey: ['draft-file', draftId, path],
-    staleTime: Infinity,
-    gcTime: 0,
-    queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
-  });
+  // The modeler's code comes down while the file does, not after it.
+  if (path.endsWith('.bpmn')) void loadModeler();
+  const q = useQuery({ ...draftFileQuery(draftId, path), gcTime: 0 });
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
   return <FileEditor {...props} initial={q.data.content} />;
