@@ -16,6 +16,7 @@ import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRout
 import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
+import { draftRuleRoutes } from './http/routes/draftRuleRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -37,6 +38,7 @@ import { TaskQueries } from './services/inbox/TaskQueries.ts';
 import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
 import { DraftService } from './services/drafts/DraftService.ts';
+import { DraftRuleTrialService } from './services/drafts/DraftRuleTrialService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
@@ -219,6 +221,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
+    ...draftRuleRoutes(new DraftRuleTrialService({ db, drafts, packages, registry, evaluateRules: rules.evaluateRules, now })),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),

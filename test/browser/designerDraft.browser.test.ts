@@ -177,6 +177,8 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
 
     // when they break a rule file in the JSON editor: the first rule loses its required clause
     await b.page.locator('[data-testid="draft-file"][data-path="rules/eligibility.json"]').click();
+    // (a rule set opens in the rules editor; its JSON is the last tab)
+    await b.page.getByRole('tab', { name: 'JSON' }).click();
     await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
     const original = (await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`)).body.content as string;
     const broken = JSON.parse(original);

@@ -671,6 +671,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{id}/rules/{ruleSet}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试算:用平台的资格判定对样例、申报表数据或以往申报(含登记信息)执行草稿中的规则集(可带未保存的规则集),返回每条条件的 ✔ / ✘ / 需人工 及查到的值 */
+        post: operations["postApiDraftsIdRulesRuleSetEvaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/rules/applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用于试算的以往申报:复制来源版本及同一政策包的已提交申报(最近 50 条,身份证号码已遮盖) */
+        get: operations["getApiDraftsIdRulesApplicants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -4015,6 +4049,132 @@ export interface operations {
                             year: number;
                         };
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDraftsIdRulesRuleSetEvaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleSet: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    application?: {
+                        [key: string]: unknown;
+                    };
+                    applicationId?: string;
+                    /** @description 判定日期(缺省为今天,以往申报为其提交日) */
+                    asOf?: string;
+                    facts?: {
+                        [key: string]: unknown;
+                    };
+                    ruleSet?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 试算结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string | null;
+                        checks: {
+                            applicable: boolean;
+                            clause: string;
+                            conditions: {
+                                /** @description 查到的值 */
+                                actual: unknown;
+                                actualText?: string | null;
+                                clause: string | null;
+                                expected: unknown;
+                                expectedText?: string | null;
+                                fact: string;
+                                mark: "✔" | "✘" | "需人工";
+                                message: string | null;
+                                operator: string;
+                                passed: boolean;
+                                path: string | null;
+                            }[];
+                            mark: "✔" | "✘" | "需人工";
+                            /** @description 中文说明 */
+                            message: string;
+                            outcome: string;
+                            rule: string;
+                            title: string;
+                        }[];
+                        /** @description ELIGIBLE 通过, INELIGIBLE 不通过, REFER 需人工 */
+                        decision: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                        decisionLabel: string;
+                        /** @description 规则需要但未取得的事实 */
+                        missingFacts: string[];
+                        ruleSet: string | null;
+                        source: {
+                            applicantName: string | null;
+                            applicationId: string | null;
+                            /** @description facts:样例(场景中的事实);application:申报表数据,登记信息按流程查询;past:以往申报及其登记信息 */
+                            kind: "facts" | "application" | "past";
+                        };
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftsIdRulesApplicants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 以往申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string | null;
+                        id: string;
+                        /** @description 身份证号码(已遮盖) */
+                        idNumber: string | null;
+                        packageHash: string;
+                        status: string;
+                        submittedAt: string | null;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -1,3 +1,5 @@
+import { editorText } from './rules/editorText.ts';
+
 // The designer's Chinese texts (policy packages, drafts, the draft workspace).
 
 export const dt = {
@@ -69,6 +71,8 @@ export const dt = {
     tabs: { diagram: '流程图', xml: 'XML(只读)' },
     kinds: { manifest: '清单', bpmn: '流程', rules: '规则', forms: '表单', schedule: '日程', scenarios: '场景', exports: '汇总表', other: '其他' } as Record<string, string>,
   },
+  /** The structured editors of rule sets, forms and the schedule. */
+  editors: editorText,
   compare: {
     title: '版本比较',
     intro: '左侧为旧版本,右侧为新版本:新增的环节在新版本上标为绿色,删除的在旧版本上标为红色,修改的在两侧标为橙色。点击流程变更可在两侧定位该环节。',

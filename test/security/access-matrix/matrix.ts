@@ -434,6 +434,20 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
   },
   {
+    endpoint: 'POST /api/drafts/{id}/rules/{ruleSet}/evaluate',
+    about: "试算 of the Sichuan package draft's rule set on a sample (a read: nothing stored)",
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/rules/eligibility/evaluate`, body: { facts: { application: { name: '张伟', workYears: 6 } }, asOf: '2026-03-02' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'GET /api/drafts/{id}/rules/applicants',
+    about: 'past applications a Sichuan draft may be tried on (ID numbers masked)',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/rules/applicants` }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
     endpoint: 'POST /api/drafts',
     about: 'cloning the 2021 Sichuan version into a 2026 draft: a version the caller cannot see does not exist',
     family: 'sichuan',
