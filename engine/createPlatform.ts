@@ -16,6 +16,7 @@ import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRout
 import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
+import { tryoutRoutes } from './http/routes/tryoutRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -200,6 +201,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     validateScenario,
     calendar,
     () => Date.now(),
+    drafts,
   );
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
@@ -207,6 +209,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
+    ...tryoutRoutes(tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
