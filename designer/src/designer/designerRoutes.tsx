@@ -5,6 +5,7 @@ import { PackagesPage } from './packages/PackagesPage.tsx';
 
 // The workspace brings the editors (CodeMirror; bpmn-js and the properties panel load with a diagram).
 const ComparePage = lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const ActivationPage = lazy(() => import('./activation/ActivationPage.tsx').then((m) => ({ default: m.ActivationPage })));
 const DraftWorkspacePage = lazy(() => import('./workspace/DraftWorkspacePage.tsx').then((m) => ({ default: m.DraftWorkspacePage })));
 
 /** Pages under /designer (policy editors of a region; its admins read, publish and activate). */
@@ -15,6 +16,14 @@ export const designerRoutes: RouteObject[] = [
     element: (
       <Suspense fallback={<Spin />}>
         <ComparePage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/designer/activation/:hash',
+    element: (
+      <Suspense fallback={<Spin />}>
+        <ActivationPage />
       </Suspense>
     ),
   },
