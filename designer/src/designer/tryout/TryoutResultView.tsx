@@ -28,7 +28,7 @@ export function TryoutResultView({ result, readXml }: { result: TryoutResult; re
         </Descriptions.Item>
         {result.reason ? (
           <Descriptions.Item label={t.reason} span={2}>
-            {result.reason}
+            {t.outcomes[result.reason] ?? result.reason}
           </Descriptions.Item>
         ) : null}
         {result.waitingAt.length ? (
