@@ -29,6 +29,11 @@ describeBrowser('designer: try-out of a draft, the coverage map and the activati
     await b.page.waitForURL(/\/designer\/drafts\/[0-9a-f-]{36}/);
     const draftId = new URL(b.page.url()).pathname.split('/').pop()!;
     await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').waitFor();
+    // and each element's clause (its `clause` task header) is a badge on the diagram
+    await b.page.locator('.clause-badge[data-element-id="Task_BanApplication"]').waitFor({ state: 'attached' });
+    expect(await b.page.locator('.clause-badge[data-element-id="Task_BanApplication"]').textContent()).toBe('SC21-31');
+    expect(await b.page.locator('[data-testid="modeler-canvas"] .clause-badge').count()).toBeGreaterThan(5);
+    await b.step('clause-badges');
 
     // when the editor opens 试运行, picks the category-3 scenario and runs it
     await b.page.getByRole('tab', { name: '试运行' }).click();
