@@ -45,7 +45,8 @@ describe('draft try-outs and the activation preview', () => {
     const editor = await t.login('policy-editor');
     const files = (await editor.get(`/api/drafts/${draftId}`)).body.files.map((f: { path: string }) => f.path) as string[];
     // when the editor asks for the coverage map
-    const res = await editor.post(`/api/drafts/${draftId}/tryout-coverage`);
+    const scenarioFiles = files.filter((f) => f.startsWith('scenarios/')).map((f) => f.slice('scenarios/'.length));
+    const res = await editor.post(`/api/drafts/${draftId}/tryout-coverage`).send({ scenarioFiles });
     // then each process scenario has its result, none of the checks files is run
     expect(res.status).toBe(200);
     const run = res.body.scenarios.map((s: { file: string }) => `scenarios/${s.file}`);
@@ -65,12 +66,14 @@ describe('draft try-outs and the activation preview', () => {
     const reviewer = await t.login('province-sichuan');
     // when they try the Sichuan draft out, then 404 (out of region) and 403 (wrong role)
     expect((await gansu.post(`/api/drafts/${draftId}/tryouts`).send({ scenarioFile: 'ineligible-category-3.json' })).status).toBe(404);
-    expect((await gansu.post(`/api/drafts/${draftId}/tryout-coverage`)).status).toBe(404);
+    expect((await gansu.post(`/api/drafts/${draftId}/tryout-coverage`).send({ scenarioFiles: ['ineligible-category-3.json'] })).status).toBe(404);
     expect((await reviewer.post(`/api/drafts/${draftId}/tryouts`).send({ scenarioFile: 'ineligible-category-3.json' })).status).toBe(403);
   });
 
   it('refuses a scenario file the draft does not have, and a scenario that is not one', async () => {
     const editor = await t.login('policy-editor');
+    expect((await editor.post(`/api/drafts/${draftId}/tryout-coverage`).send({ scenarioFiles: ['ineligible-category-3.json', 'no-such.json'] })).status).toBe(404);
+    expect((await editor.post(`/api/drafts/${draftId}/tryout-coverage`).send({ scenarioFiles: [] })).status).toBe(400);
     expect((await editor.post(`/api/drafts/${draftId}/tryouts`).send({ scenarioFile: 'no-such.json' })).status).toBe(404);
     const bad = await editor.post(`/api/drafts/${draftId}/tryouts`).send({ scenario: { name: 'x' } });
     expect(bad.status).toBe(422);

@@ -527,7 +527,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 草稿场景覆盖:逐个运行草稿的全部流程场景,列出没有任何场景经过的环节与顺序流 */
+        /** 草稿场景覆盖:逐个运行所列的草稿流程场景(页面列出全部),列出没有任何场景经过的环节与顺序流 */
         post: operations["postApiDraftsIdTryoutCoverage"];
         delete?: never;
         options?: never;
@@ -902,7 +902,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 版本场景结果:逐个运行该版本的全部流程场景(启用前检查),列出未覆盖的环节与顺序流 */
+        /** 版本场景结果:逐个运行所列的该版本流程场景(启用前检查,页面列出全部),列出未覆盖的环节与顺序流 */
         post: operations["postApiPackagesHashTryoutCoverage"];
         delete?: never;
         options?: never;
@@ -3372,7 +3372,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
         responses: {
             /** @description 各场景结果与覆盖情况 */
             200: {
@@ -4617,7 +4624,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
         responses: {
             /** @description 各场景结果与覆盖情况 */
             200: {

@@ -40,6 +40,11 @@ export const CoverageReportSchema = Type.Object({
   ),
 });
 
+const CoverageBody = Type.Object(
+  { scenarioFiles: Type.Array(Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*\\.json$', maxLength: 128 }), { minItems: 1, maxItems: 200, description: '要运行的 scenarios/ 下的流程场景文件名' }) },
+  { additionalProperties: false },
+);
+
 const SampleApplicantSchema = Type.Object({ username: Type.String(), displayName: Type.String(), regionCode: Nullable(Type.String()), organisation: Type.Boolean({ description: '申报单位经办人' }) });
 
 /** Try-outs of drafts (issue 11) and the scenario results of a version before its activation. */
@@ -68,22 +73,24 @@ export function tryoutRoutes(tryouts: TryoutService): RouteDef[] {
     route({
       method: 'post',
       path: '/api/drafts/:id/tryout-coverage',
-      summary: '草稿场景覆盖:逐个运行草稿的全部流程场景,列出没有任何场景经过的环节与顺序流',
+      summary: '草稿场景覆盖:逐个运行所列的草稿流程场景(页面列出全部),列出没有任何场景经过的环节与顺序流',
       tags: ['政策包草稿'],
       roles: ['policy_editor', 'admin'],
       params: Type.Object({ id: DraftId }),
+      body: CoverageBody,
       responses: { 200: { description: '各场景结果与覆盖情况', schema: CoverageReportSchema } },
-      handler: async ({ actor, params }) => ({ body: await tryouts.coverageOfDraft(actor, params.id) }),
+      handler: async ({ actor, params, body }) => ({ body: await tryouts.coverageOfDraft(actor, params.id, body.scenarioFiles) }),
     }),
     route({
       method: 'post',
       path: '/api/packages/:hash/tryout-coverage',
-      summary: '版本场景结果:逐个运行该版本的全部流程场景(启用前检查),列出未覆盖的环节与顺序流',
+      summary: '版本场景结果:逐个运行所列的该版本流程场景(启用前检查,页面列出全部),列出未覆盖的环节与顺序流',
       tags: ['政策包'],
       roles: ['admin', 'policy_editor'],
       params: Type.Object({ hash: HashString }),
+      body: CoverageBody,
       responses: { 200: { description: '各场景结果与覆盖情况', schema: CoverageReportSchema } },
-      handler: async ({ actor, params }) => ({ body: await tryouts.coverageOfVersion(actor, params.hash) }),
+      handler: async ({ actor, params, body }) => ({ body: await tryouts.coverageOfVersion(actor, params.hash, body.scenarioFiles) }),
     }),
   ];
 }

@@ -99,17 +99,17 @@ export class TryoutService {
   }
 
   /** Runs every process scenario of a draft and reports which elements and flows none of them reaches. */
-  async coverageOfDraft(actor: Actor, draftId: string): Promise<CoverageReport> {
+  async coverageOfDraft(actor: Actor, draftId: string, scenarioFiles: string[]): Promise<CoverageReport> {
     const { draft, files } = await this.draftFiles(actor, draftId);
-    return { packageHash: null, draftId: draft.id, ...(await this.coverageOf(files, draft.regionCode)) };
+    return { packageHash: null, draftId: draft.id, ...(await this.coverageOf(files, draft.regionCode, scenarioFiles)) };
   }
 
   /** The same for a deployed version (the activation page's scenario results). */
-  async coverageOfVersion(actor: Actor, packageHash: string): Promise<CoverageReport> {
+  async coverageOfVersion(actor: Actor, packageHash: string, scenarioFiles: string[]): Promise<CoverageReport> {
     assertRole(actor, 'admin', 'policy_editor');
     const detail = await this.packages.get(actor, packageHash);
     const pkg = await this.packages.version(packageHash);
-    return { packageHash: detail.hash, draftId: null, ...(await this.coverageOf(pkg.files, pkg.manifest.region.code)) };
+    return { packageHash: detail.hash, draftId: null, ...(await this.coverageOf(pkg.files, pkg.manifest.region.code, scenarioFiles)) };
   }
 
   private async draftFiles(actor: Actor, draftId: string) {
@@ -117,9 +117,15 @@ export class TryoutService {
     return this.drafts.filesOf(actor, draftId);
   }
 
-  private async coverageOf(files: Record<string, string>, regionCode: string): Promise<Omit<CoverageReport, 'packageHash' | 'draftId'>> {
-    const names = Object.keys(files)
-      .filter((f) => /^scenarios\/[^/]+\.json$/.test(f))
+  /**
+   * Runs the named process scenarios (the caller lists them: the page sends every one it shows) and
+   * maps what none of them reaches. Every name is checked before anything runs; rule checks are skipped.
+   */
+  private async coverageOf(files: Record<string, string>, regionCode: string, scenarioFiles: string[]): Promise<Omit<CoverageReport, 'packageHash' | 'draftId'>> {
+    const named = [...new Set(scenarioFiles)].map((f) => `scenarios/${f}`);
+    for (const f of named) if (files[f] === undefined) throw new NotFoundError('政策包场景', f.slice('scenarios/'.length));
+    // Rule-check scenarios (checks, no given / when) have no path: they are left out of the map.
+    const names = named
       .filter((f) => {
         try {
           return Array.isArray((JSON.parse(files[f]!) as Scenario).when);

@@ -493,7 +493,7 @@ export const MATRIX: Block[] = [
     endpoint: 'POST /api/drafts/{id}/tryout-coverage',
     about: 'the coverage map of a Sichuan draft: the role and region are checked before any scenario runs (a missing draft: 404)',
     family: 'unscoped',
-    request: (r) => ({ path: `/api/drafts/${need(r, 'missingId')}/tryout-coverage` }),
+    request: (r) => ({ path: `/api/drafts/${need(r, 'missingId')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
     rows: [
       ...by('applicant', { unscoped: 403 }),
       ...by('org_applicant', { unscoped: 403 }),
@@ -509,7 +509,7 @@ export const MATRIX: Block[] = [
     endpoint: 'POST /api/packages/{hash}/tryout-coverage',
     about: 'the scenario results of a version before activation: role and region checked before any scenario runs (a missing version: 404)',
     family: 'unscoped',
-    request: (r) => ({ path: `/api/packages/${need(r, 'missingHash')}/tryout-coverage` }),
+    request: (r) => ({ path: `/api/packages/${need(r, 'missingHash')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
     rows: [
       ...by('applicant', { unscoped: 403 }),
       ...by('org_applicant', { unscoped: 403 }),

@@ -11,8 +11,9 @@ import type { CoverageReport } from './tryoutTypes.ts';
 const t = dt.tryout;
 
 /** The draft's coverage map: every process scenario run, and the elements and flows none of them reaches. */
-export function CoverageCard({ draftId, scenarioCount, readXml }: { draftId: string; scenarioCount: number; readXml(file: string): Promise<string> }) {
-  const run = useMutation({ mutationFn: () => data(api.POST('/api/drafts/{id}/tryout-coverage', { params: { path: { id: draftId } } })) });
+export function CoverageCard({ draftId, scenarios, readXml }: { draftId: string; scenarios: string[]; readXml(file: string): Promise<string> }) {
+  const scenarioCount = scenarios.length;
+  const run = useMutation({ mutationFn: () => data(api.POST('/api/drafts/{id}/tryout-coverage', { params: { path: { id: draftId } }, body: { scenarioFiles: scenarios } })) });
   return (
     <Card
       size="small"

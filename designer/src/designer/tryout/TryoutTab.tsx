@@ -138,7 +138,7 @@ export function TryoutTab({ draft, readOnly }: { draft: DraftDetail; readOnly: b
       </Card>
       {run.isPending && !last ? <Spin /> : null}
       {last ? <TryoutResultView result={last.result} readXml={readFile} /> : null}
-      <CoverageCard draftId={draft.id} scenarioCount={files.length} readXml={readFile} />
+      <CoverageCard draftId={draft.id} scenarios={files} readXml={readFile} />
       <Modal
         open={saving}
         title={t.saveTitle}

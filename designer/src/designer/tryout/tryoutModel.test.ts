@@ -12,7 +12,7 @@ const base: ScenarioDoc = {
 describe('the try-out page model', () => {
   it('lists the process scenarios, not the rule checks', () => {
     // given a draft's paths / when / then
-    expect(scenarioFiles(['manifest.json', 'scenarios/b.json', 'scenarios/checks-eligibility.json', 'scenarios/a.json', 'forms/x.json'])).toEqual(['a.json', 'b.json']);
+    expect(scenarioFiles(['manifest.json', 'scenarios/b.json', 'scenarios/checks-eligibility.json', 'scenarios/makeup-checks.json', 'scenarios/a.json', 'forms/x.json'])).toEqual(['a.json', 'b.json']);
   });
 
   it('paints the path: visited, the end reached over visited, waiting steps', () => {

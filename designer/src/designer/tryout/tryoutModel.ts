@@ -11,10 +11,10 @@ export interface ScenarioDoc {
   [k: string]: unknown;
 }
 
-/** The scenario files a try-out can run: scenarios/*.json, the rule checks (checks-*) aside. */
+/** The scenario files a try-out can run: scenarios/*.json, the rule checks (checks-*, *-checks) aside by the packages' naming. */
 export function scenarioFiles(paths: string[]): string[] {
   return paths
-    .filter((p) => /^scenarios\/[^/]+\.json$/.test(p) && !/^scenarios\/checks-/.test(p))
+    .filter((p) => /^scenarios\/[^/]+\.json$/.test(p) && !/^scenarios\/checks-/.test(p) && !/-checks\.json$/.test(p))
     .map((p) => p.slice('scenarios/'.length))
     .sort();
 }
