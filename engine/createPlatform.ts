@@ -17,6 +17,7 @@ import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
 import { draftRuleRoutes } from './http/routes/draftRuleRoutes.ts';
+import { tryoutRoutes } from './http/routes/tryoutRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
@@ -213,6 +214,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     validateScenario,
     calendar,
     () => Date.now(),
+    drafts,
   );
   const organisationAdmin = new OrganisationAdminService(registry, audit);
   const routes: RouteDef[] = [
@@ -222,6 +224,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
     ...draftRuleRoutes(new DraftRuleTrialService({ db, drafts, packages, registry, evaluateRules: rules.evaluateRules, now })),
+    ...tryoutRoutes(tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),

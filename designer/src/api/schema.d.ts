@@ -705,6 +705,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{id}/tryout-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 草稿场景覆盖:逐个运行所列的草稿流程场景(页面列出全部),列出没有任何场景经过的环节与顺序流 */
+        post: operations["postApiDraftsIdTryoutCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/tryouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 草稿试运行(不发布):在独立的临时环境中运行草稿的一个场景或新写的场景,返回经过的环节与顺序流、每步的办理与理由;不触及真实数据 */
+        post: operations["postApiDraftsIdTryouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -961,6 +995,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 启用前说明:同一地区、事项、年度当前启用的版本,以及各版本仍在办理的申报数(启用后它们保持原版本) */
+        get: operations["getApiPackagesHashActivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages/{hash}/files/{path}": {
         parameters: {
             query?: never;
@@ -1023,6 +1074,23 @@ export interface paths {
         get: operations["getApiPackagesHashSchedule"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packages/{hash}/tryout-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 版本场景结果:逐个运行所列的该版本流程场景(启用前检查,页面列出全部),列出未覆盖的环节与顺序流 */
+        post: operations["postApiPackagesHashTryoutCoverage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1382,6 +1450,23 @@ export interface paths {
         put?: never;
         /** 批量审批:逐项独立办理,逐项返回结果 */
         post: operations["postApiTasksBatchComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tryout-applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试运行可用的示例申报人(临时环境中的演示账号),用于新建场景 */
+        get: operations["getApiTryoutApplicants"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4188,6 +4273,170 @@ export interface operations {
             };
         };
     };
+    postApiDraftsIdTryoutCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 各场景结果与覆盖情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        diagrams: {
+                            elementCount: number;
+                            file: string;
+                            flowCount: number;
+                            /** @description 没有任何场景经过的环节 */
+                            uncoveredElementIds: string[];
+                            /** @description 没有任何场景经过的顺序流 */
+                            uncoveredFlowIds: string[];
+                        }[];
+                        draftId: string | null;
+                        packageHash: string | null;
+                        scenarios: {
+                            completedElements: string[];
+                            diagramFile: string | null;
+                            error: string | null;
+                            file: string;
+                            matched: boolean | null;
+                            mismatches: string[];
+                            name: string;
+                            status: string;
+                            statusLabel: string;
+                            takenFlowIds: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDraftsIdTryouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 草稿 scenarios/ 下的场景文件名 */
+                    scenarioFile: string;
+                } | {
+                    /** @description 场景(政策包场景格式:given / when,then 可省略) */
+                    scenario: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 试运行结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        cards: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 经过的环节(按顺序) */
+                        completedElements: string[];
+                        /** @description 在流程图上的路径 */
+                        diagram: {
+                            /** @description 到达的结束事件 */
+                            endElementIds: string[];
+                            file: string | null;
+                            /** @description 经过的顺序流 */
+                            takenFlowIds: string[];
+                        };
+                        draftId: string | null;
+                        durationMs: number;
+                        eligibility: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        examSittings: {
+                            [key: string]: unknown;
+                        }[];
+                        matched: boolean | null;
+                        /** @description 与场景 then 的差异(中文) */
+                        mismatches: string[];
+                        packageHash: string | null;
+                        reason: string | null;
+                        sanctions: {
+                            [key: string]: unknown;
+                        }[];
+                        scenario: {
+                            file: string | null;
+                            name: string;
+                        };
+                        startedAt: string;
+                        status: string;
+                        statusLabel: string;
+                        steps: {
+                            /** @description 该步发生的日期(场景时钟) */
+                            at: string;
+                            index: number;
+                            /** @description 中文说明 */
+                            note?: string;
+                            ok: boolean;
+                            step: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                        waitingAt: {
+                            candidateGroups: string[];
+                            dueAt: string | null;
+                            elementId: string;
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiHealth: {
         parameters: {
             query?: never;
@@ -4759,12 +5008,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 按市(州):回放数、结果改变数与变化方向 */
+                        byCity: {
+                            changed: number;
+                            cityCode: string | null;
+                            total: number;
+                            transitions: {
+                                [key: string]: number;
+                            };
+                        }[];
                         changed: {
                             after: "ELIGIBLE" | "INELIGIBLE" | "REFER";
                             applicantName: string | null;
                             applicationId: string;
                             asOf: string;
                             before: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                            cityCode: string | null;
                             formProblems: {
                                 message: string;
                                 pointer: string;
@@ -5037,6 +5296,53 @@ export interface operations {
             };
         };
     };
+    getApiPackagesHashActivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 启用前说明 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 该版本已在启用中 */
+                        active: boolean;
+                        /** @description 当前受理新申报的版本 */
+                        current: {
+                            activatedAt: string;
+                            hash: string;
+                            title: string;
+                        } | null;
+                        hash: string;
+                        running: {
+                            /** @description 仍在办理的申报数 */
+                            count: number;
+                            hash: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiPackagesHashFilesPath: {
         parameters: {
             query?: never;
@@ -5219,6 +5525,68 @@ export interface operations {
             };
         };
     };
+    postApiPackagesHashTryoutCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 各场景结果与覆盖情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        diagrams: {
+                            elementCount: number;
+                            file: string;
+                            flowCount: number;
+                            /** @description 没有任何场景经过的环节 */
+                            uncoveredElementIds: string[];
+                            /** @description 没有任何场景经过的顺序流 */
+                            uncoveredFlowIds: string[];
+                        }[];
+                        draftId: string | null;
+                        packageHash: string | null;
+                        scenarios: {
+                            completedElements: string[];
+                            diagramFile: string | null;
+                            error: string | null;
+                            file: string;
+                            matched: boolean | null;
+                            mismatches: string[];
+                            name: string;
+                            status: string;
+                            statusLabel: string;
+                            takenFlowIds: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiPackagesHashTryouts: {
         parameters: {
             query?: never;
@@ -5255,6 +5623,15 @@ export interface operations {
                         }[];
                         /** @description 经过的环节(按顺序) */
                         completedElements: string[];
+                        /** @description 在流程图上的路径 */
+                        diagram: {
+                            /** @description 到达的结束事件 */
+                            endElementIds: string[];
+                            file: string | null;
+                            /** @description 经过的顺序流 */
+                            takenFlowIds: string[];
+                        };
+                        draftId: string | null;
                         durationMs: number;
                         eligibility: {
                             [key: string]: unknown;
@@ -5266,7 +5643,7 @@ export interface operations {
                         matched: boolean | null;
                         /** @description 与场景 then 的差异(中文) */
                         mismatches: string[];
-                        packageHash: string;
+                        packageHash: string | null;
                         reason: string | null;
                         sanctions: {
                             [key: string]: unknown;
@@ -6567,6 +6944,41 @@ export interface operations {
                         }[];
                         succeeded: number;
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTryoutApplicants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 示例申报人 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /** @description 申报单位经办人 */
+                        organisation: boolean;
+                        regionCode: string | null;
+                        username: string;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -5,6 +5,7 @@ import { PackagesPage } from './packages/PackagesPage.tsx';
 
 // The workspace brings the editors (CodeMirror; bpmn-js and the properties panel load with a diagram).
 const ComparePage = lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
+const ActivationPage = lazy(() => import('./activation/ActivationPage.tsx').then((m) => ({ default: m.ActivationPage })));
 const loadWorkspace = () => import('./workspace/DraftWorkspacePage.tsx');
 const DraftWorkspacePage = lazy(() => loadWorkspace().then((m) => ({ default: m.DraftWorkspacePage })));
 
@@ -24,6 +25,14 @@ export const designerRoutes: RouteObject[] = [
     element: (
       <Suspense fallback={<Spin />}>
         <ComparePage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/designer/activation/:hash',
+    element: (
+      <Suspense fallback={<Spin />}>
+        <ActivationPage />
       </Suspense>
     ),
   },

@@ -497,6 +497,71 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [204, 404] }),
   },
 
+  {
+    endpoint: 'GET /api/tryout-applicants',
+    about: 'the demo applicants a try-out scenario can start from',
+    family: 'unscoped',
+    request: () => ({ path: '/api/tryout-applicants' }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 200 }),
+      ...by('admin', { unscoped: 200 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/tryouts',
+    about: 'a try-out of a scenario of a Sichuan draft (cloned from 2021) on a scratch platform, without publishing it',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'tryoutDraft')}/tryouts`, body: { scenarioFile: 'ineligible-category-3.json' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/tryout-coverage',
+    about: 'the coverage map of a Sichuan draft: the role and region are checked before any scenario runs (a missing draft: 404)',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'missingId')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/packages/{hash}/tryout-coverage',
+    about: 'the scenario results of a version before activation: role and region checked before any scenario runs (a missing version: 404)',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/packages/${need(r, 'missingHash')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  ...(['sichuan', 'gansu'] as const).map(
+    (family): Block => ({
+      endpoint: 'GET /api/packages/{hash}/activation',
+      about: `what activating the ${family} package changes (admins of the province only)`,
+      family,
+      request: (r) => ({ path: `/api/packages/${need(r, 'packageHash')}/activation` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    }),
+  ),
+
   // ------------------------------------------------------------ applications
   ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
     {
