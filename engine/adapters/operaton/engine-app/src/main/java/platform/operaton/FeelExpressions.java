@@ -109,6 +109,20 @@ public class FeelExpressions {
     if (outer != null) outer.setVariable(collection, list);
   }
 
+  /**
+   * A message subscription's correlation key, evaluated when the step that waits starts (as Zeebe opens
+   * its subscription): a local variable the adapter correlates on (localCorrelationKeys).
+   */
+  public void key(DelegateExecution execution, String variable, String b64) {
+    Object v = evaluate(execution, b64, true, "消息关联键");
+    execution.setVariableLocal(variable, v instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(v));
+  }
+
+  /** An output mapping of an event (Operaton maps only activities): the variable into the scope. */
+  public void set(DelegateExecution execution, String variable, String b64) {
+    execution.setVariable(variable, evaluate(execution, b64, false, ""));
+  }
+
   private static final DateTimeFormatter OFFSET = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /** FEEL results as values a JSON variable holds. */
