@@ -18,6 +18,8 @@ export interface OperatonEngineOptions {
   workerId?: string;
   /** How often buffered messages are retried and finished instances noticed. */
   pollMs?: number;
+  /** How often each worker asks for jobs when the last ask found none. */
+  jobPollMs?: number;
   log?: (msg: string) => void;
 }
 
@@ -37,6 +39,8 @@ interface ExternalTask {
 }
 
 const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
+/** A held job is first locked for this long; once its handler has run, for the year. */
+const HOLD_LEASE_MS = 30_000;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hidden = (name: string) => name.startsWith(HEADER_VARIABLE_PREFIX) || name.startsWith(MESSAGE_KEY_PREFIX);
@@ -271,14 +275,15 @@ export class OperatonEngine implements ProcessEngine {
   /** To the waiting steps whose subscription key matches; false when none waits. */
   private async correlate(name: string, key: string, variables: Variables): Promise<boolean> {
     try {
-      await this.rest.call('POST', '/message', {
+      // With all=true the node answers 200 with an empty list when nothing waits.
+      const result = await this.rest.call<unknown[]>('POST', '/message', {
         messageName: name,
         localCorrelationKeys: { [messageKeyVariable(name)]: { value: key, type: 'String' } },
         processVariables: toTypedMap(variables),
         all: true,
         resultEnabled: true,
       });
-      return true;
+      return Array.isArray(result) && result.length > 0;
     } catch (err) {
       if (err instanceof RestError && err.status === 400) return false;
       throw err;
@@ -362,8 +367,8 @@ export class OperatonEngine implements ProcessEngine {
             workerId: this.workerId,
             maxTasks: room,
             usePriority: false,
-            asyncResponseTimeout: 1000,
-            topics: [{ topicName: type, lockDuration: w.options.hold ? HOLD_LOCK_MS : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
+            // No long polling: a fetch the node still holds for a client that has gone would lock the next task to nobody.
+            topics: [{ topicName: type, lockDuration: w.options.hold ? HOLD_LEASE_MS : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
           },
           { signal: this.abort.signal, timeoutMs: 10_000 },
         );
@@ -374,6 +379,7 @@ export class OperatonEngine implements ProcessEngine {
         await sleep(200);
         continue;
       }
+      if (!tasks.length) await sleep(this.options.jobPollMs ?? 200);
       for (const t of tasks) {
         w.active++;
         const p = this.runJob(t, w.handler, w.options.hold ?? false).finally(() => {
@@ -423,7 +429,12 @@ export class OperatonEngine implements ProcessEngine {
     } catch (err) {
       outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: job.retries - 1 };
     }
-    if (hold || !this.running) return;
+    if (hold) {
+      // Held for the year only once its handler has run (the inbox task exists); a process dying before that leaves a short lease.
+      await this.rest.call('POST', `/external-task/${job.key}/extendLock`, { workerId: this.workerId, newDuration: HOLD_LOCK_MS }).catch((err) => this.options.log?.(`extendLock ${job.key}: ${(err as Error).message}`));
+      return;
+    }
+    if (!this.running) return;
     try {
       await this.applyOutcome(job, outcome);
     } catch (err) {
@@ -463,7 +474,7 @@ export class OperatonEngine implements ProcessEngine {
 
   async throwError(jobKey: string, errorCode: string, errorMessage = '', variables: Variables = {}): Promise<void> {
     try {
-      await this.retrying(() => this.rest.call('POST', `/external-task/${jobKey}/bpmnError`, { workerId: this.workerId, errorCode, errorMessage, variables: toTypedMap(variables) }));
+      await this.retrying(() => this.rest.call('POST', `/external-task/${jobKey}/bpmnError`, { workerId: this.workerId, errorCode, ...(errorMessage ? { errorMessage } : {}), variables: toTypedMap(variables) }));
     } catch (err) {
       // Nothing catches the code (the node refuses the unhandled error): an incident at the step, as on Zeebe.
       if (!(err instanceof RestError) || err.status !== 500) throw err;

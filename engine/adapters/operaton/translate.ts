@@ -1,6 +1,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { USER_TASK_JOB_TYPE, type DeployProblem } from '../../port/ProcessEngine.ts';
-import { isFeel } from '../../bpmn/feel.ts';
+import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import { SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type Mapping, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { camundaSchema, CAMUNDA_NS } from './camundaSchema.ts';
 
@@ -96,8 +96,11 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
     if (!Object.keys(props).length) return;
     extOf(el).push(create('camunda:Properties', { values: Object.entries(props).map(([name, value]) => create('camunda:Property', { name, value })) }));
   };
-  const timerBody = (expr: El, what: string) => {
-    if (expr?.body && isFeel(expr.body)) expr.body = feelCall('text', expr.body, what);
+  const timerBody = (expr: El, what: string, atDeploy: boolean) => {
+    if (!expr?.body || !isFeel(expr.body)) return;
+    // A process's timer start is scheduled at deploy, without an instance to evaluate in: its FEEL is a constant.
+    if (atDeploy) expr.body = String(evaluateFeel(expr.body, {}) ?? '');
+    else expr.body = feelCall('text', expr.body, what);
   };
   /** Message subscriptions: the correlation key evaluated when the waiting step starts. */
   const subscribeKey = (host: El, i: ElementInfo | undefined) => {
@@ -194,9 +197,10 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
 
       for (const d of (el.eventDefinitions ?? []) as El[]) {
         if (d.$type === 'bpmn:TimerEventDefinition') {
-          timerBody(d.timeDuration, '定时器时长');
-          timerBody(d.timeDate, '定时器日期');
-          timerBody(d.timeCycle, '定时器循环');
+          const atDeploy = type === 'bpmn:StartEvent' && !container.triggeredByEvent;
+          timerBody(d.timeDuration, '定时器时长', atDeploy);
+          timerBody(d.timeDate, '定时器日期', atDeploy);
+          timerBody(d.timeCycle, '定时器循环', atDeploy);
         }
       }
       // Where a message subscription opens, its key is evaluated first.
