@@ -41,6 +41,8 @@ interface ExternalTask {
 const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first locked for this long; once its handler has run, for the year. */
 const HOLD_LEASE_MS = 30_000;
+/** The correlation key an instance was started by its message with (hidden from the platform). */
+const MESSAGE_START_KEY = `${MESSAGE_KEY_PREFIX}start`;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hidden = (name: string) => name.startsWith(HEADER_VARIABLE_PREFIX) || name.startsWith(MESSAGE_KEY_PREFIX);
@@ -276,13 +278,13 @@ export class OperatonEngine implements ProcessEngine {
   private async correlate(name: string, key: string, variables: Variables): Promise<boolean> {
     try {
       // With all=true the node answers 200 with an empty list when nothing waits.
-      const result = await this.rest.call<unknown[]>('POST', '/message', {
+      const result = await this.retrying(() => this.rest.call<unknown[]>('POST', '/message', {
         messageName: name,
         localCorrelationKeys: { [messageKeyVariable(name)]: { value: key, type: 'String' } },
         processVariables: toTypedMap(variables),
         all: true,
         resultEnabled: true,
-      });
+      }));
       return Array.isArray(result) && result.length > 0;
     } catch (err) {
       if (err instanceof RestError && err.status === 400) return false;
@@ -298,13 +300,13 @@ export class OperatonEngine implements ProcessEngine {
       const model = await this.modelOf(pid);
       const start = model?.messageStarts.find((s) => s.name === name);
       if (!start) continue;
-      const running = await this.rest.call<unknown[]>('GET', `/process-instance?processDefinitionKey=${encodeURIComponent(pid)}&businessKey=${encodeURIComponent(key)}`);
+      const running = await this.rest.call<unknown[]>('POST', '/process-instance', { processDefinitionKey: pid, variables: [{ name: MESSAGE_START_KEY, operator: 'eq', value: key }] });
       if (running.length) {
         started = true;
         continue;
       }
       const res = await this.rest.call<{ id: string; definitionId: string }>('POST', `/process-definition/key/${encodeURIComponent(pid)}/start`, {
-        variables: toTypedMap(variables),
+        variables: toTypedMap({ ...variables, [MESSAGE_START_KEY]: key }),
         businessKey: key,
         startInstructions: [{ type: 'startBeforeActivity', activityId: start.startId }],
       });
@@ -315,7 +317,7 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   async broadcastSignal(signal: { name: string; variables?: Variables }): Promise<void> {
-    await this.rest.call('POST', '/signal', { name: signal.name, variables: toTypedMap(signal.variables ?? {}) });
+    await this.retrying(() => this.rest.call('POST', '/signal', { name: signal.name, variables: toTypedMap(signal.variables ?? {}) }));
   }
 
   /** Buffered messages until their time to live ends; instances that finished (events for the platform). */
@@ -448,14 +450,18 @@ export class OperatonEngine implements ProcessEngine {
     return this.failJob(job.key, outcome.errorMessage, outcome.retries ?? job.retries - 1, outcome.retryBackoffMs);
   }
 
-  /** Completions conflict now and then with a concurrent step of the same instance (optimistic locking): retried. */
+  /**
+   * Completions, correlations and broadcasts conflict now and then with a concurrent step of the same
+   * instance (optimistic locking, a MariaDB deadlock): the node rolls back and answers 500; retried.
+   */
   private async retrying<T>(fn: () => Promise<T>): Promise<T> {
     for (let i = 0; ; i++) {
       try {
         return await fn();
       } catch (err) {
-        if (!(err instanceof RestError) || err.status !== 500 || i >= 5 || !/OptimisticLocking|was updated by another transaction|deadlock|lock wait/i.test(`${err.type} ${err.message}`)) throw err;
-        await sleep(50 * (i + 1));
+        const permanent = !(err instanceof RestError) || err.status !== 500 || /error handler|Propagation of bpmn error|is locked by|Cannot find external task|does not exist/i.test(err.message);
+        if (permanent || i >= 6) throw err;
+        await sleep(40 * (i + 1) + Math.random() * 40);
       }
     }
   }

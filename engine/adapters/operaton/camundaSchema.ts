@@ -42,7 +42,7 @@ export const camundaSchema = {
     { name: 'InputParameter', superClass: ['Element'], properties: [attr('name'), { name: 'value', isBody: true, type: 'String' }] },
     { name: 'OutputParameter', superClass: ['InputParameter'] },
     { name: 'ExecutionListener', superClass: ['Element'], properties: [attr('event'), attr('expression')] },
-    { name: 'In', superClass: ['Element'], properties: [attr('variables'), attr('source'), attr('target'), attr('local', 'Boolean')] },
+    { name: 'In', superClass: ['Element'], properties: [attr('variables'), attr('source'), attr('sourceExpression'), attr('target'), attr('local', 'Boolean')] },
     { name: 'Out', superClass: ['Element'], properties: [attr('variables'), attr('source'), attr('target'), attr('local', 'Boolean')] },
     { name: 'FailedJobRetryTimeCycle', superClass: ['Element'], properties: [{ name: 'body', isBody: true, type: 'String' }] },
   ],

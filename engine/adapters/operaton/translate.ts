@@ -92,6 +92,11 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
     for (const o of el.outgoing ?? []) if (o.sourceRef === el) o.sourceRef = copy;
     return copy;
   };
+  /** Evaluated in a job of its own: a failure is an incident at once (no retries of an expression that cannot change by itself). */
+  const asyncWithIncident = (el: El) => {
+    el.asyncBefore = true;
+    extOf(el).push(create('camunda:FailedJobRetryTimeCycle', { body: 'R1/PT0S' }));
+  };
   const properties = (el: El, props: Record<string, string>) => {
     if (!Object.keys(props).length) return;
     extOf(el).push(create('camunda:Properties', { values: Object.entries(props).map(([name, value]) => create('camunda:Property', { name, value })) }));
@@ -142,7 +147,7 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
         assign('followUpDate', i?.followUpDate, '跟进时间', false);
         properties(el, headers);
         // An expression without a usable result is an incident at the step (the async job fails), never a task.
-        if (dynamic) el.asyncBefore = true;
+        if (dynamic) asyncWithIncident(el);
       } else if (i?.jobType === SCRIPT_JOB_TYPE) {
         if (type !== 'bpmn:ServiceTask') el = retype(el, container, 'bpmn:ServiceTask');
         extOf(el);
@@ -155,7 +160,7 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
         const target = throwsMessage ? (el.eventDefinitions as El[]).find((d) => d.$type === 'bpmn:MessageEventDefinition') : el;
         target.type = 'external';
         target.topic = isFeel(i.jobType) ? feelCall('required', i.jobType, '任务类型') : i.jobType;
-        if (isFeel(i.jobType)) el.asyncBefore = true;
+        if (isFeel(i.jobType)) asyncWithIncident(el);
         const headers = Object.fromEntries(Object.entries(i.headers).filter(([k]) => !k.startsWith('embedded:')));
         properties(el, { ...headers, [RETRIES_PROPERTY]: String(i.retries ?? 3) });
         if (throwsMessage && (i.inputs.length || i.outputs.length)) {
@@ -176,7 +181,12 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
         for (const m of groupMappings(i.inputs)) input(el, m.target, feelCall('eval', m.feel));
         for (const m of groupMappings(i.outputs)) output(el, m.target, feelCall('eval', m.feel));
       } else if (i && isEvent) {
-        if (i.inputs.length && type !== 'bpmn:IntermediateThrowEvent' && type !== 'bpmn:EndEvent') {
+        const signalDef = ((el.eventDefinitions ?? []) as El[]).find((d) => d.$type === 'bpmn:SignalEventDefinition');
+        if (i.inputs.length && signalDef && (type === 'bpmn:IntermediateThrowEvent' || type === 'bpmn:EndEvent')) {
+          // A signal thrown with the event's input mappings as its variables, as on Zeebe.
+          const values = extOf(signalDef);
+          for (const m of groupMappings(i.inputs)) values.push(create('camunda:In', { sourceExpression: feelCall('eval', m.feel), target: m.target }));
+        } else if (i.inputs.length && type !== 'bpmn:IntermediateThrowEvent' && type !== 'bpmn:EndEvent') {
           problems.push({ file, elementId: el.id, code: 'OPERATON_MAPPING', message: `事件 ${el.id} 的输入映射在 Operaton 引擎上暂不支持` });
         }
         // Output mappings of catch events: each target set when the event completes.

@@ -68,7 +68,9 @@ public class FeelExpressions {
   /** A value that must exist: null or a failure raises an incident (job types, assignees, candidate groups). */
   public Object required(VariableScope scope, String b64, String what) {
     Object v = evaluate(scope, b64, true, what);
-    if (v instanceof Collection<?> c && c.isEmpty()) throw new ProcessEngineException(EXTRACT_VALUE_ERROR + ": " + what + " 表达式 " + text(b64) + " 结果为空列表");
+    // Job types, assignees and candidate lists are names: a non-empty text, or a non-empty list of them.
+    boolean usable = v instanceof String s ? !s.isBlank() : v instanceof Collection<?> c && !c.isEmpty() && c.stream().allMatch(x -> x instanceof String s && !s.isBlank());
+    if (!usable) throw new ProcessEngineException(EXTRACT_VALUE_ERROR + ": " + what + " 表达式 " + text(b64) + " 的结果应为非空的文本或文本列表,实际为 " + v);
     return v;
   }
 
