@@ -4,6 +4,7 @@
 //   node scripts/operaton.mjs start [--nodes 1|2] [--db mariadb|postgres] [--fresh]
 //   node scripts/operaton.mjs stop [--node N]      (without --node: every node)
 //   node scripts/operaton.mjs env                  (shell exports the tests read: OPERATON_URL, …)
+// OPERATON_BASE_PORT, OPERATON_DB_NAME and OPERATON_STATE_DIR run a second cluster beside the first (the failover test).
 // The jar is built once with Maven (its cache in ~/.m2) and rebuilt only when pom.xml or src/ change.
 // The REST API of every node needs basic auth; the password is generated at the first start and kept
 // in .cache/operaton/state.json. With CI=true a node that does not come up fails the run.
@@ -14,7 +15,7 @@ import path from 'node:path';
 
 const APP = path.resolve('engine/adapters/operaton/engine-app');
 const JAR = path.join(APP, 'target', 'operaton-engine-app.jar');
-const ROOT = path.resolve('.cache/operaton');
+const ROOT = path.resolve(process.env.OPERATON_STATE_DIR ?? '.cache/operaton');
 const STATE = path.join(ROOT, 'state.json');
 const BASE_PORT = Number(process.env.OPERATON_BASE_PORT ?? 18080);
 const DB_NAME = process.env.OPERATON_DB_NAME ?? 'operaton_test';

@@ -41,8 +41,6 @@ interface ExternalTask {
 const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first locked for this long; once its handler has run, for the year. */
 const HOLD_LEASE_MS = 30_000;
-/** The correlation key an instance was started by its message with (hidden from the platform). */
-const MESSAGE_START_KEY = `${MESSAGE_KEY_PREFIX}start`;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hidden = (name: string) => name.startsWith(HEADER_VARIABLE_PREFIX) || name.startsWith(MESSAGE_KEY_PREFIX);
@@ -274,22 +272,26 @@ export class OperatonEngine implements ProcessEngine {
     }
   }
 
-  /** To the waiting steps whose subscription key matches; false when none waits. */
+  /**
+   * To the waiting steps whose subscription key matches; false when none waits. Each waiting execution
+   * is triggered by itself: a correlation by message name would also start processes with that message start.
+   */
   private async correlate(name: string, key: string, variables: Variables): Promise<boolean> {
-    try {
-      // With all=true the node answers 200 with an empty list when nothing waits.
-      const result = await this.retrying(() => this.rest.call<unknown[]>('POST', '/message', {
-        messageName: name,
-        localCorrelationKeys: { [messageKeyVariable(name)]: { value: key, type: 'String' } },
-        processVariables: toTypedMap(variables),
-        all: true,
-        resultEnabled: true,
-      }));
-      return Array.isArray(result) && result.length > 0;
-    } catch (err) {
-      if (err instanceof RestError && err.status === 400) return false;
-      throw err;
+    const waiting = await this.rest.call<Array<{ id: string }>>('POST', '/execution', {
+      messageEventSubscriptionName: name,
+      variables: [{ name: messageKeyVariable(name), operator: 'eq', value: key }],
+    });
+    let delivered = false;
+    for (const ex of waiting) {
+      try {
+        await this.retrying(() => this.rest.call('POST', `/execution/${ex.id}/messageSubscriptions/${encodeURIComponent(name)}/trigger`, { variables: toTypedMap(variables) }));
+        delivered = true;
+      } catch (err) {
+        // Gone meanwhile (another message or a timer took the step): not delivered there.
+        if (!(err instanceof RestError) || (err.status !== 400 && err.status !== 404 && err.status !== 500)) throw err;
+      }
     }
+    return delivered;
   }
 
   /** Message start events of the latest definitions; once per correlation key while an instance of it runs (the business key). */
@@ -300,16 +302,24 @@ export class OperatonEngine implements ProcessEngine {
       const model = await this.modelOf(pid);
       const start = model?.messageStarts.find((s) => s.name === name);
       if (!start) continue;
-      const running = await this.rest.call<unknown[]>('POST', '/process-instance', { processDefinitionKey: pid, variables: [{ name: MESSAGE_START_KEY, operator: 'eq', value: key }] });
-      if (running.length) {
-        started = true;
-        continue;
+      // The instance this key started, while it runs, takes the place of a second one (kept in the store, shared by all platform processes).
+      const marker = { name: `run:${name}:${pid}`.slice(0, 128), correlation_key: key };
+      const earlier = await this.knex('engine_messages').where(marker).first('variables');
+      if (earlier) {
+        const id = String(this.personal.fromJson<{ id?: string }>(earlier.variables).id ?? '');
+        const alive = await this.rest.call('GET', `/process-instance/${id}`).then(() => true, (err) => (err instanceof RestError && err.status === 404 ? false : Promise.reject(err)));
+        if (alive) {
+          started = true;
+          continue;
+        }
+        await this.knex('engine_messages').where(marker).del();
       }
       const res = await this.rest.call<{ id: string; definitionId: string }>('POST', `/process-definition/key/${encodeURIComponent(pid)}/start`, {
-        variables: toTypedMap({ ...variables, [MESSAGE_START_KEY]: key }),
         businessKey: key,
+        variables: toTypedMap(variables),
         startInstructions: [{ type: 'startBeforeActivity', activityId: start.startId }],
       });
+      await this.knex('engine_messages').insert({ ...marker, variables: this.personal.toJson({ id: res.id }), expires_at: new Date(Date.now() + 10 * 365 * 24 * 3600 * 1000).toISOString() });
       await this.mirror(res.id, pid, res.definitionId);
       started = true;
     }
@@ -327,7 +337,7 @@ export class OperatonEngine implements ProcessEngine {
       if (!this.running) break;
       try {
         await this.knex('engine_messages').where('expires_at', '<', nowIso()).del();
-        for (const m of await this.knex('engine_messages').whereNot('name', 'like', 'id:%').orderBy('id')) {
+        for (const m of await this.knex('engine_messages').whereNot('name', 'like', 'id:%').whereNot('name', 'like', 'run:%').orderBy('id')) {
           if (await this.correlate(m.name, m.correlation_key, this.personal.fromJson(m.variables))) await this.knex('engine_messages').where({ id: m.id }).del();
         }
         for (const row of await this.knex('engine_instances').where({ status: 'ACTIVE' }).select('key', 'bpmn_process_id').limit(200)) {
