@@ -74,7 +74,8 @@ function createDatabase(db, fresh) {
   if (db === 'mariadb') {
     const sql = `${fresh ? `DROP DATABASE IF EXISTS ${DB_NAME}; ` : ''}CREATE DATABASE IF NOT EXISTS ${DB_NAME} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`;
     execFileSync('mariadb', ['-uroot', '-h127.0.0.1', '-P3306', '-e', sql], { stdio: 'inherit' });
-    return { url: `jdbc:mariadb://127.0.0.1:3306/${DB_NAME}`, user: 'root', password: '' };
+    // Without nullDatabaseMeansCurrent the schema check sees the tables of another database on the server and creates none.
+    return { url: `jdbc:mariadb://127.0.0.1:3306/${DB_NAME}?nullDatabaseMeansCurrent=true`, user: 'root', password: '' };
   }
   const psql = (sql) => execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-tAc', sql], { encoding: 'utf8' }).trim();
   if (fresh) psql(`DROP DATABASE IF EXISTS ${DB_NAME}`);
