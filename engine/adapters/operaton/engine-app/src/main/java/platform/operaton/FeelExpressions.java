@@ -60,6 +60,13 @@ public class FeelExpressions {
     return v;
   }
 
+  /** FEEL text on a plain context (the equivalence check); a failure gives null, as in a mapping. */
+  public Object evaluateText(String expression, Map<String, Object> context) {
+    String expr = expression.trim().startsWith("=") ? expression.trim().substring(1) : expression;
+    EvaluationResult r = engine.evaluateExpression(expr, new HashMap<>(context));
+    return r.isSuccess() ? plain(r.result()) : null;
+  }
+
   /** A value, null where FEEL gives null (mappings, script tasks). */
   public Object eval(VariableScope scope, String b64) {
     return evaluate(scope, b64, false, "");

@@ -38,4 +38,29 @@ public class TestClock {
     };
     return new ServletRegistrationBean<>(servlet, "/platform-test/clock");
   }
+
+  /**
+   * POST /platform-test/feel {"expression": "...", "context": {...}}: the node's FEEL (feel-scala) result, for
+   * the check that every package expression gives the same under feelin and feel-scala.
+   */
+  @Bean
+  public ServletRegistrationBean<HttpServlet> testFeelServlet(FeelExpressions feel) {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    HttpServlet servlet = new HttpServlet() {
+      @Override
+      @SuppressWarnings("unchecked")
+      protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
+        java.util.Map<String, Object> body = mapper.readValue(req.getInputStream(), java.util.Map.class);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        try {
+          out.put("result", feel.evaluateText((String) body.get("expression"), (java.util.Map<String, Object>) body.getOrDefault("context", java.util.Map.of())));
+        } catch (RuntimeException e) {
+          out.put("error", e.getMessage());
+        }
+        res.setContentType("application/json;charset=UTF-8");
+        res.getOutputStream().write(mapper.writeValueAsBytes(out));
+      }
+    };
+    return new ServletRegistrationBean<>(servlet, "/platform-test/feel");
+  }
 }
