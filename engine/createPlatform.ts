@@ -6,6 +6,7 @@ import { createDb, type Db } from './store/createDb.ts';
 import { loadKeyring, maskInText } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
+import { OperatonEngine } from './adapters/operaton/OperatonEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
 import { buildRouter } from './http/buildRouter.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -120,7 +121,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const engine: ProcessEngine =
     config.engineKind === 'zeebe'
       ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
-      : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
+      : config.engineKind === 'operaton'
+        ? new OperatonEngine(db, { ...config.operaton, jobPollMs: config.jobPollMs, log: (m) => log(m) })
+        : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
   const audit = new AuditLog(db, now);
   const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours, sessionIdleMinutes: config.sessionIdleMinutes, audit }, now);
   const registry = new RegistryService(db, now);

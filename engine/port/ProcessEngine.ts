@@ -93,7 +93,7 @@ export type EngineEvent =
   | { type: 'incident.created'; incident: Incident };
 
 export interface ProcessEngine {
-  readonly kind: 'embedded' | 'zeebe';
+  readonly kind: 'embedded' | 'zeebe' | 'operaton';
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Static check of what this adapter can run; never stores anything. */
