@@ -89,7 +89,7 @@ export interface Heatmap {
   xml: string;
   elements: HeatmapElement[];
   totalWaiting: number;
-  /** Cities and their units with instances of this version, for the region filter (unit → city → province). */
+  /** Cities and their units with instances of this version, for the region filter (unit → city → province); empty when filtered. */
   regions: Array<{ cityCode: string; count: number; units: Array<{ orgId: string; name: string; count: number }> }>;
 }
 
@@ -324,14 +324,16 @@ export class InstanceQueries {
     const elements = [...byElement.entries()]
       .map(([elementId, e]) => ({ elementId, name: names.get(elementId) ?? elementId, waiting: e.waiting, medianWorkingDays: medianOf(e.histogram), overdue: e.overdue }))
       .sort((a, b) => b.waiting - a.waiting);
-    // Grouped on the version's region index alone; the units' names are looked up for the few groups.
-    const regionRows = (await this.knex('applications as a')
+    // The region filter's choices come with the whole version's heatmap (a filtered one reuses them): grouped on the
+    // version's region index alone; the units' names are looked up for the few groups.
+    const filtered = !!(q.cityCode || q.orgId || q.from || q.to);
+    const regionRows = filtered ? [] : ((await this.knex('applications as a')
       .where('a.package_hash', q.package)
       .whereNot('a.status', 'DRAFT')
       .whereNotNull('a.city_code')
       .groupBy('a.city_code', 'a.recommender_org_id')
       .select('a.city_code', 'a.recommender_org_id')
-      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; n: number | string }>;
+      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; n: number | string }>);
     const orgIds = [...new Set(regionRows.map((r) => r.recommender_org_id).filter((x): x is string => !!x))];
     const orgNames = new Map<string, string>();
     for (let i = 0; i < orgIds.length; i += 500) {
