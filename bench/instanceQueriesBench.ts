@@ -39,6 +39,10 @@ export async function benchInstanceQueries(p: Platform, n: number, opts: { runs?
   const batch = 500;
   const sealedId = p.db.personal.toJson({ idNumber: '510701199001010017' });
   let t0 = performance.now();
+  // A store filled by an earlier run (BENCH_DIR) is measured as it is.
+  const present = Number(((await knex('applications').where({ package_hash: hash }).count({ n: '*' })) as Array<{ n: number | string }>)[0].n);
+  if (present >= n) log(`instances: ${present} instances of the version already in the store`);
+  else {
   // One transaction per 20,000 rows: the store commits (and syncs) far less often than per batch.
   const chunk = 20_000;
   for (let c = 0; c < n; c += chunk) await knex.transaction(async (trx) => {
@@ -67,6 +71,7 @@ export async function benchInstanceQueries(p: Platform, n: number, opts: { runs?
   });
   if (p.db.kind === 'sqlite') await knex.raw('ANALYZE');
   log(`instances: inserted ${n} instances of one version (${Math.round(n * 0.7)} waiting) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
 
   const acc = (await p.services.accounts.findByUsername('admin'))!;
   const admin: Actor = { id: acc.id, username: acc.username, displayName: acc.displayName, role: 'admin', orgId: null, regionCode: acc.regionCode, idNumber: null };
@@ -112,9 +117,13 @@ export async function benchInstanceQueries(p: Platform, n: number, opts: { runs?
   return { worstListP99, worstHeatmapP99 };
 }
 
-/** `npx tsx bench/instanceQueriesBench.ts` (BENCH_INSTANCES, default 1,000,000; DATABASE_URL for MySQL). */
+/**
+ * `npx tsx bench/instanceQueriesBench.ts` (BENCH_INSTANCES, default 1,000,000; DATABASE_URL for MySQL). With BENCH_DIR the
+ * SQLite store is kept there, and a later run with the same folder measures it again without filling it anew.
+ */
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-instances-'));
+  const keep = process.env.BENCH_DIR;
+  const dir = keep ? (fs.mkdirSync(keep, { recursive: true }), keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'bench-instances-'));
   const config = {
     ...loadConfig({}),
     databaseUrl: process.env.DATABASE_URL ?? `sqlite:${path.join(dir, 'bench.sqlite')}`,
@@ -130,7 +139,7 @@ async function main(): Promise<void> {
     await benchInstanceQueries(p, Number(process.env.BENCH_INSTANCES ?? 1_000_000));
   } finally {
     await p.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -111,7 +111,7 @@ export const HeatmapSchema = Type.Object({
   totalWaiting: Type.Integer(),
   regions: Type.Array(
     Type.Object({
-      cityCode: Type.String(),
+      cityCode: Type.String({ description: '有实例的市(州)及其推荐单位(仅未筛选时给出,供地区筛选)' }),
       count: Type.Integer(),
       units: Type.Array(Type.Object({ orgId: Type.String(), name: Type.String(), count: Type.Integer() })),
     }),

@@ -111,6 +111,7 @@ describeBrowser('an admin reads instances and the heatmap and migrates waiting i
     await b.page.getByTestId('instance-facts').waitFor();
     expect(await b.page.getByTestId('instance-steps').innerText()).toContain(AMENDED_STEP_NAME);
     expect(await b.page.getByTestId('instance-facts').innerText()).toContain(v2.slice(0, 8));
+    expect(await b.page.getByTestId('instance-timeline').innerText()).toContain(`流程实例迁移到新版本(${v2.slice(0, 8)})`);
     await b.step('instance-migrated');
     expect(b.problemsSoFar()).toEqual([]);
 

@@ -139,6 +139,7 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     const task = await t.platform.db.knex('tasks').where({ application_id: apps[0] }).whereIn('state', ['OPEN', 'CLAIMED']).first();
     expect(task).toMatchObject({ element_id: AMENDED_STEP, name: AMENDED_STEP_NAME, package_hash: v2 });
     expect(await t.platform.db.knex('audit_log').where({ action: 'instance.migrated', application_id: apps[0] })).toHaveLength(1);
+    expect((await admin.get(`/api/admin/instances/${apps[0]}`)).body.timeline.map((e: { label: string }) => e.label)).toContain(`流程实例迁移到新版本(${v2.slice(0, 8)})`);
     expect(await t.platform.db.knex('instance_migrations').where({ application_id: apps[0] }).select('state')).toEqual([{ state: 'DONE' }]);
     // the other instances stayed where they were
     expect((await t.platform.db.knex('applications').where({ id: apps[1] }).first()).package_hash).toBe(v1);

@@ -2036,6 +2036,7 @@ export interface operations {
                         packageHash: string;
                         packageTitle: string;
                         regions: {
+                            /** @description 有实例的市(州)及其推荐单位(仅未筛选时给出,供地区筛选) */
                             cityCode: string;
                             count: number;
                             units: {

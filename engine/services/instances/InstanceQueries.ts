@@ -89,7 +89,7 @@ export interface Heatmap {
   xml: string;
   elements: HeatmapElement[];
   totalWaiting: number;
-  /** Cities and their units with instances of this version, for the region filter (unit → city → province). */
+  /** Cities and their units with instances of this version, for the region filter (unit → city → province); empty when filtered. */
   regions: Array<{ cityCode: string; count: number; units: Array<{ orgId: string; name: string; count: number }> }>;
 }
 
@@ -162,15 +162,28 @@ export class InstanceQueries {
       else if (term) a.andWhere('a.applicant_name', 'like', `${term.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
       return a;
     };
+    // The waiting tasks of the version. With a unit, driven from that unit's applications (its index range) and joined to
+    // their tasks; otherwise the version's task index, with what only the application knows checked on its primary key.
+    const waitingTasks = (unit: boolean) => {
+      if (unit && q.orgId) {
+        return this.knex('applications as a').join('tasks as t', 't.application_id', 'a.id')
+          .where('a.package_hash', q.package).andWhere('a.recommender_org_id', q.orgId).whereNot('a.status', 'DRAFT')
+          .andWhere('t.package_hash', q.package).whereIn('t.state', OPEN_STATES)
+          .modify((x) => {
+            if (q.cityCode) x.andWhere('a.city_code', q.cityCode);
+          });
+      }
+      const t = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES);
+      if (q.cityCode) t.andWhere('t.city_code', q.cityCode);
+      return t;
+    };
     const openTasks = () => {
       // Tasks without an application (a case of its own) are left out below; no `is not null` here, it would steer the planner off the version's index.
-      const t = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES);
+      const t = waitingTasks(true);
       if (q.step) t.andWhere('t.element_id', q.step);
       if (q.due === 'overdue') t.andWhere('t.due_at', '<', nowIso);
       if (q.due === 'open') t.andWhere((w) => w.whereNull('t.due_at').orWhere('t.due_at', '>=', nowIso));
-      if (q.cityCode) t.andWhere('t.city_code', q.cityCode);
-      // Filters only the application knows: joined, on its primary key.
-      if (q.orgId || q.status || q.q?.trim()) t.whereExists(apps().whereRaw('a.id = t.application_id'));
+      if (q.status || q.q?.trim()) t.whereExists(apps().whereRaw('a.id = t.application_id'));
       return t;
     };
 
@@ -181,32 +194,31 @@ export class InstanceQueries {
         if (q.orgId) a.andWhere('a.recommender_org_id', q.orgId);
       })
       .groupBy('a.status').select('a.status').count({ n: '*' });
-    const stepQ = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES)
-      .modify((t) => {
-        if (q.cityCode) t.andWhere('t.city_code', q.cityCode);
-        if (q.orgId) t.whereExists(this.knex('applications as a').whereRaw('a.id = t.application_id').andWhere('a.recommender_org_id', q.orgId));
-      })
-      .groupBy('t.element_id').select('t.element_id').count({ n: '*' });
+    const stepQ = waitingTasks(true).groupBy('t.element_id').select('t.element_id').count({ n: '*' });
+    const [statusRows, stepRows] = (await Promise.all([statusQ, stepQ])) as [Array<{ status: string; n: number | string }>, Array<{ element_id: string; n: number | string }>];
 
     let ids: string[];
     let total: number;
     if (q.step || q.due) {
-      // Driven from the waiting tasks: the longest waiting first.
+      // Driven from the waiting tasks: the longest waiting first. A step alone is counted already (by step).
+      const known = q.step && !q.due && !q.status && !q.q?.trim() ? Number(stepRows.find((r) => r.element_id === q.step)?.n ?? 0) : null;
       const [countRows, rows] = await Promise.all([
-        openTasks().countDistinct({ n: 't.application_id' }),
+        known === null ? openTasks().countDistinct({ n: 't.application_id' }) : Promise.resolve([{ n: known }]),
         openTasks().select('t.application_id').orderBy('t.created_at', 'asc').orderBy('t.id', 'asc').limit(pageSize * 4).offset((page - 1) * pageSize),
       ]);
       total = Number((countRows as Array<{ n: number | string }>)[0]?.n ?? 0);
       ids = [...new Set((rows as Array<{ application_id: string | null }>).map((r) => r.application_id).filter((x): x is string => !!x))].slice(0, pageSize);
     } else {
+      // Without a name search the total is in the counts by status (same filters): no second pass over the version.
+      const known = q.q?.trim() ? null : statusRows.filter((r) => !q.status || r.status === q.status).reduce((n, r) => n + Number(r.n), 0);
       const [countRows, rows] = await Promise.all([
-        apps().count({ n: '*' }),
+        known === null ? apps().count({ n: '*' }) : Promise.resolve([{ n: known }]),
         apps().select('a.id').orderBy('a.submitted_at', 'desc').orderBy('a.id', 'desc').limit(pageSize).offset((page - 1) * pageSize),
       ]);
       total = Number((countRows as Array<{ n: number | string }>)[0]?.n ?? 0);
       ids = (rows as Array<{ id: string }>).map((r) => r.id);
     }
-    const [statusRows, stepRows, items] = await Promise.all([statusQ, stepQ, this.rows(ids)]);
+    const items = await this.rows(ids);
     const names = await this.elementNames(q.package);
     const labels = await this.statusLabels(q.package);
     return {
@@ -215,8 +227,8 @@ export class InstanceQueries {
       total,
       page,
       pageSize,
-      byStatus: (statusRows as Array<{ status: string; n: number | string }>).map((r) => ({ status: r.status, label: labels(r.status), count: Number(r.n) })).sort((a, b) => b.count - a.count),
-      byStep: (stepRows as Array<{ element_id: string; n: number | string }>).map((r) => ({ elementId: r.element_id, name: names.get(r.element_id) ?? r.element_id, count: Number(r.n) })).sort((a, b) => b.count - a.count),
+      byStatus: statusRows.map((r) => ({ status: r.status, label: labels(r.status), count: Number(r.n) })).sort((a, b) => b.count - a.count),
+      byStep: stepRows.map((r) => ({ elementId: r.element_id, name: names.get(r.element_id) ?? r.element_id, count: Number(r.n) })).sort((a, b) => b.count - a.count),
     };
   }
 
@@ -282,9 +294,11 @@ export class InstanceQueries {
     const version = await this.scopedVersion(actor, q.package);
     if (q.from && q.to && q.to < q.from) throw new ValidationError('日期范围不正确', `结束日期 ${q.to} 早于开始日期 ${q.from}`, [{ pointer: '/to', message: '结束日期不能早于开始日期' }]);
     const nowIso = new Date(this.d.now()).toISOString();
-    const t = this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES);
+    // A unit's waits: driven from its applications (their index range) joined to their tasks.
+    const t = q.orgId
+      ? this.knex('applications as a').join('tasks as t', 't.application_id', 'a.id').where('a.package_hash', q.package).andWhere('a.recommender_org_id', q.orgId).andWhere('t.package_hash', q.package).whereIn('t.state', OPEN_STATES)
+      : this.knex('tasks as t').where('t.package_hash', q.package).whereIn('t.state', OPEN_STATES);
     if (q.cityCode) t.andWhere('t.city_code', q.cityCode);
-    if (q.orgId) t.whereExists(this.knex('applications as a').whereRaw('a.id = t.application_id').andWhere('a.recommender_org_id', q.orgId));
     if (q.from) t.andWhere('t.created_at', '>=', shanghaiMidnightUtc(q.from, 0));
     if (q.to) t.andWhere('t.created_at', '<', shanghaiMidnightUtc(q.to, 1));
     // Grouped by element, city and arrival day (the UTC date, and whether it was already the next day in Shanghai):
@@ -310,14 +324,16 @@ export class InstanceQueries {
     const elements = [...byElement.entries()]
       .map(([elementId, e]) => ({ elementId, name: names.get(elementId) ?? elementId, waiting: e.waiting, medianWorkingDays: medianOf(e.histogram), overdue: e.overdue }))
       .sort((a, b) => b.waiting - a.waiting);
-    // Grouped on the version's region index alone; the units' names are looked up for the few groups.
-    const regionRows = (await this.knex('applications as a')
+    // The region filter's choices come with the whole version's heatmap (a filtered one reuses them): grouped on the
+    // version's region index alone; the units' names are looked up for the few groups.
+    const filtered = !!(q.cityCode || q.orgId || q.from || q.to);
+    const regionRows = filtered ? [] : ((await this.knex('applications as a')
       .where('a.package_hash', q.package)
       .whereNot('a.status', 'DRAFT')
       .whereNotNull('a.city_code')
       .groupBy('a.city_code', 'a.recommender_org_id')
       .select('a.city_code', 'a.recommender_org_id')
-      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; n: number | string }>;
+      .count({ n: '*' })) as Array<{ city_code: string; recommender_org_id: string | null; n: number | string }>);
     const orgIds = [...new Set(regionRows.map((r) => r.recommender_org_id).filter((x): x is string => !!x))];
     const orgNames = new Map<string, string>();
     for (let i = 0; i < orgIds.length; i += 500) {

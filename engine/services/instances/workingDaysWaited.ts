@@ -10,7 +10,8 @@ export interface WorkingDayCalendars {
  * (arrival date, region), since a heatmap asks for the same few hundred dates a million times.
  */
 export class WorkingDaysWaited {
-  private readonly cache = new Map<string, number>();
+  /** Per region: working days from each date (after it, up to and including today), filled backwards from today once. */
+  private readonly byRegion = new Map<string, { earliest: string; counts: Map<string, number> }>();
   private readonly today: string;
 
   constructor(
@@ -25,21 +26,24 @@ export class WorkingDaysWaited {
   }
 
   fromDate(arrival: string, regionCode: string | null): number {
-    const key = `${arrival}|${regionCode ?? ''}`;
-    const hit = this.cache.get(key);
+    if (arrival >= this.today) return 0;
+    const key = regionCode ?? '';
+    let r = this.byRegion.get(key);
+    if (!r) this.byRegion.set(key, (r = { earliest: this.today, counts: new Map([[this.today, 0]]) }));
+    const hit = r.counts.get(arrival);
     if (hit !== undefined) return hit;
-    let n = 0;
-    if (arrival < this.today) {
-      const cal = this.calendars.current(regionCode);
-      let d = arrival;
-      // Bounded to five years: an older arrival is a data error, not a wait to count day by day.
-      for (let i = 0; i < 1830 && d < this.today; i++) {
-        d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-        if (cal.isWorkingDay(d)) n++;
-      }
+    // Each day's working-day test runs once per region, however many arrivals ask (a heatmap asks thousands of times).
+    const cal = this.calendars.current(regionCode);
+    let d = r.earliest;
+    let n = r.counts.get(d)!;
+    // Bounded to five years back: an older arrival is a data error, not a wait to count day by day.
+    for (let i = 0; i < 1830 && d > arrival; i++) {
+      if (cal.isWorkingDay(d)) n++;
+      d = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      r.counts.set(d, n);
     }
-    this.cache.set(key, n);
-    return n;
+    r.earliest = d;
+    return r.counts.get(arrival) ?? n;
   }
 }
 

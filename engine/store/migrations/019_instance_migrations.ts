@@ -11,6 +11,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['package_hash', 'submitted_at', 'id', 'status'], 'applications_pkg_submitted_idx');
     t.index(['package_hash', 'status', 'city_code', 'recommender_org_id'], 'applications_pkg_status_idx');
     t.index(['package_hash', 'city_code', 'recommender_org_id', 'status'], 'applications_pkg_region_idx');
+    t.index(['package_hash', 'recommender_org_id', 'status', 'submitted_at'], 'applications_pkg_unit_idx');
   });
   await knex.schema.alterTable('tasks', (t) => {
     t.index(['package_hash', 'state', 'element_id', 'created_at', 'city_code', 'due_at'], 'tasks_pkg_open_idx');
@@ -43,5 +44,6 @@ export async function down(knex: Knex): Promise<void> {
     t.dropIndex(['package_hash', 'submitted_at', 'id', 'status'], 'applications_pkg_submitted_idx');
     t.dropIndex(['package_hash', 'status', 'city_code', 'recommender_org_id'], 'applications_pkg_status_idx');
     t.dropIndex(['package_hash', 'city_code', 'recommender_org_id', 'status'], 'applications_pkg_region_idx');
+    t.dropIndex(['package_hash', 'recommender_org_id', 'status', 'submitted_at'], 'applications_pkg_unit_idx');
   });
 }

@@ -25,7 +25,7 @@ export function InstancePage() {
   return (
     <>
       <PageHeader title={t.title(d.number.slice(0, 8))} extra={<Link to={`/admin/instances?package=${d.packageHash}`}>{t.back}</Link>} />
-      <Descriptions size="small" bordered column={3} data-testid="instance-facts" style={{ marginBottom: 16 }} styles={{ label: { whiteSpace: "nowrap" } }}>
+      <Descriptions size="small" bordered column={3} data-testid="instance-facts" style={{ marginBottom: 16 }} styles={{ label: { whiteSpace: "nowrap" }, content: { wordBreak: "keep-all" } }}>
         <Descriptions.Item label={t.facts.number}>
           <Typography.Text copyable>{d.number}</Typography.Text>
         </Descriptions.Item>
