@@ -4,7 +4,7 @@ import type { CaseStartedBy } from '../../packages/packageTypes.ts';
 import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import type { Db } from '../../store/createDb.ts';
 import { shanghaiDate } from '../time/clock.ts';
-import { ROLE_LABELS, type Actor } from '../actor.ts';
+import { assertRole, ROLE_LABELS, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import type { RegistryService } from '../registry/RegistryService.ts';
@@ -35,6 +35,7 @@ export interface CaseRequester {
   regionCode: string | null;
 }
 
+const REVIEWERS = ['unit_reviewer', 'city_reviewer', 'province_reviewer'] as const;
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_REQUEST_BYTES = 64 * 1024;
 
@@ -61,6 +62,7 @@ export class CaseRequestService {
   }
 
   async startable(actor: Actor): Promise<StartableCase[]> {
+    assertRole(actor, ...REVIEWERS);
     const out: StartableCase[] = [];
     for (const v of await this.activeVersions(actor)) {
       const pkg = await this.d.packages.version(v.hash);
@@ -82,6 +84,7 @@ export class CaseRequestService {
   }
 
   async start(actor: Actor, req: { packageHash: string; bpmnProcessId: string; data: Record<string, unknown>; requestId: string }): Promise<StartedCase> {
+    assertRole(actor, ...REVIEWERS);
     if (!REQUEST_ID.test(req.requestId)) throw new ValidationError('请求编号不正确', '应为 8 至 64 位字母、数字、- 或 _', [{ pointer: '/requestId', field: 'requestId', message: '应为 8 至 64 位字母、数字、- 或 _' }]);
     // A version not active or outside the reviewer's region does not exist for them.
     const version = (await this.activeVersions(actor)).find((v) => v.hash === req.packageHash);
@@ -143,7 +146,6 @@ export class CaseRequestService {
 
   /** Active versions whose region covers the reviewer (a province's package covers its cities). */
   private async activeVersions(actor: Actor): Promise<Array<{ hash: string; regionCode: string }>> {
-    if (!['unit_reviewer', 'city_reviewer', 'province_reviewer'].includes(actor.role)) return [];
     const rows = (await this.knex('package_versions as v').join('package_activations as a', 'a.package_hash', 'v.hash').select('v.hash', 'v.region_code')) as Array<{ hash: string; region_code: string }>;
     return rows.filter((r) => regionCovers(r.region_code, actor.regionCode)).map((r) => ({ hash: r.hash, regionCode: r.region_code }));
   }
