@@ -37,13 +37,13 @@ function ApplicationTab({ application }: { application: NonNullable<TaskDetail['
 /** 申请内容: what a reviewer asked in a case they started (e.g. a city's report to the province), read-only in its own form. */
 function RequestTab({ request }: { request: NonNullable<TaskDetail['request']> }) {
   return (
-    <>
+    <div data-testid="request-tab">
       <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="request-meta">
         <Descriptions.Item label={t.requestForm}>{request.form.title}</Descriptions.Item>
         <Descriptions.Item label={t.requester}>{request.requester?.displayName ?? '—'}</Descriptions.Item>
       </Descriptions>
       <PackageForm readOnly schema={request.form.schema as Record<string, unknown>} ui={request.form.uiSchema as Record<string, unknown>} formData={request.data as Record<string, unknown>} />
-    </>
+    </div>
   );
 }
 
