@@ -58,6 +58,9 @@ describeBrowser('a city centre reports an evaluation organisation and the provin
     expect(await province.page.getByTestId('request-tab').getByLabel(/情况说明/).inputValue()).toContain('伪造考核记录');
     expect(await province.page.getByTestId('request-tab').getByLabel('违规失信').isChecked()).toBe(true);
     expect(await province.page.getByTestId('request-tab').getByLabel('恶意竞争').isChecked()).toBe(false);
+    // and no empty 申报表 / 申报材料 tabs for a request without an application
+    expect(await province.page.getByRole('tab', { name: /申报表|申报材料/ }).count()).toBe(0);
+    expect(await province.page.getByTestId('task-header').innerText()).toContain('发起人');
     await province.step('request-tab');
 
     // when they claim it and approve

@@ -94,7 +94,9 @@ export function TaskPage() {
   const tab: TabKey = asked ?? (app ? 'form' : request ? 'request' : 'rules');
   const subject = app?.applicantName ?? detail.row.applicantName ?? detail.row.recommenderName ?? request?.requester?.displayName ?? '';
 
-  const tabs = [
+  // A reviewer's request has no application, materials or (unless a rule ran) rule result: those tabs would be empty.
+  const requestOnly = !!request && !app;
+  const allTabs = [
     ...(request ? [{ key: 'request', label: t.tabs.request, children: <RequestTab request={request} /> }] : []),
     { key: 'form', label: t.tabs.form, children: app ? <ApplicationTab application={app} /> : t.noApplication },
     { key: 'materials', label: `${t.tabs.materials}(${detail.attachments.length})`, children: app ? <MaterialsPanel applicationId={app.id} attachments={detail.attachments} kindLabels={kindLabels} /> : null },
@@ -111,6 +113,7 @@ export function TaskPage() {
     { key: 'diagram', label: t.tabs.diagram, children: <TaskDiagram taskId={id} /> },
     { key: 'timeline', label: t.tabs.timeline, children: <CaseTimeline entries={detail.timeline} /> },
   ];
+  const tabs = requestOnly ? allTabs.filter((x) => x.key !== 'form' && x.key !== 'materials' && (x.key !== 'rules' || rule)) : allTabs;
 
   return (
     <>
@@ -145,7 +148,11 @@ export function TaskPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }} data-testid="task-header">
         <Descriptions size="small" column={wide ? 3 : 1}>
-          <Descriptions.Item label={t.applicant}>{app?.applicantName ?? detail.row.applicantName ?? '—'}</Descriptions.Item>
+          {requestOnly ? (
+            <Descriptions.Item label={t.requester}>{request.requester?.displayName ?? '—'}</Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t.applicant}>{app?.applicantName ?? detail.row.applicantName ?? '—'}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t.packageTitle}>{app?.packageTitle ?? detail.row.packageTitle ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t.step}>{detail.name}</Descriptions.Item>
           <Descriptions.Item label={t.status}>{app ? <Tag data-testid="task-app-status">{app.statusLabel}</Tag> : '—'}</Descriptions.Item>
