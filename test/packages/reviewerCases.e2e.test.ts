@@ -9,6 +9,7 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
 
 const LC = 'liaocheng/2020-org-pilot';
 const SC26 = 'sichuan/2026-examiner-training';
+const SC21 = 'sichuan/2021-examiner-training';
 const ORG = 'org-lc-school';
 
 /**
@@ -29,7 +30,7 @@ describe.each(storeTargets())('cases started by reviewers on $name', (store: Sto
       dropDb = fresh.drop;
     }
     t = await startTestPlatform({ databaseUrl });
-    for (const dir of [LC, SC26]) {
+    for (const dir of [LC, SC26, SC21]) {
       const { version } = await t.platform.services.packages.deployFromDirectory(null, dir);
       await t.platform.services.packages.activate(null, version.hash);
       hashes[dir] = version.hash;
@@ -176,5 +177,34 @@ describe.each(storeTargets())('cases started by reviewers on $name', (store: Sto
     const decided = await t.platform.db.knex('audit_log').where({ action: 'task.completed', entity_id: task.id });
     expect(decided).toHaveLength(1);
     expect(JSON.parse(decided[0].detail)).toMatchObject({ decision: 'approve', opinion: '同意参加2026年第二期省级培训班' });
+  }, 120_000);
+
+  it('SC21-14: a city asks for offline training with its 培训方案, and the province refuses it along its yearly plan', async () => {
+    // given
+    const city = await t.login('city-deyang');
+    const body = (data: Record<string, unknown>) => ({ packageHash: hashes[SC21], bpmnProcessId: 'sc21-offline-training-request', data, requestId: 'offline-request-0001' });
+    const request = { reason: '本市申报人员较多,网络培训条件不足', traineeCount: 60, trainingPlan: '培训内容:考评员职业道德、考评技术规范;课时16学时;师资由市职鉴中心考评专家担任;场地为市技师学院实训楼' };
+    // when the 培训方案 is missing
+    const missing = await city.post('/api/cases').send(body({ reason: request.reason, traineeCount: 60 }));
+    // then 422 naming it
+    expect(missing.status).toBe(422);
+    expect(missing.body.problems.map((p: { pointer: string }) => p.pointer)).toContain('/trainingPlan');
+    // when the city asks with its plan
+    const started = await city.post('/api/cases').send(body(request));
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const [task] = await waitFor(async () => {
+      const rows = await tasksOf(started.body.processInstanceKey);
+      return rows.length ? rows : null;
+    }, 10_000, 'the province task');
+    // then the province reads the plan and refuses
+    const province = await t.login('province-sichuan');
+    expect((await province.get(`/api/tasks/${task.id}`)).body.request.data.trainingPlan).toBe(request.trainingPlan);
+    await province.post(`/api/tasks/${task.id}/claim`);
+    expect((await province.post(`/api/tasks/${task.id}/complete`).send({ decision: 'reject', opinion: '全年培训计划已安排线上培训,不另行组织线下培训' })).status).toBe(200);
+    const instance = await waitFor(async () => {
+      const i = await t.platform.engine.getInstance(started.body.processInstanceKey);
+      return i?.status === 'COMPLETED' ? i : null;
+    }, 10_000, 'the case to end');
+    expect(instance.completedElements).toContain('End_OfflineRefused');
   }, 120_000);
 });
