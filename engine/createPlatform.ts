@@ -65,6 +65,8 @@ import { TryoutService } from './services/tryout/TryoutService.ts';
 import { ScheduledJobService } from './services/scheduledJobs/ScheduledJobService.ts';
 import { NotificationService } from './services/notifications/NotificationService.ts';
 import { OrganisationAdminService } from './services/registry/OrganisationAdminService.ts';
+import { CaseRequestService } from './services/cases/CaseRequestService.ts';
+import { caseRoutes } from './http/routes/caseRoutes.ts';
 import { OrganisationImportService } from './services/registry/OrganisationImportService.ts';
 import { notificationRoutes } from './http/routes/notificationRoutes.ts';
 import { validateScenario } from './services/tryout/validateScenario.ts';
@@ -97,6 +99,7 @@ export interface Platform {
     scheduledJobs: ScheduledJobService;
     instanceQueries: InstanceQueries;
     instanceMigrations: InstanceMigrationService;
+    cases: CaseRequestService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -220,6 +223,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     drafts,
   );
   const organisationAdmin = new OrganisationAdminService(registry, audit);
+  const cases = new CaseRequestService(db, { packages, registry, forms: formRuntime, engine, audit, now });
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...accountAdminRoutes(new AccountAdminService(db.knex, accounts, audit, now)),
@@ -230,6 +234,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...tryoutRoutes(tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
+    ...caseRoutes(cases),
     ...reviewRoutes(review),
     ...registryRoutes(registry, persons, organisationAdmin),
     ...organisationAdminRoutes(organisationAdmin, new OrganisationImportService(db, audit, now)),
@@ -268,7 +273,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs, instanceQueries, instanceMigrations },
+    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs, instanceQueries, instanceMigrations, cases },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.

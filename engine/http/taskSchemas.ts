@@ -122,6 +122,16 @@ export const TaskDetailSchema = Type.Composite([
     ruleResult: Nullable(RuleResultSchema),
     allowedDecisions: Type.Array(Type.Object({ value: DecisionSchema, label: Type.String() })),
     form: Nullable(Type.Object({ key: Type.String(), title: Type.String(), schema: AnyObject, uiSchema: AnyObject })),
+    request: Nullable(
+      Type.Object(
+        {
+          data: AnyObject,
+          form: Type.Object({ key: Type.String(), title: Type.String(), schema: AnyObject, uiSchema: AnyObject }),
+          requester: Nullable(Type.Object({ username: Type.String(), displayName: Type.String(), role: Type.String(), regionCode: Nullable(Type.String()) })),
+        },
+        { description: '由审核人发起的案件:申请内容(只读)、申请表单与发起人' },
+      ),
+    ),
     timeline: Type.Array(TimelineEntrySchema),
   }),
 ]);

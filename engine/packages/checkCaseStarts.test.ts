@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCaseStarts } from './checkCaseStarts.ts';
+import { checkCaseStarts, checkStartedBy } from './checkCaseStarts.ts';
 
 const task = (id: string, headers: Record<string, string>) =>
   `<bpmn:serviceTask id="${id}"><bpmn:extensionElements><zeebe:taskDefinition type="process.start"/><zeebe:taskHeaders>${Object.entries(headers)
@@ -25,5 +25,35 @@ describe('tasks that start a case', () => {
       ['#Task_Start', 'CASE_START_KEY'],
     ]);
     expect(problems[0]!.message).toContain('可用:unit-case');
+  });
+});
+
+describe('cases a reviewer starts', () => {
+  const forms = { report: { type: 'object', properties: { organisationId: { type: 'string' } } } };
+
+  it('accepts a case started by city reviewers with a form of the package and its organisation field', () => {
+    // given
+    const processes = [{ bpmnProcessId: 'delist', role: 'case', startedBy: { roles: ['city_reviewer'], form: 'report', title: '上报', organisationField: 'organisationId' } }];
+    // then
+    expect(checkStartedBy(processes, forms)).toEqual([]);
+  });
+
+  it('names, in manifest.json, a startedBy on a non-case process, a non-reviewer role, a missing form and an unknown field', () => {
+    // given
+    const processes = [
+      { bpmnProcessId: 'main', role: 'main', startedBy: { roles: ['applicant'], form: 'report', title: '上报' } },
+      { bpmnProcessId: 'other', role: 'case', startedBy: { roles: ['city_reviewer'], form: 'nowhere', title: '上报' } },
+      { bpmnProcessId: 'third', role: 'case', startedBy: { roles: ['city_reviewer'], form: 'report', title: '上报', organisationField: 'orgId' } },
+    ];
+    // when
+    const problems = checkStartedBy(processes, forms);
+    // then
+    expect(problems.map((p) => [p.file, p.pointer, p.code])).toEqual([
+      ['manifest.json', '/processes/0/startedBy', 'CASE_STARTED_BY_ROLE'],
+      ['manifest.json', '/processes/0/startedBy/roles/0', 'CASE_STARTED_BY_ROLES'],
+      ['manifest.json', '/processes/1/startedBy/form', 'CASE_STARTED_BY_FORM'],
+      ['manifest.json', '/processes/2/startedBy/organisationField', 'CASE_STARTED_BY_FIELD'],
+    ]);
+    expect(problems[2]!.message).toContain('nowhere');
   });
 });

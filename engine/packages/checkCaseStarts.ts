@@ -21,3 +21,39 @@ export function checkCaseStarts(bpmn: Record<string, string>, processes: Array<{
   }
   return problems;
 }
+
+const REVIEWER_ROLES = new Set(['unit_reviewer', 'city_reviewer', 'province_reviewer']);
+
+/**
+ * A case a reviewer starts (`startedBy`): only a process with role `case`, started by reviewer roles, with a form of
+ * the package; its organisationField, if any, a field of that form. Problems name manifest.json.
+ */
+export function checkStartedBy(processes: Array<Record<string, unknown>>, forms: Record<string, Record<string, unknown> | undefined>): Problem[] {
+  const problems: Problem[] = [];
+  processes.forEach((p, i) => {
+    const s = p.startedBy;
+    if (s === undefined) return;
+    const at = (what: string) => `/processes/${i}/startedBy${what}`;
+    const problem = (pointer: string, code: string, message: string) => problems.push({ file: 'manifest.json', pointer, severity: 'error', code, message });
+    if (!s || typeof s !== 'object') return problem(at(''), 'CASE_STARTED_BY', `流程「${String(p.bpmnProcessId)}」的 startedBy 应为对象`);
+    const sb = s as { roles?: unknown; form?: unknown; organisationField?: unknown };
+    if (p.role !== 'case') problem(at(''), 'CASE_STARTED_BY_ROLE', `流程「${String(p.bpmnProcessId)}」声明了 startedBy(由审核人发起),其 role 须为 case,现为「${String(p.role)}」`);
+    const roles = Array.isArray(sb.roles) ? sb.roles : [];
+    if (!roles.length) problem(at('/roles'), 'CASE_STARTED_BY_ROLES', `流程「${String(p.bpmnProcessId)}」的 startedBy.roles 须列出可发起的审核人角色`);
+    roles.forEach((r, j) => {
+      if (!REVIEWER_ROLES.has(String(r))) problem(at(`/roles/${j}`), 'CASE_STARTED_BY_ROLES', `startedBy.roles 中的「${String(r)}」不是审核人角色(可用:unit_reviewer、city_reviewer、province_reviewer)`);
+    });
+    const formId = typeof sb.form === 'string' ? sb.form : '';
+    const form = forms[formId];
+    if (!form) {
+      problem(at('/form'), 'CASE_STARTED_BY_FORM', `流程「${String(p.bpmnProcessId)}」的发起表单「${formId}」不在 manifest.json 的 forms 中`);
+      return;
+    }
+    if (sb.organisationField !== undefined) {
+      const field = String(sb.organisationField);
+      const props = (form.properties ?? {}) as Record<string, unknown>;
+      if (!Object.hasOwn(props, field)) problem(at('/organisationField'), 'CASE_STARTED_BY_FIELD', `startedBy.organisationField「${field}」不是表单「${formId}」的字段`);
+    }
+  });
+  return problems;
+}

@@ -5,7 +5,7 @@ import { checkExportSpec } from './checkExportSpec.ts';
 import { checkFormDefinition } from './checkFormDefinition.ts';
 import { checkRegistrationFor } from './checkRegistrationFor.ts';
 import { checkScheduledJobs } from './checkScheduledJobs.ts';
-import { checkCaseStarts } from './checkCaseStarts.ts';
+import { checkCaseStarts, checkStartedBy } from './checkCaseStarts.ts';
 import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -321,6 +321,7 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     ...checkTraceability({ manifest: m, files, json, bpmnIds, ruleSetFiles, formFiles, scheduleFile }),
     ...checkSanctionKinds(bpmn, Object.fromEntries(ruleSetFiles.map((f) => [f, json(f)]))),
     ...checkCaseStarts(bpmn, list(m.processes).filter(isObject)),
+    ...checkStartedBy(list(m.processes).filter(isObject), Object.fromEntries(Object.entries(forms).map(([id, f]) => [id, f.schema]))),
   );
 
   for (const name of names) {

@@ -34,7 +34,7 @@ export type PackageManifest = {
   year: number;
   title: string;
   notice: { docNo?: string | null; title: string; issuer: string; signed: string; published: string | null; seedFile: string; provenance?: Provenance };
-  processes: Array<{ file: string; bpmnProcessId: string; role: 'main' | 'called' | 'action' | 'case' }>;
+  processes: Array<{ file: string; bpmnProcessId: string; role: 'main' | 'called' | 'action' | 'case'; startedBy?: CaseStartedBy }>;
   /** Applicant actions during the procedure (e.g. a leave request): the form they fill and the process they start. */
   actions?: Array<{ id: string; title: string; form: string; process: string; allowedStatuses: string[]; clause: string }>;
   forms: Array<{ id: string; schema: string; ui: string; title: string }>;
@@ -113,6 +113,15 @@ export type PackageScenario = {
   then?: { completedElements?: string[]; variables?: Record<string, unknown>; decision?: unknown; [k: string]: unknown };
   checks?: ScenarioCheck[];
 };
+
+/** A case a reviewer starts by filling a form (a city reporting an organisation to the province). */
+export interface CaseStartedBy {
+  roles: Array<'unit_reviewer' | 'city_reviewer' | 'province_reviewer'>;
+  form: string;
+  title: string;
+  /** A field of the form holding an organisation id, checked within the requester's region. */
+  organisationField?: string;
+}
 
 export interface Problem {
   /** Path relative to the package folder, e.g. 'manifest.json' or 'rules/eligibility.json'. */

@@ -11,6 +11,7 @@ export const SANCTION_KINDS = {
   SUPERVISOR_QUALIFICATION: { subject: 'person', label: '取消质量督导员资格' },
   RECOMMENDATION_SUSPENDED: { subject: 'org', label: '暂停推荐资格' },
   RECOMMENDATION_REVOKED: { subject: 'org', label: '不再接受推荐' },
+  EVALUATION_DELISTED: { subject: 'org', label: '移出评价目录、取消评价资格' },
 } as const satisfies Record<string, { subject: 'person' | 'org'; label: string }>;
 
 export type SanctionKind = keyof typeof SANCTION_KINDS;

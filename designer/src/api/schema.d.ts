@@ -582,6 +582,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发起申请:按申请表单校验后启动案件,同一 requestId 只启动一次(重试返回同一案件);记入审计日志 */
+        post: operations["postApiCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/startable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人可发起的申请(有效政策包中由审核人发起的案件,含申请表单) */
+        get: operations["getApiCasesStartable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/draft-templates": {
         parameters: {
             query?: never;
@@ -3575,6 +3609,109 @@ export interface operations {
             };
         };
     };
+    postApiCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    bpmnProcessId: string;
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    /** @description 版本内容哈希 */
+                    packageHash: string;
+                    /** @description 客户端生成的请求编号,重试时不变 */
+                    requestId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已发起 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bpmnProcessId: string;
+                        /** @description 版本内容哈希 */
+                        packageHash: string;
+                        processInstanceKey: string;
+                        requestId: string;
+                        title: string;
+                    };
+                };
+            };
+            /** @description 申请内容不符合表单要求,或所选机构不在本地区(problems 逐条列出) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiCasesStartable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 可发起的申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bpmnProcessId: string;
+                        form: {
+                            id: string;
+                            schema: {
+                                [key: string]: unknown;
+                            };
+                            title: string;
+                            ui: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @description 版本内容哈希 */
+                        packageHash: string;
+                        packageId: string;
+                        packageTitle: string;
+                        /** @description 申请名称,如「上报省厅移出评价目录」 */
+                        title: string;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiDraftTemplates: {
         parameters: {
             query?: never;
@@ -6516,6 +6653,27 @@ export interface operations {
                         name: string;
                         opinion: string | null;
                         processInstanceKey: string;
+                        request: {
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            form: {
+                                key: string;
+                                schema: {
+                                    [key: string]: unknown;
+                                };
+                                title: string;
+                                uiSchema: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            requester: {
+                                displayName: string;
+                                regionCode: string | null;
+                                role: string;
+                                username: string;
+                            } | null;
+                        } | null;
                         row: {
                             applicantName: string | null;
                             applicantType: string | null;

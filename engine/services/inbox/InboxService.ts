@@ -129,6 +129,9 @@ export class InboxService {
     const createdAt = new Date(this.now()).toISOString();
     // A case without an application (a unit's penalties) shows the rule result its task header names.
     const caseRuleResult = !vars.applicationId && headers.ruleResult ? ((readPath(job.variables, headers.ruleResult) as { decision?: string } | undefined) ?? null) : null;
+    // A case a reviewer started (CaseRequestService): its tasks show what was asked and by whom.
+    const requestVars = job.variables as { request?: unknown; requestForm?: unknown; requester?: unknown };
+    const caseRequest = !vars.applicationId && requestVars.request && typeof requestVars.requestForm === 'string' ? { data: requestVars.request, form: requestVars.requestForm, requester: requestVars.requester ?? null } : null;
     await this.knex.transaction(async (trx) => {
       const exists = await trx('tasks').where({ id: job.key }).first('id');
       if (exists) return;
@@ -149,6 +152,7 @@ export class InboxService {
           applicantType: vars.application?.applicantType ?? null,
           occupation: vars.application?.targetOccupation?.name ?? null,
           ...(caseRuleResult ? { ruleResult: caseRuleResult } : {}),
+          ...(caseRequest ? { request: caseRequest } : {}),
         }),
         created_at: createdAt,
       });

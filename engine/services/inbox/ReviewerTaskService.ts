@@ -66,6 +66,12 @@ export interface TaskDetail extends TaskView {
   ruleResult: RuleResultView | null;
   allowedDecisions: Array<{ value: Decision; label: string }>;
   form: { key: string; title: string; schema: Record<string, unknown>; uiSchema: Record<string, unknown> } | null;
+  /** A case a reviewer started: the request as submitted, read-only with its form, and who asked. */
+  request: {
+    data: Record<string, unknown>;
+    form: { key: string; title: string; schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
+    requester: { username: string; displayName: string; role: string; regionCode: string | null } | null;
+  } | null;
   timeline: Array<{ at: string; action: string; label: string; actorRole: string | null; detail: unknown }>;
 }
 
@@ -154,7 +160,13 @@ export class ReviewerTaskService {
     const formDef = pkg && task.formKey ? pkg.forms[task.formKey] : undefined;
     const form = formDef && task.formKey ? { key: task.formKey, title: formDef.title ?? task.formKey, schema: formDef.schema, uiSchema: (formDef.ui ?? {}) as Record<string, unknown> } : null;
     const allowedDecisions = pkg ? allowedDecisionsOf(pkg.bpmn, task.elementId) : (Object.keys(DECISION_LABELS) as Decision[]);
-    return { ...task, row: row!, application, attachments, ruleResult, allowedDecisions: allowedDecisions.map((value) => ({ value, label: DECISION_LABELS[value] })), form, timeline };
+    const asked = task.applicationId ? undefined : (task.context?.request as { data?: Record<string, unknown>; form?: string; requester?: NonNullable<TaskDetail['request']>['requester'] } | undefined);
+    const askedForm = asked?.form && pkg ? pkg.forms[asked.form] : undefined;
+    const request: TaskDetail['request'] =
+      asked?.data && askedForm && asked.form
+        ? { data: asked.data, form: { key: asked.form, title: askedForm.title ?? asked.form, schema: askedForm.schema, uiSchema: (askedForm.ui ?? {}) as Record<string, unknown> }, requester: asked.requester ?? null }
+        : null;
+    return { ...task, row: row!, application, attachments, ruleResult, allowedDecisions: allowedDecisions.map((value) => ({ value, label: DECISION_LABELS[value] })), form, request, timeline };
   }
 
   /** The BPMN of the task's process version with what has happened on it, for the diagram viewer. */

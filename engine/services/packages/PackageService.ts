@@ -1,3 +1,4 @@
+import type { CaseStartedBy } from '../../packages/packageTypes.ts';
 import { layoutBpmn } from '../../packages/layout/layoutBpmn.ts';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -30,7 +31,7 @@ export interface PackageManifest {
   region: { code: string; name: string };
   year: number;
   title: string;
-  processes: Array<{ file: string; bpmnProcessId: string; role?: string }>;
+  processes: Array<{ file: string; bpmnProcessId: string; role?: string; startedBy?: CaseStartedBy }>;
   forms: Array<{ id: string; schema: string; ui?: string; title?: string }>;
   ruleSets: Array<{ id: string; file: string }>;
   parameters?: Record<string, { value: unknown; unit?: string; provenance?: string; clause?: string; ambiguity?: string }>;

@@ -310,10 +310,15 @@ export class RegistryService {
   }
 
   /** An applying organisation as rules read it: master data plus any recommendation suspension in force at asOf. */
-  async getOrganisationFacts(orgId: string, asOf: string): Promise<Organisation> {
+  async getOrganisationFacts(orgId: string, asOf: string): Promise<Organisation & { delistedSince: string | null; delistings: Array<{ since: string; clause: string }> }> {
     const org = await this.getOrganisation(orgId);
     const facts = await this.getRecommenderFacts(orgId, asOf);
-    return { ...org, recommendationSuspendedUntil: facts.recommendationSuspendedUntil };
+    // Removed from the evaluation catalogue (LC20-37): the first delisting in force at asOf, or null.
+    const delistings = ((await this.activeSanctions('org', orgId, asOf).where({ kind: 'EVALUATION_DELISTED' }).orderBy('starts_on').select('starts_on', 'clause')) as Array<{ starts_on: string; clause: string }>).map((r) => ({
+      since: String(r.starts_on).slice(0, 10),
+      clause: r.clause,
+    }));
+    return { ...org, recommendationSuspendedUntil: facts.recommendationSuspendedUntil, delistedSince: delistings[0]?.since ?? null, delistings };
   }
 
   /** Facts about a person: bans in force at asOf, and all cards. An unknown person simply has none. */

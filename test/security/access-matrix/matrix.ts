@@ -778,6 +778,42 @@ export const MATRIX: Block[] = [
   },
 
   // ------------------------------------------------------------ directories and the person registry
+  {
+    endpoint: 'GET /api/cases/startable',
+    about: "the requests a reviewer may start (SC26-08 of the Sichuan package): Sichuan's city centres see it, other provinces' do not; roles that start nothing are refused",
+    family: 'sichuan',
+    request: () => ({ path: '/api/cases/startable' }),
+    listed: (body, r) => hasId(body, 'packageHash', r.packageHash),
+    rows: [
+      ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
+      ...by('org_applicant', { other_province: 403 }),
+      ...by('unit_reviewer', { same_org: 'unlisted', same_city: 'unlisted', same_province: 'unlisted', other_province: 'unlisted' }),
+      ...by('city_reviewer', { same_city: 'listed', same_province: 'listed', other_province: 'unlisted' }),
+      ...by('province_reviewer', { same_province: 'unlisted', other_province: 'unlisted' }),
+      ...by('policy_editor', { same_province: 403, other_province: 403 }),
+      ...by('admin', { same_province: 403, other_province: 403 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/cases',
+    about: "a Sichuan city centre's request to join the province's classes (SC26-08): Sichuan's city centres start it (once per request id); reviewers of other roles are refused; another province's reviewers are told the package does not exist",
+    family: 'sichuan',
+    request: (r) => ({
+      path: '/api/cases',
+      body: { packageHash: need(r, 'packageHash'), bpmnProcessId: 'sc26-provincial-class-request', requestId: 'matrix-case-request-1', data: { reason: '本市师资与场地不足以组织考评员培训', traineeCount: 12 } },
+    }),
+    rows: [
+      ...by('applicant', { own: 403, same_city: 403, same_province: 403, other_province: 403 }),
+      ...by('org_applicant', { other_province: 403 }),
+      ...by('unit_reviewer', { same_org: 403, same_city: 403, same_province: 403, other_province: 404 }),
+      ...by('city_reviewer', { same_city: 201, same_province: 201, other_province: 404 }),
+      ...by('province_reviewer', { same_province: 403, other_province: 404 }),
+      ...by('policy_editor', { same_province: 403, other_province: 403 }),
+      ...by('admin', { same_province: 403, other_province: 403 }),
+      ...anonymous(401),
+    ],
+  },
   { endpoint: 'GET /api/organisations', about: 'the directory of organisations (any signed-in account)', family: 'unscoped', request: () => ({ path: '/api/organisations' }), rows: everyone(200, 401) },
   {
     endpoint: 'POST /api/registry/sanctions',

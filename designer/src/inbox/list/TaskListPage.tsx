@@ -13,6 +13,7 @@ import { zh } from '../../i18n/zhCN.ts';
 import { DueTag } from '../DueTag.tsx';
 import { RuleTag } from '../RuleTag.tsx';
 import { BatchDecisionDialog } from './BatchDecisionDialog.tsx';
+import { StartCaseButton } from './StartCaseDialog.tsx';
 import { TaskFilters } from './TaskFilters.tsx';
 import { hasFilters, parseTaskListFilters, taskListApiQuery, taskListSearch, type Sort, type Tab, type TaskListFilters } from './taskListQuery.ts';
 
@@ -63,7 +64,12 @@ export function TaskListPage({ tab }: { tab: Tab }) {
     <>
       <PageHeader
         title={tab === 'todo' ? zh.inbox.title : zh.inbox.doneTitle}
-        extra={q.data ? <Typography.Text type="secondary" data-testid={`${tab}-total`}>{zh.inbox.total(q.data.total, false)}</Typography.Text> : null}
+        extra={
+          <Space>
+            {q.data ? <Typography.Text type="secondary" data-testid={`${tab}-total`}>{zh.inbox.total(q.data.total, false)}</Typography.Text> : null}
+            <StartCaseButton />
+          </Space>
+        }
       />
       <TaskFilters tab={tab} filters={filters} labels={labels} onChange={setFilters} />
       {tab === 'todo' ? (

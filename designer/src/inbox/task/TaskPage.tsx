@@ -23,7 +23,7 @@ import { TaskDiagram } from './TaskDiagram.tsx';
 import { TransferDialog } from './TransferDialog.tsx';
 
 const t = zh.task;
-const TABS = ['form', 'materials', 'rules', 'diagram', 'timeline'] as const;
+const TABS = ['request', 'form', 'materials', 'rules', 'diagram', 'timeline'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** 申报表 as the applicant filled it, in the package's own form. */
@@ -32,6 +32,19 @@ function ApplicationTab({ application }: { application: NonNullable<TaskDetail['
   if (form.isError) return <LoadError error={form.error} onRetry={() => form.refetch()} />;
   if (!form.data) return <Spin />;
   return <PackageForm readOnly schema={form.data.schema as Record<string, unknown>} ui={form.data.ui as Record<string, unknown> | null} formData={application.data} />;
+}
+
+/** 申请内容: what a reviewer asked in a case they started (e.g. a city's report to the province), read-only in its own form. */
+function RequestTab({ request }: { request: NonNullable<TaskDetail['request']> }) {
+  return (
+    <div data-testid="request-tab">
+      <Descriptions size="small" column={1} style={{ marginBottom: 12 }} data-testid="request-meta">
+        <Descriptions.Item label={t.requestForm}>{request.form.title}</Descriptions.Item>
+        <Descriptions.Item label={t.requester}>{request.requester?.displayName ?? '—'}</Descriptions.Item>
+      </Descriptions>
+      <PackageForm readOnly schema={request.form.schema as Record<string, unknown>} ui={request.form.uiSchema as Record<string, unknown>} formData={request.data as Record<string, unknown>} />
+    </div>
+  );
 }
 
 /** The material labels of the package's form (e.g. 身份证, 学历证书), keyed by attachment kind. */
@@ -77,10 +90,14 @@ export function TaskPage() {
   const mine = detail.state === 'CLAIMED' && detail.assignee === me;
   const rule = detail.ruleResult;
   // A case without an application (a unit's penalties) opens on what was found.
-  const tab: TabKey = asked ?? (app ? 'form' : 'rules');
-  const subject = app?.applicantName ?? detail.row.applicantName ?? detail.row.recommenderName ?? '';
+  const request = detail.request;
+  const tab: TabKey = asked ?? (app ? 'form' : request ? 'request' : 'rules');
+  const subject = app?.applicantName ?? detail.row.applicantName ?? detail.row.recommenderName ?? request?.requester?.displayName ?? '';
 
-  const tabs = [
+  // A reviewer's request has no application, materials or (unless a rule ran) rule result: those tabs would be empty.
+  const requestOnly = !!request && !app;
+  const allTabs = [
+    ...(request ? [{ key: 'request', label: t.tabs.request, children: <RequestTab request={request} /> }] : []),
     { key: 'form', label: t.tabs.form, children: app ? <ApplicationTab application={app} /> : t.noApplication },
     { key: 'materials', label: `${t.tabs.materials}(${detail.attachments.length})`, children: app ? <MaterialsPanel applicationId={app.id} attachments={detail.attachments} kindLabels={kindLabels} /> : null },
     {
@@ -96,6 +113,7 @@ export function TaskPage() {
     { key: 'diagram', label: t.tabs.diagram, children: <TaskDiagram taskId={id} /> },
     { key: 'timeline', label: t.tabs.timeline, children: <CaseTimeline entries={detail.timeline} /> },
   ];
+  const tabs = requestOnly ? allTabs.filter((x) => x.key !== 'form' && x.key !== 'materials' && (x.key !== 'rules' || rule)) : allTabs;
 
   return (
     <>
@@ -130,7 +148,11 @@ export function TaskPage() {
       />
       <Card size="small" style={{ marginBottom: 16 }} data-testid="task-header">
         <Descriptions size="small" column={wide ? 3 : 1}>
-          <Descriptions.Item label={t.applicant}>{app?.applicantName ?? detail.row.applicantName ?? '—'}</Descriptions.Item>
+          {requestOnly ? (
+            <Descriptions.Item label={t.requester}>{request.requester?.displayName ?? '—'}</Descriptions.Item>
+          ) : (
+            <Descriptions.Item label={t.applicant}>{app?.applicantName ?? detail.row.applicantName ?? '—'}</Descriptions.Item>
+          )}
           <Descriptions.Item label={t.packageTitle}>{app?.packageTitle ?? detail.row.packageTitle ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t.step}>{detail.name}</Descriptions.Item>
           <Descriptions.Item label={t.status}>{app ? <Tag data-testid="task-app-status">{app.statusLabel}</Tag> : '—'}</Descriptions.Item>
