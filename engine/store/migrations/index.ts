@@ -16,6 +16,7 @@ import * as m014 from './014_plan_publications.ts';
 import * as m015 from './015_engine_signals.ts';
 import * as m016 from './016_organisation_filed_levels.ts';
 import * as m017 from './017_account_disabled.ts';
+import * as m018 from './018_task_counts.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -35,6 +36,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '015_engine_signals': m015,
   '016_organisation_filed_levels': m016,
   '017_account_disabled': m017,
+  '018_task_counts': m018,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
