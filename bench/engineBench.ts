@@ -127,13 +127,14 @@ async function throughput(count: number, one: (i: number) => Promise<unknown>, s
   return (count / (performance.now() - t0)) * 1000;
 }
 
-export async function engineBenchmarks(opts: { instances: number; repeats: number; warmup: number }): Promise<Row[]> {
+export async function engineBenchmarks(opts: { instances: number; repeats: number; warmup: number; cases?: string[] }): Promise<Row[]> {
+  const want = (c: string) => !opts.cases?.length || opts.cases.includes(c);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-engine-'));
   const rows: Row[] = [];
   const n = opts.instances;
   try {
     // 1 + 3: the 6-element process, plain and padded, run to its end
-    for (const pad of [0, 200]) {
+    for (const pad of [0, 200].filter((x) => want(x ? 'pad200' : 'six'))) {
       const xml = sixElementBpmn(pad);
       const processId = pad ? `bench-six-pad${pad}` : 'bench-six';
       const ours = await oursOn(dir, processId, [{ name: `${processId}.bpmn`, xml }], (engine, arrived) => {
@@ -167,6 +168,7 @@ export async function engineBenchmarks(opts: { instances: number; repeats: numbe
     }
 
     // 2: the SC26 package to its first user task (the unit review)
+    if (!want('sc26')) return rows;
     const pkgDir = path.resolve('deployments/sichuan/2026-examiner-training');
     const sc26 = fs.readFileSync(path.join(pkgDir, 'process.bpmn'), 'utf8');
     const initial = { recommender: { id: 'org-1', isUndelegatedProvincialInChengdu: false }, application: { name: '张伟' } };

@@ -4,7 +4,7 @@
  * medians with min–max and the ratio (> 1: ours faster), and written as JSON and Markdown to
  * bench/results/<BENCH_LABEL or latest>.{json,md}. BENCH_SMALL=1 is the quick run `npm test` makes.
  * Sizes: BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
- * BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
+ * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ const repeats = num('BENCH_REPEATS', 5, 2);
 const warmup = small ? 1 : 2;
 
 const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
-  engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 4), repeats, warmup }),
+  engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 4), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
   rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
   inbox: async () => {
     const rows: Row[] = [];
