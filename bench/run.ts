@@ -19,20 +19,20 @@ const small = process.env.BENCH_SMALL === '1';
 const num = (name: string, full: number, quick: number) => Number(process.env[name] ?? (small ? quick : full));
 const list = (name: string, full: string, quick: string) => (process.env[name] ?? (small ? quick : full)).split(',').filter(Boolean) as Array<'sqlite' | 'mysql'>;
 const repeats = num('BENCH_REPEATS', 5, 2);
-const warmup = small ? 1 : 2;
+const warmup = small ? 0 : 2;
 
 const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
-  engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 4), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
+  engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
   rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
   inbox: async () => {
     const rows: Row[] = [];
-    for (const store of list('BENCH_INBOX_STORES', 'sqlite,mysql', 'sqlite')) rows.push(...(await inboxBenchmarks({ store, tasks: num('BENCH_INBOX_TASKS', 1_000_000, 2000), rounds: num('BENCH_INBOX_ROUNDS', 40, 5), repeats: Math.min(repeats, 3), warmup: 1 })));
+    for (const store of list('BENCH_INBOX_STORES', 'sqlite,mysql', 'sqlite')) rows.push(...(await inboxBenchmarks({ store, tasks: num('BENCH_INBOX_TASKS', 1_000_000, 1000), rounds: num('BENCH_INBOX_ROUNDS', 40, 3), repeats: Math.min(repeats, 3), warmup: small ? 0 : 1 })));
     return rows;
   },
   submit: async () => {
     const rows: Row[] = [];
     for (const store of list('BENCH_SUBMIT_STORES', 'sqlite,mysql', 'sqlite')) {
-      const rate = num('BENCH_SUBMIT_RATE', store === 'sqlite' ? 1000 : 500, 25);
+      const rate = num('BENCH_SUBMIT_RATE', store === 'sqlite' ? 1000 : 500, 20);
       rows.push(...(await submitBenchmarks({ store, rate, seconds: num('BENCH_SUBMIT_SECONDS', 20, 1), repeats: small ? 1 : Math.min(repeats, 3) })));
     }
     return rows;

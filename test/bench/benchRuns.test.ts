@@ -14,11 +14,11 @@ const run = promisify(execFile);
  * keeps the process from ending is seen at once.
  */
 describe('npm run bench', () => {
-  it('runs every benchmark small, each row next to its baseline, and writes JSON and Markdown', { timeout: 90_000 }, async () => {
+  it('runs every benchmark small, each row next to its baseline, and writes JSON and Markdown', { timeout: 180_000 }, async () => {
     // given
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-results-'));
     // when
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts'], { env: { ...process.env, BENCH_SMALL: '1', BENCH_RESULTS_DIR: out, BENCH_LABEL: 'small' }, timeout: 80_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'bench/run.ts'], { env: { ...process.env, BENCH_SMALL: '1', BENCH_RESULTS_DIR: out, BENCH_LABEL: 'small' }, timeout: 170_000, maxBuffer: 16 * 1024 * 1024 });
     // then
     const result = JSON.parse(fs.readFileSync(path.join(out, 'small.json'), 'utf8')) as { rows: Row[] };
     const ids = result.rows.map((r) => r.id);
