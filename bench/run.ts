@@ -48,13 +48,18 @@ async function main(): Promise<void> {
   for (const n of names) {
     console.log(`[bench] ---- ${n}`);
     rows.push(...(await BENCHMARKS[n]()));
+    // Written after every benchmark, so a long run stopped part-way keeps what it measured.
+    write(rows, names, started);
   }
+  console.log(`\n${markdownTable(rows)}\n`);
+}
+
+function write(rows: Row[], names: string[], started: string): void {
   const table = markdownTable(rows);
-  console.log(`\n${table}\n`);
   const outDir = process.env.BENCH_RESULTS_DIR ?? path.resolve('bench/results');
   fs.mkdirSync(outDir, { recursive: true });
   const label = process.env.BENCH_LABEL ?? 'latest';
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, 1-min load average ${os.loadavg()[0].toFixed(1)} at writing`;
   fs.writeFileSync(path.join(outDir, `${label}.json`), JSON.stringify({ started, finished: new Date().toISOString(), machine, small, benchmarks: names, rows }, null, 2) + '\n');
   fs.writeFileSync(
     path.join(outDir, `${label}.md`),
