@@ -8,7 +8,9 @@ export interface Config {
   dataDir: string;
   attachmentsDir: string;
   deploymentsDir: string;
-  engineKind: 'embedded' | 'zeebe';
+  engineKind: 'embedded' | 'zeebe' | 'operaton';
+  /** ENGINE=operaton: the nodes of an Operaton cluster (one database), each URL without /engine-rest; any node serves any call. */
+  operaton: { urls: string[]; user: string; password: string };
   zeebe: {
     address: string;
     /** Plain-text gRPC for a local broker; a cluster with TLS sets ZEEBE_INSECURE=false (or OAuth). */
@@ -66,7 +68,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     attachmentsDir: path.resolve(env.ATTACHMENTS_DIR ?? path.join(dataDir, 'attachments')),
     deploymentsDir: path.resolve(env.DEPLOYMENTS_DIR ?? './deployments'),
-    engineKind: (env.ENGINE ?? 'embedded') === 'zeebe' ? 'zeebe' : 'embedded',
+    engineKind: engineKind(env.ENGINE),
+    operaton: {
+      urls: (env.OPERATON_URL ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
+      user: env.OPERATON_USER ?? 'platform',
+      password: env.OPERATON_PASSWORD ?? '',
+    },
     zeebe: {
       address: env.ZEEBE_ADDRESS ?? '127.0.0.1:26500',
       usePlaintext: (env.ZEEBE_INSECURE ?? (env.ZEEBE_CLIENT_ID ? 'false' : 'true')) !== 'false',
@@ -104,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       hashKey: env.DATA_HASH_KEY || undefined,
     },
   };
+}
+
+function engineKind(v: string | undefined): Config['engineKind'] {
+  if (v === 'zeebe' || v === 'operaton') return v;
+  return 'embedded';
 }
 
 function parseTrustProxy(v: string | undefined): boolean | number | string {

@@ -6,6 +6,7 @@ import { createDb, type Db } from './store/createDb.ts';
 import { loadKeyring, maskInText } from './services/privacy/index.ts';
 import { EmbeddedEngine } from './adapters/embedded/EmbeddedEngine.ts';
 import { ZeebeEngine } from './adapters/zeebe/ZeebeEngine.ts';
+import { OperatonEngine } from './adapters/operaton/OperatonEngine.ts';
 import type { ProcessEngine } from './port/ProcessEngine.ts';
 import { buildRouter } from './http/buildRouter.ts';
 import { buildOpenApi } from './http/openapi.ts';
@@ -16,10 +17,16 @@ import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRout
 import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
+import { draftRuleRoutes } from './http/routes/draftRuleRoutes.ts';
+import { tryoutRoutes } from './http/routes/tryoutRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
 import { adminRoutes } from './http/routes/adminRoutes.ts';
+import { instanceRoutes } from './http/routes/instanceRoutes.ts';
+import { InstanceQueries } from './services/instances/InstanceQueries.ts';
+import { InstanceMigrationService } from './services/instances/InstanceMigrationService.ts';
 import { registryRoutes } from './http/routes/registryRoutes.ts';
+import { organisationAdminRoutes } from './http/routes/organisationAdminRoutes.ts';
 import { NotFoundError } from './errors.ts';
 import { AccountService, csrfTokenMatches } from './services/accounts/AccountService.ts';
 import { RegistryService } from './services/registry/RegistryService.ts';
@@ -33,6 +40,7 @@ import { TaskQueries } from './services/inbox/TaskQueries.ts';
 import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
 import { DraftService } from './services/drafts/DraftService.ts';
+import { DraftRuleTrialService } from './services/drafts/DraftRuleTrialService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
@@ -48,6 +56,7 @@ import { calendarRoutes } from './http/routes/calendarRoutes.ts';
 import { planAndPenaltyRoutes } from './http/routes/planAndPenaltyRoutes.ts';
 import { PlanPublicationService } from './services/schedules/PlanPublicationService.ts';
 import { UnitPenaltyService } from './services/registry/UnitPenaltyService.ts';
+import { PublicNoticeService } from './services/registry/PublicNoticeService.ts';
 import { reviewRoutes } from './http/routes/reviewRoutes.ts';
 import { ReviewApplicationService } from './services/review/ReviewApplicationService.ts';
 import { ScheduleService } from './services/schedules/ScheduleService.ts';
@@ -56,6 +65,7 @@ import { TryoutService } from './services/tryout/TryoutService.ts';
 import { ScheduledJobService } from './services/scheduledJobs/ScheduledJobService.ts';
 import { NotificationService } from './services/notifications/NotificationService.ts';
 import { OrganisationAdminService } from './services/registry/OrganisationAdminService.ts';
+import { OrganisationImportService } from './services/registry/OrganisationImportService.ts';
 import { notificationRoutes } from './http/routes/notificationRoutes.ts';
 import { validateScenario } from './services/tryout/validateScenario.ts';
 import { registerWorkers } from './workers/registerWorkers.ts';
@@ -85,6 +95,8 @@ export interface Platform {
     persons: PersonRegistryService;
     tryouts: TryoutService;
     scheduledJobs: ScheduledJobService;
+    instanceQueries: InstanceQueries;
+    instanceMigrations: InstanceMigrationService;
   };
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -109,7 +121,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const engine: ProcessEngine =
     config.engineKind === 'zeebe'
       ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
-      : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
+      : config.engineKind === 'operaton'
+        ? new OperatonEngine(db, { ...config.operaton, jobPollMs: config.jobPollMs, log: (m) => log(m) })
+        : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
   const audit = new AuditLog(db, now);
   const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours, sessionIdleMinutes: config.sessionIdleMinutes, audit }, now);
   const registry = new RegistryService(db, now);
@@ -174,6 +188,9 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
 
   const reviewerTasks = new ReviewerTaskService(db, { inbox, queries: taskQueries, applications, packages, engine, audit, now });
 
+  const instanceQueries = new InstanceQueries(db, { packages, applications, engine, calendar, personal: db.personal, now });
+  const instanceMigrations = new InstanceMigrationService(db, { engine, packages, queries: instanceQueries, audit, now });
+
   const dbKind = db.kind;
   const review = new ReviewApplicationService(db, packages, audit, now);
   // A try-out runs on a platform of its own (a fresh SQLite store in a temp folder, demo accounts and registry, its own clock).
@@ -200,19 +217,25 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     validateScenario,
     calendar,
     () => Date.now(),
+    drafts,
   );
+  const organisationAdmin = new OrganisationAdminService(registry, audit);
   const routes: RouteDef[] = [
     ...authRoutes(accounts, { secureCookies: config.cookieSecure }),
     ...accountAdminRoutes(new AccountAdminService(db.knex, accounts, audit, now)),
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
+    ...draftRuleRoutes(new DraftRuleTrialService({ db, drafts, packages, registry, evaluateRules: rules.evaluateRules, now })),
+    ...tryoutRoutes(tryouts),
     ...applicationRoutes(applications),
     ...inboxRoutes(inbox, taskQueries, reviewerTasks),
     ...reviewRoutes(review),
-    ...registryRoutes(registry, persons, new OrganisationAdminService(registry, audit)),
+    ...registryRoutes(registry, persons, organisationAdmin),
+    ...organisationAdminRoutes(organisationAdmin, new OrganisationImportService(db, audit, now)),
     ...calendarRoutes(calendar, schedules),
-    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db)),
+    ...planAndPenaltyRoutes(new PlanPublicationService(db, { packages, schedules, audit, now }), new UnitPenaltyService(db), new PublicNoticeService(db, registry)),
+    ...instanceRoutes(instanceQueries, instanceMigrations),
     ...adminRoutes(operations, { engine: engine.kind, database: dbKind, packages: () => packages.loadedVersions() }, new AuditReadService(audit, db.personal, new AuditActors(db.knex), new AuditChainVerifier(db)), scheduledJobs),
   ];
   const openapi = buildOpenApi(routes, { version: VERSION });
@@ -245,7 +268,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     engine,
     config,
     clock,
-    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs },
+    services: { accounts, registry, audit, packages, drafts, applications, inbox, dispatcher, replay, calendar, schedules, persons, tryouts, scheduledJobs, instanceQueries, instanceMigrations },
     async start() {
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.
@@ -254,6 +277,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       await applications.recoverResubmissions(); // corrections a crash interrupted, before anything else moves
       await inbox.recover(); // decisions likewise; then tasks whose job ended or that were never projected
       await engine.start();
+      await instanceMigrations.recover(); // moves to another version a crash interrupted
       await dispatcher!.recover();
       dispatcher!.start();
       await scheduledJobs.recover();

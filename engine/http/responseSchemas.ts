@@ -184,6 +184,7 @@ export const ReplayReportSchema = Type.Object({
       applicantName: Nullable(Type.String()),
       idNumber: Nullable(Type.String({ description: '已脱敏' })),
       status: Type.String(),
+      cityCode: Nullable(Type.String({ description: '申报所在市(州)代码' })),
       asOf: Type.String(),
       before: Decision,
       after: Decision,
@@ -191,6 +192,7 @@ export const ReplayReportSchema = Type.Object({
       formProblems: Type.Array(Type.Object({ pointer: Type.String(), message: Type.String() })),
     }),
   ),
+  byCity: Type.Array(Type.Object({ cityCode: Nullable(Type.String()), total: Type.Integer(), changed: Type.Integer(), transitions: Type.Record(Type.String(), Type.Integer()) }), { description: '按市(州):回放数、结果改变数与变化方向' }),
 });
 
 export const OrganisationSchema = Type.Object({
@@ -264,7 +266,16 @@ const TryoutStepSchema = Type.Object({
 });
 
 export const TryoutResultSchema = Type.Object({
-  packageHash: Type.String(),
+  packageHash: Nullable(Type.String({ description: '试运行的版本;草稿试运行时为 null' })),
+  draftId: Nullable(Type.String({ description: '试运行的草稿' })),
+  diagram: Type.Object(
+    {
+      file: Nullable(Type.String({ description: '经过的流程图文件' })),
+      takenFlowIds: Type.Array(Type.String(), { description: '经过的顺序流' }),
+      endElementIds: Type.Array(Type.String(), { description: '到达的结束事件' }),
+    },
+    { description: '在流程图上的路径' },
+  ),
   scenario: Type.Object({ name: Type.String(), file: Nullable(Type.String()) }),
   matched: Nullable(Type.Boolean({ description: '场景写有 then 时是否全部符合' })),
   startedAt: Type.String(),

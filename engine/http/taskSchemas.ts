@@ -65,7 +65,7 @@ export const TaskListSchema = Type.Object({
   pageSize: Type.Integer(),
 });
 
-const RuleResultSchema = Type.Object({
+export const RuleResultSchema = Type.Object({
   decision: RuleDecisionSchema,
   decisionLabel: Type.String(),
   asOf: Nullable(Type.String()),

@@ -93,7 +93,7 @@ export type EngineEvent =
   | { type: 'incident.created'; incident: Incident };
 
 export interface ProcessEngine {
-  readonly kind: 'embedded' | 'zeebe';
+  readonly kind: 'embedded' | 'zeebe' | 'operaton';
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Static check of what this adapter can run; never stores anything. */
@@ -141,7 +141,39 @@ export interface ProcessEngine {
   resolveIncident(incidentKey: string, retries?: number): Promise<void>;
 
   onEvent(listener: (event: EngineEvent) => void | Promise<void>): void;
+
+  /**
+   * Moves a running instance to another deployed definition of the same process (a notice amended
+   * mid-year), as Zeebe's MigrateProcessInstance and Operaton's migration plans do: each element it
+   * waits at goes to its mapped element (an unmapped one keeps its id if the target has it), and its
+   * waits (jobs, timers, subscriptions) follow. All or nothing: after a crash at any point the instance
+   * is on exactly one definition. With `dryRun` it only checks and changes nothing. Repeated after it
+   * succeeded it changes nothing and says `alreadyOnTarget`. An adapter that cannot migrate throws
+   * MigrationNotSupportedError with the Chinese reason; one without the method cannot either.
+   */
+  migrateInstance?(req: InstanceMigrationRequest): Promise<InstanceMigrationResult>;
 }
+
+export interface InstanceMigrationRequest {
+  processInstanceKey: string;
+  targetDefinitionKey: string;
+  /** Source element id → target element id. */
+  mappings: Record<string, string>;
+  dryRun?: boolean;
+}
+
+export interface InstanceMigrationResult {
+  processInstanceKey: string;
+  /** Each element the instance waits at and where it waits on the target (null: no target). */
+  waiting: Array<{ sourceElementId: string; targetElementId: string | null }>;
+  /** Why it cannot be migrated, in Chinese; empty when it can (or was). */
+  problems: string[];
+  migrated: boolean;
+  alreadyOnTarget: boolean;
+}
+
+/** The adapter cannot migrate instances (the message is the Chinese reason). */
+export class MigrationNotSupportedError extends Error {}
 
 export class EngineDeployError extends Error {
   constructor(readonly problems: DeployProblem[]) {

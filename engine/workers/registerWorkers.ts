@@ -134,6 +134,35 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       return { kind: 'complete', variables: { [job.customHeaders.target ?? 'quotaAdjustment']: adjustment } };
     },
 
+    /**
+     * The province's 通报 of a person (SC26-54): header `decision` names the variable the decision task wrote
+     * ({scope, reason, opinion, reviewer}); the person is the case's `application`, the unit `recommender`.
+     * Recorded once per job.
+     */
+    'notice.record': async (job) => {
+      const decision = requireVariable<Record<string, unknown>>(job, requireHeader(job, 'decision'));
+      const application = requireVariable<{ idNumber?: string; name?: string }>(job, 'application');
+      if (typeof application.idNumber !== 'string' || !application.idNumber) throw new Error('申报信息中没有身份证号码,无法登记通报');
+      const recommender = readPath(job.variables, 'recommender') as { id?: string; cityCode?: string | null } | undefined;
+      const pkg = await d.packages.version(requireVariable<string>(job, 'packageHash'));
+      const notice = await d.registry.publicNotices.record({
+        idNumber: application.idNumber,
+        name: String(application.name ?? ''),
+        orgId: recommender?.id ?? null,
+        cityCode: recommender?.cityCode ?? null,
+        provinceCode: pkg.manifest.region.code,
+        year: pkg.manifest.year,
+        reason: String(decision.reason ?? ''),
+        scope: String(decision.scope ?? ''),
+        clause: requireHeader(job, 'clause'),
+        opinion: typeof decision.opinion === 'string' ? decision.opinion : null,
+        decidedBy: typeof decision.reviewer === 'string' ? decision.reviewer : null,
+        packageHash: pkg.contentHash,
+        idempotencyKey: `job:${job.key}`,
+      });
+      return { kind: 'complete', variables: { [job.customHeaders.target ?? 'publicNotice']: { id: notice.id, scope: notice.scope, reason: notice.reason } } };
+    },
+
     /** A deadline by the package's counting convention and the working-day calendar. */
     'deadline.compute': async (job) => {
       const anchorRef = requireHeader(job, 'anchor');
@@ -259,7 +288,7 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       const from = (path: string) => readPath(job.variables, path);
       const applicationId = readPath(job.variables, 'applicationId');
       if (record === 'examSitting') {
-        await d.registry.records.recordExamSitting(
+        const standing = await d.registry.records.recordExamSitting(
           idNumber,
           {
             date: String(from(job.customHeaders.dateVariable ?? 'exam.examDate') ?? '').slice(0, 10),
@@ -270,6 +299,8 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
           },
           key,
         );
+        // Header `target`: where the result that stands goes (an absence with approved leave is EXCUSED, not a no-show).
+        if (job.customHeaders.target) return { kind: 'complete', variables: { [job.customHeaders.target]: { result: standing } } };
       } else if (record === 'evaluationRecord') {
         await d.registry.records.recordEvaluation(
           idNumber,

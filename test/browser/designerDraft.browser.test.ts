@@ -52,7 +52,7 @@ declare global {
 describeBrowser('designer: a policy editor turns the 2021 package into a 2026 draft, edits, publishes; the admin activates (Chromium)', () => {
   const suite = browserSuite([PACKAGE]);
 
-  it('clone → diagram rename → broken rule seen in the problems panel → fixed → publish → admin activates; another province cannot open the draft', { timeout: 300_000 }, async () => {
+  it('clone → diagram rename → broken rule seen in the problems panel → fixed → publish → admin activates; another province cannot open the draft', { timeout: 600_000 }, async () => {
     const editorApi = await suite.server.t.login('policy-editor');
     const b = await suite.open('designer-draft-2026');
     // The designer is a desktop tool: modelling on a common office screen.
@@ -177,6 +177,8 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
 
     // when they break a rule file in the JSON editor: the first rule loses its required clause
     await b.page.locator('[data-testid="draft-file"][data-path="rules/eligibility.json"]').click();
+    // (a rule set opens in the rules editor; its JSON is the last tab)
+    await b.page.getByRole('tab', { name: 'JSON' }).click();
     await b.page.locator('[data-testid="json-editor"] .cm-content').waitFor();
     const original = (await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`)).body.content as string;
     const broken = JSON.parse(original);
@@ -251,6 +253,11 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(await v2026.innerText()).toContain('已发布');
     await admin.step('admin-packages');
     await v2026.getByTestId('activate-version').click();
+    // (部署与启用 opens the activation page: 启用 is offered once every scenario has run and passed)
+    await admin.page.getByTestId('activation-page').waitFor();
+    await admin.page.getByTestId('activation-run-scenarios').click();
+    await admin.page.getByTestId('activation-scenarios-summary').waitFor({ timeout: 300_000 });
+    await admin.page.getByTestId('activation-activate').click();
     await admin.page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
     await admin.page.getByText('已启用').first().waitFor();
     await expect.poll(() => v2026.innerText(), POLL).toContain('启用中');

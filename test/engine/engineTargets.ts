@@ -3,6 +3,7 @@ import { ZeebeEngine } from '../../engine/adapters/zeebe/ZeebeEngine.ts';
 import type { ProcessEngine } from '../../engine/port/ProcessEngine.ts';
 import { createDb, type Db } from '../../engine/store/createDb.ts';
 import { brokerClock, ZEEBE_GATEWAY, zeebeUp } from '../support/zeebe.ts';
+import { makeOperaton, operatonUp, resetOperaton, setOperatonClock } from './operatonTarget.ts';
 
 export interface EngineTarget {
   name: string;
@@ -62,6 +63,21 @@ export function engineTargets(): EngineTarget[] {
         // The broker outlives the test: cancel what is still running so its jobs do not reach later tests' workers.
         async (engine, db) => {
           for (const row of await db.knex('engine_instances').where({ status: 'ACTIVE' }).select('key')) await engine.cancelInstance(row.key).catch(() => undefined);
+        },
+      ),
+    );
+  }
+  if (operatonUp) {
+    let clock = 0;
+    targets.push(
+      target(
+        'operaton',
+        (db) => makeOperaton(db, log),
+        async (ms) => setOperatonClock((clock += ms)),
+        // The nodes outlive the test: drop what it deployed and started so later tests' workers do not see it.
+        async () => {
+          clock = 0;
+          await resetOperaton();
         },
       ),
     );

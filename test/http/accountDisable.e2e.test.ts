@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 
 /**
  * Issue 12, accounts: an admin disables an account of their region (it cannot sign in, refused with
@@ -10,19 +11,11 @@ import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts
  */
 describe.each(storeTargets())('disabling and enabling accounts, ending sessions on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   const signIn = (username: string, password = 'Demo@2026') => t.agent().post('/api/session').send({ username, password });

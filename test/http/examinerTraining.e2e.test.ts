@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
 import { PDF, JPEG, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
@@ -31,7 +32,6 @@ async function uploadAll(agent: Agent, appId: string, data: Record<string, unkno
 
 describe.each(storeTargets())('SC26 examiner training over HTTP on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let admin: Agent;
   let packageHash: string;
 
@@ -77,13 +77,7 @@ describe.each(storeTargets())('SC26 examiner training over HTTP on $name', (stor
   }
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     admin = await t.login(account((a) => a.role === 'admin').username);
     // given: an admin deploys and activates the package through the API
     const deployed = await admin.post('/api/packages').send({ source: PKG_DIR });
@@ -96,7 +90,6 @@ describe.each(storeTargets())('SC26 examiner training over HTTP on $name', (stor
 
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('runs the whole path for a unit in a city: unit → city → province re-review → exam → card → collected', async () => {

@@ -7,8 +7,9 @@ import { DraftDetailSchema, DraftFileSchema, DraftViewSchema, PublishResultSchem
 import { DEMO_PASSWORD } from '../../engine/services/demo/demoData.ts';
 import { DraftService, MAX_DRAFT_FILE_BYTES } from '../../engine/services/drafts/DraftService.ts';
 import { PayloadTooLargeError, UnprocessableError } from '../../engine/errors.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 
 type Agent = request.Agent;
 
@@ -27,7 +28,6 @@ function expectProblem(res: request.Response, status: number): { title: string; 
 
 describe.each(storeTargets())('package drafts on the server (issue 11) on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let editor: Agent;
   let secondEditor: Agent;
   let admin: Agent;
@@ -36,13 +36,7 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
   let editorName: string;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     // given: the 2021 Sichuan examiner package deployed, and a second Sichuan policy editor
     const { version } = await t.platform.services.packages.deployFromDirectory(null, 'sichuan/2021-examiner-training');
     sc21Hash = version.hash;
@@ -53,7 +47,6 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
 
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('clones the 2021 examiner package into a 2026 draft with the manifest rewritten and nothing else changed', async () => {

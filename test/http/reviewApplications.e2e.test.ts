@@ -6,11 +6,12 @@ import { idCardCheckDigit } from '../../forms/checkIdCard.ts';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { AUDIT_READ_ACTION } from '../../engine/services/audit/AuditLog.ts';
 import { idSuffixKey } from '../../engine/services/review/applicationSearchColumns.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { examinerData, seedSubmittedApplication, type SeededApplication } from '../support/seedSubmittedApplication.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { JPEG, PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
 
 type Agent = request.Agent;
 const idOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.idNumber!;
@@ -44,7 +45,6 @@ const merges = (ws: ExcelJS.Worksheet) => [...(ws.model as unknown as { merges: 
 
 describe.each(storeTargets())('reviewer application list and 汇总表 export on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let admin: Agent;
   const hash: Record<string, string> = {};
   const ids: Record<string, string> = {};
@@ -54,13 +54,7 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
   }
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     admin = await t.login('admin');
     for (const [key, dir] of [['2021', 'sichuan/2021-examiner-training'], ['2024', 'sichuan/2024-renewal'], ['2026', 'sichuan/2026-examiner-training']] as const) {
       const res = await admin.post('/api/packages').send({ source: dir });
@@ -94,7 +88,6 @@ describe.each(storeTargets())('reviewer application list and 汇总表 export on
 
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   const list = async (agent: Agent, query: Record<string, string | number> = {}) => agent.get('/api/review/applications').query(query);

@@ -4,10 +4,11 @@ import type request from 'supertest';
 import { TaskQueries } from '../../engine/services/inbox/TaskQueries.ts';
 import { shanghaiDate } from '../../engine/services/time/clock.ts';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { validApplication } from '../support/fixtures.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
 import { JPEG, PDF, PNG_FILE as PNG } from '../support/uploadFixtures.ts';
 
 const PKG_DIR = 'sichuan/2026-examiner-training';
@@ -16,7 +17,6 @@ type Agent = request.Agent;
 
 describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let packageHash: string;
   let city: Agent;
   let unit: Agent;
@@ -45,13 +45,7 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
     waitFor(async () => (await agent.get('/api/tasks').query({ applicationId: appId })).body.items?.[0] ?? null, 20_000, `task of ${appId}`);
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     const admin = await t.login('admin');
     const deployed = await admin.post('/api/packages').send({ source: PKG_DIR });
     packageHash = deployed.body.hash;
@@ -78,7 +72,6 @@ describe.each(storeTargets())('reviewer inbox API on $name', (store: StoreTarget
 
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('lists the city reviewer’s open tasks with the columns the list shows and a total', async () => {

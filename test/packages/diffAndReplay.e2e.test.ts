@@ -123,6 +123,14 @@ describe('2021 → 2026 Sichuan examiner training: diff and replay', () => {
     // 王强 applied for a category-3 occupation: out of scope in 2021, and in 2026 still refused (2015 edition code)
     expect(report.unchanged).toBe(1);
     expect(report.transitions).toEqual({ 'ELIGIBLE→INELIGIBLE': 2 });
+    // and by city: every application counted in its 市(州), the changed ones where they were filed
+    const byCity = (res.body as { byCity: Array<{ cityCode: string | null; total: number; changed: number; transitions: Record<string, number> }> }).byCity;
+    expect(byCity.reduce((n, c) => n + c.total, 0)).toBe(3);
+    expect(byCity.reduce((n, c) => n + c.changed, 0)).toBe(2);
+    for (const c of res.body.changed as Array<{ cityCode: string | null }>) {
+      expect(c.cityCode).toMatch(/^\d{6}$/);
+      expect(byCity.find((x) => x.cityCode === c.cityCode)!.transitions['ELIGIBLE→INELIGIBLE']).toBeGreaterThan(0);
+    }
     const of = (id: string) => report.changed.find((c) => c.applicationId === id)!;
     const zhang = of(submitted.zhangwei!);
     const liu = of(submitted.liuna!);

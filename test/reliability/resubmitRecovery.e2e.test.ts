@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { tinyPng } from './serverProcess.ts';
@@ -23,7 +24,6 @@ const unitReviewer = username((a) => a.role === 'unit_reviewer' && a.orgId === O
  */
 describe.each(storeTargets())('correction resubmit on $name: one correction, reconciled at start-up', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let packageHash: string;
   const knex = () => t.platform.db.knex;
   const resubmitted = (id: string) => knex()('audit_log').where({ action: 'application.resubmitted', application_id: id });
@@ -56,20 +56,13 @@ describe.each(storeTargets())('correction resubmit on $name: one correction, rec
   const viewOf = async (index: number, id: string) => (await (await t.login(applicants[index].username)).get(`/api/applications/${id}`)).body;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     const admin = await t.login(username((a) => a.role === 'admin' && a.regionCode === '510000'));
     packageHash = (await admin.post('/api/packages').send({ source: PKG_DIR })).body.hash;
     expect((await admin.post(`/api/packages/${packageHash}/activate`)).status).toBe(200);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('lets one of three concurrent resubmits through; the others get 409 and one correction is stored', async () => {

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { USER_TASK_JOB_TYPE } from '../../engine/port/ProcessEngine.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { tinyPng } from './serverProcess.ts';
@@ -22,7 +23,6 @@ const username = (pred: (a: (typeof DEMO_ACCOUNTS)[number]) => boolean) => DEMO_
  */
 describe.each(storeTargets())('start-up reconciliation on $name: lost cancel events and stranded held jobs', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let packageHash: string;
   let unit: request.Agent;
   const knex = () => t.platform.db.knex;
@@ -47,13 +47,7 @@ describe.each(storeTargets())('start-up reconciliation on $name: lost cancel eve
   };
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     const admin = await t.login(username((a) => a.role === 'admin' && a.regionCode === '510000'));
     packageHash = (await admin.post('/api/packages').send({ source: PKG_DIR })).body.hash;
     expect((await admin.post(`/api/packages/${packageHash}/activate`)).status).toBe(200);
@@ -61,7 +55,6 @@ describe.each(storeTargets())('start-up reconciliation on $name: lost cancel eve
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('closes an open task whose job the engine cancelled (the event lost in a crash), audited once', async () => {

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type request from 'supertest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { tinyPng } from './serverProcess.ts';
@@ -17,7 +18,6 @@ const username = (pred: (a: (typeof DEMO_ACCOUNTS)[number]) => boolean) => DEMO_
 
 describe.each(storeTargets())('task decisions on $name: one decision per task, the task form checked, incident variables corrected', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let packageHash: string;
   let unit: Agent;
   let city: Agent;
@@ -54,13 +54,7 @@ describe.each(storeTargets())('task decisions on $name: one decision per task, t
   }
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     admin = await t.login(username((a) => a.role === 'admin' && a.regionCode === '510000'));
     const deployed = await admin.post('/api/packages').send({ source: PKG_DIR });
     packageHash = deployed.body.hash;
@@ -71,7 +65,6 @@ describe.each(storeTargets())('task decisions on $name: one decision per task, t
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('lets exactly one of four concurrent decisions win; the others get 409 and the task stays COMPLETED', async () => {

@@ -20,7 +20,7 @@ export interface TestPlatform {
 
 /** A real platform (store, embedded engine, workers, HTTP app) on a temp SQLite file or a MySQL URL. */
 export async function startTestPlatform(
-  opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe'; config?: Partial<Config>; /** An existing data folder (e.g. a restored backup); removed on close. */ dataDir?: string } = {},
+  opts: { databaseUrl?: string; engine?: 'embedded' | 'zeebe' | 'operaton'; config?: Partial<Config>; /** An existing data folder (e.g. a restored backup); removed on close. */ dataDir?: string } = {},
 ): Promise<TestPlatform> {
   const dir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'platform-test-'));
   const config: Config = {

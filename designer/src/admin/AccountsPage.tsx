@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader.tsx';
 import { useSession } from '../components/SessionContext.tsx';
 import { formatDateTime } from '../components/formatDate.ts';
 import { zh } from '../i18n/zhCN.ts';
+import { AccountAssignmentDialog } from './AccountAssignmentDialog.tsx';
 import { adminText } from './adminText.ts';
 import type { StaffAccount } from './adminTypes.ts';
 
@@ -22,6 +23,7 @@ export function AccountsPage() {
   const accounts = useQuery({ queryKey: ['admin-accounts'], queryFn: () => data(api.GET('/api/admin/accounts')) });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
+  const [assigning, setAssigning] = useState<StaffAccount | null>(null);
 
   const reset = async (username: string) => {
     try {
@@ -72,7 +74,21 @@ export function AccountsPage() {
           columns={[
             { title: t.columns.username, dataIndex: 'username', render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
             { title: t.columns.displayName, dataIndex: 'displayName' },
-            { title: t.columns.role, dataIndex: 'role', render: (v: string) => <Tag>{zh.roles[v] ?? v}</Tag> },
+            {
+              title: t.columns.role,
+              dataIndex: 'role',
+              render: (v: string, a) => (
+                <Space size={0} wrap>
+                  <Tag>{zh.roles[v] ?? v}</Tag>
+                  {/* Beside the role it changes; one's own role cannot be changed. */}
+                  {a.username === me ? null : (
+                    <Button type="link" size="small" style={{ paddingInline: 2 }} onClick={() => setAssigning(a)} data-testid={`assign-${a.username}`}>
+                      {t.assign}
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
             { title: t.columns.scope, key: 'scope', render: (_: unknown, a) => (a.orgName ? `${a.orgName}(${a.regionCode ?? ''})` : (a.regionCode ?? adminText.common.none)) },
             {
               title: t.columns.state,
@@ -133,6 +149,16 @@ export function AccountsPage() {
           onCreated={(username, password) => {
             setCreating(false);
             if (password) setSecret({ username, password });
+            void queryClient.invalidateQueries({ queryKey: ['admin-accounts'] });
+          }}
+        />
+      ) : null}
+      {assigning ? (
+        <AccountAssignmentDialog
+          account={assigning}
+          onClose={() => setAssigning(null)}
+          onSaved={() => {
+            setAssigning(null);
             void queryClient.invalidateQueries({ queryKey: ['admin-accounts'] });
           }}
         />

@@ -6,6 +6,8 @@ import { AccountsPage } from './AccountsPage.tsx';
 import { AuditPage } from './AuditPage.tsx';
 import { IncidentPage } from './IncidentPage.tsx';
 import { IncidentsPage } from './IncidentsPage.tsx';
+import { OrganisationsPage } from './organisations/OrganisationsPage.tsx';
+import { instanceRoutes } from './instances/instanceRoutes.tsx';
 
 /** Pages under /admin (administrators). */
 export const adminRoutes: RouteObject[] = [
@@ -16,4 +18,6 @@ export const adminRoutes: RouteObject[] = [
   { path: '/admin/jobs', element: <JobsAndPlansPage /> },
   { path: '/admin/audit', element: <AuditPage /> },
   { path: '/admin/accounts', element: <AccountsPage /> },
+  { path: '/admin/organisations', element: <OrganisationsPage /> },
+  ...instanceRoutes,
 ];

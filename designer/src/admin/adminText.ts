@@ -1,6 +1,6 @@
 /** The admin pages' Chinese strings (运维管理). */
 export const adminText = {
-  menu: { home: '运行状态', incidents: '流程事件', calendar: '工作日历', jobs: '定时任务与计划', audit: '审计日志', accounts: '账号管理' },
+  menu: { home: '运行状态', incidents: '流程事件', calendar: '工作日历', jobs: '定时任务与计划', audit: '审计日志', accounts: '账号管理', organisations: '机构管理' },
   accounts: {
     title: '账号管理',
     intro: '本地区的工作人员账号。可为本地区的推荐单位、市(州)或本省创建审核人账号,重置密码,停用或启用账号(停用的账号不能登录,其会话随即结束),或结束账号的全部会话。',
@@ -37,6 +37,14 @@ export const adminText = {
     endSessions: '结束会话',
     endSessionsConfirm: (u: string, n: number) => `结束 ${u} 的 ${n} 个会话?其本人须重新登录。`,
     sessionsEnded: (u: string, n: number) => `已结束 ${u} 的 ${n} 个会话`,
+    assign: '调整',
+    assignTitle: (u: string) => `调整 ${u} 的角色与所属`,
+    assignIntro: '只能在本地区内调整;角色改变后该账号的会话将全部结束,须重新登录。',
+    assignRoles: { unit_reviewer: '推荐单位审核人', city_reviewer: '市(州)审核人', province_reviewer: '省级审核人', policy_editor: '政策编辑', admin: '管理员' } as Record<string, string>,
+    region: '所属区划代码',
+    regionRequired: '请填写 6 位行政区划代码',
+    regionExtra: '本地区或其下级区划;不能设为其他地区的管理员',
+    assigned: (u: string, ended: number) => `已调整 ${u}${ended ? `,结束其 ${ended} 个会话` : ''}`,
   },
   common: { all: '全部', search: '查询', reset: '重置', save: '保存', cancel: '取消', close: '关闭', none: '—', open: '查看' },
   incidents: {
@@ -190,6 +198,10 @@ export const adminText = {
       'account.disabled': '停用账号',
       'account.enabled': '启用账号',
       'account.sessions-ended': '结束账号会话',
+      'account.assignment-changed': '调整账号角色与所属',
+      'organisation.created': '新增机构',
+      'organisation.updated': '修改机构',
+      'organisation.imported': '导入机构名录',
       'calendar.year.unpublished': '撤销年度声明',
     } as Record<string, string>,
   },

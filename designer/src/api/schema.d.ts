@@ -18,6 +18,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/accounts/{username}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改本地区工作人员账号的角色及所属机构或区划(只能在本地区内;不能把账号设为其他地区的管理员;不能修改自己的账号);角色改变时其会话全部结束;记入审计日志 */
+        put: operations["putApiAdminAccountsUsernameAssignment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/accounts/{username}/disable": {
         parameters: {
             query?: never;
@@ -131,6 +148,142 @@ export interface paths {
         get?: never;
         /** 声明某年度节假日安排已完整录入(该年结果不再为暂定),或撤销声明 */
         put: operations["putApiAdminCalendarPublishedYearsYear"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热力图:一个政策包版本各环节的等待实例数、已等待工作日中位数与逾期数,可按市(州)、推荐单位与到达日期筛选;仅本行政区划 */
+        get: operations["getApiAdminHeatmap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instance-migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 执行流程实例迁移:通过检查的实例逐个迁移到目标版本(每个实例全部完成或不变,记入审计日志),逐个返回结果 */
+        post: operations["postApiAdminInstanceMigrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instance-migrations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 检查流程实例迁移(不做任何修改):逐个实例报告等待环节的映射、新版本需要而缺少的变量及不能迁移的原因 */
+        post: operations["postApiAdminInstanceMigrationsCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个政策包版本的流程实例:按状态与当前环节计数,分页列表(身份证号脱敏、已等待工作日、是否逾期);仅本行政区划 */
+        get: operations["getApiAdminInstances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/instances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个流程实例(按申报编号):流程图与已走路径、流程变量(个人信息脱敏)、办理记录;仅本行政区划 */
+        get: operations["getApiAdminInstancesId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisation-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入机构名录(.xlsx):mode=preview 试导入,逐行列出将新增、修改的内容和每个问题(行、列);mode=apply 导入,全部写入或(有任何问题时)全部不写入;本地区以外的机构不能导入;每个机构的修改记入审计日志 */
+        post: operations["postApiAdminOrganisationImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisation-imports/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 机构名录导入模板(.xlsx,中文列名,附填写说明) */
+        get: operations["getApiAdminOrganisationImportsTemplateXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本地区的评价机构(层级、所在地区、备案状态与日期、备案职业及级别),仅管理员 */
+        get: operations["getApiAdminOrganisations"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -518,6 +671,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{id}/rules/{ruleSet}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 试算:用平台的资格判定对样例、申报表数据或以往申报(含登记信息)执行草稿中的规则集(可带未保存的规则集),返回每条条件的 ✔ / ✘ / 需人工 及查到的值 */
+        post: operations["postApiDraftsIdRulesRuleSetEvaluate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/rules/applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可用于试算的以往申报:复制来源版本及同一政策包的已提交申报(最近 50 条,身份证号码已遮盖) */
+        get: operations["getApiDraftsIdRulesApplicants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/tryout-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 草稿场景覆盖:逐个运行所列的草稿流程场景(页面列出全部),列出没有任何场景经过的环节与顺序流 */
+        post: operations["postApiDraftsIdTryoutCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/drafts/{id}/tryouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 草稿试运行(不发布):在独立的临时环境中运行草稿的一个场景或新写的场景,返回经过的环节与顺序流、每步的办理与理由;不触及真实数据 */
+        post: operations["postApiDraftsIdTryouts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -774,6 +995,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 启用前说明:同一地区、事项、年度当前启用的版本,以及各版本仍在办理的申报数(启用后它们保持原版本) */
+        get: operations["getApiPackagesHashActivation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages/{hash}/files/{path}": {
         parameters: {
             query?: never;
@@ -842,6 +1080,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packages/{hash}/tryout-coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 版本场景结果:逐个运行所列的该版本流程场景(启用前检查,页面列出全部),列出未覆盖的环节与顺序流 */
+        post: operations["postApiPackagesHashTryoutCoverage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packages/{hash}/tryouts": {
         parameters: {
             query?: never;
@@ -887,6 +1142,23 @@ export interface paths {
         put?: never;
         /** 录入人员既有记录(平台之前的证卡、证书、职称、考试、考评工作),一次请求全部写入或全部不写入 */
         post: operations["postApiRegistryPersonRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/registry/public-notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员通报名单:无故缺勤或无故未完成培训考核、经省职鉴中心决定予以通报的人员(SC26-54) */
+        get: operations["getApiRegistryPublicNotices"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1184,6 +1456,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tryout-applicants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 试运行可用的示例申报人(临时环境中的演示账号),用于新建场景 */
+        get: operations["getApiTryoutApplicants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1286,6 +1575,75 @@ export interface operations {
                         username: string;
                     };
                 };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiAdminAccountsUsernameAssignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 推荐单位审核人的所属机构 */
+                    orgId?: string;
+                    /** @description 市(州)审核人的市(州);政策编辑、管理员的区划(默认为本管理员的区划) */
+                    regionCode?: string;
+                    role: "unit_reviewer" | "city_reviewer" | "province_reviewer" | "policy_editor" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        orgId: string | null;
+                        regionCode: string | null;
+                        role: string;
+                        /** @description 因角色改变而结束的会话数 */
+                        sessionsEnded: number;
+                        username: string;
+                    };
+                };
+            };
+            /** @description 指定了本地区以外的区划 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 账号不存在或不在本地区 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 不能对自己的账号执行此操作 */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误(application/problem+json) */
             default: {
@@ -1632,6 +1990,518 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminHeatmap: {
+        parameters: {
+            query: {
+                cityCode?: string;
+                from?: string;
+                orgId?: string;
+                package: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 各环节的统计与流程图 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        elements: {
+                            elementId: string;
+                            medianWorkingDays: number | null;
+                            name: string;
+                            /** @description 已逾期的实例数 */
+                            overdue: number;
+                            /** @description 等待中的实例数 */
+                            waiting: number;
+                        }[];
+                        packageHash: string;
+                        packageTitle: string;
+                        regions: {
+                            /** @description 有实例的市(州)及其推荐单位(仅未筛选时给出,供地区筛选) */
+                            cityCode: string;
+                            count: number;
+                            units: {
+                                count: number;
+                                name: string;
+                                orgId: string;
+                            }[];
+                        }[];
+                        totalWaiting: number;
+                        xml: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminInstanceMigrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要迁移的申报;不填则为源版本全部等待中的实例(至多 200 个) */
+                    applicationIds?: string[];
+                    /** @description 政策包版本 hash */
+                    fromHash: string;
+                    /** @description 源版本环节 id → 目标版本环节 id(目标版本中同名 id 的环节可不填) */
+                    mappings: {
+                        [key: string]: string;
+                    };
+                    /** @description 政策包版本 hash */
+                    toHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 逐个实例的迁移结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocked: number;
+                        failed?: number;
+                        fromHash: string;
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            missingVariables: string[];
+                            ok: boolean;
+                            problems: string[];
+                            processInstanceKey: string;
+                            result?: "已迁移" | "未迁移";
+                            waiting: {
+                                sourceElementId: string;
+                                sourceName: string;
+                                targetElementId: string | null;
+                                targetName: string | null;
+                            }[];
+                        }[];
+                        migrated?: number;
+                        /** @description 可迁移(检查)或已迁移(执行)的实例数 */
+                        ready: number;
+                        sourceElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        targetElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        toHash: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminInstanceMigrationsCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要迁移的申报;不填则为源版本全部等待中的实例(至多 200 个) */
+                    applicationIds?: string[];
+                    /** @description 政策包版本 hash */
+                    fromHash: string;
+                    /** @description 源版本环节 id → 目标版本环节 id(目标版本中同名 id 的环节可不填) */
+                    mappings: {
+                        [key: string]: string;
+                    };
+                    /** @description 政策包版本 hash */
+                    toHash: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 逐个实例的检查结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        blocked: number;
+                        failed?: number;
+                        fromHash: string;
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            missingVariables: string[];
+                            ok: boolean;
+                            problems: string[];
+                            processInstanceKey: string;
+                            result?: "已迁移" | "未迁移";
+                            waiting: {
+                                sourceElementId: string;
+                                sourceName: string;
+                                targetElementId: string | null;
+                                targetName: string | null;
+                            }[];
+                        }[];
+                        migrated?: number;
+                        /** @description 可迁移(检查)或已迁移(执行)的实例数 */
+                        ready: number;
+                        sourceElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        targetElements: {
+                            id: string;
+                            name: string;
+                            type: string;
+                        }[];
+                        toHash: string;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminInstances: {
+        parameters: {
+            query: {
+                cityCode?: string;
+                due?: "overdue" | "open";
+                orgId?: string;
+                package: string;
+                page?: number;
+                pageSize?: number;
+                q?: string;
+                status?: string;
+                step?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 一页实例、总数与计数 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        byStatus: {
+                            count: number;
+                            label: string;
+                            status: string;
+                        }[];
+                        byStep: {
+                            count: number;
+                            elementId: string;
+                            name: string;
+                        }[];
+                        items: {
+                            applicantName: string | null;
+                            applicationId: string;
+                            cityCode: string | null;
+                            idNumberMasked: string | null;
+                            /** @description 申报编号 */
+                            number: string;
+                            orgId: string | null;
+                            orgName: string | null;
+                            processInstanceKey: string | null;
+                            stage: string | null;
+                            status: string;
+                            statusLabel: string;
+                            /** @description 当前等待的环节 */
+                            steps: {
+                                dueAt: string | null;
+                                elementId: string;
+                                name: string;
+                                overdue: boolean;
+                                /** @description 到达该环节的时间 */
+                                since: string;
+                                /** @description 已等待的工作日(按申报所在市(州)的工作日历) */
+                                workingDaysWaited: number;
+                            }[];
+                            submittedAt: string | null;
+                        }[];
+                        packageHash: string;
+                        page: number;
+                        pageSize: number;
+                        total: number;
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminInstancesId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 实例详情 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string | null;
+                        applicationId: string;
+                        bpmnProcessId: string;
+                        cityCode: string | null;
+                        diagram: {
+                            completedElementIds: string[];
+                            currentElementIds: string[];
+                            takenFlowIds: string[];
+                            /** @description BPMN 2.0 XML(含图形布局) */
+                            xml: string;
+                        };
+                        /** @description ACTIVE / COMPLETED / TERMINATED */
+                        engineStatus: string;
+                        idNumberMasked: string | null;
+                        maskedVariables: string[];
+                        number: string;
+                        packageHash: string;
+                        packageTitle: string;
+                        processInstanceKey: string;
+                        status: string;
+                        statusLabel: string;
+                        steps: {
+                            dueAt: string | null;
+                            elementId: string;
+                            name: string;
+                            overdue: boolean;
+                            /** @description 到达该环节的时间 */
+                            since: string;
+                            /** @description 已等待的工作日(按申报所在市(州)的工作日历) */
+                            workingDaysWaited: number;
+                        }[];
+                        timeline: {
+                            action: string;
+                            actorRole: string | null;
+                            at: string;
+                            label: string;
+                        }[];
+                        /** @description 流程变量(身份证号、手机号已脱敏) */
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiAdminOrganisationImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                    /** @description preview 试导入(不写入),apply 导入 */
+                    mode?: "preview" | "apply";
+                };
+            };
+        };
+        responses: {
+            /** @description 试导入或导入的结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 本次请求是否已写入(有任何问题时不写入) */
+                        applied: boolean;
+                        created: number;
+                        problems: {
+                            /** @description 列字母,如 C */
+                            column: string;
+                            header: string;
+                            message: string;
+                            row: number;
+                        }[];
+                        rows: {
+                            action: "create" | "update" | "unchanged";
+                            changes: {
+                                after: string;
+                                before: string;
+                                field: string;
+                                label: string;
+                            }[];
+                            id: string;
+                            name: string;
+                            /** @description 工作表中的行号 */
+                            row: number;
+                        }[];
+                        unchanged: number;
+                        updated: number;
+                    };
+                };
+            };
+            /** @description 文件有问题,未作任何修改(problems 逐条列出,report 为试导入结果) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminOrganisationImportsTemplateXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 模板文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiAdminOrganisations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 本地区的机构 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string;
+                        filedDate: string | null;
+                        /** @description 各备案职业(工种)的备案级别;null 为未登记 */
+                        filedLevels: {
+                            [key: string]: number[];
+                        } | null;
+                        filingAcceptedDate: string | null;
+                        filingStatus: string;
+                        id: string;
+                        isUndelegatedProvincialInChengdu: boolean;
+                        level: ("province" | "city" | "county") | null;
+                        name: string;
+                        occupations: string[];
+                        provinceCode: string;
+                        recommendationSuspendedUntil: string | null;
+                        regionCode: string;
+                    }[];
+                };
             };
             /** @description 错误(application/problem+json) */
             default: {
@@ -3278,6 +4148,296 @@ export interface operations {
             };
         };
     };
+    postApiDraftsIdRulesRuleSetEvaluate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                ruleSet: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    application?: {
+                        [key: string]: unknown;
+                    };
+                    applicationId?: string;
+                    /** @description 判定日期(缺省为今天,以往申报为其提交日) */
+                    asOf?: string;
+                    facts?: {
+                        [key: string]: unknown;
+                    };
+                    ruleSet?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 试算结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string | null;
+                        checks: {
+                            applicable: boolean;
+                            clause: string;
+                            conditions: {
+                                /** @description 查到的值 */
+                                actual: unknown;
+                                actualText?: string | null;
+                                clause: string | null;
+                                expected: unknown;
+                                expectedText?: string | null;
+                                fact: string;
+                                mark: "✔" | "✘" | "需人工";
+                                message: string | null;
+                                operator: string;
+                                passed: boolean;
+                                path: string | null;
+                            }[];
+                            mark: "✔" | "✘" | "需人工";
+                            /** @description 中文说明 */
+                            message: string;
+                            outcome: string;
+                            rule: string;
+                            title: string;
+                        }[];
+                        /** @description ELIGIBLE 通过, INELIGIBLE 不通过, REFER 需人工 */
+                        decision: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                        decisionLabel: string;
+                        /** @description 规则需要但未取得的事实 */
+                        missingFacts: string[];
+                        ruleSet: string | null;
+                        source: {
+                            applicantName: string | null;
+                            applicationId: string | null;
+                            /** @description facts:样例(场景中的事实);application:申报表数据,登记信息按流程查询;past:以往申报及其登记信息 */
+                            kind: "facts" | "application" | "past";
+                        };
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftsIdRulesApplicants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 以往申报 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicantName: string | null;
+                        id: string;
+                        /** @description 身份证号码(已遮盖) */
+                        idNumber: string | null;
+                        packageHash: string;
+                        status: string;
+                        submittedAt: string | null;
+                    }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDraftsIdTryoutCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 各场景结果与覆盖情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        diagrams: {
+                            elementCount: number;
+                            file: string;
+                            flowCount: number;
+                            /** @description 没有任何场景经过的环节 */
+                            uncoveredElementIds: string[];
+                            /** @description 没有任何场景经过的顺序流 */
+                            uncoveredFlowIds: string[];
+                        }[];
+                        draftId: string | null;
+                        packageHash: string | null;
+                        scenarios: {
+                            completedElements: string[];
+                            diagramFile: string | null;
+                            error: string | null;
+                            file: string;
+                            matched: boolean | null;
+                            mismatches: string[];
+                            name: string;
+                            status: string;
+                            statusLabel: string;
+                            takenFlowIds: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiDraftsIdTryouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 草稿 scenarios/ 下的场景文件名 */
+                    scenarioFile: string;
+                } | {
+                    /** @description 场景(政策包场景格式:given / when,then 可省略) */
+                    scenario: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 试运行结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applicationId: string;
+                        cards: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description 经过的环节(按顺序) */
+                        completedElements: string[];
+                        /** @description 在流程图上的路径 */
+                        diagram: {
+                            /** @description 到达的结束事件 */
+                            endElementIds: string[];
+                            file: string | null;
+                            /** @description 经过的顺序流 */
+                            takenFlowIds: string[];
+                        };
+                        draftId: string | null;
+                        durationMs: number;
+                        eligibility: {
+                            [key: string]: unknown;
+                        } | null;
+                        error: string | null;
+                        examSittings: {
+                            [key: string]: unknown;
+                        }[];
+                        matched: boolean | null;
+                        /** @description 与场景 then 的差异(中文) */
+                        mismatches: string[];
+                        packageHash: string | null;
+                        reason: string | null;
+                        sanctions: {
+                            [key: string]: unknown;
+                        }[];
+                        scenario: {
+                            file: string | null;
+                            name: string;
+                        };
+                        startedAt: string;
+                        status: string;
+                        statusLabel: string;
+                        steps: {
+                            /** @description 该步发生的日期(场景时钟) */
+                            at: string;
+                            index: number;
+                            /** @description 中文说明 */
+                            note?: string;
+                            ok: boolean;
+                            step: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        variables: {
+                            [key: string]: unknown;
+                        };
+                        waitingAt: {
+                            candidateGroups: string[];
+                            dueAt: string | null;
+                            elementId: string;
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiHealth: {
         parameters: {
             query?: never;
@@ -3849,12 +5009,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description 按市(州):回放数、结果改变数与变化方向 */
+                        byCity: {
+                            changed: number;
+                            cityCode: string | null;
+                            total: number;
+                            transitions: {
+                                [key: string]: number;
+                            };
+                        }[];
                         changed: {
                             after: "ELIGIBLE" | "INELIGIBLE" | "REFER";
                             applicantName: string | null;
                             applicationId: string;
                             asOf: string;
                             before: "ELIGIBLE" | "INELIGIBLE" | "REFER";
+                            cityCode: string | null;
                             formProblems: {
                                 message: string;
                                 pointer: string;
@@ -4127,6 +5297,53 @@ export interface operations {
             };
         };
     };
+    getApiPackagesHashActivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 启用前说明 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 该版本已在启用中 */
+                        active: boolean;
+                        /** @description 当前受理新申报的版本 */
+                        current: {
+                            activatedAt: string;
+                            hash: string;
+                            title: string;
+                        } | null;
+                        hash: string;
+                        running: {
+                            /** @description 仍在办理的申报数 */
+                            count: number;
+                            hash: string;
+                            title: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiPackagesHashFilesPath: {
         parameters: {
             query?: never;
@@ -4309,6 +5526,68 @@ export interface operations {
             };
         };
     };
+    postApiPackagesHashTryoutCoverage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hash: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description 要运行的 scenarios/ 下的流程场景文件名 */
+                    scenarioFiles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 各场景结果与覆盖情况 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        diagrams: {
+                            elementCount: number;
+                            file: string;
+                            flowCount: number;
+                            /** @description 没有任何场景经过的环节 */
+                            uncoveredElementIds: string[];
+                            /** @description 没有任何场景经过的顺序流 */
+                            uncoveredFlowIds: string[];
+                        }[];
+                        draftId: string | null;
+                        packageHash: string | null;
+                        scenarios: {
+                            completedElements: string[];
+                            diagramFile: string | null;
+                            error: string | null;
+                            file: string;
+                            matched: boolean | null;
+                            mismatches: string[];
+                            name: string;
+                            status: string;
+                            statusLabel: string;
+                            takenFlowIds: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     postApiPackagesHashTryouts: {
         parameters: {
             query?: never;
@@ -4345,6 +5624,15 @@ export interface operations {
                         }[];
                         /** @description 经过的环节(按顺序) */
                         completedElements: string[];
+                        /** @description 在流程图上的路径 */
+                        diagram: {
+                            /** @description 到达的结束事件 */
+                            endElementIds: string[];
+                            file: string | null;
+                            /** @description 经过的顺序流 */
+                            takenFlowIds: string[];
+                        };
+                        draftId: string | null;
                         durationMs: number;
                         eligibility: {
                             [key: string]: unknown;
@@ -4356,7 +5644,7 @@ export interface operations {
                         matched: boolean | null;
                         /** @description 与场景 then 的差异(中文) */
                         mismatches: string[];
-                        packageHash: string;
+                        packageHash: string | null;
                         reason: string | null;
                         sanctions: {
                             [key: string]: unknown;
@@ -4542,6 +5830,52 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiRegistryPublicNotices: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报名单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cityCode: string | null;
+                        clause: string;
+                        decidedAt: string;
+                        decidedBy: string | null;
+                        id: number;
+                        /** @description 身份证号码(脱敏) */
+                        idNumberMasked: string;
+                        name: string;
+                        opinion: string | null;
+                        orgId: string | null;
+                        orgName: string | null;
+                        reason: "ABSENT" | "TRAINING_INCOMPLETE";
+                        scope: "UNIT" | "CITY" | "PROVINCE";
+                        year: number;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */
@@ -5611,6 +6945,41 @@ export interface operations {
                         }[];
                         succeeded: number;
                     };
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTryoutApplicants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 示例申报人 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        displayName: string;
+                        /** @description 申报单位经办人 */
+                        organisation: boolean;
+                        regionCode: string | null;
+                        username: string;
+                    }[];
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -16,6 +16,8 @@ import {
   type DeployResource,
   type EngineEvent,
   type Incident,
+  type InstanceMigrationRequest,
+  type InstanceMigrationResult,
   type InstanceSummary,
   type Job,
   type JobHandler,
@@ -33,6 +35,7 @@ import { crashPoint } from '../../reliability/crashPoint.ts';
 import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
 import { parseDefinitions, SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { eventSubTimerDue } from './eventSubTimer.ts';
+import { migrateEmbeddedInstance } from './instanceMigration.ts';
 // Event sub-process starts: `evsub:<start id>` in subscriptions, `evsub:<start id>#<n>` (the n-th firing) in engine_timers.
 import { AlreadyAppliedError, EVENT_SUB_PREFIX, SignalBroadcasts, type SignalStarts } from './SignalBroadcasts.ts';
 
@@ -1209,6 +1212,11 @@ export class EmbeddedEngine implements ProcessEngine {
   }
 
   /** Size in bytes of the stored state of a waiting instance (benchmarks and tests). */
+  /** Instance migration lives in its own module; the adapter lends it the store, the definitions and the instance lock. */
+  async migrateInstance(req: InstanceMigrationRequest): Promise<InstanceMigrationResult> {
+    return migrateEmbeddedInstance({ knex: this.knex, personal: this.personal, now: this.now, loadDefinition: (key) => this.loadDefinition(key), exclusive: (key, fn) => this.mutex.run(key, fn) }, req);
+  }
+
   async storedStateSize(instanceKey: string): Promise<number> {
     const row = await this.knex('engine_instances').where({ key: instanceKey }).first('state', 'variables');
     return Buffer.byteLength(row?.state ?? '') + Buffer.byteLength(row?.variables ?? '');

@@ -7,6 +7,9 @@ import type { PersonalData } from '../../services/privacy/index.ts';
 import { listIncidentRows } from '../../store/incidentQueries.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import {
+  MigrationNotSupportedError,
+  type InstanceMigrationRequest,
+  type InstanceMigrationResult,
   EngineDeployError,
   EngineUnavailableError,
   type DeployedProcess,
@@ -449,5 +452,14 @@ export class ZeebeEngine implements ProcessEngine {
       outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: retries - 1 };
     }
     await this.applyOutcome(null, job, outcome);
+  }
+
+  /**
+   * Zeebe 8 migrates instances itself (MigrateProcessInstance with mapping instructions), but
+   * zeebe-node 8.3 has no call for it, and the platform's trail listeners would need re-instrumenting
+   * on the target: refused with the reason until the adapter moves to the 8.4+ client.
+   */
+  async migrateInstance(_req: InstanceMigrationRequest): Promise<InstanceMigrationResult> {
+    throw new MigrationNotSupportedError('Zeebe 引擎暂不支持流程实例迁移:当前客户端(zeebe-node)尚无迁移接口,请在嵌入式引擎上迁移,或等待适配器升级');
   }
 }

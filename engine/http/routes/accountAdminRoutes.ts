@@ -59,6 +59,31 @@ export function accountAdminRoutes(accounts: AccountAdminService): RouteDef[] {
       handler: async ({ actor, body }) => ({ status: 201, body: await accounts.create(actor, body) }),
     }),
     route({
+      method: 'put',
+      path: '/api/admin/accounts/:username/assignment',
+      summary: '修改本地区工作人员账号的角色及所属机构或区划(只能在本地区内;不能把账号设为其他地区的管理员;不能修改自己的账号);角色改变时其会话全部结束;记入审计日志',
+      tags: ['账号'],
+      roles: ['admin'],
+      params: UsernameParams,
+      body: Type.Object(
+        {
+          role: Type.Union([Type.Literal('unit_reviewer'), Type.Literal('city_reviewer'), Type.Literal('province_reviewer'), Type.Literal('policy_editor'), Type.Literal('admin')]),
+          orgId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '推荐单位审核人的所属机构' })),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', description: '市(州)审核人的市(州);政策编辑、管理员的区划(默认为本管理员的区划)' })),
+        },
+        { additionalProperties: false },
+      ),
+      responses: {
+        200: {
+          description: '已修改',
+          schema: Type.Object({ username: Type.String(), role: Type.String(), orgId: Nullable(Type.String()), regionCode: Nullable(Type.String()), sessionsEnded: Type.Integer({ description: '因角色改变而结束的会话数' }) }),
+        },
+        403: { description: '指定了本地区以外的区划' },
+        ...refusals,
+      },
+      handler: async ({ actor, params, body }) => ({ body: await accounts.assign(actor, params.username, body) }),
+    }),
+    route({
       method: 'post',
       path: '/api/admin/accounts/:username/disable',
       summary: '停用本地区的账号:不能再登录(与密码错误的提示相同),其会话全部结束;不能停用自己的账号',

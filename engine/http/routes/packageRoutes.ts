@@ -126,6 +126,26 @@ export function packageRoutes(packages: PackageService, replay: ReplayService, t
       handler: async ({ actor, body }) => ({ body: await replay.replay(actor, body) }),
     }),
     route({
+      method: 'get',
+      path: '/api/packages/:hash/activation',
+      summary: '启用前说明:同一地区、事项、年度当前启用的版本,以及各版本仍在办理的申报数(启用后它们保持原版本)',
+      tags: ['政策包'],
+      roles: ['admin'],
+      params: Hash,
+      responses: {
+        200: {
+          description: '启用前说明',
+          schema: Type.Object({
+            hash: Type.String(),
+            active: Type.Boolean({ description: '该版本已在启用中' }),
+            current: Type.Union([Type.Object({ hash: Type.String(), title: Type.String(), activatedAt: Type.String() }), Type.Null()], { description: '当前受理新申报的版本' }),
+            running: Type.Array(Type.Object({ hash: Type.String(), title: Type.String(), count: Type.Integer({ description: '仍在办理的申报数' }) })),
+          }),
+        },
+      },
+      handler: async ({ actor, params }) => ({ body: await packages.activationPreview(actor, params.hash) }),
+    }),
+    route({
       method: 'post',
       path: '/api/packages/:hash/activate',
       summary: '启用版本:同一地区、事项、年度只有一个版本受理新申报,在办实例保持原版本',

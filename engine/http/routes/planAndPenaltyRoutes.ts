@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { PlanPublicationService } from '../../services/schedules/PlanPublicationService.ts';
 import type { UnitPenaltyService } from '../../services/registry/UnitPenaltyService.ts';
+import type { PublicNoticeService } from '../../services/registry/PublicNoticeService.ts';
+import { NOTICE_REASONS, NOTICE_SCOPES } from '../../services/registry/PublicNotices.ts';
 import { route, type RouteDef } from '../route.ts';
 
 const HashString = Type.String({ pattern: '^[0-9a-f]{64}$', description: '版本内容哈希' });
@@ -31,7 +33,24 @@ const UnitPenaltySchema = Type.Object({
   decidedAt: Type.String(),
 });
 
-export function planAndPenaltyRoutes(plans: PlanPublicationService, penalties: UnitPenaltyService): RouteDef[] {
+const literals = (o: object) => Type.Union(Object.keys(o).map((k) => Type.Literal(k)));
+const PublicNoticeSchema = Type.Object({
+  id: Type.Integer(),
+  year: Type.Integer(),
+  name: Type.String(),
+  idNumberMasked: Type.String({ description: '身份证号码(脱敏)' }),
+  orgId: Nullable(Type.String()),
+  orgName: Nullable(Type.String()),
+  cityCode: Nullable(Type.String()),
+  reason: literals(NOTICE_REASONS),
+  scope: literals(NOTICE_SCOPES),
+  clause: Type.String(),
+  opinion: Nullable(Type.String()),
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Type.String(),
+}, { description: `事由:${Object.entries(NOTICE_REASONS).map(([k, v]) => `${k} ${v}`).join(';')}。范围:${Object.entries(NOTICE_SCOPES).map(([k, v]) => `${k} ${v}`).join(';')}` });
+
+export function planAndPenaltyRoutes(plans: PlanPublicationService, penalties: UnitPenaltyService, notices: PublicNoticeService): RouteDef[] {
   return [
     route({
       method: 'get',
@@ -63,6 +82,16 @@ export function planAndPenaltyRoutes(plans: PlanPublicationService, penalties: U
       query: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), publicNotice: Type.Optional(Type.Boolean({ description: '只列通报的单位' })) }),
       responses: { 200: { description: '处罚决定', schema: Type.Array(UnitPenaltySchema) } },
       handler: async ({ actor, query }) => ({ body: await penalties.list(actor, query) }),
+    }),
+    route({
+      method: 'get',
+      path: '/api/registry/public-notices',
+      summary: '人员通报名单:无故缺勤或无故未完成培训考核、经省职鉴中心决定予以通报的人员(SC26-54)',
+      tags: ['名录'],
+      roles: ['admin', 'province_reviewer', 'city_reviewer'],
+      query: Type.Object({ year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) }),
+      responses: { 200: { description: '通报名单', schema: Type.Array(PublicNoticeSchema) } },
+      handler: async ({ actor, query }) => ({ body: await notices.list(actor, query) }),
     }),
   ];
 }

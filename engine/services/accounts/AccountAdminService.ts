@@ -30,6 +30,28 @@ export interface AccountStateView {
   sessionsEnded: number;
 }
 
+/** The roles an admin may give an existing staff account: a reviewer's, or policy editor or admin of their own region. */
+export const ASSIGNABLE_ROLES = [...REVIEWER_ROLES, 'policy_editor', 'admin'] as const;
+export type AssignableRole = (typeof ASSIGNABLE_ROLES)[number];
+
+export interface Assignment {
+  role: AssignableRole;
+  /** The recommending unit of a unit reviewer. */
+  orgId?: string;
+  /** The city of a city reviewer; the region of a policy editor or admin (default: the admin's own). */
+  regionCode?: string;
+}
+
+/** An account's role and scope after an admin changed them. */
+export interface AssignmentView {
+  username: string;
+  role: string;
+  orgId: string | null;
+  regionCode: string | null;
+  /** Sessions ended because the role changed. */
+  sessionsEnded: number;
+}
+
 export interface NewReviewer {
   username: string;
   displayName: string;
@@ -84,6 +106,46 @@ export class AccountAdminService {
   async create(actor: Actor, a: NewReviewer): Promise<{ username: string; password?: string }> {
     assertRole(actor, 'admin');
     if (!(REVIEWER_ROLES as readonly string[]).includes(a.role)) throw new ValidationError('只能创建审核人账号', String(a.role), [{ pointer: '/role', field: 'role', message: '角色应为推荐单位审核人、市(州)审核人或省级审核人' }]);
+    const { orgId, regionCode } = await this.scopeOf(actor, a.role, a.orgId, a.regionCode, '创建账号');
+    const generated = a.password === undefined ? generatePassword() : undefined;
+    const created = await this.accounts.createAccount({ username: a.username, password: a.password ?? generated!, displayName: a.displayName, role: a.role as Role, orgId, regionCode });
+    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.created', entityType: 'account', entityId: created.id, regionCode, detail: { username: a.username, role: a.role, orgId, regionCode } });
+    return generated ? { username: a.username, password: generated } : { username: a.username };
+  }
+
+  /**
+   * Changes a staff account's role and its unit or region, within the admin's region only: the account
+   * must be one of the region's (else 404), not the admin's own (422), and the new scope inside the
+   * region (another region named in the body is 403, as on create). A role change ends the account's
+   * sessions in the same transaction (what it may do changes at once); audited with before and after.
+   */
+  async assign(actor: Actor, username: string, a: Assignment): Promise<AssignmentView> {
+    const target = await this.targetOf(actor, username, '不能修改自己账号的角色或所属机构、区划');
+    if (!(ASSIGNABLE_ROLES as readonly string[]).includes(target.role)) throw new UnprocessableError('申报人账号不能改为工作人员账号', username);
+    if (!(ASSIGNABLE_ROLES as readonly string[]).includes(a.role)) throw new ValidationError('角色不正确', String(a.role), [{ pointer: '/role', field: 'role', message: '角色应为审核人、政策编辑或管理员' }]);
+    const { orgId, regionCode } = await this.scopeOf(actor, a.role, a.orgId, a.regionCode, '设置账号');
+    return this.knex.transaction(async (trx) => {
+      const row = (await trx('accounts').where({ id: target.id }).first('role', 'org_id', 'region_code')) as { role: string; org_id: string | null; region_code: string | null };
+      const before = { role: row.role, orgId: row.org_id ?? null, regionCode: row.region_code ?? null };
+      const after = { role: a.role, orgId, regionCode };
+      if (before.role === after.role && before.orgId === after.orgId && before.regionCode === after.regionCode) return { username: target.username, ...after, sessionsEnded: 0 };
+      await trx('accounts').where({ id: target.id }).update({ role: a.role, org_id: orgId, region_code: regionCode });
+      const sessionsEnded = before.role !== after.role ? await trx('sessions').where({ account_id: target.id }).delete() : 0;
+      await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.assignment-changed', entityType: 'account', entityId: target.id, regionCode: regionCode ?? accountRegion(target), detail: { username: target.username, before, after, sessionsEnded } }, trx);
+      return { username: target.username, ...after, sessionsEnded };
+    });
+  }
+
+  /** The unit or region a role gets, checked against the admin's own region. */
+  private async scopeOf(actor: Actor, role: string, wantedOrg: string | undefined, wantedRegion: string | undefined, verb: string): Promise<{ orgId: string | null; regionCode: string | null }> {
+    const a = { role, orgId: wantedOrg, regionCode: wantedRegion };
+    if (a.role === 'policy_editor' || a.role === 'admin') {
+      if (a.regionCode && !/^\d{6}$/.test(a.regionCode)) throw new ValidationError('行政区划代码应为 6 位数字', a.regionCode, [{ pointer: '/regionCode', field: 'regionCode', message: '请填写 6 位行政区划代码' }]);
+      const region = a.regionCode ?? actor.regionCode;
+      // Never an admin (or editor) of a region the caller does not govern.
+      if (!regionCovers(actor.regionCode, region)) throw new ForbiddenError(`不能把账号设为本地区以外的区划 ${region} 的${a.role === 'admin' ? '管理员' : '政策编辑'}`);
+      return { orgId: null, regionCode: region };
+    }
     let orgId: string | null = null;
     let regionCode: string | null = null;
     if (a.role === 'unit_reviewer') {
@@ -96,17 +158,14 @@ export class AccountAdminService {
       regionCode = org.city_code;
     } else if (a.role === 'city_reviewer') {
       if (!a.regionCode || !/^\d{4}00$/.test(a.regionCode) || a.regionCode.endsWith('0000')) throw new ValidationError('市(州)审核人必须指定所属市(州)', a.regionCode, [{ pointer: '/regionCode', field: 'regionCode', message: '请填写 6 位市(州)行政区划代码,如 510700' }]);
-      if (!regionCovers(actor.regionCode, a.regionCode)) throw new ForbiddenError(`不能为本地区以外的市(州) ${a.regionCode} 创建账号`);
+      if (!regionCovers(actor.regionCode, a.regionCode)) throw new ForbiddenError(`不能为本地区以外的市(州) ${a.regionCode} ${verb}`);
       regionCode = a.regionCode;
     } else {
-      if (a.regionCode && a.regionCode !== actor.regionCode) throw new ForbiddenError(`不能为本地区以外的区划 ${a.regionCode} 创建账号`);
-      if (!actor.regionCode?.endsWith('0000')) throw new ForbiddenError('只有省级管理员能创建省级审核人账号');
+      if (a.regionCode && a.regionCode !== actor.regionCode) throw new ForbiddenError(`不能为本地区以外的区划 ${a.regionCode} ${verb}`);
+      if (!actor.regionCode?.endsWith('0000')) throw new ForbiddenError('只有省级管理员能设置省级审核人账号');
       regionCode = actor.regionCode;
     }
-    const generated = a.password === undefined ? generatePassword() : undefined;
-    const created = await this.accounts.createAccount({ username: a.username, password: a.password ?? generated!, displayName: a.displayName, role: a.role as Role, orgId, regionCode });
-    await this.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'account.created', entityType: 'account', entityId: created.id, regionCode, detail: { username: a.username, role: a.role, orgId, regionCode } });
-    return generated ? { username: a.username, password: generated } : { username: a.username };
+    return { orgId, regionCode };
   }
 
   /**

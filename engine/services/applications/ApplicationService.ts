@@ -741,6 +741,8 @@ function timelineLabel(action: string, detail: unknown): string {
   if (action === 'task.created') return `进入环节:${String(d.name ?? '')}`;
   if (action === 'task.completed') return `${String(d.task ?? '审核')}:${String(d.decisionLabel ?? d.decision ?? '')}(${String(d.opinion ?? '')})`;
   if (action === 'task.transferred') return `${String(d.task ?? '审核')}:转办给 ${String(d.toName ?? '')}(${String(d.opinion ?? '')})`;
+  // A waiting instance moved to an amended version of its notice (admin's 实例迁移).
+  if (action === 'instance.migrated') return `流程实例迁移到新版本(${String(d.toHash ?? '').slice(0, 8)})`;
   if (action === 'eligibility.evaluated') return `申报资格自动校验:${String((d as { decision?: string }).decision ?? '')}`;
   return ACTION_LABELS[action] ?? action;
 }

@@ -295,6 +295,13 @@ export class DraftService {
     return { ...view(row), files: files.map(fileMeta), problems: fromJson<DraftProblem[] | null>(row.problems) ?? [] };
   }
 
+  /** Every file of a draft as stored (for a try-out on it): its policy editors and the region's admins. */
+  async filesOf(actor: Actor, id: string): Promise<{ draft: DraftView; files: Record<string, string> }> {
+    assertRole(actor, 'policy_editor', 'admin');
+    const row = await this.row(actor, id);
+    return { draft: view(row), files: await this.files(id) };
+  }
+
   async readFile(actor: Actor, id: string, filePath: string): Promise<DraftFileMeta & { content: string; revision: number }> {
     assertRole(actor, 'policy_editor', 'admin');
     const row = await this.row(actor, id);

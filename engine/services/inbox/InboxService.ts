@@ -366,10 +366,12 @@ export class InboxService {
 
   /** The data of a task with a package form must satisfy that form before the process moves on (422, nothing changed). */
   private async checkTaskForm(row: TaskRow, data: Record<string, unknown>): Promise<void> {
-    if (!this.forms || !row.form_key || !row.application_id) return;
-    const app = (await this.knex('applications').where({ id: row.application_id }).first('package_hash')) as { package_hash: string } | undefined;
-    if (!app) return;
-    const form = await this.forms.formOf(app.package_hash, row.form_key);
+    if (!this.forms || !row.form_key) return;
+    // A case of its own (a unit's penalties, a person's 通报) has no application: its version is on the task row.
+    const app = row.application_id ? ((await this.knex('applications').where({ id: row.application_id }).first('package_hash')) as { package_hash: string } | undefined) : undefined;
+    const packageHash = app?.package_hash ?? (row as { package_hash?: string | null }).package_hash;
+    if (!packageHash) return;
+    const form = await this.forms.formOf(packageHash, row.form_key);
     if (!form) return;
     const result = this.forms.validate(form.schema, data);
     if (!result.valid) {

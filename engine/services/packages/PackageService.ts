@@ -236,6 +236,35 @@ export class PackageService {
     return this.view(await this.knex('package_versions').where({ hash }).first());
   }
 
+  /**
+   * What activating a version changes, for the admin's activation page: the version now accepting new
+   * applications in the same region, procedure and year (if any), and the applications still running
+   * on each version there — they stay on the version they started with.
+   */
+  async activationPreview(actor: Actor, hash: string): Promise<{ hash: string; active: boolean; current: { hash: string; title: string; activatedAt: string } | null; running: Array<{ hash: string; title: string; count: number }> }> {
+    assertRole(actor, 'admin');
+    const row = await this.knex('package_versions').where({ hash }).first();
+    if (!row || !seesRegion(actor, row.region_code)) throw new NotFoundError('政策包版本', hash);
+    if (!regionCovers(actor.regionCode, row.region_code)) throw new ForbiddenError(`无权启用行政区划 ${row.region_code} 的政策包`);
+    const key = { region_code: row.region_code, procedure: row.procedure, year: row.year };
+    const current = (await this.knex('package_activations as a').join('package_versions as v', 'v.hash', 'a.package_hash').where({ 'a.region_code': key.region_code, 'a.procedure': key.procedure, 'a.year': key.year }).first('v.hash', 'v.title', 'a.activated_at')) as { hash: string; title: string; activated_at: string } | undefined;
+    // Running: submitted (not a draft) and not concluded (no outcome yet).
+    const running = (await this.knex('applications as ap')
+      .join('package_versions as v', 'v.hash', 'ap.package_hash')
+      .where({ 'v.region_code': key.region_code, 'v.procedure': key.procedure, 'v.year': key.year })
+      .whereNot('ap.status', 'DRAFT')
+      .whereNull('ap.outcome')
+      .groupBy('v.hash', 'v.title')
+      .select('v.hash', 'v.title')
+      .count({ n: '*' })) as Array<{ hash: string; title: string; n: number | string }>;
+    return {
+      hash,
+      active: current?.hash === hash,
+      current: current ? { hash: current.hash, title: current.title, activatedAt: String(current.activated_at) } : null,
+      running: running.map((r) => ({ hash: r.hash, title: r.title, count: Number(r.n) })),
+    };
+  }
+
   async list(actor: Actor, q: { packageId?: string } = {}): Promise<PackageVersionView[]> {
     assertRole(actor, 'admin', 'policy_editor', 'province_reviewer', 'city_reviewer');
     const query = this.knex('package_versions').orderBy('deployed_at', 'desc');

@@ -12,9 +12,15 @@ import type { Organisation, OrganisationInput, RegistryService } from './Registr
  */
 export class OrganisationAdminService {
   constructor(
-    private readonly registry: Pick<RegistryService, 'getOrganisation' | 'upsertOrganisation'>,
+    private readonly registry: Pick<RegistryService, 'getOrganisation' | 'upsertOrganisation' | 'listOrganisations'>,
     private readonly audit: Pick<AuditLog, 'append'>,
   ) {}
+
+  /** The organisations of the admin's region (the directory everyone reads is not scoped; this list is). */
+  async list(actor: Actor): Promise<Organisation[]> {
+    assertRole(actor, 'admin');
+    return (await this.registry.listOrganisations()).filter((o) => regionCovers(actor.regionCode, o.regionCode));
+  }
 
   async save(actor: Actor, id: string, input: Omit<OrganisationInput, 'id'>): Promise<{ organisation: Organisation; created: boolean }> {
     assertRole(actor, 'admin');

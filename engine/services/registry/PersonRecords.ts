@@ -95,9 +95,11 @@ export class PersonRecords {
     if (!(await this.knex('person_titles').where(row).first('id'))) await this.knex('person_titles').insert(row);
   }
 
-  /** Once per idempotency key (a job key), so a re-activated job does not count a sitting twice. */
-  /** Once per idempotency key (a job key); an import without one is keyed by the sitting itself, so a retried import adds nothing. */
-  async recordExamSitting(idNumber: string, s: Partial<ExamSitting> & { applicationId?: string | null }, idempotencyKey: string | null = null): Promise<void> {
+  /**
+   * Once per idempotency key (a job key); an import without one is keyed by the sitting itself, so a retried import adds nothing.
+   * Answers the result that stands in the registry: an absence on a day with approved leave stays EXCUSED.
+   */
+  async recordExamSitting(idNumber: string, s: Partial<ExamSitting> & { applicationId?: string | null }, idempotencyKey: string | null = null): Promise<SittingResult> {
     const row = {
       person_id_number: this.key(idNumber),
       date: date(s.date, '考试日期'),
@@ -107,8 +109,9 @@ export class PersonRecords {
       application_id: s.applicationId ?? null,
     };
     // An absence on a day with approved leave stays excused: the leave record already stands for that sitting.
-    if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: row.person_id_number, date: row.date, result: 'EXCUSED' }).first())) return;
+    if (row.result === 'ABSENT' && (await this.knex('exam_sittings').where({ person_id_number: row.person_id_number, date: row.date, result: 'EXCUSED' }).first())) return 'EXCUSED';
     await insertOnce(this.knex, 'exam_sittings', row, idempotencyKey ?? `import:${row.person_id_number.slice(0, 32)}:${row.date}:${row.kind}:${row.result}:${row.occupation_code ?? ''}`);
+    return row.result;
   }
 
   async recordEvaluation(idNumber: string, e: Partial<EvaluationRecord>, idempotencyKey: string | null = null): Promise<void> {

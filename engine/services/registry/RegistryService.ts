@@ -6,6 +6,7 @@ import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import type { PersonalData } from '../privacy/index.ts';
 import type { SanctionKind } from '../../packages/sanctionKinds.ts';
 import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
+import { PublicNotices } from './PublicNotices.ts';
 import { UnitYearTally } from './UnitYearTally.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
@@ -214,6 +215,8 @@ export class RegistryService {
   readonly records: PersonRecords;
   /** Recommending units' yearly tallies and the province's quota decisions (the penalties rules). */
   readonly unitYears: UnitYearTally;
+  /** 通报 of persons decided by the province (SC26-54). */
+  readonly publicNotices: PublicNotices;
 
   constructor(
     db: Db,
@@ -223,6 +226,7 @@ export class RegistryService {
     this.personal = db.personal;
     this.records = new PersonRecords(db.knex, db.personal);
     this.unitYears = new UnitYearTally(db.knex, now);
+    this.publicNotices = new PublicNotices(db.knex, db.personal, now);
   }
 
   async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {

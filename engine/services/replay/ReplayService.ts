@@ -28,6 +28,8 @@ export interface ReplayItem {
   /** Masked: the report goes to policy staff, who need to recognise a case, not copy the number. */
   idNumber: string | null;
   status: string;
+  /** 市(州) of the application, for the report by city. */
+  cityCode: string | null;
   asOf: string;
   before: Decision;
   after: Decision;
@@ -46,6 +48,8 @@ export interface ReplayReport {
   transitions: Record<string, number>;
   /** Only the applications whose decision changes. */
   changed: ReplayItem[];
+  /** Per 市(州): how many were replayed and how many change, with the transitions. */
+  byCity: Array<{ cityCode: string | null; total: number; changed: number; transitions: Record<string, number> }>;
 }
 
 export interface ReplayDeps {
@@ -100,6 +104,13 @@ export class ReplayService {
       unchanged: 0,
       transitions: {},
       changed: [],
+      byCity: [],
+    };
+    const cities = new Map<string | null, ReplayReport['byCity'][number]>();
+    const cityOf = (code: string | null) => {
+      let c = cities.get(code);
+      if (!c) cities.set(code, (c = { cityCode: code, total: 0, changed: 0, transitions: {} }));
+      return c;
     };
     // Keyset batches: a large year is read a page at a time, never all at once.
     let after = '';
@@ -110,7 +121,7 @@ export class ReplayService {
         .andWhere('id', '>', after)
         .orderBy('id')
         .limit(BATCH)
-        .select('id', 'data', 'status', 'submitted_at', 'created_at');
+        .select('id', 'data', 'status', 'city_code', 'submitted_at', 'created_at');
       if (!rows.length) break;
       after = rows[rows.length - 1].id;
       for (const row of rows) {
@@ -121,12 +132,16 @@ export class ReplayService {
           gatherFacts(this.d.registry, data, toParams, asOf, { unknownOrganisation: 'missing' }).then((f) => this.d.evaluateRules(toRules, { ...f }, { asOf })),
         ]);
         report.total++;
+        const city = cityOf(row.city_code ?? null);
+        city.total++;
         if (before.decision === now.decision) {
           report.unchanged++;
           continue;
         }
         const key = `${before.decision}→${now.decision}`;
         report.transitions[key] = (report.transitions[key] ?? 0) + 1;
+        city.changed++;
+        city.transitions[key] = (city.transitions[key] ?? 0) + 1;
         const byRule = new Map(before.checks.map((c) => [c.rule, c]));
         const reasons: ReplayReason[] = [];
         for (const c of now.checks) {
@@ -144,6 +159,7 @@ export class ReplayService {
           applicantName: typeof data.name === 'string' ? data.name : null,
           idNumber: mask(data.idNumber),
           status: row.status,
+          cityCode: row.city_code ?? null,
           asOf,
           before: before.decision as Decision,
           after: now.decision as Decision,
@@ -152,6 +168,7 @@ export class ReplayService {
         });
       }
     }
+    report.byCity = [...cities.values()].sort((a, b) => b.changed - a.changed || String(a.cityCode).localeCompare(String(b.cityCode)));
     return report;
   }
 }

@@ -17,6 +17,8 @@ import * as m015 from './015_engine_signals.ts';
 import * as m016 from './016_organisation_filed_levels.ts';
 import * as m017 from './017_account_disabled.ts';
 import * as m018 from './018_task_counts.ts';
+import * as m021 from './021_person_public_notices.ts';
+import * as m019 from './019_instance_migrations.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -37,6 +39,8 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '016_organisation_filed_levels': m016,
   '017_account_disabled': m017,
   '018_task_counts': m018,
+  '021_person_public_notices': m021,
+  '019_instance_migrations': m019,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

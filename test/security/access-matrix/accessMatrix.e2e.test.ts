@@ -49,6 +49,10 @@ describe('access matrix: every endpoint × role × scope against a running platf
     let pending = agent[method](req.path);
     if (req.query) pending = pending.query(req.query);
     if (req.upload) pending = pending.field('kind', req.upload.kind).attach('file', SAMPLE_PDF, { filename: 'matrix.pdf', contentType: 'application/pdf' });
+    else if (req.file) {
+      for (const [k, v] of Object.entries(req.file.fields)) pending = pending.field(k, v);
+      pending = pending.attach('file', req.file.content, { filename: req.file.filename, contentType: req.file.contentType });
+    }
     else if (req.body !== undefined) pending = pending.send(req.body as object);
     const res = await pending;
 

@@ -57,6 +57,8 @@ export interface Resources {
   publishDraft: string;
   adminPublishDraft: string;
   deleteDraft: string;
+  /** A Sichuan draft cloned from the 2021 version (it has process scenarios to try out). */
+  tryoutDraft: string;
   /** ids of resources that do not exist (for the rows proving the role is checked before the lookup) */
   missingId: string;
   missingHash: string;
@@ -258,6 +260,11 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
     packageDraft('policy-editor-gansu', { code: '620000', name: '甘肃省' }, 'gs-read'),
   ]);
 
+  // given: a clone of the 2021 Sichuan version, whose scenarios a try-out runs
+  const tryoutClone = await (await sessions.as('policy-editor')).post('/api/drafts').send({ fromHash: hashes['sichuan/2021-examiner-training'], year: 2028, packageId: 'matrix-sc-tryout-2028' });
+  expectStatus(tryoutClone, 201, 'try-out draft');
+  const tryoutDraft = tryoutClone.body.id as string;
+
   const examDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
   return {
     sichuan: {
@@ -294,6 +301,7 @@ export async function given(t: TestPlatform, sessions: Sessions): Promise<Given>
       publishDraft,
       adminPublishDraft,
       deleteDraft,
+      tryoutDraft,
     },
     gansu: {
       app: gsApp,

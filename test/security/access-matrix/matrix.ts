@@ -1,5 +1,6 @@
 import type { Family, MatrixRole, Scope } from './callers.ts';
 import type { Resources } from './given.ts';
+import { SAMPLE_ORGANISATIONS_XLSX, XLSX_TYPE } from './sampleFiles.ts';
 
 /**
  * The access matrix: for every endpoint, who may call it on which resource, and what they get.
@@ -23,6 +24,8 @@ export interface MatrixRequest {
   body?: unknown;
   /** multipart upload of a small valid PDF as this attachment kind */
   upload?: { kind: string };
+  /** multipart upload of another file, with these text fields */
+  file?: { content: Buffer; filename: string; contentType: string; fields: Record<string, string> };
 }
 
 export interface Block {
@@ -229,6 +232,13 @@ export const MATRIX: Block[] = [
       rows: onlyRoles(family, { admin: [200, 404] }),
     }),
   ),
+  {
+    endpoint: 'PUT /api/admin/accounts/{username}/assignment',
+    about: 'setting the 绵阳 city reviewer to what it is (city reviewer of 510700): admins of Sichuan; to another province the account does not exist',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/accounts/city-mianyang/assignment', body: { role: 'city_reviewer', regionCode: '510700' } }),
+    rows: onlyRoles('sichuan', { admin: [200, 404] }),
+  },
   // Disabling, enabling and ending the sessions of the same applicant, in this order, so it ends enabled.
   ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] =>
     (
@@ -361,6 +371,13 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
   },
   {
+    endpoint: 'GET /api/registry/public-notices',
+    about: 'the province’s 通报 of persons (SC26-54), each centre seeing its region (the scope itself: personNotice.e2e)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/registry/public-notices' }),
+    rows: onlyRoles('sichuan', { city_reviewer: [200, 200], province_reviewer: [200, 200], admin: [200, 200] }),
+  },
+  {
     endpoint: 'GET /api/package-diffs',
     about: 'the diff of two Sichuan versions (2021 → 2026)',
     family: 'sichuan',
@@ -417,6 +434,20 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
   },
   {
+    endpoint: 'POST /api/drafts/{id}/rules/{ruleSet}/evaluate',
+    about: "试算 of the Sichuan package draft's rule set on a sample (a read: nothing stored)",
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/rules/eligibility/evaluate`, body: { facts: { application: { name: '张伟', workYears: 6 } }, asOf: '2026-03-02' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'GET /api/drafts/{id}/rules/applicants',
+    about: 'past applications a Sichuan draft may be tried on (ID numbers masked)',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/rules/applicants` }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
     endpoint: 'POST /api/drafts',
     about: 'cloning the 2021 Sichuan version into a 2026 draft: a version the caller cannot see does not exist',
     family: 'sichuan',
@@ -465,6 +496,71 @@ export const MATRIX: Block[] = [
     request: (r) => ({ path: `/api/drafts/${need(r, 'deleteDraft')}` }),
     rows: onlyRoles('sichuan', { policy_editor: [204, 404] }),
   },
+
+  {
+    endpoint: 'GET /api/tryout-applicants',
+    about: 'the demo applicants a try-out scenario can start from',
+    family: 'unscoped',
+    request: () => ({ path: '/api/tryout-applicants' }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 200 }),
+      ...by('admin', { unscoped: 200 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/tryouts',
+    about: 'a try-out of a scenario of a Sichuan draft (cloned from 2021) on a scratch platform, without publishing it',
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'tryoutDraft')}/tryouts`, body: { scenarioFile: 'ineligible-category-3.json' } }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
+    endpoint: 'POST /api/drafts/{id}/tryout-coverage',
+    about: 'the coverage map of a Sichuan draft: the role and region are checked before any scenario runs (a missing draft: 404)',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'missingId')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  {
+    endpoint: 'POST /api/packages/{hash}/tryout-coverage',
+    about: 'the scenario results of a version before activation: role and region checked before any scenario runs (a missing version: 404)',
+    family: 'unscoped',
+    request: (r) => ({ path: `/api/packages/${need(r, 'missingHash')}/tryout-coverage`, body: { scenarioFiles: ['ineligible-category-3.json'] } }),
+    rows: [
+      ...by('applicant', { unscoped: 403 }),
+      ...by('org_applicant', { unscoped: 403 }),
+      ...by('unit_reviewer', { unscoped: 403 }),
+      ...by('city_reviewer', { unscoped: 403 }),
+      ...by('province_reviewer', { unscoped: 403 }),
+      ...by('policy_editor', { unscoped: 404 }),
+      ...by('admin', { unscoped: 404 }),
+      ...anonymous(401),
+    ],
+  },
+  ...(['sichuan', 'gansu'] as const).map(
+    (family): Block => ({
+      endpoint: 'GET /api/packages/{hash}/activation',
+      about: `what activating the ${family} package changes (admins of the province only)`,
+      family,
+      request: (r) => ({ path: `/api/packages/${need(r, 'packageHash')}/activation` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    }),
+  ),
 
   // ------------------------------------------------------------ applications
   ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
@@ -701,6 +797,28 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { admin: [200, 404] }),
   },
   {
+    endpoint: 'GET /api/admin/organisations',
+    about: "the admin console's organisations: each admin sees his region's (绵阳市技师学院 to Sichuan's, not to another province's)",
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisations' }),
+    listed: (body) => hasId(body, 'id', 'org-my-filed'),
+    rows: onlyRoles('sichuan', { admin: ['listed', 'unlisted'] }),
+  },
+  {
+    endpoint: 'GET /api/admin/organisation-imports/template.xlsx',
+    about: 'the import template (the same file for every admin)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisation-imports/template.xlsx' }),
+    rows: onlyRoles('sichuan', { admin: [200, 200] }),
+  },
+  {
+    endpoint: 'POST /api/admin/organisation-imports',
+    about: 'importing a sheet holding 绵阳市技师学院 as it stands: applied for Sichuan; for another province the row is out of its region, so the file has a problem and nothing is written (422)',
+    family: 'sichuan',
+    request: () => ({ path: '/api/admin/organisation-imports', file: { content: SAMPLE_ORGANISATIONS_XLSX, filename: '机构名录.xlsx', contentType: XLSX_TYPE, fields: { mode: 'apply' } } }),
+    rows: onlyRoles('sichuan', { admin: [200, 422] }),
+  },
+  {
     endpoint: 'POST /api/registry/person-lookups',
     about: "张伟's registry facts (an application in 绵阳 under a Sichuan package): staff of his city and province",
     family: 'sichuan',
@@ -819,6 +937,44 @@ export const MATRIX: Block[] = [
       serial: `${family} incident`,
       request: (r) => ({ path: `/api/incidents/${need(r, 'incident')}/resolve`, body: { retries: 1 } }),
       rows: onlyRoles(family, { admin: [204, 404] }),
+    },
+  ]),
+  // ------------------------------------------------------------ 流程实例, 热力图, instance migration (issue 12)
+  ...(['sichuan', 'gansu'] as const).flatMap((family): Block[] => [
+    {
+      endpoint: 'GET /api/admin/instances',
+      about: `the instances of the ${family} version, to that province's admins only`,
+      family,
+      request: (r) => ({ path: '/api/admin/instances', query: { package: need(r, 'packageHash') } }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'GET /api/admin/instances/{id}',
+      about: `the ${family} application's instance (diagram, masked variables, timeline), to that province's admins only`,
+      family,
+      request: (r) => ({ path: `/api/admin/instances/${need(r, 'app')}` }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'GET /api/admin/heatmap',
+      about: `the heatmap of the ${family} version, to that province's admins only`,
+      family,
+      request: (r) => ({ path: '/api/admin/heatmap', query: { package: need(r, 'packageHash') } }),
+      rows: onlyRoles(family, { admin: [200, 404] }),
+    },
+    {
+      endpoint: 'POST /api/admin/instance-migrations/check',
+      about: `checking a migration of the ${family} version (onto itself: refused as invalid once in scope)`,
+      family,
+      request: (r) => ({ path: '/api/admin/instance-migrations/check', body: { fromHash: need(r, 'packageHash'), toHash: need(r, 'packageHash'), mappings: {} } }),
+      rows: onlyRoles(family, { admin: [400, 404] }),
+    },
+    {
+      endpoint: 'POST /api/admin/instance-migrations',
+      about: `migrating instances of the ${family} version (onto itself: refused as invalid once in scope, nothing moves)`,
+      family,
+      request: (r) => ({ path: '/api/admin/instance-migrations', body: { fromHash: need(r, 'packageHash'), toHash: need(r, 'packageHash'), mappings: {} } }),
+      rows: onlyRoles(family, { admin: [400, 404] }),
     },
   ]),
   // ------------------------------------------------------------ reviewer application list and 汇总表 export

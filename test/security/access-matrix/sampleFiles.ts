@@ -1,4 +1,5 @@
 import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
 
 /**
  * Small but structurally complete upload files (a PDF with a correct cross-reference table, a PNG
@@ -52,3 +53,15 @@ function onePixelPng(): Buffer {
 
 export const SAMPLE_PDF = minimalPdf();
 export const SAMPLE_PNG = onePixelPng();
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The organisation import's sheet with one row: 绵阳市技师学院 of the demo registry as it stands. */
+async function organisationsXlsx(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('机构名录');
+  ws.addRow(['机构编号', '机构名称', '所在地区代码', '市(州)代码', '省级代码', '备案层级', '备案状态', '备案受理日期', '备案日期', '备案职业(工种)代码', '未下放的在蓉省属机构']);
+  ws.addRow(['org-my-filed', '绵阳市技师学院(已备案评价机构)', '510703', '510700', '510000', '市级', '已备案', '2023-03-01', '2023-05-10', '4-01-02-01', '否']);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+export const SAMPLE_ORGANISATIONS_XLSX = await organisationsXlsx();

@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { dt } from '../designerText.ts';
 import { CompareDiagram } from './CompareDiagram.tsx';
+import { ReplayCard } from './ReplayCard.tsx';
 import { comparable, elementOf, idsOf, marksOf, type Change, type ChangeType } from './compareModel.ts';
 
 const t = dt.compare;
@@ -283,6 +284,7 @@ export function ComparePage() {
             </Space>
           )}
         </Card>
+        {found ? <ReplayCard fromHash={from} toHash={to} /> : null}
       </Space>
     </div>
   );

@@ -12,6 +12,7 @@ import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
 import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
+import ClauseBadgesModule from './clauseBadges/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
@@ -73,7 +74,7 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, input.module],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, input.module],
       moddleExtensions: { zeebe: zeebeModdle },
     });
     modeler.current = m;

@@ -74,14 +74,6 @@ export function PackagesPage() {
     },
     onError: (err) => message.error(messageOf(err)),
   });
-  const activate = useMutation({
-    mutationFn: (v: PackageVersion) => data(api.POST('/api/packages/{hash}/activate', { params: { path: { hash: v.hash } } })),
-    onSuccess: (v) => {
-      message.success(t.activated(v.title));
-      return refresh();
-    },
-    onError: (err) => message.error(messageOf(err)),
-  });
   const remove = useMutation({
     mutationFn: async (d: DraftView) => {
       await api.DELETE('/api/drafts/{id}', { params: { path: { id: d.id } } });
@@ -124,15 +116,12 @@ export function PackagesPage() {
             </Button>
           ) : null}
           {admin && !v.active ? (
-            <Button
-              size="small"
-              type="primary"
-              data-testid="activate-version"
-              loading={activate.isPending && activate.variables?.hash === v.hash}
-              onClick={() => modal.confirm({ title: t.actions.activate, content: t.confirmActivate(v.title), okText: t.ok, cancelText: t.cancel, onOk: () => activate.mutateAsync(v).catch(() => undefined) })}
-            >
-              {t.actions.activate}
-            </Button>
+            // Activation goes through its page: the diff, the replay and the scenario results first.
+            <Link to={`/designer/activation/${v.hash}`}>
+              <Button size="small" type="primary" data-testid="activate-version">
+                {t.actions.activate}
+              </Button>
+            </Link>
           ) : null}
         </Space>
       );

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Alert, App as AntdApp, Badge, Button, Card, Col, Menu, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App as AntdApp, Badge, Button, Card, Col, Menu, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, data } from '../../api/client.ts';
@@ -12,8 +12,9 @@ import { formatDateTime } from '../../components/formatDate.ts';
 import type { DraftDetail, DraftProblem, SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { elementOf, firstFile, groupFiles } from './draftFiles.ts';
-import { FilePane } from './FilePane.tsx';
+import { draftFileQuery, FilePane } from './FilePane.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { TryoutTab } from '../tryout/TryoutTab.tsx';
 
 const w = dt.workspace;
 
@@ -33,6 +34,12 @@ export function DraftWorkspacePage() {
     gcTime: 0,
     queryFn: () => data(api.GET('/api/drafts/{id}', { params: { path: { id } } })),
   });
+  // The file the address names is read alongside the draft, not after it.
+  const requested = search.get('file');
+  useEffect(() => {
+    if (requested) void qc.prefetchQuery(draftFileQuery(id, requested));
+    // (only the file the page was opened on: later switches read their file as they open it)
+  }, [id]);
   const [dirty, setDirty] = useState(false);
   const [reloads, setReloads] = useState(0);
   const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number } | null>(null);
@@ -86,6 +93,7 @@ export function DraftWorkspacePage() {
   if (!detail.data) return <Spin />;
   const draft = detail.data;
   const path = search.get('file') ?? firstFile(draft.files);
+  const tab = search.get('tab') ?? 'files';
   const readOnly = role !== 'policy_editor' || draft.status === 'PUBLISHED';
   const errors = draft.problems.filter((p) => p.severity === 'error');
   const errorsByFile = new Map<string, number>();
@@ -169,7 +177,17 @@ export function DraftWorkspacePage() {
         }
       />
       {published ? <Alert type="info" showIcon message={w.readOnly} style={{ marginBottom: 12 }} /> : null}
-      <Row gutter={12} wrap={false}>
+      {/* The files stay mounted under another tab, so unsaved edits survive a try-out. */}
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setSearch(k === 'files' ? (path ? { file: path } : {}) : { ...(path ? { file: path } : {}), tab: k }, { replace: true })}
+        items={[
+          { key: 'files', label: w.files },
+          { key: 'tryout', label: dt.tryout.tab },
+        ]}
+      />
+      {tab === 'tryout' ? <TryoutTab draft={draft} readOnly={readOnly} /> : null}
+      <Row gutter={12} wrap={false} style={tab === 'files' ? undefined : { display: 'none' }}>
         <Col flex="200px">
           <Card size="small" title={w.files} styles={{ body: { padding: 0, maxHeight: 620, overflowY: 'auto' } }}>
             <Menu
@@ -212,7 +230,7 @@ export function DraftWorkspacePage() {
           ) : null}
         </Col>
       </Row>
-      <div style={{ marginTop: 12 }}>
+      <div style={{ marginTop: 12, display: tab === 'files' ? undefined : 'none' }}>
         <ProblemsPanel problems={draft.problems} onOpen={onProblem} />
       </div>
     </>

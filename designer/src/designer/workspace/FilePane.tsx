@@ -9,9 +9,11 @@ import type { BpmnModelerHandle } from '../modeler/BpmnModeler.tsx';
 import type { SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { JsonEditor } from './JsonEditor.tsx';
+import { StructuredEditor, structuredTabs } from './StructuredEditor.tsx';
 
 // The modeler (bpmn-js, the properties panel) loads only when a diagram is opened.
-const BpmnModeler = lazy(() => import('../modeler/BpmnModeler.tsx').then((m) => ({ default: m.BpmnModeler })));
+const loadModeler = () => import('../modeler/BpmnModeler.tsx');
+const BpmnModeler = lazy(() => loadModeler().then((m) => ({ default: m.BpmnModeler })));
 
 const w = dt.workspace;
 
@@ -29,15 +31,19 @@ export interface FilePaneProps {
   onConflict(err: ApiError): void;
 }
 
+/** One file of a draft as read from the server (kept as read: a save updates it, never a refetch). */
+export const draftFileQuery = (draftId: string, path: string) => ({
+  queryKey: ['draft-file', draftId, path],
+  staleTime: Infinity,
+  queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
+});
+
 /** One file of the draft: the diagram in the modeler or JSON in the editor, with 保存. */
 export function FilePane(props: FilePaneProps) {
   const { draftId, path } = props;
-  const q = useQuery({
-    queryKey: ['draft-file', draftId, path],
-    staleTime: Infinity,
-    gcTime: 0,
-    queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
-  });
+  // The modeler's code comes down while the file does, not after it.
+  if (path.endsWith('.bpmn')) void loadModeler();
+  const q = useQuery({ ...draftFileQuery(draftId, path), gcTime: 0 });
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
   return <FileEditor {...props} initial={q.data.content} />;
@@ -53,15 +59,20 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
   const savedText = useRef(initial);
   const [text, setText] = useState(initial);
   // A diagram has two tabs: the modeler, and its XML as it stands now (read-only).
-  const [tab, setTab] = useState<'diagram' | 'xml'>('diagram');
+  const [tab, setTab] = useState<string>('diagram');
+  // Rule sets, forms and the schedule open in their structured editor; the JSON stays a tab.
+  const structured = bpmn ? null : structuredTabs(path);
+  const [dataTab, setDataTab] = useState<string>(structured?.[0]?.key ?? 'json');
   const [xml, setXml] = useState('');
   // A BPMN problem clicked while the XML is shown goes back to the diagram to select its element.
   useEffect(() => {
     if (focus?.elementId) setTab('diagram');
+    // A problem's pointer is shown where it points: in the JSON view.
+    else if (focus?.pointer) setDataTab('json');
   }, [focus]);
   const showTab = async (key: string) => {
     if (key === 'xml') setXml(await modeler.current!.xml());
-    setTab(key as 'diagram' | 'xml');
+    setTab(key);
   };
   const [dirty, setDirtyState] = useState(false);
   const setDirty = (v: boolean) => {
@@ -108,9 +119,9 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
         )
       }
       styles={{ body: { padding: bpmn && tab === 'diagram' ? 0 : 12 } }}
-      tabList={bpmn ? [{ key: 'diagram', label: w.tabs.diagram }, { key: 'xml', label: w.tabs.xml }] : undefined}
-      activeTabKey={tab}
-      onTabChange={(k) => void showTab(k)}
+      tabList={bpmn ? [{ key: 'diagram', label: w.tabs.diagram }, { key: 'xml', label: w.tabs.xml }] : (structured ?? undefined)}
+      activeTabKey={bpmn ? tab : dataTab}
+      onTabChange={(k) => (bpmn ? void showTab(k) : setDataTab(k))}
       tabProps={{ size: 'small' }}
     >
       {bpmn ? (
@@ -123,6 +134,18 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           </div>
           {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
         </>
+      ) : structured && dataTab !== 'json' ? (
+        <StructuredEditor
+          tab={dataTab}
+          draftId={draftId}
+          path={path}
+          text={text}
+          readOnly={readOnly}
+          onChange={(v) => {
+            setText(v);
+            setDirty(v !== savedText.current);
+          }}
+        />
       ) : (
         <JsonEditor
           value={text}

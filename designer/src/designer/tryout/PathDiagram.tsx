@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Spin } from 'antd';
+import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import './pathDiagram.css';
+import { dt } from '../designerText.ts';
+
+/** Element or flow id → how it is painted: on the path, the end reached, waiting there, reached by no scenario. */
+export type PathMarks = Record<string, 'visited' | 'end' | 'waiting' | 'uncovered'>;
+
+interface Canvas {
+  addMarker(id: string, marker: string): void;
+  zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
+}
+interface Registry {
+  get(id: string): unknown;
+}
+
+/** A read-only bpmn-js viewer with a try-out's path (or a coverage map) painted as canvas markers. */
+export function PathDiagram({ xml, marks, testId, height = 460 }: { xml: string; marks: PathMarks; testId: string; height?: number }) {
+  const host = useRef<HTMLDivElement>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+
+  useEffect(() => {
+    if (!host.current) return;
+    setState('loading');
+    const v = new NavigatedViewer({ container: host.current });
+    let alive = true;
+    v.importXML(xml)
+      .then(() => {
+        if (!alive) return;
+        const canvas = v.get<Canvas>('canvas');
+        const registry = v.get<Registry>('elementRegistry');
+        for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `path-${kind}`);
+        canvas.zoom('fit-viewport', 'auto');
+        setState('ready');
+      })
+      .catch(() => alive && setState('failed'));
+    return () => {
+      alive = false;
+      v.destroy();
+    };
+  }, [xml, marks]);
+
+  if (state === 'failed') return <Alert type="error" showIcon title={dt.workspace.diagramImportFailed} />;
+  return (
+    <div style={{ position: 'relative' }}>
+      <div ref={host} className="path-diagram" data-testid={testId} data-ready={state === 'ready'} style={{ height }} />
+      {state === 'loading' ? (
+        <div style={{ position: 'absolute', inset: 0, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+          <Spin />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The legend of the colours a PathDiagram uses. */
+export function PathLegend({ kinds }: { kinds: Array<keyof typeof dt.tryout.legend> }) {
+  return (
+    <div className="path-legend">
+      {kinds.map((k) => (
+        <span key={k} data-kind={k}>
+          {dt.tryout.legend[k]}
+        </span>
+      ))}
+    </div>
+  );
+}
