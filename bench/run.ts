@@ -1,71 +1,80 @@
 /**
- * `npm run bench`: measures the design targets on this machine.
- *  1. stored state per waiting SC26 instance (target ≈ 10 KB, nothing kept in memory);
- *  2. submissions per second with the process start queued durably;
- *  3. the reviewer's task list (GET /api/tasks) with filters, sort and total over 100,000 open tasks (target < 50 ms).
- * Sizes scale with BENCH_APPS and BENCH_LIST_TASKS.
+ * `npm run bench [engine|rules|inbox|submit ...]`: each benchmark next to its baseline measured in
+ * the same run (warm-up, then ours and the baseline in alternating turns), printed as a table of
+ * medians with min–max and the ratio (> 1: ours faster), and written as JSON and Markdown to
+ * bench/results/<BENCH_LABEL or latest>.{json,md}. BENCH_SMALL=1 is the quick run `npm test` makes.
+ * Sizes: BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
+ * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../engine/config.ts';
-import { createPlatform } from '../engine/createPlatform.ts';
-import { DEMO_ACCOUNTS } from '../engine/services/demo/demoData.ts';
-import { validApplication } from '../test/support/fixtures.ts';
-import { PDF, PNG_FILE } from '../test/support/uploadFixtures.ts';
-import { benchTaskList } from './taskListBench.ts';
+import { engineBenchmarks } from './engineBench.ts';
+import { inboxBenchmarks } from './inboxBench.ts';
+import { markdownTable, type Row } from './lib/compare.ts';
+import { rulesBenchmarks } from './rulesBench.ts';
+import { submitBenchmarks } from './submitBench.ts';
 
-const APPS = Number(process.env.BENCH_APPS ?? 200);
+const small = process.env.BENCH_SMALL === '1';
+const num = (name: string, full: number, quick: number) => Number(process.env[name] ?? (small ? quick : full));
+const list = (name: string, full: string, quick: string) => (process.env[name] ?? (small ? quick : full)).split(',').filter(Boolean) as Array<'sqlite' | 'mysql'>;
+const repeats = num('BENCH_REPEATS', 5, 2);
+const warmup = small ? 0 : 2;
+
+const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
+  engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
+  rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
+  inbox: async () => {
+    const rows: Row[] = [];
+    for (const store of list('BENCH_INBOX_STORES', 'sqlite,mysql', 'sqlite')) rows.push(...(await inboxBenchmarks({ store, tasks: num('BENCH_INBOX_TASKS', 1_000_000, 1000), rounds: num('BENCH_INBOX_ROUNDS', 40, 3), repeats: Math.min(repeats, 3), warmup: small ? 0 : 1 })));
+    return rows;
+  },
+  submit: async () => {
+    const rows: Row[] = [];
+    for (const store of list('BENCH_SUBMIT_STORES', 'sqlite,mysql', 'sqlite')) {
+      const rate = num('BENCH_SUBMIT_RATE', store === 'sqlite' ? 1000 : 500, 20);
+      rows.push(...(await submitBenchmarks({ store, rate, seconds: num('BENCH_SUBMIT_SECONDS', 20, 1), repeats: small ? 1 : Math.min(repeats, 3) })));
+    }
+    return rows;
+  },
+};
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
-  // One applicant stands in for many: the per-applicant draft quota would stop the run at 20.
-  const config = { ...loadConfig({ MAX_DRAFTS_PER_APPLICANT: String(APPS + 1) }), databaseUrl: `sqlite:${path.join(dir, 'bench.sqlite')}`, dataDir: dir, attachmentsDir: path.join(dir, 'att'), uploadTmpDir: path.join(dir, 'upload-tmp'), deploymentsDir: path.resolve('deployments') };
-  const p = await createPlatform(config, { log: () => undefined });
-  await p.start();
-  const { packages, applications, accounts } = p.services;
-  const { version } = await packages.deployFromDirectory(null, 'sichuan/2026-examiner-training');
-  await packages.activate(null, version.hash);
-  const applicant = (await accounts.findByUsername(DEMO_ACCOUNTS[0].username))!;
-  const form = (await packages.version(version.hash)).forms.application.schema as { 'x-attachments': Array<{ kind: string; accept: string[] }> };
-
-  // 1 + 2: submissions and the state they leave behind
-  const drafts: string[] = [];
-  for (let i = 0; i < APPS; i++) {
-    const app = await applications.createDraft(applicant, { packageHash: version.hash, data: validApplication({ name: applicant.displayName, idNumber: applicant.idNumber!, recommenderOrgId: 'org-my-filed' }) });
-    for (const spec of form['x-attachments']) {
-      const pdf = spec.accept.includes('application/pdf');
-      const f = path.join(dir, `u-${i}-${spec.kind}`);
-      // Real files: the upload inspector parses each one whole.
-      fs.writeFileSync(f, pdf ? PDF : PNG_FILE);
-      await applications.addAttachment(applicant, app.id, { kind: spec.kind, path: f, originalName: spec.kind, declaredMime: '', size: fs.statSync(f).size });
-    }
-    drafts.push(app.id);
+  const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = asked.length ? asked : Object.keys(BENCHMARKS);
+  for (const n of names) if (!BENCHMARKS[n]) throw new Error(`unknown benchmark ${n} (one of ${Object.keys(BENCHMARKS).join(', ')})`);
+  const rows: Row[] = [];
+  const started = new Date().toISOString();
+  for (const n of names) {
+    console.log(`[bench] ---- ${n}`);
+    rows.push(...(await BENCHMARKS[n]()));
+    // Written after every benchmark, so a long run stopped part-way keeps what it measured.
+    write(rows, names, started);
   }
-  let t0 = performance.now();
-  for (const id of drafts) await applications.submit(applicant, id);
-  const submitMs = performance.now() - t0;
-  t0 = performance.now();
-  for (;;) {
-    const waiting = await p.db.knex('tasks').where({ element_id: 'Task_UnitReview' }).count<{ n: number }[]>('* as n');
-    if (Number(waiting[0].n) >= APPS) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const toWaitMs = performance.now() - t0;
-  const sizes = (await p.db.knex('engine_instances').where({ status: 'ACTIVE' }).select('state', 'variables')).map((r: { state: string; variables: string }) => Buffer.byteLength(r.state) + Buffer.byteLength(r.variables));
-  console.log(`submissions: ${APPS} in ${submitMs.toFixed(0)} ms → ${((APPS / submitMs) * 1000).toFixed(0)}/s accepted with the start queued; all at the unit review after ${toWaitMs.toFixed(0)} ms more`);
-  console.log(`stored state per waiting instance: mean ${(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024).toFixed(1)} KB, max ${(Math.max(...sizes) / 1024).toFixed(1)} KB (engine objects in memory between commands: 0)`);
-
-  // 3: the reviewer's task list with filters and total (GET /api/tasks)
-  await benchTaskList(p, Number(process.env.BENCH_LIST_TASKS ?? 100_000));
-
-  const s0 = performance.now();
-  await p.stop();
-  console.error(`[bench] stopped in ${(performance.now() - s0).toFixed(0)} ms`);
-  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`\n${markdownTable(rows)}\n`);
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+function write(rows: Row[], names: string[], started: string): void {
+  const table = markdownTable(rows);
+  const outDir = process.env.BENCH_RESULTS_DIR ?? path.resolve('bench/results');
+  fs.mkdirSync(outDir, { recursive: true });
+  const label = process.env.BENCH_LABEL ?? 'latest';
+  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, 1-min load average ${os.loadavg()[0].toFixed(1)} at writing`;
+  fs.writeFileSync(path.join(outDir, `${label}.json`), JSON.stringify({ started, finished: new Date().toISOString(), machine, small, benchmarks: names, rows }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(outDir, `${label}.md`),
+    `# Benchmarks (${label})\n\n${started}, ${machine}${small ? ', small run' : ''}. \`npm run bench -- ${names.join(' ')}\`.\n` +
+      `Medians of ${repeats} rounds after warm-up, min–max in brackets; the baseline measured in the same run in alternating turns. ` +
+      `Ratio > 1 means ours is faster (throughput ours/baseline, latency baseline/ours).\n\n${table}\n` +
+      rows.filter((r) => r.note).map((r) => `\n- ${r.id}: ${r.note}`).join('') + '\n',
+  );
+  console.log(`[bench] results written to ${path.join(outDir, label)}.{json,md}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

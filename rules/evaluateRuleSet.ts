@@ -41,26 +41,78 @@ const APPLIES = '#appliesWhen';
  * A fact the rules read that is null or undefined fails every rule that reads it, with a message
  * saying what is missing, even where the condition alone would have passed.
  */
+/** A rule set prepared once: its rules built into json-rules-engine and what the explanation reads of each. */
+interface Prepared {
+  /** Idle engines with the rules added; one per concurrent evaluation (a json-rules-engine run is not re-entrant). */
+  idle: PooledEngine[];
+  rules: Map<string, { facts: string[]; appliesFacts: string[]; leafFacts: string[][] }>;
+  allFacts: string[];
+}
+
+interface PooledEngine {
+  engine: Engine;
+  /** The operators of the evaluation under way (bound to its asOf and facts). */
+  ops: ReturnType<typeof customOperators>;
+}
+
+const POOL_MAX = 16;
+/** Rule sets are plain data loaded once per package version: the cache lives as long as the object. */
+const prepared = new WeakMap<RuleSet, Prepared>();
+
+function prepare(ruleSet: RuleSet): Prepared {
+  const hit = prepared.get(ruleSet);
+  if (hit) return hit;
+  assertUniqueNames(ruleSet);
+  const rules = new Map<string, { facts: string[]; appliesFacts: string[]; leafFacts: string[][] }>();
+  for (const rule of ruleSet.rules) {
+    rules.set(rule.name, {
+      facts: [...new Set(referencedFacts(rule.conditions))],
+      appliesFacts: rule.appliesWhen ? [...new Set(referencedFacts(rule.appliesWhen))] : [],
+      leafFacts: leaves(wrap(rule.conditions), undefined).map(({ spec }) => [...new Set(referencedFacts(spec))]),
+    });
+  }
+  const p: Prepared = { idle: [], rules, allFacts: [...new Set(ruleSet.rules.flatMap((r) => referencedFacts(r.conditions)))].sort() };
+  prepared.set(ruleSet, p);
+  return p;
+}
+
+function buildEngine(ruleSet: RuleSet): PooledEngine {
+  const pooled = { engine: new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false }), ops: customOperators({ asOf: '1970-01-01', facts: {} }) };
+  for (const name of Object.keys(pooled.ops) as Array<keyof PooledEngine['ops']>) pooled.engine.addOperator(name, (a: unknown, b: unknown) => pooled.ops[name](a, b));
+  for (const rule of ruleSet.rules) {
+    pooled.engine.addRule(toEngineRule(rule.name, rule.conditions));
+    if (rule.appliesWhen) pooled.engine.addRule(toEngineRule(rule.name + APPLIES, rule.appliesWhen));
+  }
+  return pooled;
+}
+
+/**
+ * Evaluates every rule of a rule set against the facts at the as-of date (no short-circuit), so
+ * an ineligible applicant is told each failed rule and condition with its clause. Decision:
+ * INELIGIBLE if a binding rule failed, else REFER if any rule referred, else ELIGIBLE.
+ * A fact the rules read that is null or undefined fails every rule that reads it, with a message
+ * saying what is missing, even where the condition alone would have passed.
+ * The rules are built into json-rules-engine once per rule set; the explanation reads the
+ * condition results of that one run.
+ */
 export async function evaluateRuleSet(ruleSet: RuleSet, facts: Facts, opts: { asOf: string }): Promise<Evaluation> {
   const { asOf } = opts;
   if (!isCivilDate(asOf)) throw new RuleSetError(`判定日期 asOf 无效:「${String(asOf)}」,应为 YYYY-MM-DD`);
-  assertUniqueNames(ruleSet);
+  const prep = prepare(ruleSet);
   const allFacts: Record<string, unknown> = { ...facts, asOf };
   const isMissing = (fact: string) => allFacts[fact] === undefined || allFacts[fact] === null;
 
-  // A new engine per evaluation, so the operators are bound to this asOf and these facts.
-  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath, replaceFactsInEventParams: false });
-  for (const [name, fn] of Object.entries(customOperators({ asOf, facts: allFacts }))) engine.addOperator(name, fn);
-  for (const rule of ruleSet.rules) {
-    engine.addRule(toEngineRule(rule.name, rule.conditions));
-    if (rule.appliesWhen) engine.addRule(toEngineRule(rule.name + APPLIES, rule.appliesWhen));
-  }
-  const runFacts = Object.fromEntries(Object.entries(allFacts).filter(([, v]) => v !== undefined));
+  const runFacts: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(allFacts)) if (v !== undefined) runFacts[k] = v;
+  const pooled = prep.idle.pop() ?? buildEngine(ruleSet);
+  pooled.ops = customOperators({ asOf, facts: allFacts });
   let run: Awaited<ReturnType<Engine['run']>>;
   try {
-    run = await engine.run(runFacts);
+    run = await pooled.engine.run(runFacts);
   } catch (err) {
     throw new RuleSetError(`规则集 ${ruleSet.id} 执行失败:${(err as Error).message}`, { cause: err });
+  } finally {
+    if (prep.idle.length < POOL_MAX) prep.idle.push(pooled);
   }
   const outcomes = new Map<string, { passed: boolean; node: ResultNode }>();
   for (const r of run.results) outcomes.set(r.name, { passed: true, node: r.conditions as unknown as ResultNode });
@@ -71,14 +123,15 @@ export async function evaluateRuleSet(ruleSet: RuleSet, facts: Facts, opts: { as
 
   const checks = ruleSet.rules.map((rule): RuleCheck => {
     const base = { rule: rule.name, clause: rule.clause, title: rule.title, ambiguities: [...(rule.ambiguities ?? [])], assumptions: [...(rule.assumptions ?? [])] };
-    if (rule.appliesWhen && !referencedFacts(rule.appliesWhen).some(isMissing) && !outcomes.get(rule.name + APPLIES)!.passed) {
+    const pr = prep.rules.get(rule.name)!;
+    if (rule.appliesWhen && !pr.appliesFacts.some(isMissing) && !outcomes.get(rule.name + APPLIES)!.passed) {
       const message = rule.notApplicableMessage ? interpolateMessage(rule.notApplicableMessage, (k) => lookup(k, undefined)) : `不适用:${rule.title}`;
       return { ...base, applicable: false, passed: true, outcome: 'PASS', message, conditions: [] };
     }
 
     const res = outcomes.get(rule.name)!;
-    const missingHere = [...new Set(referencedFacts(rule.conditions))].filter(isMissing);
-    const conditions = leaves(wrap(rule.conditions), res.node).map(({ spec, node }) => toCheck(spec, node));
+    const missingHere = pr.facts.filter(isMissing);
+    const conditions = leaves(wrap(rule.conditions), res.node).map(({ spec, node }, i) => toCheck(spec, node, pr.leafFacts[i]));
     const passed = res.passed && missingHere.length === 0;
     const outcome: Outcome = passed ? (rule.onPass ?? 'PASS') : (rule.onFail ?? 'INELIGIBLE');
     // The condition the message speaks about: the first failed one, or the first passed one.
@@ -87,8 +140,8 @@ export async function evaluateRuleSet(ruleSet: RuleSet, facts: Facts, opts: { as
     if (missingHere.length) message = `未取得${missingHere.map(label).join('、')},无法判定。${message}`;
     return { ...base, applicable: true, passed, outcome, message, conditions };
 
-    function toCheck(spec: ConditionSpec, node: ResultNode | undefined): ConditionCheck {
-      const factMissing = referencedFacts(spec).find(isMissing);
+    function toCheck(spec: ConditionSpec, node: ResultNode | undefined, specFacts: string[]): ConditionCheck {
+      const factMissing = specFacts.find(isMissing);
       const actual = node?.factResult;
       const expected = node?.valueResult !== undefined ? node.valueResult : isFactRef(spec.value) ? resolve(spec.value) : spec.value;
       const ok = node?.result === true && !factMissing;
@@ -110,7 +163,7 @@ export async function evaluateRuleSet(ruleSet: RuleSet, facts: Facts, opts: { as
   // An INELIGIBLE decision rests on the failed binding rules alone; any other on every applicable rule.
   const influencing = decision === 'INELIGIBLE' ? checks.filter((c) => c.outcome === 'INELIGIBLE') : checks.filter((c) => c.applicable);
   const ambiguities = [...new Set(influencing.flatMap((c) => [...c.ambiguities, ...c.assumptions]))].sort(byFlag);
-  const missingFacts = [...new Set(ruleSet.rules.flatMap((r) => referencedFacts(r.conditions)))].filter(isMissing).sort();
+  const missingFacts = prep.allFacts.filter(isMissing);
   return { decision, checks, ambiguities, missingFacts, asOf };
 
   /** {actual} {expected} {matched.x} speak about one condition; {asOf} and {fact.path} read the facts. */
@@ -171,7 +224,5 @@ function referencedFacts(tree: ConditionTree): string[] {
   return out;
 }
 
-/** AMB-nn and A-n in natural order (AMB-06 before AMB-20, A-1 before A-2). */
-function byFlag(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
+/** AMB-nn and A-n in natural order (AMB-06 before AMB-20, A-1 before A-2); one collator, not one per comparison. */
+const byFlag = new Intl.Collator('en', { numeric: true }).compare;

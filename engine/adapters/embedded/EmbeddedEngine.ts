@@ -88,6 +88,15 @@ export interface EmbeddedEngineOptions {
   workerName?: string;
   stopTimeoutMs?: number;
   log?: (msg: string) => void;
+  /** Live engine objects kept for instances just advanced (0 turns it off); the stored state stays the truth. */
+  hotInstances?: number;
+}
+
+/** A live session of an instance whose stored row is at `version`: reused only while the row still is. */
+interface HotInstance {
+  session: InstanceSession;
+  version: number;
+  definitionKey: string;
 }
 
 const CALL_JOB_TYPE = 'embedded:callActivity';
@@ -130,6 +139,12 @@ export class EmbeddedEngine implements ProcessEngine {
   /** Variables and saved state are sealed at the store (ID and mobile numbers); in memory they are clear. */
   private readonly personal: PersonalData;
   private readonly signals: SignalBroadcasts;
+  /**
+   * Bounded cache (least recently used first) of the live sessions of instances this process advanced
+   * last: a command on one whose row is still at the version it wrote skips rebuilding and recovering
+   * the engine. Anything else (another process, an admin's variables, a failure) rebuilds from the row.
+   */
+  private readonly hot = new Map<string, HotInstance>();
 
   constructor(
     db: Db,
@@ -191,6 +206,8 @@ export class EmbeddedEngine implements ProcessEngine {
 
   async stop(): Promise<void> {
     this.running = false;
+    for (const h of this.hot.values()) h.session.stop();
+    this.hot.clear();
     clearTimeout(this.timerLoop);
     clearTimeout(this.jobLoop);
     // A handler that never returns (a dead worker) must not block shutdown; its job times out and is re-activated.
@@ -347,8 +364,11 @@ export class EmbeddedEngine implements ProcessEngine {
       const vars: Variables = { ...variables };
       const session = new InstanceSession(key, def.sourceContext, def.model, vars, this.now);
       await session.start(vars);
-      const result = await session.finish();
-      if (result.error) throw new Error(`流程启动失败:${result.error.message}`);
+      const result = await session.finish({ keepAlive: this.hotLimit > 0 });
+      if (result.error) {
+        session.stop();
+        throw new Error(`流程启动失败:${result.error.message}`);
+      }
       const row: InstanceRow = {
         key,
         definition_key: def.key,
@@ -362,8 +382,28 @@ export class EmbeddedEngine implements ProcessEngine {
         version: 0,
         start_key: startKey ?? null,
       };
-      await this.persist(row, def, vars, result, { insert: true });
+      try {
+        await this.persist(row, def, vars, result, { insert: true });
+      } catch (err) {
+        session.stop();
+        throw err;
+      }
+      this.keepHot(key, session, 1, def.key, result);
     });
+  }
+
+  private get hotLimit(): number {
+    return this.options.hotInstances ?? 64;
+  }
+
+  private keepHot(key: string, session: InstanceSession, version: number, definitionKey: string, result: SessionResult): void {
+    if (this.hotLimit <= 0 || result.status !== 'ACTIVE' || !this.running) return session.stop();
+    this.hot.set(key, { session, version, definitionKey });
+    while (this.hot.size > this.hotLimit) {
+      const [oldest, h] = this.hot.entries().next().value as [string, HotInstance];
+      this.hot.delete(oldest);
+      h.session.stop();
+    }
   }
 
   async cancelInstance(processInstanceKey: string): Promise<void> {
@@ -394,13 +434,31 @@ export class EmbeddedEngine implements ProcessEngine {
           if (!row) throw new InstanceGoneError(`流程实例 ${instanceKey} 不存在`);
           if (row.status !== 'ACTIVE') throw new InstanceGoneError(`流程实例 ${instanceKey} 已结束`);
           const def = await this.loadDefinition(row.definition_key);
-          const vars = this.personal.fromJson<Variables>(row.variables);
-          const session = new InstanceSession(instanceKey, def.sourceContext, def.model, vars, this.now);
-          await session.resume(this.personal.fromJson(row.state));
-          cmd(session, vars);
-          const result = await session.finish();
-          if (result.error) throw new InstanceRunError(result.error.message, result.error.elementId);
-          await this.persist(row, def, vars, result, { after });
+          const stored = this.personal.fromJson<Variables>(row.variables);
+          const hot = this.hot.get(instanceKey);
+          this.hot.delete(instanceKey);
+          let session: InstanceSession;
+          if (hot && hot.version === row.version && hot.definitionKey === row.definition_key) {
+            session = hot.session;
+            session.reuse(stored);
+          } else {
+            hot?.session.stop();
+            session = new InstanceSession(instanceKey, def.sourceContext, def.model, stored, this.now);
+            await session.resume(this.personal.fromJson(row.state));
+          }
+          const vars = session.variables;
+          let result: SessionResult;
+          try {
+            cmd(session, vars);
+            result = await session.finish({ keepAlive: this.hotLimit > 0 });
+            if (result.error) throw new InstanceRunError(result.error.message, result.error.elementId);
+            await this.persist(row, def, vars, result, { after });
+          } catch (err) {
+            // What the live engine did was not stored: the next command starts from the row again.
+            session.stop();
+            throw err;
+          }
+          this.keepHot(instanceKey, session, row.version + 1, row.definition_key, result);
           return result;
         });
       } catch (err) {

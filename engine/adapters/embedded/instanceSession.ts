@@ -89,7 +89,10 @@ export class InstanceSession {
     const timerDates = new Set([...model.elements.values()].filter((e) => e.timer?.kind === 'timeDate').map((e) => e.timer!.expression));
     this.engine = new Engine({
       name: instanceKey,
-      sourceContext,
+      sourceContext: withoutSerialize(sourceContext),
+      // bpmn-engine's default logger builds a `debug` logger (an isatty call) for every element of every
+      // engine; in production nothing reads them. DEBUG=bpmn* brings them back.
+      ...(process.env.DEBUG ? {} : { Logger: silentLogger }),
       elements: JOB_ELEMENTS,
       timers: storedTimers,
       expressions: {
@@ -308,7 +311,25 @@ export class InstanceSession {
     return undefined;
   }
 
-  async finish(): Promise<SessionResult> {
+  /**
+   * Prepares a live session (kept by the adapter after its last command, the stored state unchanged
+   * since) for the next command: the variables as stored, nothing reported yet.
+   */
+  reuse(variables: Variables): void {
+    for (const k of Object.keys(this.variables)) delete this.variables[k];
+    Object.assign(this.variables, variables);
+    this.completed = [];
+    this.thrownSignals = new Map();
+    this.pendingInterrupts = [];
+    this.error = undefined;
+  }
+
+  stop(): void {
+    this.engine.stop();
+  }
+
+  /** With `keepAlive` the engine stays waiting, for the adapter to reuse while its stored state is unchanged. */
+  async finish(opts: { keepAlive?: boolean } = {}): Promise<SessionResult> {
     await settle();
     for (const p of this.pendingInterrupts.splice(0)) {
       this.interruptOutside(p.subProcessId, new Set(p.elementIds));
@@ -334,9 +355,30 @@ export class InstanceSession {
       thrownSignals: [...this.thrownSignals.values()],
       error: this.error,
     };
-    this.engine.stop();
+    if (!opts.keepAlive) this.engine.stop();
     return result;
   }
+}
+
+const silent = () => undefined;
+function silentLogger() {
+  return { debug: silent, error: silent, warn: silent };
+}
+
+/**
+ * getState() serialises the whole definition source into every state (JSON of the diagram), only
+ * for the adapter to delete it: the deployed XML is the source. The source as bpmn-engine sees it,
+ * with a serialize() that costs nothing; everything else is read from the shared context.
+ */
+const cheapSources = new WeakMap<object, object>();
+function withoutSerialize(sourceContext: unknown): unknown {
+  const ctx = sourceContext as object;
+  let cheap = cheapSources.get(ctx);
+  if (!cheap) {
+    cheap = Object.create(ctx, { serialize: { value: () => null } }) as object;
+    cheapSources.set(ctx, cheap);
+  }
+  return cheap;
 }
 
 function settle(): Promise<void> {

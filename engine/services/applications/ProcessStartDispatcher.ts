@@ -17,6 +17,8 @@ export class ProcessStartDispatcher {
   private running = false;
   private busy: Promise<void> | null = null;
   private again = false;
+  /** Set by stop(): a drain under way finishes the start in hand and leaves the rest queued (durably). */
+  private stopping = false;
 
   constructor(
     db: Db,
@@ -41,6 +43,7 @@ export class ProcessStartDispatcher {
 
   start(): void {
     this.running = true;
+    this.stopping = false;
     const loop = () => {
       if (!this.running) return;
       this.kick();
@@ -51,6 +54,7 @@ export class ProcessStartDispatcher {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.busy;
   }
@@ -81,6 +85,8 @@ export class ProcessStartDispatcher {
       const rows = await this.knex('process_start_queue').where({ state: 'PENDING' }).andWhere('next_attempt_at', '<=', now).orderBy('id').limit(50);
       if (!rows.length) return started;
       for (const row of rows) {
+        // A stopping process (SIGTERM) does not work off the backlog: what is left waits in the queue.
+        if (this.stopping) return started;
         const claimed = await this.knex('process_start_queue').where({ id: row.id, state: 'PENDING' }).update({ state: 'STARTING', attempts: row.attempts + 1 });
         if (!claimed) continue;
         try {

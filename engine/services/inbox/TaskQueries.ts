@@ -155,7 +155,8 @@ export class TaskQueries {
       : this.knex('task_candidates as c').whereIn('c.candidate_group', groups).andWhere('c.state', 'OPEN');
     if (packages) base.whereIn(`${a}.package_hash`, packages);
     if (q.region) base.andWhere(`${a}.city_code`, q.region);
-    if (q.step) base.whereIn(`${a}.element_id`, await this.stepElements(q.step));
+    const elements = q.step ? await this.stepElements(q.step) : null;
+    if (elements) base.whereIn(`${a}.element_id`, elements);
     if (q.rule) base.andWhere(`${a}.rule_decision`, q.rule);
     if (q.q) {
       // Both are prefix ranges over an index: the name as typed, the ID number's last digits reversed.
@@ -167,20 +168,25 @@ export class TaskQueries {
     }
     if (q.due) this.dueFilter(base, done ? 't.due_at' : 'c.due_sort', q.due, actor.regionCode);
     if (q.applicationId || q.mine) {
-      base.whereExists(
-        this.knex('tasks as m')
-          .whereRaw(`m.id = ${done ? 't.id' : 'c.task_id'}`)
-          .modify((m) => {
-            if (q.applicationId) m.andWhere('m.application_id', q.applicationId);
-            if (q.mine) m.andWhere('m.assignee', actor.id);
-          }),
-      );
+      // A join, so the planner starts from the few tasks of this application or assignee (their
+      // indexes) instead of probing the task of every candidate row.
+      base.join('tasks as m', 'm.id', done ? 't.id' : 'c.task_id');
+      if (q.applicationId) base.andWhere('m.application_id', q.applicationId);
+      if (q.mine) base.andWhere('m.assignee', actor.id);
     }
 
     const idCol = done ? 't.id' : 'c.task_id';
     // A task in two of the caller's groups is counted and listed once (reviewers hold one group today).
     const many = !done && groups.length > 1;
-    const countQ = many ? base.clone().countDistinct({ n: idCol }) : base.clone().count({ n: '*' });
+    // One group and only the list's equality filters (and due dates): the total is read from the
+    // counters the triggers of migration 018 keep, not counted over the index.
+    const counted = !done && !many && !q.q && !q.applicationId && !q.mine;
+    const dueRange = q.due ? this.dueRange(q.due, actor.regionCode) : null;
+    const countQ = counted
+      ? this.countOpen(groups[0], { packages, region: q.region, elements, rule: q.rule }, dueRange)
+      : many
+        ? base.clone().countDistinct({ n: idCol })
+        : base.clone().count({ n: '*' });
     const sort = q.sort ?? (done ? '-completed' : 'due');
     const desc = sort.startsWith('-');
     const key = sort.replace('-', '');
@@ -193,7 +199,7 @@ export class TaskQueries {
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const [countRows, ids] = await Promise.all([countQ, pageQ]);
-    const total = Number((countRows as Array<{ n: number | string }>)[0]?.n ?? 0);
+    const total = typeof countRows === 'number' ? countRows : Number((countRows as Array<{ n: number | string }>)[0]?.n ?? 0);
     const items = await this.rows((ids as Array<{ id: string }>).map((r) => r.id));
     return { items, total, page, pageSize };
   }
@@ -280,23 +286,70 @@ export class TaskQueries {
    * (not yet overdue, due by the end of the third working day from today), 已逾期 (past due).
    */
   private dueFilter(query: Knex.QueryBuilder, col: string, due: DueFilter, region: string | null): void {
+    const { lo, hi } = this.dueRange(due, region);
+    if (lo) query.andWhere(col, '>=', lo);
+    if (hi) query.andWhere(col, '<', hi);
+  }
+
+  /**
+   * Open tasks of one group with the equality filters and a due range: whole UTC due days summed
+   * from task_counts, the (at most two) partial days at the range's edges counted over the index.
+   */
+  private async countOpen(group: string, f: { packages: string[] | null; region?: string; elements: string[] | null; rule?: string }, due: { lo?: string; hi?: string } | null): Promise<number> {
+    const filters = (query: Knex.QueryBuilder) => {
+      query.where('candidate_group', group).andWhere('state', 'OPEN');
+      if (f.packages) query.whereIn('package_hash', f.packages);
+      if (f.region) query.andWhere('city_code', f.region);
+      if (f.elements) query.whereIn('element_id', f.elements);
+      if (f.rule) query.andWhere('rule_decision', f.rule);
+      return query;
+    };
+    const sumQ = filters(this.knex('task_counts')).sum({ n: 'n' });
+    const edges: Array<[string, string]> = [];
+    if (due) {
+      const loDay = due.lo?.slice(0, 10);
+      const hiDay = due.hi?.slice(0, 10);
+      if (loDay) sumQ.andWhere('due_day', '>', loDay);
+      if (hiDay) sumQ.andWhere('due_day', '<', hiDay);
+      const edge = (day: string) => {
+        const from = due.lo && due.lo > day ? due.lo : day;
+        const next = nextDay(day);
+        const to = due.hi && due.hi < next ? due.hi : next;
+        if (from < to) edges.push([from, to]);
+      };
+      if (loDay) edge(loDay);
+      if (hiDay && hiDay !== loDay) edge(hiDay);
+    }
+    const parts = await Promise.all([sumQ, ...edges.map(([from, to]) => filters(this.knex('task_candidates')).andWhere('due_sort', '>=', from).andWhere('due_sort', '<', to).count({ n: '*' }))]);
+    return parts.reduce((sum, rows) => sum + Number((rows as Array<{ n: number | string | null }>)[0]?.n ?? 0), 0);
+  }
+
+  /** A due filter as a range of due_sort values [lo, hi). */
+  private dueRange(due: DueFilter, region: string | null): { lo?: string; hi?: string } {
     const nowIso = new Date(this.now()).toISOString();
     const today = shanghaiDate(this.now());
     const endOf = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000).toISOString();
-    if (due === 'overdue') {
-      query.andWhere(col, '<', nowIso);
-    } else if (due === 'today') {
-      query.andWhere(col, '>=', new Date(Date.parse(`${today}T00:00:00+08:00`)).toISOString()).andWhere(col, '<', endOf(today));
-    } else {
-      const third = this.calendar.current(region).addWorkingDays(today, 3).date;
-      query.andWhere(col, '>=', nowIso).andWhere(col, '<', endOf(third));
-    }
+    if (due === 'overdue') return { hi: nowIso };
+    if (due === 'today') return { lo: new Date(Date.parse(`${today}T00:00:00+08:00`)).toISOString(), hi: endOf(today) };
+    return { lo: nowIso, hi: endOf(this.calendar.current(region).addWorkingDays(today, 3).date) };
+  }
+
+  /** Working days between two dates, remembered per calendar (a page has a few distinct due dates, not 50). */
+  private readonly daysMemo = new WeakMap<object, Map<string, number>>();
+
+  private workingDaysBetween(from: string, to: string, region: string | null): number {
+    const cal = this.calendar.current(region);
+    let memo = this.daysMemo.get(cal);
+    if (!memo || memo.size > 10_000) this.daysMemo.set(cal, (memo = new Map()));
+    const key = `${from}|${to}`;
+    let n = memo.get(key);
+    if (n === undefined) memo.set(key, (n = this.countWorkingDays(from, to, cal)));
+    return n;
   }
 
   /** Working days after `from` up to and including `to` (negative when `to` is earlier); bounded to two years. */
-  private workingDaysBetween(from: string, to: string, region: string | null): number {
+  private countWorkingDays(from: string, to: string, cal: ReturnType<WorkingDays['current']>): number {
     if (from === to) return 0;
-    const cal = this.calendar.current(region);
     const step = to > from ? 1 : -1;
     let n = 0;
     let d = from;
@@ -306,4 +359,9 @@ export class TaskQueries {
     }
     return n;
   }
+}
+
+/** The civil date after 'YYYY-MM-DD'. */
+function nextDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }

@@ -16,6 +16,7 @@ import * as m014 from './014_plan_publications.ts';
 import * as m015 from './015_engine_signals.ts';
 import * as m016 from './016_organisation_filed_levels.ts';
 import * as m017 from './017_account_disabled.ts';
+import * as m018 from './018_task_counts.ts';
 import * as m021 from './021_person_public_notices.ts';
 import * as m019 from './019_instance_migrations.ts';
 
@@ -37,6 +38,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '015_engine_signals': m015,
   '016_organisation_filed_levels': m016,
   '017_account_disabled': m017,
+  '018_task_counts': m018,
   '021_person_public_notices': m021,
   '019_instance_migrations': m019,
 };
