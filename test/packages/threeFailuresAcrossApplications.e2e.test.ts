@@ -73,5 +73,5 @@ describe('three failures spread over two applications', () => {
       then: { status: 'REJECTED', variables: { 'eligibility.decision': 'INELIGIBLE' }, failedClauses: ['SC26-32', 'SC26-45'] },
     } as Scenario;
     await runScenario(t, DIR, third);
-  });
+  }, 180_000);
 });
