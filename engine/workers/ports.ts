@@ -22,4 +22,4 @@ export interface DeadlineResult {
 export type DeadlineCalculator = (req: { anchor: string; amount: number; unit: 'WD' | 'MONTH' | 'YEAR' | 'DAY'; counting: string }, regionCode?: string) => DeadlineResult;
 
 /** The registry as the workers use it (writes are idempotent per job). */
-export type RegistryWriter = Pick<RegistryService, 'getRecommenderFacts' | 'getPersonFacts' | 'getOrganisationFacts' | 'getCard' | 'issueCard' | 'markCardCollected' | 'cancelCard' | 'recordSanction' | 'records' | 'unitYears' | 'publicNotices'>;
+export type RegistryWriter = Pick<RegistryService, 'getRecommenderFacts' | 'getPersonFacts' | 'getOrganisationFacts' | 'getCard' | 'issueCard' | 'markCardCollected' | 'cancelCard' | 'recordSanction' | 'records' | 'unitYears' | 'publicNotices' | 'provincialClasses'>;

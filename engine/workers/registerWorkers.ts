@@ -163,6 +163,25 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
       return { kind: 'complete', variables: { [job.customHeaders.target ?? 'publicNotice']: { id: notice.id, scope: notice.scope, reason: notice.reason } } };
     },
 
+    /**
+     * The province lets a city join its classes of the package's year (SC26-08): the requester is the city
+     * centre that started the case; header `decision` names the variable the decision task wrote. Once per job.
+     */
+    'provincialClass.record': async (job) => {
+      const requester = requireVariable<{ regionCode?: string | null }>(job, 'requester');
+      const decision = requireVariable<Record<string, unknown>>(job, requireHeader(job, 'decision'));
+      const pkg = await d.packages.version(requireVariable<string>(job, 'packageHash'));
+      await d.registry.provincialClasses.record({
+        cityCode: String(requester.regionCode ?? ''),
+        year: pkg.manifest.year,
+        packageId: pkg.manifest.id,
+        opinion: typeof decision.opinion === 'string' ? decision.opinion : null,
+        decidedBy: typeof decision.reviewer === 'string' ? decision.reviewer : null,
+        idempotencyKey: `job:${job.key}`,
+      });
+      return { kind: 'complete', variables: { provincialClass: { cityCode: requester.regionCode, year: pkg.manifest.year } } };
+    },
+
     /** A deadline by the package's counting convention and the working-day calendar. */
     'deadline.compute': async (job) => {
       const anchorRef = requireHeader(job, 'anchor');

@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRuleSet } from '../../rules/index.ts';
 import type { RuleSet } from '../../rules/ruleSetTypes.ts';
+import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
 import { waitFor } from '../../engine/util/waitFor.ts';
 import { shanghaiDate } from '../../engine/services/time/clock.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 
 const LC = 'liaocheng/2020-org-pilot';
 const SC26 = 'sichuan/2026-examiner-training';
@@ -20,16 +22,9 @@ const ORG = 'org-lc-school';
  */
 describe.each(storeTargets())('cases started by reviewers on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   const hashes: Record<string, string> = {};
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     for (const dir of [LC, SC26, SC21]) {
       const { version } = await t.platform.services.packages.deployFromDirectory(null, dir);
       await t.platform.services.packages.activate(null, version.hash);
@@ -38,7 +33,6 @@ describe.each(storeTargets())('cases started by reviewers on $name', (store: Sto
   }, 120_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   const tasksOf = (processInstanceKey: string) => t.platform.db.knex('tasks').where({ process_instance_key: processInstanceKey });
@@ -177,7 +171,35 @@ describe.each(storeTargets())('cases started by reviewers on $name', (store: Sto
     const decided = await t.platform.db.knex('audit_log').where({ action: 'task.completed', entity_id: task.id });
     expect(decided).toHaveLength(1);
     expect(JSON.parse(decided[0].detail)).toMatchObject({ decision: 'approve', opinion: '同意参加2026年第二期省级培训班' });
+    // and: 绵阳 is recorded once as joining the year's provincial classes, so its applicants train with the province
+    expect(instance.completedElements).toContain('Task_RecordProvincialClass');
+    expect(await t.platform.db.knex('provincial_class_cities').where({ city_code: '510700', year: 2026 })).toHaveLength(1);
+    expect((await t.platform.services.registry.getRecommenderFacts('org-my-filed', '2026-06-01')).provincialClassYears).toEqual([2026]);
+    expect((await t.platform.services.registry.getRecommenderFacts('org-dy-stale', '2026-06-01')).provincialClassYears).toEqual([]);
   }, 120_000);
+
+  it('SC26-08: after the approval an applicant of that city trains and sits with the province, one of another city with its city', async () => {
+    // given: the approval of the test above (绵阳 joined the 2026 provincial classes)
+    const runTo = async (recommender: string) => {
+      const s = {
+        name: `培训考核由谁组织(${recommender})`,
+        clauses: ['SC26-08'],
+        given: { asOf: '2026-03-02', applicant: 'zhangwei', recommender, application: {} },
+        when: [{ submit: true }, { complete: 'Task_UnitReview', decision: 'approve' }, { complete: 'Task_CityReview', decision: 'approve' }, { complete: 'Task_ProvinceReReview', decision: 'approve' }, { expectWaitingAt: ['Task_TrainingExam'] }],
+        then: { status: 'ADMITTED', waitingAt: ['Task_TrainingExam'] },
+      } as Scenario;
+      const applicationId = await runScenario(t, SC26, s);
+      return waitFor(() => t.platform.db.knex('tasks').where({ application_id: applicationId, element_id: 'Task_TrainingExam' }).first(), 10_000, 'the training task');
+    };
+    // when: a 绵阳 unit's applicant is admitted
+    const mianyang = await runTo('org-my-filed');
+    // then: the province records the training and exam
+    expect(JSON.parse(mianyang.candidate_groups)).toEqual(['province:510000']);
+    // and: a 成都 unit's applicant (a city that did not ask) trains with its city
+    const chengdu = await runTo('org-cd-city');
+    expect(JSON.parse(chengdu.candidate_groups)).toEqual(['city:510100']);
+    t.clock.set(Date.now());
+  }, 180_000);
 
   it('SC21-14: a city asks for offline training with its 培训方案, and the province refuses it along its yearly plan', async () => {
     // given

@@ -86,6 +86,7 @@ describe.each(storeTargets())('RegistryService on $name', (target: StoreTarget) 
         filingAcceptedDate: '2023-03-01',
         isUndelegatedProvincialInChengdu: true,
         recommendationSuspendedUntil: null,
+        provincialClassYears: [],
       });
     });
 

@@ -6,6 +6,7 @@ import { checkIdCard, ID_CARD_MESSAGES } from '../../../forms/index.ts';
 import type { PersonalData } from '../privacy/index.ts';
 import type { SanctionKind } from '../../packages/sanctionKinds.ts';
 import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSitting, type Title } from './PersonRecords.ts';
+import { ProvincialClassCities } from './ProvincialClassCities.ts';
 import { PublicNotices } from './PublicNotices.ts';
 import { UnitYearTally } from './UnitYearTally.ts';
 
@@ -56,6 +57,8 @@ export interface RecommenderFacts {
   isUndelegatedProvincialInChengdu: boolean;
   /** Last day of a suspension in force at asOf (SC26-50/52), or null; PERMANENT_UNTIL when it has no end. */
   recommendationSuspendedUntil: string | null;
+  /** Years the unit's city joined the province's classes (SC26-08): its applicants train, sit and get cards there. */
+  provincialClassYears: number[];
 }
 
 export interface Card {
@@ -217,6 +220,8 @@ export class RegistryService {
   readonly unitYears: UnitYearTally;
   /** 通报 of persons decided by the province (SC26-54). */
   readonly publicNotices: PublicNotices;
+  /** Cities the province let join its classes of a year (SC26-08). */
+  readonly provincialClasses: ProvincialClassCities;
 
   constructor(
     db: Db,
@@ -227,6 +232,7 @@ export class RegistryService {
     this.records = new PersonRecords(db.knex, db.personal);
     this.unitYears = new UnitYearTally(db.knex, now);
     this.publicNotices = new PublicNotices(db.knex, db.personal, now);
+    this.provincialClasses = new ProvincialClassCities(db.knex, now);
   }
 
   async upsertOrganisation(o: OrganisationInput): Promise<Organisation> {
@@ -306,6 +312,7 @@ export class RegistryService {
       filingAcceptedDate: org.filingAcceptedDate,
       isUndelegatedProvincialInChengdu: org.isUndelegatedProvincialInChengdu,
       recommendationSuspendedUntil: until,
+      provincialClassYears: await this.provincialClasses.yearsOf(org.cityCode),
     };
   }
 

@@ -18,6 +18,7 @@ import * as m016 from './016_organisation_filed_levels.ts';
 import * as m017 from './017_account_disabled.ts';
 import * as m018 from './018_task_counts.ts';
 import * as m021 from './021_person_public_notices.ts';
+import * as m022 from './022_provincial_class_cities.ts';
 import * as m019 from './019_instance_migrations.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
@@ -40,6 +41,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '017_account_disabled': m017,
   '018_task_counts': m018,
   '021_person_public_notices': m021,
+  '022_provincial_class_cities': m022,
   '019_instance_migrations': m019,
 };
 
