@@ -4,8 +4,9 @@ import type { TSchema } from '@sinclair/typebox';
 import { HeatmapSchema, InstanceDetailSchema, InstancePageSchema, MigrationReportSchema } from '../../engine/http/instanceSchemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
 import { packageFiles } from '../support/packageFiles.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { submitApplication } from '../browser/support/submitApplication.ts';
@@ -23,18 +24,11 @@ const complaints = (schema: TSchema, body: unknown) => [...Value.Errors(schema, 
  */
 describe.each(storeTargets())('admin instances, heatmap and instance migration on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let v1: string;
   let v2: string;
   const apps: string[] = [];
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     const { version } = await t.platform.services.packages.deployFromDirectory(null, PKG);
     await t.platform.services.packages.activate(null, version.hash);
     v1 = version.hash;
@@ -46,7 +40,6 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
   }, 180_000);
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('counts by status and step, lists with masked ID numbers and working days waited, and draws the path and the heatmap', async () => {

@@ -4,8 +4,9 @@ import { Value } from '@sinclair/typebox/value';
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PastApplicantSchema, TrialResultSchema } from '../../engine/http/routes/draftRuleRoutes.ts';
-import { freshMysqlDatabase, storeTargets, type StoreTarget } from '../support/stores.ts';
-import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
+import { storeTargets, type StoreTarget } from '../support/stores.ts';
+import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
+import type { TestPlatform } from '../support/testPlatform.ts';
 import { examinerData, seedSubmittedApplication } from '../support/seedSubmittedApplication.ts';
 
 type Agent = request.Agent;
@@ -17,19 +18,12 @@ const complaints = (schema: Parameters<typeof Value.Errors>[0], body: unknown) =
 
 describe.each(storeTargets())('试算: a draft rule set on samples and past applicants (issue 11) on $name', (store: StoreTarget) => {
   let t: TestPlatform;
-  let dropDb: (() => Promise<void>) | undefined;
   let editor: Agent;
   let draftId: string;
   let pastId: string;
 
   beforeAll(async () => {
-    let databaseUrl: string | undefined;
-    if (store.name === 'mysql') {
-      const fresh = await freshMysqlDatabase(store.url);
-      databaseUrl = fresh.url;
-      dropDb = fresh.drop;
-    }
-    t = await startTestPlatform({ databaseUrl });
+    t = await startTestPlatformOn(store);
     // given: the 2021 Sichuan examiner package, an application submitted on it, and a 2026 draft cloned from it
     const { version } = await t.platform.services.packages.deployFromDirectory(null, 'sichuan/2021-examiner-training');
     pastId = await seedSubmittedApplication(t, {
@@ -50,7 +44,6 @@ describe.each(storeTargets())('试算: a draft rule set on samples and past appl
 
   afterAll(async () => {
     await t?.close();
-    await dropDb?.();
   });
 
   it('judges every check of the package scenario as the scenario expects, each condition ✔ / ✘ / 需人工 with the value found', async () => {
