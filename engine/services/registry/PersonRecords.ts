@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
-import { isDuplicateKey } from './RegistryService.ts';
+import { insertOnce } from './insertOnce.ts';
 import type { PersonalData } from '../privacy/index.ts';
 
 export type CertificateKind = 'VQ' | 'SKILL' | 'SPECIAL';
@@ -46,16 +46,6 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], label: s
   if (!allowed.includes(value as T)) throw new ValidationError(`${label}应为 ${allowed.join('、')} 之一`, String(value));
   return value as T;
 }
-async function insertOnce(knex: Knex, table: string, row: Row, key: string | null): Promise<void> {
-  if (key && (await knex(table).where({ idempotency_key: key }).first())) return;
-  try {
-    await knex(table).insert({ ...row, idempotency_key: key });
-  } catch (err) {
-    // A concurrent retry of the same job inserted first: the unique key keeps one row.
-    if (!key || !isDuplicateKey(err)) throw err;
-  }
-}
-
 /**
  * A person's certificates, titles, exam sittings and evaluation work: what later packages read
  * (a 2021 card's evaluation work decides the 2024 renewal; 2026 sittings decide 2027 make-ups).

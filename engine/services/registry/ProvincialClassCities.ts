@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
-import { isDuplicateKey } from './RegistryService.ts';
+import { insertOnce } from './insertOnce.ts';
 
 export interface ProvincialClassApproval {
   cityCode: string;
@@ -22,21 +22,12 @@ export class ProvincialClassCities {
 
   async record(a: ProvincialClassApproval): Promise<void> {
     if (!CITY.test(a.cityCode) || a.cityCode.endsWith('0000')) throw new ValidationError('申请参加省级培训班的须为市(州)职鉴中心(6 位市(州)区划代码)', a.cityCode);
-    if (await this.knex('provincial_class_cities').where({ idempotency_key: a.idempotencyKey }).first('id')) return;
-    try {
-      await this.knex('provincial_class_cities').insert({
-        city_code: a.cityCode,
-        year: a.year,
-        package_id: a.packageId,
-        opinion: a.opinion ?? null,
-        decided_by: a.decidedBy ?? null,
-        idempotency_key: a.idempotencyKey,
-        created_at: new Date(this.now()).toISOString(),
-      });
-    } catch (err) {
-      // A concurrent retry of the same job inserted first: the unique key keeps one row.
-      if (!isDuplicateKey(err)) throw err;
-    }
+    await insertOnce(
+      this.knex,
+      'provincial_class_cities',
+      { city_code: a.cityCode, year: a.year, package_id: a.packageId, opinion: a.opinion ?? null, decided_by: a.decidedBy ?? null, created_at: new Date(this.now()).toISOString() },
+      a.idempotencyKey,
+    );
   }
 
   /** The years the city's applicants train in the province's classes, ascending. */

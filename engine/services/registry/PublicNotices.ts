@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
-import { isDuplicateKey } from './RegistryService.ts';
+import { insertOnce } from './insertOnce.ts';
 import type { PersonalData } from '../privacy/index.ts';
 import { maskIdNumber } from '../privacy/mask.ts';
 
@@ -58,30 +58,27 @@ export class PublicNotices {
     if (!has(NOTICE_REASONS, input.reason)) throw new ValidationError(`通报事由应为 ${Object.keys(NOTICE_REASONS).join('、')} 之一`, String(input.reason));
     if (!has(NOTICE_SCOPES, input.scope)) throw new ValidationError(`通报范围应为 ${Object.entries(NOTICE_SCOPES).map(([k, v]) => `${k}(${v})`).join('、')} 之一`, String(input.scope));
     if (!input.name?.trim()) throw new ValidationError('通报人员姓名不能为空');
-    if (!(await this.knex('person_public_notices').where({ idempotency_key: input.idempotencyKey }).first('id'))) {
-      try {
-        await this.knex('person_public_notices').insert({
-          person_id_number: this.personal.lookupKey(input.idNumber),
-          id_number_masked: maskIdNumber(input.idNumber),
-          person_name: input.name.trim().slice(0, 64),
-          org_id: input.orgId,
-          city_code: input.cityCode,
-          province_code: input.provinceCode,
-          year: input.year,
-          reason: input.reason,
-          scope: input.scope,
-          clause: input.clause,
-          opinion: input.opinion ?? null,
-          decided_by: input.decidedBy ?? null,
-          package_hash: input.packageHash ?? null,
-          idempotency_key: input.idempotencyKey,
-          created_at: new Date(this.now()).toISOString(),
-        });
-      } catch (err) {
-        // A concurrent retry of the same job inserted first: the unique key keeps one row.
-        if (!isDuplicateKey(err)) throw err;
-      }
-    }
+    await insertOnce(
+      this.knex,
+      'person_public_notices',
+      {
+        person_id_number: this.personal.lookupKey(input.idNumber),
+        id_number_masked: maskIdNumber(input.idNumber),
+        person_name: input.name.trim().slice(0, 64),
+        org_id: input.orgId,
+        city_code: input.cityCode,
+        province_code: input.provinceCode,
+        year: input.year,
+        reason: input.reason,
+        scope: input.scope,
+        clause: input.clause,
+        opinion: input.opinion ?? null,
+        decided_by: input.decidedBy ?? null,
+        package_hash: input.packageHash ?? null,
+        created_at: new Date(this.now()).toISOString(),
+      },
+      input.idempotencyKey,
+    );
     return toNotice(await this.knex('person_public_notices').where({ idempotency_key: input.idempotencyKey }).first());
   }
 

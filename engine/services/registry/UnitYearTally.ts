@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
-import { isDuplicateKey } from './RegistryService.ts';
+import { insertOnce } from './insertOnce.ts';
 
 /**
  * A recommending unit's year as the penalties rules read it (fact `unitYear`, SC26-46/50/51):
@@ -104,28 +104,25 @@ export class UnitYearTally {
       if (!Number.isInteger(v) || v < 0 || v > CUT_LIMIT) throw new ValidationError(`${name}须为 0 至 ${CUT_LIMIT} 的整数(所填:${v})`);
     }
     if (!input.findings.length) throw new ValidationError('处罚决定须对应至少一项核查情形');
-    const existing = await this.knex('quota_adjustments').where({ idempotency_key: input.idempotencyKey }).first();
-    if (!existing) {
-      try {
-        await this.knex('quota_adjustments').insert({
-          org_id: input.orgId,
-          city_code: input.cityCode,
-          year: input.year,
-          unit_cut: input.unitCut,
-          city_cut: input.cityCut,
-          findings: JSON.stringify([...new Set(input.findings)].sort()),
-          clauses: [...new Set(input.clauses)].join(','),
-          public_notice: input.publicNotice,
-          opinion: input.opinion ?? null,
-          decided_by: input.decidedBy ?? null,
-          package_hash: input.packageHash ?? null,
-          idempotency_key: input.idempotencyKey,
-          created_at: new Date(this.now()).toISOString(),
-        });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-      }
-    }
+    await insertOnce(
+      this.knex,
+      'quota_adjustments',
+      {
+        org_id: input.orgId,
+        city_code: input.cityCode,
+        year: input.year,
+        unit_cut: input.unitCut,
+        city_cut: input.cityCut,
+        findings: JSON.stringify([...new Set(input.findings)].sort()),
+        clauses: [...new Set(input.clauses)].join(','),
+        public_notice: input.publicNotice,
+        opinion: input.opinion ?? null,
+        decided_by: input.decidedBy ?? null,
+        package_hash: input.packageHash ?? null,
+        created_at: new Date(this.now()).toISOString(),
+      },
+      input.idempotencyKey,
+    );
     return toAdjustment(await this.knex('quota_adjustments').where({ idempotency_key: input.idempotencyKey }).first());
   }
 
