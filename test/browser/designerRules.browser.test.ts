@@ -128,6 +128,8 @@ describeBrowser('designer: rules, forms and schedule edited in their structured 
     await b.page.getByTestId('save-file').click();
     await b.page.getByText('已保存').first().waitFor();
     await expect.poll(async () => JSON.parse((await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(FORM)}`)).body.content).properties.name.title, POLL).toBe('申报人姓名');
+    // (a 已保存 of the earlier save may still be showing: the page has taken this save once nothing is left unsaved)
+    await expect.poll(() => b.page.getByText('有未保存的修改').count(), POLL).toBe(0);
 
     // when they open the schedule
     await b.page.locator('[data-testid="draft-file"][data-path="schedule.json"]').click();

@@ -143,7 +143,7 @@ describeBrowser('browser app: sign-in, menus by role, deep links, sign-out (Chro
     await b.page.waitForURL('**/admin');
     await b.page.getByText('没有待处理的流程事件').or(b.page.locator('.ant-table-row')).first().waitFor();
     await b.step('admin');
-    expect((await menuItems(b)).map((t) => t.trim())).toEqual(['运行状态', '流程事件', '工作日历', '定时任务与计划', '审计日志', '账号管理', '政策包设计']);
+    expect((await menuItems(b)).map((t) => t.trim())).toEqual(['运行状态', '流程实例', '热力图', '实例迁移', '流程事件', '工作日历', '定时任务与计划', '审计日志', '账号管理', '机构管理', '政策包设计']);
     expect(await b.page.locator('main').innerText()).toContain('内置引擎');
     expect(b.problemsSoFar()).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from 'antd';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
+import { fitReadably } from './fitReadably.ts';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './processDiagram.css';
 import { zh } from '../../i18n/zhCN.ts';
@@ -57,31 +58,6 @@ function hoverCard(lines: string[]): HTMLElement {
     box.appendChild(p);
   }
   return box;
-}
-
-/** Below this scale a task's label cannot be read. */
-const MIN_SCALE = 0.75;
-
-/**
- * The whole diagram when it fits readably; otherwise a readable zoom centred on the focus shapes
- * (where the case stands and the step before it) as far as they fit together, the rest a drag away.
- */
-function fitReadably(canvas: Canvas, focus: Shape[]): void {
-  canvas.zoom('fit-viewport', 'auto');
-  if (canvas.viewbox().scale >= MIN_SCALE) return;
-  canvas.zoom(MIN_SCALE);
-  const vb = canvas.viewbox();
-  type Box = { x0: number; y0: number; x1: number; y1: number };
-  let box: Box | null = null;
-  for (const f of focus) {
-    const next: Box = box
-      ? { x0: Math.min(box.x0, f.x), y0: Math.min(box.y0, f.y), x1: Math.max(box.x1, f.x + f.width), y1: Math.max(box.y1, f.y + f.height) }
-      : { x0: f.x, y0: f.y, x1: f.x + f.width, y1: f.y + f.height };
-    if (box && (next.x1 - next.x0 > vb.width * 0.9 || next.y1 - next.y0 > vb.height * 0.9)) break;
-    box = next;
-  }
-  if (!box) return;
-  canvas.viewbox({ x: (box.x0 + box.x1) / 2 - vb.width / 2, y: (box.y0 + box.y1) / 2 - vb.height / 2, width: vb.width, height: vb.height });
 }
 
 /**

@@ -4,14 +4,14 @@ import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import './pathDiagram.css';
+import { fitReadably, type ShapeBox, type ZoomableCanvas } from '../../components/diagram/fitReadably.ts';
 import { dt } from '../designerText.ts';
 
 /** Element or flow id → how it is painted: on the path, the end reached, waiting there, reached by no scenario. */
 export type PathMarks = Record<string, 'visited' | 'end' | 'waiting' | 'uncovered'>;
 
-interface Canvas {
+interface Canvas extends ZoomableCanvas {
   addMarker(id: string, marker: string): void;
-  zoom(level?: 'fit-viewport' | number, center?: 'auto'): number;
 }
 interface Registry {
   get(id: string): unknown;
@@ -33,7 +33,13 @@ export function PathDiagram({ xml, marks, testId, height = 460 }: { xml: string;
         const canvas = v.get<Canvas>('canvas');
         const registry = v.get<Registry>('elementRegistry');
         for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `path-${kind}`);
-        canvas.zoom('fit-viewport', 'auto');
+        // A run is read where it ended (or waits), at a readable scale; a coverage map shows the whole diagram.
+        const focus = Object.entries(marks)
+          .filter(([, kind]) => kind === 'end' || kind === 'waiting')
+          .map(([id]) => registry.get(id) as ShapeBox | undefined)
+          .filter((x): x is ShapeBox => !!x && typeof x.width === 'number');
+        if (focus.length) fitReadably(canvas, focus);
+        else canvas.zoom('fit-viewport', 'auto');
         setState('ready');
       })
       .catch(() => alive && setState('failed'));
