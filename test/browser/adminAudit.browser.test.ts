@@ -40,8 +40,12 @@ describeBrowser('an admin filters the audit log and sees the chain verified (Chr
     await b.page.getByTestId('audit-search').click();
     await b.page.waitForURL((u) => u.searchParams.get('applicationId') === appId);
     const rows = b.page.getByTestId('audit-table').locator('.ant-table-row');
-    await rows.first().waitFor();
     // then every row is the application's, its submission and the unit's decision among them
+    // (the unfiltered rows stay on screen until the filtered page arrives: wait for the filtered ones)
+    await expect.poll(async () => {
+      const texts = await rows.allInnerTexts();
+      return texts.length > 1 && texts.every((r) => r.includes(appId.slice(0, 8)));
+    }, { timeout: 20_000 }).toBe(true);
     const appRows = await rows.allInnerTexts();
     expect(appRows.length).toBeGreaterThan(1);
     for (const r of appRows) expect(r).toContain(appId.slice(0, 8));
