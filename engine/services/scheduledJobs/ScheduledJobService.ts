@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { addCalendarMonths, addDays } from '../../../rules/calendar/civilDate.ts';
 import type { CardJobSpec, ScheduledJobSpec } from '../../packages/packageTypes.ts';
@@ -109,7 +110,7 @@ export class ScheduledJobService {
       try {
         const result = await this.execute(job, today);
         await this.knex('scheduled_jobs').where({ key: job.key }).update({ state: 'DONE', result: JSON.stringify(result), last_error: null, finished_at: this.nowIso() });
-        await this.d.audit.append({ actorRole: 'system', action: 'scheduled-job.done', entityType: 'scheduled-job', entityId: job.key, regionCode: job.region_code, detail: { title: job.title, clause: job.clause, result }, idempotencyKey: `scheduled-job:${job.key}` });
+        await this.d.audit.append({ actorRole: 'system', action: 'scheduled-job.done', entityType: 'scheduled-job', entityId: auditRef(job.key), regionCode: job.region_code, detail: { key: job.key, title: job.title, clause: job.clause, result }, idempotencyKey: `scheduled-job:${auditRef(job.key)}` });
       } catch (err) {
         const failed = job.attempts + 1 >= MAX_ATTEMPTS;
         await this.knex('scheduled_jobs').where({ key: job.key }).update({ state: failed ? 'FAILED' : 'PENDING', last_error: (err as Error).message, finished_at: failed ? this.nowIso() : null });
@@ -202,4 +203,12 @@ function toView(r: Row): ScheduledJobView {
     startedAt: r.started_at ?? null,
     finishedAt: r.finished_at ?? null,
   };
+}
+
+/**
+ * A job's key as the audit log's entity id (at most 64 characters): a package id and window id can make
+ * the key longer, so a long one keeps its start and a hash of the whole (the full key is in the detail).
+ */
+export function auditRef(key: string): string {
+  return key.length <= 64 ? key : `${key.slice(0, 40)}#${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
 }
