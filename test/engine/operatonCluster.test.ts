@@ -13,9 +13,10 @@ import { OPERATON_URLS } from './operatonTarget.ts';
 const STATE_DIR = path.resolve('.cache/operaton-failover');
 const env = { ...process.env, OPERATON_BASE_PORT: '18090', OPERATON_DB_NAME: 'operaton_failover', OPERATON_STATE_DIR: STATE_DIR, CI: 'true' };
 const bpmn = (name: string) => ({ name: `${name}.bpmn`, xml: readFileSync(`test/fixtures/bpmn/${name}.bpmn`, 'utf8') });
-if (!OPERATON_URLS.length) console.warn('[operaton] OPERATON_URL not set: the two-node failover test is SKIPPED');
+// vitest.config.ts runs this file only when OPERATON_URL is set; run by hand without nodes, it says so.
+if (!OPERATON_URLS.length) throw new Error('OPERATON_URL is not set: start the nodes (node scripts/operaton.mjs start --nodes 2) and eval "$(node scripts/operaton.mjs env)"');
 
-describe.skipIf(!OPERATON_URLS.length)('Operaton cluster: two nodes on one database', () => {
+describe('Operaton cluster: two nodes on one database', () => {
   let state: { password: string; nodes: Array<{ node: number; pid: number; url: string }> };
   let db: Db;
   const engines: OperatonEngine[] = [];
