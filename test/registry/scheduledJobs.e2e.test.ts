@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { startTestPlatform, type TestPlatform } from '../support/testPlatform.ts';
 import { runScenario, type Scenario } from '../support/scenarioRunner.ts';
+import { ScheduledJobService } from '../../engine/services/scheduledJobs/ScheduledJobService.ts';
 
 const DIR = 'sichuan/2024-renewal';
 const idOf = (username: string) => DEMO_ACCOUNTS.find((a) => a.username === username)!.idNumber!;
@@ -87,4 +88,55 @@ describe('scheduled jobs of the 2024 renewal', () => {
     expect(gansu.filter((j) => j.regionCode.startsWith('51'))).toEqual([]);
     expect((await (await t.login('city-mianyang')).get('/api/scheduled-jobs')).status).toBe(403);
   }, 120_000);
+});
+
+describe('a scheduled job whose audit entry fails', () => {
+  let t: TestPlatform;
+  beforeAll(async () => {
+    t = await startTestPlatform();
+  }, 60_000);
+  afterAll(async () => t?.close());
+
+  it('is marked done in the transaction that writes its entry, so a failed entry leaves it to run again and the next run records both', async () => {
+    // given: the 2024 renewal package active, and a runner on the platform's store whose audit log fails the job's entry once
+    const s = t.platform.services;
+    const { version } = await s.packages.deployFromDirectory(null, DIR);
+    await s.packages.activate(null, version.hash);
+    let failOnce = true;
+    const stateSeenByEntry: string[] = [];
+    const audit = {
+      append: async (entry: Parameters<typeof s.audit.append>[0], trx?: Parameters<typeof s.audit.append>[1]) => {
+        if (entry.action === 'scheduled-job.done') {
+          // The entry must be written in the transaction that marks the job done (not after its commit).
+          stateSeenByEntry.push(trx ? ((await trx('scheduled_jobs').where({ key: (entry.detail as { key: string }).key }).first('state')) as { state: string }).state : 'no transaction');
+          if (failOnce) {
+            failOnce = false;
+            throw new Error('audit log unavailable');
+          }
+        }
+        return s.audit.append(entry, trx);
+      },
+    };
+    const runner = new ScheduledJobService(t.platform.db, { packages: s.packages, schedules: s.schedules, registry: s.registry, audit, now: () => t.clock.now(), log: () => {} });
+    const reminder = () => t.platform.db.knex('scheduled_jobs').where('key', 'like', '%:remind-renewal-2024-04').first() as Promise<{ state: string; attempts: number; key: string }>;
+    const entries = async (key: string) => (await t.platform.db.knex('audit_log').where({ action: 'scheduled-job.done', entity_id: key })).length;
+
+    // when: the April reminder falls due (2024-03-10) and its entry cannot be written
+    await s.scheduledJobs.stop();
+    t.clock.set(at('2024-03-10'));
+    await runner.tick();
+
+    // then: the job is not done (it waits for its next attempt) and has no entry
+    const first = await reminder();
+    expect(first).toMatchObject({ state: 'PENDING', attempts: 1 });
+    expect(await entries(first.key)).toBe(0);
+
+    // when: the next poll runs it again
+    await runner.tick();
+
+    // then: done, with exactly one entry, written each time inside the transaction that marked it done
+    expect(await reminder()).toMatchObject({ state: 'DONE', attempts: 2 });
+    expect(await entries(first.key)).toBe(1);
+    expect(stateSeenByEntry).toEqual(['DONE', 'DONE']);
+  }, 60_000);
 });

@@ -109,8 +109,12 @@ export class ScheduledJobService {
       if (!claimed) continue;
       try {
         const result = await this.execute(job, today);
-        await this.knex('scheduled_jobs').where({ key: job.key }).update({ state: 'DONE', result: JSON.stringify(result), last_error: null, finished_at: this.nowIso() });
-        await this.d.audit.append({ actorRole: 'system', action: 'scheduled-job.done', entityType: 'scheduled-job', entityId: auditRef(job.key), regionCode: job.region_code, detail: { key: job.key, title: job.title, clause: job.clause, result }, idempotencyKey: `scheduled-job:${auditRef(job.key)}` });
+        // The DONE mark and its audit entry commit together: a crash between them would leave a job
+        // done without its entry (or, the other way round, an entry for a job run again).
+        await this.knex.transaction(async (trx) => {
+          await trx('scheduled_jobs').where({ key: job.key }).update({ state: 'DONE', result: JSON.stringify(result), last_error: null, finished_at: this.nowIso() });
+          await this.d.audit.append({ actorRole: 'system', action: 'scheduled-job.done', entityType: 'scheduled-job', entityId: auditRef(job.key), regionCode: job.region_code, detail: { key: job.key, title: job.title, clause: job.clause, result }, idempotencyKey: `scheduled-job:${auditRef(job.key)}` }, trx);
+        });
       } catch (err) {
         const failed = job.attempts + 1 >= MAX_ATTEMPTS;
         await this.knex('scheduled_jobs').where({ key: job.key }).update({ state: failed ? 'FAILED' : 'PENDING', last_error: (err as Error).message, finished_at: failed ? this.nowIso() : null });
