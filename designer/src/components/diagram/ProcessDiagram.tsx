@@ -1,9 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
 import { Alert } from 'antd';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import 'bpmn-js/dist/assets/diagram-js.css';
 import { fitReadably } from './fitReadably.ts';
-import 'bpmn-js/dist/assets/bpmn-js.css';
+import { useBpmnViewer } from './useBpmnViewer.ts';
 import './processDiagram.css';
 import { zh } from '../../i18n/zhCN.ts';
 
@@ -65,42 +62,30 @@ function hoverCard(lines: string[]): HTMLElement {
  * painted. Shared by the reviewer's task page and the admin console.
  */
 export function ProcessDiagram({ xml, marks, height = 420 }: { xml: string; marks: DiagramMarks; height?: number }) {
-  const host = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState(false);
+  const { host, state } = useBpmnViewer(
+    xml,
+    (viewer) => {
+      const canvas = viewer.get<Canvas>('canvas');
+      const registry = viewer.get<Registry>('elementRegistry');
+      const mark = (ids: string[], marker: string) => ids.filter((id) => registry.get(id)).forEach((id) => canvas.addMarker(id, marker));
+      mark(marks.done, 'diagram-done');
+      mark(marks.flows, 'diagram-flow-taken');
+      mark(marks.current, 'diagram-current');
+      const focus = (marks.focus ?? marks.current).map((id) => registry.get(id) as Shape | undefined).filter((x): x is Shape => !!x);
+      fitReadably(canvas, focus);
+      const overlays = viewer.get<Overlays>('overlays');
+      const events = viewer.get<EventBus>('eventBus');
+      events.on('element.hover', ({ element }) => {
+        overlays.remove({ type: 'hover' });
+        const lines = marks.hover?.[element.id];
+        if (lines?.length) overlays.add(element.id, 'hover', { position: { top: 0, left: (element.width ?? 0) + 8 }, html: hoverCard(lines) });
+      });
+      events.on('element.out', () => overlays.remove({ type: 'hover' }));
+    },
+    [marks],
+  );
 
-  useEffect(() => {
-    if (!host.current) return;
-    const viewer = new NavigatedViewer({ container: host.current });
-    let alive = true;
-    viewer
-      .importXML(xml)
-      .then(() => {
-        if (!alive) return;
-        const canvas = viewer.get<Canvas>('canvas');
-        const registry = viewer.get<Registry>('elementRegistry');
-        const mark = (ids: string[], marker: string) => ids.filter((id) => registry.get(id)).forEach((id) => canvas.addMarker(id, marker));
-        mark(marks.done, 'diagram-done');
-        mark(marks.flows, 'diagram-flow-taken');
-        mark(marks.current, 'diagram-current');
-        const focus = (marks.focus ?? marks.current).map((id) => registry.get(id) as Shape | undefined).filter((x): x is Shape => !!x);
-        fitReadably(canvas, focus);
-        const overlays = viewer.get<Overlays>('overlays');
-        const events = viewer.get<EventBus>('eventBus');
-        events.on('element.hover', ({ element }) => {
-          overlays.remove({ type: 'hover' });
-          const lines = marks.hover?.[element.id];
-          if (lines?.length) overlays.add(element.id, 'hover', { position: { top: 0, left: (element.width ?? 0) + 8 }, html: hoverCard(lines) });
-        });
-        events.on('element.out', () => overlays.remove({ type: 'hover' }));
-      })
-      .catch(() => alive && setFailed(true));
-    return () => {
-      alive = false;
-      viewer.destroy();
-    };
-  }, [xml, marks]);
-
-  if (failed) return <Alert type="error" showIcon title={zh.diagram.failed} />;
+  if (state === 'failed') return <Alert type="error" showIcon title={zh.diagram.failed} />;
   return (
     <div>
       <div ref={host} className="process-diagram" data-testid="process-diagram" style={{ height }} />

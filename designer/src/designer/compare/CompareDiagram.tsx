@@ -1,8 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Empty, Spin } from 'antd';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
+import { useBpmnViewer } from '../../components/diagram/useBpmnViewer.ts';
 import './compareDiagram.css';
 import { dt } from '../designerText.ts';
 
@@ -45,34 +43,19 @@ function boundsOf(el: Shape): { x: number; y: number; width: number; height: num
  * zoomed to. A new `focus` object (even for the same id) focuses again.
  */
 export function CompareDiagram({ xml, marks, focus, side, height = 480 }: { xml: string | null | undefined; marks: CompareMarks; focus: { id: string } | null; side: 'old' | 'new'; height?: number }) {
-  const host = useRef<HTMLDivElement>(null);
-  const viewer = useRef<NavigatedViewer | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
   const [absent, setAbsent] = useState(false);
   const focused = useRef<string | null>(null);
-
-  useEffect(() => {
-    if (!host.current || !xml) return;
-    setState('loading');
-    const v = new NavigatedViewer({ container: host.current });
-    let alive = true;
-    v.importXML(xml)
-      .then(() => {
-        if (!alive) return;
-        const canvas = v.get<Canvas>('canvas');
-        const registry = v.get<Registry>('elementRegistry');
-        for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `compare-${kind}`);
-        canvas.zoom('fit-viewport', 'auto');
-        viewer.current = v;
-        setState('ready');
-      })
-      .catch(() => alive && setState('failed'));
-    return () => {
-      alive = false;
-      viewer.current = null;
-      v.destroy();
-    };
-  }, [xml, marks]);
+  const { host, viewer, state } = useBpmnViewer(
+    xml,
+    (v) => {
+      const canvas = v.get<Canvas>('canvas');
+      const registry = v.get<Registry>('elementRegistry');
+      for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `compare-${kind}`);
+      canvas.zoom('fit-viewport', 'auto');
+      focused.current = null;
+    },
+    [marks],
+  );
 
   useEffect(() => {
     const v = viewer.current;

@@ -1,10 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { Alert, Spin } from 'antd';
-import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
-import 'bpmn-js/dist/assets/diagram-js.css';
-import 'bpmn-js/dist/assets/bpmn-js.css';
 import './pathDiagram.css';
 import { fitReadably, type ShapeBox, type ZoomableCanvas } from '../../components/diagram/fitReadably.ts';
+import { useBpmnViewer } from '../../components/diagram/useBpmnViewer.ts';
 import { dt } from '../designerText.ts';
 
 /** Element or flow id → how it is painted: on the path, the end reached, waiting there, reached by no scenario. */
@@ -19,35 +16,22 @@ interface Registry {
 
 /** A read-only bpmn-js viewer with a try-out's path (or a coverage map) painted as canvas markers. */
 export function PathDiagram({ xml, marks, testId, height = 460 }: { xml: string; marks: PathMarks; testId: string; height?: number }) {
-  const host = useRef<HTMLDivElement>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
-
-  useEffect(() => {
-    if (!host.current) return;
-    setState('loading');
-    const v = new NavigatedViewer({ container: host.current });
-    let alive = true;
-    v.importXML(xml)
-      .then(() => {
-        if (!alive) return;
-        const canvas = v.get<Canvas>('canvas');
-        const registry = v.get<Registry>('elementRegistry');
-        for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `path-${kind}`);
-        // A run is read where it ended (or waits), at a readable scale; a coverage map shows the whole diagram.
-        const focus = Object.entries(marks)
-          .filter(([, kind]) => kind === 'end' || kind === 'waiting')
-          .map(([id]) => registry.get(id) as ShapeBox | undefined)
-          .filter((x): x is ShapeBox => !!x && typeof x.width === 'number');
-        if (focus.length) fitReadably(canvas, focus);
-        else canvas.zoom('fit-viewport', 'auto');
-        setState('ready');
-      })
-      .catch(() => alive && setState('failed'));
-    return () => {
-      alive = false;
-      v.destroy();
-    };
-  }, [xml, marks]);
+  const { host, state } = useBpmnViewer(
+    xml,
+    (v) => {
+      const canvas = v.get<Canvas>('canvas');
+      const registry = v.get<Registry>('elementRegistry');
+      for (const [id, kind] of Object.entries(marks)) if (registry.get(id)) canvas.addMarker(id, `path-${kind}`);
+      // A run is read where it ended (or waits), at a readable scale; a coverage map shows the whole diagram.
+      const focus = Object.entries(marks)
+        .filter(([, kind]) => kind === 'end' || kind === 'waiting')
+        .map(([id]) => registry.get(id) as ShapeBox | undefined)
+        .filter((x): x is ShapeBox => !!x && typeof x.width === 'number');
+      if (focus.length) fitReadably(canvas, focus);
+      else canvas.zoom('fit-viewport', 'auto');
+    },
+    [marks],
+  );
 
   if (state === 'failed') return <Alert type="error" showIcon title={dt.workspace.diagramImportFailed} />;
   return (
