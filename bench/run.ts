@@ -3,12 +3,13 @@
  * the same run (warm-up, then ours and the baseline in alternating turns), printed as a table of
  * medians with min–max and the ratio (> 1: ours faster), and written as JSON and Markdown to
  * bench/results/<BENCH_LABEL or latest>.{json,md}. BENCH_SMALL=1 is the quick run `npm test` makes.
- * Sizes: BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
+ * Sizes: BENCH_DEPLOY_ELEMENTS, BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
  * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { deployBenchmarks } from './deployBench.ts';
 import { engineBenchmarks } from './engineBench.ts';
 import { inboxBenchmarks } from './inboxBench.ts';
 import { markdownTable, type Row } from './lib/compare.ts';
@@ -25,6 +26,7 @@ const warmup = small ? 0 : 2;
 
 const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
+  deploy: () => deployBenchmarks({ elements: num('BENCH_DEPLOY_ELEMENTS', 200, 200), repeats, warmup }),
   rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
   inbox: async () => {
     const rows: Row[] = [];

@@ -40,6 +40,28 @@ function compileErrorText(message: string): string {
   return '无法编译';
 }
 
+/**
+ * ajv's compile error for a form schema, or null when it compiles. Compiling is most of a package
+ * check's time and its outcome depends on the schema's text alone, so outcomes are remembered by text:
+ * a package deployed again with one file changed does not compile its unchanged forms anew.
+ */
+const compileOutcomes = new Map<string, string | null>();
+const COMPILE_OUTCOMES_KEPT = 128;
+
+function compileError(schema: Json): string | null {
+  const key = JSON.stringify(schema);
+  if (compileOutcomes.has(key)) return compileOutcomes.get(key)!;
+  let outcome: string | null = null;
+  try {
+    createFormValidator(schema);
+  } catch (err) {
+    outcome = (err as Error).message;
+  }
+  if (compileOutcomes.size >= COMPILE_OUTCOMES_KEPT) compileOutcomes.delete(compileOutcomes.keys().next().value!);
+  compileOutcomes.set(key, outcome);
+  return outcome;
+}
+
 /** Property names an object schema declares, including those in allOf/anyOf/oneOf/then/else branches. */
 function declaredProperties(s: Json, own = false): Set<string> {
   const names = new Set<string>(isObject(s.properties) ? Object.keys(s.properties) : []);
@@ -136,12 +158,8 @@ export function checkFormDefinition(schemaFile: string, schema: unknown, uiFile:
   if (schema.$schema !== undefined && schema.$schema !== 'http://json-schema.org/draft-07/schema#') {
     problems.push({ file: schemaFile, pointer: '/$schema', message: '表单应使用 JSON Schema draft-07(react-jsonschema-form 所用版本)', severity: 'error', code: 'FORM_DIALECT' });
   }
-  try {
-    createFormValidator(schema);
-  } catch (err) {
-    const raw = (err as Error).message;
-    problems.push({ file: schemaFile, pointer: compileErrorPointer(schema, raw), message: `表单 JSON Schema 无法编译:${compileErrorText(raw)}(${raw})`, severity: 'error', code: 'FORM_SCHEMA' });
-  }
+  const raw = compileError(schema);
+  if (raw !== null) problems.push({ file: schemaFile, pointer: compileErrorPointer(schema, raw), message: `表单 JSON Schema 无法编译:${compileErrorText(raw)}(${raw})`, severity: 'error', code: 'FORM_SCHEMA' });
   checkAttachmentSpecs(schemaFile, schema, problems);
   if (uiFile !== undefined && ui !== undefined) {
     if (!isObject(ui)) problems.push({ file: uiFile, pointer: '', message: '界面配置(ui schema)应为对象', severity: 'error', code: 'UI_SCHEMA' });

@@ -126,6 +126,8 @@ export class EmbeddedEngine implements ProcessEngine {
   readonly kind = 'embedded' as const;
   private readonly knex: Knex;
   private readonly definitions = new Map<string, LoadedDefinition>();
+  /** The last files checked (parsed and loaded), by name and content: a deploy checks each file twice. */
+  private readonly checked = new Map<string, Awaited<ReturnType<typeof parseDefinitions>>>();
   private readonly mutex = new KeyedMutex();
   private readonly workers = new Map<string, { handler: JobHandler; options: Required<WorkerOptions>; active: number }>();
   private readonly listeners: Array<(e: EngineEvent) => void | Promise<void>> = [];
@@ -253,6 +255,17 @@ export class EmbeddedEngine implements ProcessEngine {
    * extensions, and build each process's engine context; what would fail there fails here.
    */
   private async check(r: DeployResource): Promise<Awaited<ReturnType<typeof parseDefinitions>>> {
+    // A deploy validates first and then deploys the same files: the second check of a file is the first's.
+    const key = `${r.name}\0${createHash('sha256').update(r.xml).digest('hex')}`;
+    const hit = this.checked.get(key);
+    if (hit) return { ...hit, problems: [...hit.problems] };
+    const parsed = await this.checkUncached(r);
+    if (this.checked.size >= 16) this.checked.delete(this.checked.keys().next().value!);
+    this.checked.set(key, { ...parsed, problems: [...parsed.problems] });
+    return parsed;
+  }
+
+  private async checkUncached(r: DeployResource): Promise<Awaited<ReturnType<typeof parseDefinitions>>> {
     const parsed = await parseDefinitions(r.name, r.xml);
     if (deployErrors(parsed.problems).length) return parsed;
     for (const proc of parsed.processes) {
