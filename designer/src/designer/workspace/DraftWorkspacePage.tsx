@@ -188,7 +188,7 @@ export function DraftWorkspacePage() {
       />
       {tab === 'tryout' ? <TryoutTab draft={draft} readOnly={readOnly} /> : null}
       <Row gutter={12} wrap={false} style={tab === 'files' ? undefined : { display: 'none' }}>
-        <Col flex="200px">
+        <Col flex="220px">
           <Card size="small" title={w.files} styles={{ body: { padding: 0, maxHeight: 620, overflowY: 'auto' } }}>
             <Menu
               mode="inline"
@@ -205,7 +205,7 @@ export function DraftWorkspacePage() {
                   title: f.path,
                   label: (
                     <Space size={6} data-testid="draft-file" data-path={f.path}>
-                      <span>{f.path.split('/').pop()}</span>
+                      <span title={f.path}>{f.path.split('/').pop()}</span>
                       {errorsByFile.get(f.path) ? <Badge count={errorsByFile.get(f.path)} size="small" /> : null}
                     </Space>
                   ),
