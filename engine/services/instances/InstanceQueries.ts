@@ -127,6 +127,7 @@ export interface InstanceDetail {
  */
 export class InstanceQueries {
   private readonly knex: Knex;
+  private readonly namesByHash = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly db: Db,
@@ -461,8 +462,13 @@ export class InstanceQueries {
 
   /** Element id → its name, from the version's BPMN files. */
   private async elementNames(hash: string): Promise<Map<string, string>> {
+    // A version never changes: its names are read from the BPMN once.
+    const known = this.namesByHash.get(hash);
+    if (known) return known;
     const pkg = await this.d.packages.version(hash);
     const names = new Map<string, string>();
+    if (this.namesByHash.size > 200) this.namesByHash.clear();
+    this.namesByHash.set(hash, names);
     for (const xml of Object.values(pkg.bpmn)) {
       for (const m of xml.matchAll(/<(?:\w+:)?\w+\b[^>]*?\bid="([^"]+)"[^>]*?\bname="([^"]*)"/g)) if (!names.has(m[1])) names.set(m[1], decodeXml(m[2]));
     }
