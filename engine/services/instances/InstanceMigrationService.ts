@@ -8,6 +8,7 @@ import type { Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import type { InstanceQueries } from './InstanceQueries.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
 import { NO_DUE } from '../../store/migrations/010_task_list.ts';
 import { bpmnElements, newlyReadVariables, type BpmnElementSummary } from './migrationVariables.ts';
 
@@ -183,6 +184,8 @@ export class InstanceMigrationService {
       await this.knex('instance_migrations').where({ id, state: 'PENDING' }).update({ state: 'FAILED', error, finished_at: now });
       return error;
     }
+    // The crash test's point: the engine has moved the instance, the platform's rows and audit entry are not written yet.
+    crashPoint('migration.engineMigrated');
     const target = await this.d.packages.version(row.to_hash);
     const names = new Map(bpmnElements(target.bpmn).map((e) => [e.id, e.name]));
     await this.knex.transaction(async (trx) => {
