@@ -3,7 +3,7 @@
  * the same run (warm-up, then ours and the baseline in alternating turns), printed as a table of
  * medians with min–max and the ratio (> 1: ours faster), and written as JSON and Markdown to
  * bench/results/<BENCH_LABEL or latest>.{json,md}. BENCH_SMALL=1 is the quick run `npm test` makes.
- * Sizes: BENCH_DEPLOY_ELEMENTS, BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
+ * Sizes: BENCH_DEPLOY_ELEMENTS, BENCH_ADMIN_INSTANCES, BENCH_ADMIN_STORES, BENCH_ADMIN_RUNS (admin instance page and heatmap), BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
  * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
  */
 import fs from 'node:fs';
@@ -16,6 +16,7 @@ import { markdownTable, type Row } from './lib/compare.ts';
 import { rulesBenchmarks } from './rulesBench.ts';
 import { submitBenchmarks } from './submitBench.ts';
 import { benchModeler } from './modelerBench.ts';
+import { instanceBenchmarks } from './instanceQueriesBench.ts';
 import { stats } from './lib/compare.ts';
 
 const small = process.env.BENCH_SMALL === '1';
@@ -31,6 +32,12 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   inbox: async () => {
     const rows: Row[] = [];
     for (const store of list('BENCH_INBOX_STORES', 'sqlite,mysql', 'sqlite')) rows.push(...(await inboxBenchmarks({ store, tasks: num('BENCH_INBOX_TASKS', 1_000_000, 1000), rounds: num('BENCH_INBOX_ROUNDS', 40, 3), repeats: Math.min(repeats, 3), warmup: small ? 0 : 1 })));
+    return rows;
+  },
+  // The admin's instance page and heatmap (issue 12) over BENCH_ADMIN_INSTANCES instances of one version.
+  instances: async () => {
+    const rows: Row[] = [];
+    for (const store of list('BENCH_ADMIN_STORES', 'sqlite,mysql', 'sqlite')) rows.push(...(await instanceBenchmarks({ store, instances: num('BENCH_ADMIN_INSTANCES', 1_000_000, 2000), runs: num('BENCH_ADMIN_RUNS', 20, 3) })));
     return rows;
   },
   submit: async () => {

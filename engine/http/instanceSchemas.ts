@@ -20,6 +20,7 @@ export const InstanceListQuerySchema = Type.Object(
     q: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: '申报人姓名(前缀)' })),
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+    after: Type.Optional(Type.String({ minLength: 1, maxLength: 512, pattern: '^[A-Za-z0-9_-]+$', description: '上一页返回的 nextCursor(按键翻页); 只给 page 时按偏移跳页' })),
   },
   { additionalProperties: false },
 );
@@ -55,6 +56,7 @@ export const InstancePageSchema = Type.Object({
   total: Type.Integer(),
   page: Type.Integer(),
   pageSize: Type.Integer(),
+  nextCursor: Nullable(Type.String({ description: '下一页的 after 参数; 最后一页为 null' })),
   byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })),
   byStep: Type.Array(Type.Object({ elementId: Type.String(), name: Type.String(), count: Type.Integer() })),
 });

@@ -170,6 +170,12 @@ export interface InstanceMigrationResult {
   problems: string[];
   migrated: boolean;
   alreadyOnTarget: boolean;
+  /**
+   * The instance's waiting user-task jobs as they are on the target after the move (also when it was on the target
+   * already): their headers are the target element's (candidate groups, form key, due date, name), so the platform's
+   * inbox rows can follow.
+   */
+  userTasks?: Array<{ jobKey: string; elementId: string; customHeaders: Record<string, string> }>;
 }
 
 /** The adapter cannot migrate instances (the message is the Chinese reason). */

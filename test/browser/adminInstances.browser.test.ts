@@ -75,7 +75,19 @@ describeBrowser('an admin reads instances and the heatmap and migrates waiting i
     expect(await b.page.getByTestId('variable-table').innerText()).toContain('**********');
     expect(await b.page.getByTestId('instance-steps').innerText()).toContain('推荐单位初审');
     expect(await b.page.getByTestId('instance-timeline').innerText()).toContain('提交');
+    // a long value is clamped to three lines with its 展开 below it, never over the text
+    const value = b.page.getByTestId('variable-value-application');
+    const toggle = b.page.getByTestId('variable-toggle-application');
+    expect(await toggle.innerText()).toBe('展开');
+    const clamped = (await value.boundingBox())!;
+    expect((await toggle.boundingBox())!.y).toBeGreaterThanOrEqual(clamped.y + clamped.height - 1);
     await b.step('instance');
+    await toggle.click();
+    await expect.poll(() => toggle.innerText()).toBe('收起');
+    const open = (await value.boundingBox())!;
+    expect(open.height).toBeGreaterThan(clamped.height);
+    expect((await toggle.boundingBox())!.y).toBeGreaterThanOrEqual(open.y + open.height - 1);
+    await b.step('instance-variable-expanded');
 
     // when they check a migration to the amended version
     await b.page.getByTestId('side-menu').getByText('实例迁移').click();

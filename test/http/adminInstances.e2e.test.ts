@@ -9,8 +9,10 @@ import { storeTargets, type StoreTarget } from '../support/stores.ts';
 import { startTestPlatformOn } from '../support/startTestPlatformOn.ts';
 import { packageFiles } from '../support/packageFiles.ts';
 import { waitFor } from '../support/waitFor.ts';
+import { InstanceQueries } from '../../engine/services/instances/InstanceQueries.ts';
 import { submitApplication } from '../browser/support/submitApplication.ts';
-import { amendedVersionFiles, AMENDED_STEP, AMENDED_STEP_NAME } from '../fixtures/amendedVersion.ts';
+import { amendedVersionFiles, AMENDED_HEADERS, AMENDED_STEP, AMENDED_STEP_NAME } from '../fixtures/amendedVersion.ts';
+import { expectCountersMatchRows } from '../support/instanceCountsReference.ts';
 
 const PKG = 'sichuan/2026-examiner-training';
 /** The documented schema's complaints about a real body (none when it conforms). */
@@ -170,5 +172,43 @@ describe.each(storeTargets())('admin instances, heatmap and instance migration o
     expect((await t.platform.db.knex('tasks').where({ application_id: id }).whereIn('state', ['OPEN', 'CLAIMED']).first()).element_id).toBe(AMENDED_STEP);
     expect(await t.platform.db.knex('audit_log').where({ action: 'instance.migrated', application_id: id })).toHaveLength(1);
     expect(await t.platform.engine.migrateInstance!({ processInstanceKey: key, targetDefinitionKey: v2Keys[bpmnProcessId], mappings })).toMatchObject({ migrated: false, alreadyOnTarget: true });
+  });
+
+  it('gives a migrated user task the new version\u2019s headers: candidate groups, form key and due date', async () => {
+    // given a version whose renamed unit review also goes to the city's reviewers, with another form and a deadline
+    const knex = t.platform.db.knex;
+    const acc = (await t.platform.services.accounts.findByUsername('admin'))!;
+    const actor = { id: acc.id, username: acc.username, displayName: acc.displayName, role: 'admin' as const, orgId: null, regionCode: acc.regionCode, idNumber: null };
+    const v3 = (await t.platform.services.packages.deployFromFiles(actor, amendedVersionFiles(packageFiles(path.resolve('deployments', PKG)), AMENDED_HEADERS))).version.hash;
+    const id = apps[2];
+    const before = await knex('tasks').where({ application_id: id }).whereIn('state', ['OPEN', 'CLAIMED']).first();
+    expect(before).toMatchObject({ form_key: 'review', due_at: null, candidate_groups: JSON.stringify(['unit:org-my-filed']) });
+    // when the admin migrates the waiting instance to it
+    const admin = await t.login('admin');
+    const done = await admin.post('/api/admin/instance-migrations').send({ fromHash: v1, toHash: v3, mappings: { Task_UnitReview: AMENDED_STEP }, applicationIds: [id] });
+    expect(done.body, JSON.stringify(done.body)).toMatchObject({ migrated: 1, failed: 0 });
+    // then the inbox task, its candidate rows and the engine's job carry the new version's headers
+    const task = await knex('tasks').where({ id: before.id }).first();
+    expect(task).toMatchObject({ element_id: AMENDED_STEP, name: AMENDED_STEP_NAME, form_key: AMENDED_HEADERS.formKey, due_at: '2026-12-31T09:00:00.000Z', package_hash: v3 });
+    expect(JSON.parse(task.candidate_groups).sort()).toEqual(['city:510700', 'unit:org-my-filed']);
+    const candidates = (await knex('task_candidates').where({ task_id: task.id }).select('candidate_group', 'element_id', 'package_hash', 'due_sort')) as Array<Record<string, string>>;
+    expect(candidates.sort((a, b) => a.candidate_group.localeCompare(b.candidate_group))).toEqual([
+      { candidate_group: 'city:510700', element_id: AMENDED_STEP, package_hash: v3, due_sort: '2026-12-31T09:00:00.000Z' },
+      { candidate_group: 'unit:org-my-filed', element_id: AMENDED_STEP, package_hash: v3, due_sort: '2026-12-31T09:00:00.000Z' },
+    ]);
+    const headers = JSON.parse((await knex('engine_jobs').where({ key: task.id }).first()).custom_headers);
+    expect(headers).toMatchObject({ 'io.camunda.zeebe:formKey': AMENDED_HEADERS.formKey, 'io.camunda.zeebe:dueDate': '2026-12-31T17:00:00+08:00', 'io.camunda.zeebe:name': AMENDED_STEP_NAME });
+    expect(JSON.parse(headers['io.camunda.zeebe:candidateGroups']).sort()).toEqual(['city:510700', 'unit:org-my-filed']);
+    expect((await knex('applications').where({ id }).first()).stage).toBe(AMENDED_STEP_NAME);
+    // and the city's reviewer now finds it in the inbox, with the total counted
+    const city = await t.login('city-mianyang');
+    const inbox = await city.get('/api/tasks');
+    expect(inbox.status).toBe(200);
+    expect(inbox.body.items.map((i: { id: string }) => i.id)).toContain(task.id);
+    // and the instance counters of both versions still equal their rows
+    const now = Date.now();
+    const queries = new InstanceQueries(t.platform.db, { packages: t.platform.services.packages, applications: t.platform.services.applications, engine: t.platform.engine, calendar: t.platform.services.calendar, personal: t.platform.db.personal, now: () => now });
+    const cases = { heatmap: [{}, { cityCode: '510700' }, { orgId: 'org-my-filed' }], list: [{}, { step: AMENDED_STEP }, { due: 'open' as const }] };
+    for (const hash of [v1, v2, v3]) await expectCountersMatchRows(queries, actor, knex, t.platform.services.calendar, now, hash, cases);
   });
 });

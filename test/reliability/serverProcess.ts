@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(opts: { dataDir: string; deploymentsDir: string; crashPoint?: string }): Promise<ServerProcess> {
+export async function spawnServer(opts: { dataDir: string; deploymentsDir: string; crashPoint?: string; /** Default: SQLite in dataDir. */ databaseUrl?: string; dataKey?: string }): Promise<ServerProcess> {
   const port = await freePort();
   // `node --import tsx` keeps one process (the tsx CLI would put a wrapper in front), so SIGKILL hits the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
@@ -32,7 +32,8 @@ export async function spawnServer(opts: { dataDir: string; deploymentsDir: strin
       ...process.env,
       DATA_DIR: opts.dataDir,
       DEPLOYMENTS_DIR: opts.deploymentsDir,
-      DATABASE_URL: `sqlite:${path.join(opts.dataDir, 'platform.sqlite')}`,
+      DATABASE_URL: opts.databaseUrl ?? `sqlite:${path.join(opts.dataDir, 'platform.sqlite')}`,
+      ...(opts.dataKey ? { DATA_KEY: opts.dataKey } : {}),
       ENGINE: 'embedded',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -2252,6 +2252,7 @@ export interface operations {
     getApiAdminInstances: {
         parameters: {
             query: {
+                after?: string;
                 cityCode?: string;
                 due?: "overdue" | "open";
                 orgId?: string;
@@ -2311,6 +2312,7 @@ export interface operations {
                             }[];
                             submittedAt: string | null;
                         }[];
+                        nextCursor: string | null;
                         packageHash: string;
                         page: number;
                         pageSize: number;

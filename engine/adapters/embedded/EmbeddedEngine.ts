@@ -663,11 +663,9 @@ export class EmbeddedEngine implements ProcessEngine {
     if (wait.kind === 'call') type = CALL_JOB_TYPE;
     if (wait.kind === 'message') type = MESSAGE_WAIT_TYPE;
     if (info.type === 'bpmn:UserTask') {
-      const assignment = userTaskAssignment(info, scope);
+      const assignment = userTaskHeaders(info, scope);
       Object.assign(headers, assignment.headers);
       problem = [problem, assignment.problem].filter(Boolean).join(';') || undefined;
-      if (info.formKey) headers['io.camunda.zeebe:formKey'] = info.formKey;
-      if (info.name) headers['io.camunda.zeebe:name'] = info.name;
     }
     const row = {
       key: jobKey,
@@ -1227,7 +1225,7 @@ export class EmbeddedEngine implements ProcessEngine {
   /** Size in bytes of the stored state of a waiting instance (benchmarks and tests). */
   /** Instance migration lives in its own module; the adapter lends it the store, the definitions and the instance lock. */
   async migrateInstance(req: InstanceMigrationRequest): Promise<InstanceMigrationResult> {
-    return migrateEmbeddedInstance({ knex: this.knex, personal: this.personal, now: this.now, loadDefinition: (key) => this.loadDefinition(key), exclusive: (key, fn) => this.mutex.run(key, fn) }, req);
+    return migrateEmbeddedInstance({ knex: this.knex, personal: this.personal, now: this.now, loadDefinition: (key) => this.loadDefinition(key), exclusive: (key, fn) => this.mutex.run(key, fn), userTaskHeaders }, req);
   }
 
   async storedStateSize(instanceKey: string): Promise<number> {
@@ -1307,6 +1305,15 @@ function userTaskAssignment(info: ElementInfo, scope: Variables): { headers: Rec
     if (due !== null && due !== undefined && (typeof due !== 'string' || Number.isNaN(Date.parse(due)))) problems.push(`到期时间表达式「${info.dueDate}」的结果应为日期时间(ISO 8601)或空,实际为 ${shown(due)}`);
   }
   return problems.length ? { headers, problem: `${problems.join(';')}(是否引用了不存在的变量?)` } : { headers };
+}
+
+/** A user task job's headers: the element's static headers, its assignment and schedule evaluated now, its form key and name. */
+function userTaskHeaders(info: ElementInfo, scope: Variables): { headers: Record<string, string>; problem?: string } {
+  const assignment = userTaskAssignment(info, scope);
+  const headers: Record<string, string> = { ...info.headers, ...assignment.headers };
+  if (info.formKey) headers['io.camunda.zeebe:formKey'] = info.formKey;
+  if (info.name) headers['io.camunda.zeebe:name'] = info.name;
+  return assignment.problem ? { headers, problem: assignment.problem } : { headers };
 }
 
 function toList(v: unknown): string[] {

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { PersonalData } from '../../services/privacy/index.ts';
-import type { ProcessModel } from '../../bpmn/zeebeModel.ts';
-import type { InstanceMigrationRequest, InstanceMigrationResult, Variables } from '../../port/ProcessEngine.ts';
+import type { ElementInfo, ProcessModel } from '../../bpmn/zeebeModel.ts';
+import { fromJson, toJson } from '../../store/createDb.ts';
+import { USER_TASK_JOB_TYPE, type InstanceMigrationRequest, type InstanceMigrationResult, type Variables } from '../../port/ProcessEngine.ts';
 import { crashPoint } from '../../reliability/crashPoint.ts';
 import { InstanceSession } from './instanceSession.ts';
 import { EVENT_SUB_PREFIX } from './SignalBroadcasts.ts';
@@ -14,6 +15,8 @@ export interface MigrationContext {
   loadDefinition(key: string): Promise<{ key: string; bpmnProcessId: string; sourceContext: unknown; model: ProcessModel }>;
   /** Runs `fn` while no other command of this process advances the instance. */
   exclusive<T>(instanceKey: string, fn: () => Promise<T>): Promise<T>;
+  /** A user task job's headers on an element, as a new job there would get them (assignment, due date, form key). */
+  userTaskHeaders(info: ElementInfo, scope: Variables): { headers: Record<string, string>; problem?: string };
 }
 
 const OPEN_JOB_STATES = ['ACTIVATABLE', 'ACTIVATED', 'INCIDENT'];
@@ -32,7 +35,10 @@ export async function migrateEmbeddedInstance(ctx: MigrationContext, req: Instan
     const result: InstanceMigrationResult = { processInstanceKey: req.processInstanceKey, waiting: [], problems: [], migrated: false, alreadyOnTarget: false };
     const row = (await ctx.knex('engine_instances').where({ key: req.processInstanceKey }).first()) as Record<string, any> | undefined;
     if (!row) return { ...result, problems: ['流程实例不存在'] };
-    if (row.definition_key === req.targetDefinitionKey) return { ...result, alreadyOnTarget: true };
+    if (row.definition_key === req.targetDefinitionKey) {
+      const open = (await ctx.knex('engine_jobs').where({ instance_key: row.key, type: USER_TASK_JOB_TYPE }).whereIn('state', OPEN_JOB_STATES)) as Array<Record<string, any>>;
+      return { ...result, alreadyOnTarget: true, userTasks: open.map((j) => ({ jobKey: String(j.key), elementId: String(j.element_id), customHeaders: fromJson<Record<string, string>>(j.custom_headers) })) };
+    }
     if (row.status !== 'ACTIVE') return { ...result, problems: ['流程实例已结束,无需迁移'] };
     const source = await ctx.loadDefinition(row.definition_key);
     const target = await ctx.loadDefinition(req.targetDefinitionKey).catch(() => null);
@@ -64,6 +70,22 @@ export async function migrateEmbeddedInstance(ctx: MigrationContext, req: Instan
     if (new Set(targets).size !== targets.length) result.problems.push('两个等待环节映射到了新版本的同一环节');
     if (result.problems.length) return result;
 
+    // A waiting user task takes the target element's headers: its candidate groups, due date and form key, evaluated
+    // against the instance's variables now (a new version's assignment that cannot be evaluated blocks the move).
+    const instanceVars = ctx.personal.fromJson<Variables>(row.variables);
+    const userTasks: NonNullable<InstanceMigrationResult['userTasks']> = [];
+    for (const j of jobs.filter((x) => x.type === USER_TASK_JOB_TYPE)) {
+      const to = targetOf(String(j.element_id))!;
+      const info = target.model.elements.get(to)!;
+      const own = fromJson<Record<string, string>>(j.custom_headers);
+      const evaluated = ctx.userTaskHeaders(info, { ...instanceVars, ...ctx.personal.fromJson<Variables>(j.variables) });
+      if (evaluated.problem) result.problems.push(`新版本的环节「${info.name ?? to}」的办理设置无法求值:${evaluated.problem}`);
+      // Headers the platform put on the job (not the element's) stay.
+      const kept = Object.fromEntries(Object.entries(own).filter(([k]) => !k.startsWith('io.camunda.zeebe:') && !(k in (source.model.elements.get(String(j.element_id))?.headers ?? {}))));
+      userTasks.push({ jobKey: String(j.key), elementId: to, customHeaders: { ...kept, ...evaluated.headers } });
+    }
+    if (result.problems.length) return result;
+
     // Rename the mapped ids in the state and let the target definition recover it.
     const renames = new Map(waitingIds.map((id) => [id, targetOf(id)!] as const).filter(([a, b]) => a !== b));
     const state = renameIds(ctx.personal.fromJson<Record<string, any>>(row.state), renames);
@@ -93,9 +115,16 @@ export async function migrateEmbeddedInstance(ctx: MigrationContext, req: Instan
         .update({ definition_key: target.key, bpmn_process_id: target.bpmnProcessId, state: ctx.personal.toJson(recovered.state), version: row.version + 1, updated_at: new Date(ctx.now()).toISOString() });
       if (n !== 1) throw new Error('流程实例在迁移期间发生了变化,请重新检查后再迁移');
       crashPoint('migration.instance-updated');
+      const headersOf = new Map(userTasks.map((u) => [u.jobKey, u.customHeaders]));
       for (const j of jobs) {
         const to = renames.get(j.element_id);
-        if (to) await trx('engine_jobs').where({ key: j.key }).update({ element_id: to, execution_id: renamedExecution(j.execution_id, j.element_id, renames) });
+        const headers = headersOf.get(String(j.key));
+        if (to || headers) {
+          await trx('engine_jobs').where({ key: j.key }).update({
+            ...(to ? { element_id: to, execution_id: renamedExecution(j.execution_id, j.element_id, renames) } : {}),
+            ...(headers ? { custom_headers: toJson(headers) } : {}),
+          });
+        }
       }
       for (const t of timers) {
         const to = renames.get(t.element_id);
@@ -112,7 +141,7 @@ export async function migrateEmbeddedInstance(ctx: MigrationContext, req: Instan
       }
       for (const [from, to] of renames) await trx('engine_incidents').where({ instance_key: row.key, element_id: from, state: 'OPEN' }).update({ element_id: to });
     });
-    return { ...result, migrated: true };
+    return { ...result, migrated: true, userTasks };
   });
 }
 

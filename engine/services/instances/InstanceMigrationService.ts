@@ -8,6 +8,8 @@ import type { Actor } from '../actor.ts';
 import type { AuditSink } from '../inbox/InboxService.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import type { InstanceQueries } from './InstanceQueries.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
+import { NO_DUE } from '../../store/migrations/010_task_list.ts';
 import { bpmnElements, newlyReadVariables, type BpmnElementSummary } from './migrationVariables.ts';
 
 export interface MigrationRequest {
@@ -182,18 +184,43 @@ export class InstanceMigrationService {
       await this.knex('instance_migrations').where({ id, state: 'PENDING' }).update({ state: 'FAILED', error, finished_at: now });
       return error;
     }
+    // The crash test's point: the engine has moved the instance, the platform's rows and audit entry are not written yet.
+    crashPoint('migration.engineMigrated');
     const target = await this.d.packages.version(row.to_hash);
     const names = new Map(bpmnElements(target.bpmn).map((e) => [e.id, e.name]));
     await this.knex.transaction(async (trx) => {
       const n = await trx('instance_migrations').where({ id, state: 'PENDING' }).update({ state: 'DONE', finished_at: now });
       if (n !== 1) return; // finished meanwhile (start-up and a request at once)
       await trx('applications').where({ id: row.application_id }).update({ package_hash: row.to_hash, package_id: target.manifest.id, updated_at: now });
-      const tasks = (await trx('tasks').where({ process_instance_key: row.process_instance_key }).whereIn('state', ['OPEN', 'CLAIMED']).select('id', 'element_id')) as Array<{ id: string; element_id: string }>;
+      const tasks = (await trx('tasks').where({ process_instance_key: row.process_instance_key }).whereIn('state', ['OPEN', 'CLAIMED']).select('id', 'element_id', 'candidate_groups')) as Array<{ id: string; element_id: string; candidate_groups: string }>;
+      const jobs = new Map((result.userTasks ?? []).map((u) => [u.jobKey, u]));
+      let stage: string | null = null;
       for (const t of tasks) {
-        const elementId = mappings[t.element_id] ?? t.element_id;
-        await trx('tasks').where({ id: t.id }).update({ element_id: elementId, name: names.get(elementId) ?? elementId, package_hash: row.to_hash });
-        await trx('task_candidates').where({ task_id: t.id }).update({ element_id: elementId, package_hash: row.to_hash });
+        const job = jobs.get(t.id);
+        const elementId = job?.elementId ?? mappings[t.element_id] ?? t.element_id;
+        const name = job?.customHeaders['io.camunda.zeebe:name'] ?? names.get(elementId) ?? elementId;
+        stage ??= name;
+        if (!job) {
+          await trx('tasks').where({ id: t.id }).update({ element_id: elementId, name, package_hash: row.to_hash });
+          await trx('task_candidates').where({ task_id: t.id }).update({ element_id: elementId, package_hash: row.to_hash });
+          continue;
+        }
+        // The new version's headers: who sees the task, its form and its deadline (as the inbox reads a new job's).
+        const h = job.customHeaders;
+        const assigned = !!h['io.camunda.zeebe:assignee'] || fromJson<string[]>(h['io.camunda.zeebe:candidateUsers'] ?? '[]').length > 0;
+        let groups = fromJson<string[]>(h['io.camunda.zeebe:candidateGroups'] ?? '[]');
+        if (!groups.length && !assigned) groups = target.manifest.defaultCandidateGroups?.length ? target.manifest.defaultCandidateGroups : fromJson<string[]>(t.candidate_groups);
+        const dueRaw = h['io.camunda.zeebe:dueDate'];
+        const dueAt = dueRaw && !Number.isNaN(Date.parse(dueRaw)) ? new Date(dueRaw).toISOString() : null;
+        await trx('tasks').where({ id: t.id }).update({ element_id: elementId, name, package_hash: row.to_hash, form_key: h['io.camunda.zeebe:formKey'] ?? null, candidate_groups: toJson(groups), due_at: dueAt });
+        // One candidate row per group, with the list columns the task had.
+        const template = (await trx('task_candidates').where({ task_id: t.id }).first()) as Record<string, unknown> | undefined;
+        await trx('task_candidates').where({ task_id: t.id }).delete();
+        if (template) {
+          for (const g of new Set(groups)) await trx('task_candidates').insert({ ...template, candidate_group: g, element_id: elementId, package_hash: row.to_hash, due_sort: dueAt ?? NO_DUE });
+        }
       }
+      if (stage) await trx('applications').where({ id: row.application_id }).update({ stage });
       await this.d.audit.append(
         {
           actorId: row.actor_id,

@@ -20,6 +20,7 @@ import * as m018 from './018_task_counts.ts';
 import * as m021 from './021_person_public_notices.ts';
 import * as m022 from './022_provincial_class_cities.ts';
 import * as m019 from './019_instance_migrations.ts';
+import * as m023 from './023_instance_counts.ts';
 
 const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Promise<void> }> = {
   '001_initial': m001,
@@ -43,6 +44,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '021_person_public_notices': m021,
   '022_provincial_class_cities': m022,
   '019_instance_migrations': m019,
+  '023_instance_counts': m023,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */

@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CaseTimeline } from '../../components/timeline/CaseTimeline.tsx';
 import { instancesText } from './instancesText.ts';
+import { VariableValue } from './VariableValue.tsx';
 
 const t = instancesText.instance;
 // bpmn-js loads with the diagram, not with the admin pages.
@@ -62,7 +63,7 @@ export function InstancePage() {
             scroll={{ y: 420 }}
             columns={[
               { title: t.variableName, dataIndex: "name", width: 210, render: (v: string) => <Space size={4}><Typography.Text code>{v}</Typography.Text>{d.maskedVariables.includes(v) ? <Tag color="gold">{t.masked}</Tag> : null}</Space> },
-              { title: t.variableValue, dataIndex: 'value', render: (v: unknown) => <Typography.Paragraph ellipsis={{ rows: 3, expandable: true }} style={{ margin: 0, fontFamily: 'monospace', fontSize: 12 }}>{JSON.stringify(v)}</Typography.Paragraph> },
+              { title: t.variableValue, dataIndex: 'value', render: (v: unknown, row: { name: string }) => <VariableValue value={v} name={row.name} /> },
             ]}
           />
         </Card>

@@ -12,7 +12,7 @@ import { useChosenVersion } from './useChosenVersion.ts';
 
 const t = instancesText.instances;
 type InstanceRow = Awaited<ReturnType<typeof loadPage>>['items'][number];
-type Query = { package: string; status?: string; step?: string; cityCode?: string; due?: 'overdue' | 'open'; q?: string; page?: number; pageSize?: number };
+type Query = { package: string; status?: string; step?: string; cityCode?: string; due?: 'overdue' | 'open'; q?: string; page?: number; pageSize?: number; after?: string };
 
 function loadPage(query: Query) {
   return data(api.GET('/api/admin/instances', { params: { query } }));
@@ -32,13 +32,15 @@ export function InstancesPage() {
         q: params.get('q') ?? undefined,
         page: Number(params.get('page') ?? 1),
         pageSize: 20,
+        // The next page by its cursor (keyset, one index range however deep); a jumped-to page is an offset.
+        after: params.get('after') ?? undefined,
       }
     : null;
   const page = useQuery({ queryKey: ['admin-instances', query], queryFn: () => loadPage(query!), enabled: !!query });
   const [city, setCity] = useState(params.get('cityCode') ?? '');
   const [name, setName] = useState(params.get('q') ?? '');
   const set = (changes: Record<string, string | undefined>) => {
-    const next = { ...Object.fromEntries(params), ...changes, page: changes.page ?? '1' };
+    const next = { ...Object.fromEntries(params), ...changes, page: changes.page ?? '1', after: changes.after };
     setParams(Object.fromEntries(Object.entries(next).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string>);
   };
   const body = page.data;
@@ -103,7 +105,7 @@ export function InstancesPage() {
             loading={page.isFetching}
             dataSource={body.items}
             locale={{ emptyText: t.empty }}
-            pagination={{ current: body.page, pageSize: body.pageSize, total: body.total, showSizeChanger: false, onChange: (p) => set({ page: String(p) }) }}
+            pagination={{ current: body.page, pageSize: body.pageSize, total: body.total, showSizeChanger: false, onChange: (p) => set({ page: String(p), after: p === body.page + 1 ? (body.nextCursor ?? undefined) : undefined }) }}
             columns={[
               { title: t.columns.number, dataIndex: 'number', width: 110, render: (v: string) => <Link to={`/admin/instances/${v}`} data-testid={`open-instance-${v}`}>{v.slice(0, 8)}</Link> },
               {

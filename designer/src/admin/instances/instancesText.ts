@@ -36,6 +36,8 @@ export const instancesText = {
     masked: '含脱敏信息',
     variableName: '变量',
     variableValue: '值',
+    expand: '展开',
+    collapse: '收起',
     timeline: '办理记录',
   },
   heatmap: {
