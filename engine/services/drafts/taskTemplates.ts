@@ -69,9 +69,9 @@ export async function draftVocabulary(files: Record<string, string>): Promise<Dr
   const parameters = manifest.parameters && typeof manifest.parameters === 'object' ? (manifest.parameters as Record<string, Json>) : {};
   const statuses = { ...APPLICATION_STATUS_LABELS, ...((manifest.labels?.statuses as Record<string, string> | undefined) ?? {}) };
   const vocabulary: DraftVocabulary = {
-    ruleSets: list(manifest.ruleSets).filter((r) => typeof r.id === 'string').map((r) => ({ value: r.id, name: `${r.id}(${r.file ?? ''})` })),
-    parameters: Object.entries(parameters).map(([k, p]) => ({ value: k, name: p && p.value !== undefined ? `${k}(${JSON.stringify(p.value)}${typeof p.unit === 'string' ? ` ${p.unit}` : ''})` : k })),
-    caseProcesses: list(manifest.processes).filter((p) => p.role === 'case' && typeof p.bpmnProcessId === 'string').map((p) => ({ value: p.bpmnProcessId, name: `${p.bpmnProcessId}(${p.file ?? ''})` })),
+    ruleSets: list(manifest.ruleSets).filter((r) => typeof r.id === 'string').map((r) => ({ value: r.id, name: `${titleOf(files[r.file]) ?? '规则集'}(${r.id})` })),
+    parameters: Object.entries(parameters).map(([k, p]) => ({ value: k, name: `${k}(参数${p && p.value !== undefined ? `,现值 ${JSON.stringify(p.value)}${typeof p.unit === 'string' ? ` ${p.unit}` : ''}` : ''})` })),
+    caseProcesses: list(manifest.processes).filter((p) => p.role === 'case' && typeof p.bpmnProcessId === 'string').map((p) => ({ value: p.bpmnProcessId, name: `${p.bpmnProcessId}(案件流程 ${p.file ?? ''})` })),
     statuses: Object.entries(statuses).map(([value, name]) => ({ value, name: `${name}(${value})` })),
     forms: list(manifest.forms).filter((f) => typeof f.id === 'string').map((f) => ({ value: f.id, name: `${f.title ?? f.id}(${f.id})` })),
     used: new Map(),
@@ -84,6 +84,16 @@ export async function draftVocabulary(files: Record<string, string>): Promise<Dr
     for (const el of parsed?.processes.flatMap((p) => [...p.elements.values()]) ?? []) noteElement(vocabulary, el);
   }
   return vocabulary;
+}
+
+/** A rule set file's own title, if it parses. */
+function titleOf(content: string | undefined): string | undefined {
+  try {
+    const t = (JSON.parse(content ?? '') as Json).title;
+    return typeof t === 'string' && t ? t : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function noteElement(v: DraftVocabulary, el: ElementInfo): void {
