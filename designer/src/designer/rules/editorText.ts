@@ -42,6 +42,7 @@ export const editorText = {
       operators: '运算符',
       value: '值',
       notToggle: '不成立',
+      typedField: (key: string) => `使用输入的事实路径:${key.replace('|', ' · ')}`,
     },
     operators: {
       equal: '等于',

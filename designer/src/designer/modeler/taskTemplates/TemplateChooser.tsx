@@ -18,7 +18,7 @@ export function TemplateChooser({ templates, onChoose, onCancel }: { templates: 
   }, [templates, query]);
   const t = dt.taskTemplates;
   return (
-    <Modal open title={t.chooserTitle} footer={null} onCancel={onCancel} width={640} destroyOnHidden data-testid="template-chooser">
+    <Modal open title={t.chooserTitle} footer={null} onCancel={onCancel} width={640} destroyOnHidden>
       <div data-testid="template-chooser">
         <Input.Search allowClear autoFocus placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 12 }} />
         <List

@@ -1,0 +1,142 @@
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describeBrowser } from './support/chromium.ts';
+import { browserSuite } from './support/browserSuite.ts';
+import { signIn } from './support/signIn.ts';
+
+const PACKAGE = 'sichuan/2021-examiner-training';
+const TASK = 'Task_CheckRegistration';
+const REVIEW = 'Task_UnitReview';
+// A save validates the whole draft on the server: on a busy machine that takes more than expect.poll's 1 s.
+const POLL = { timeout: 20_000 };
+
+/** The modeler's translate misses so far (the module records every template it had no Chinese for). */
+const misses = (page: Page) => page.evaluate(() => [...(window.__designerTranslateMisses ?? [])]);
+
+/** Latin words left in the labels the panel shows (product and format names aside). */
+async function englishOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const texts: string[] = [];
+    for (const el of document.querySelectorAll('.bio-properties-panel-header-type, .bio-properties-panel-group-header-title, .bio-properties-panel-label, [data-testid="template-chooser"] .ant-list-item-meta-title, .ant-modal-title')) texts.push((el as HTMLElement).innerText || el.getAttribute('title') || '');
+    return texts.filter((t) => /[A-Za-z]{2,}/.test(t.replace(/\b(ID|FEEL|BPMN|JSON|XML|Zeebe|Camunda)\b/g, '').replace(/[A-Za-z0-9_.:-]*[._-][A-Za-z0-9_.:-]*/g, '')));
+  });
+}
+
+/** The task's element in the saved BPMN, as text. */
+function elementXml(xml: string, id: string): string {
+  const m = new RegExp(`<bpmn:(\\w+) id="${id}"[\\s\\S]*?</bpmn:\\1>`).exec(xml);
+  if (!m) throw new Error(`${id} not in the saved BPMN`);
+  return m[0];
+}
+const headersOf = (el: string) => Object.fromEntries([...el.matchAll(/<zeebe:header key="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+
+/** Opens every collapsed group of the properties panel (their entries render only when open). */
+async function openAllGroups(page: Page): Promise<void> {
+  const headers = page.locator('.bio-properties-panel-group-header');
+  const n = await headers.count();
+  for (let i = 0; i < n; i++) {
+    const h = headers.nth(i);
+    if (!((await h.getAttribute('class')) ?? '').includes('open')) await h.locator('.bio-properties-panel-group-header-title').click();
+  }
+}
+
+/** The panel entry labelled `label` (a template field). */
+const entry = (page: Page, label: string) => page.locator('.bio-properties-panel-entry').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+
+declare global {
+  interface Window {
+    __designerTranslateMisses?: Set<string>;
+  }
+}
+
+describeBrowser('designer: task templates for the platform workers (Chromium)', () => {
+  const suite = browserSuite([PACKAGE]);
+
+  it('a task type applied to a package task keeps its headers; the rule set is picked from the draft’s own; saved and read back', { timeout: 300_000 }, async () => {
+    // given a 2026 draft cloned from the 2021 examiner package by a Sichuan policy editor
+    const editorApi = await suite.server.t.login('policy-editor');
+    const v2021 = ((await editorApi.get('/api/packages')).body as Array<{ hash: string; year: number }>).find((v) => v.year === 2021)!;
+    const created = await editorApi.post('/api/drafts').send({ fromHash: v2021.hash, year: 2026 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const draftId = created.body.id as string;
+    const before = elementXml((await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body.content as string, TASK);
+    const b = await suite.open('designer-templates');
+    await b.page.setViewportSize({ width: 1600, height: 1000 });
+    await signIn(b, 'policy-editor', '/designer');
+
+    // when they open the diagram and select the registration check (a rules.evaluate task without a template)
+    await b.goto(`/designer/drafts/${draftId}`);
+    const task = b.page.locator(`.djs-element[data-element-id="${TASK}"]`);
+    await task.waitFor();
+    await task.click();
+    const templateGroup = b.page.locator('[data-group-id="group-ElementTemplates__Template"]');
+    await templateGroup.waitFor();
+    await b.step('task-selected');
+    // then the panel offers 选择 a task type, in Chinese
+    expect(await templateGroup.innerText()).toContain('任务类型(模板)');
+    await templateGroup.getByRole('button', { name: '选择' }).click();
+    const chooser = b.page.getByTestId('template-chooser');
+    await chooser.waitFor();
+    // and the chooser lists the platform's task types by their Chinese names
+    const names = await chooser.getByTestId('template-option').allInnerTexts();
+    for (const n of ['资格审核(规则判定)', '期限计算', '发证(制发证卡)', '领证登记', '注销或作废证卡', '登记处罚', '变更申报状态', '启动案件流程']) expect(names.join('\n')).toContain(n);
+    expect(await englishOnScreen(b.page)).toEqual([]);
+    await b.step('template-chooser');
+
+    // when they pick 资格审核
+    await chooser.locator('[data-template-id="platform.worker.rules.evaluate"]').click();
+    await chooser.waitFor({ state: 'detached' });
+    await openAllGroups(b.page);
+    // then the panel shows the labelled fields, the rule set as a dropdown of the draft's own rule sets, still on the task's value
+    const ruleSet = entry(b.page, '规则集').locator('select');
+    await ruleSet.waitFor();
+    expect(await ruleSet.inputValue()).toBe('registration');
+    const options = await ruleSet.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const manifest = JSON.parse((await editorApi.get(`/api/drafts/${draftId}/files/manifest.json`)).body.content as string) as { ruleSets: Array<{ id: string }> };
+    expect(options).toEqual(manifest.ruleSets.map((r) => r.id));
+    expect(await entry(b.page, '判定结果写入的流程变量').locator('input').inputValue()).toBe('registration');
+    expect(await englishOnScreen(b.page)).toEqual([]);
+    await b.step('template-applied');
+
+    // when they save right away, the task's headers and clause are as before
+    await b.page.getByTestId('save-file').click();
+    await b.page.getByText('已保存').first().waitFor();
+    const applied = elementXml((await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body.content as string, TASK);
+    expect(headersOf(applied)).toEqual(headersOf(before));
+    expect(applied).toContain('<zeebe:taskDefinition type="rules.evaluate" retries="3"');
+    expect(applied).toContain('<zeebe:property name="clause" value="SC21-18,SC21-01,SC21-02,SC21-31"');
+    expect(applied).toContain('zeebe:modelerTemplate="platform.worker.rules.evaluate"');
+
+    // when they choose another rule set in the dropdown and save
+    await ruleSet.selectOption('eligibility');
+    await b.step('rule-set-chosen');
+    await b.page.getByTestId('save-file').click();
+    await expect.poll(async () => headersOf(elementXml((await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body.content as string, TASK)).ruleSet, POLL).toBe('eligibility');
+    await b.step('rule-set-saved');
+    // then read back through the API the header is the new rule set, the other headers unchanged
+    const saved = headersOf(elementXml((await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body.content as string, TASK));
+    expect(saved).toEqual({ ...headersOf(before), ruleSet: 'eligibility' });
+    // and the draft still has no problem with that task
+    const draft = (await editorApi.get(`/api/drafts/${draftId}`)).body as { problems: Array<{ message: string }> };
+    expect(draft.problems.filter((p) => p.message.includes(TASK))).toEqual([]);
+
+    // when they select the unit review and apply 人工审核任务
+    await b.page.locator(`.djs-element[data-element-id="${REVIEW}"]`).click();
+    await templateGroup.getByRole('button', { name: '选择' }).click();
+    await chooser.waitFor();
+    await chooser.locator('[data-template-id="platform.userTask.review"]').click();
+    await chooser.waitFor({ state: 'detached' });
+    await openAllGroups(b.page);
+    // then the candidate groups are a dropdown of the region's roles and organisations, on the task's own expression
+    const groups = entry(b.page, '办理人员组').locator('select');
+    await groups.waitFor();
+    expect(await groups.inputValue()).toBe('=["unit:" + recommender.id]');
+    const groupNames = await groups.locator('option').allInnerTexts();
+    expect(groupNames).toContain('省职鉴中心审核人(510000)');
+    expect(groupNames.some((n) => n.startsWith('推荐单位审核人:'))).toBe(true);
+    await b.step('review-template');
+    expect(await englishOnScreen(b.page)).toEqual([]);
+    expect(await misses(b.page)).toEqual([]);
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+});
