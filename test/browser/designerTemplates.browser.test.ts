@@ -120,23 +120,82 @@ describeBrowser('designer: task templates for the platform workers (Chromium)', 
     const draft = (await editorApi.get(`/api/drafts/${draftId}`)).body as { problems: Array<{ message: string }> };
     expect(draft.problems.filter((p) => p.message.includes(TASK))).toEqual([]);
 
-    // when they select the unit review and apply 人工审核任务
+    // when they select the unit review (a user task)
     await b.page.locator(`.djs-element[data-element-id="${REVIEW}"]`).click();
-    await templateGroup.getByRole('button', { name: '选择' }).click();
-    await chooser.waitFor();
-    await chooser.locator('[data-template-id="platform.userTask.review"]').click();
-    await chooser.waitFor({ state: 'detached' });
     await openAllGroups(b.page);
-    // then the candidate groups are a dropdown of the region's roles and organisations, on the task's own expression
-    const groups = entry(b.page, '办理人员组').locator('select');
+    // then its candidate groups can be picked from the region's roles and organisations, showing the task's own expression
+    const groups = entry(b.page, '办理人员组\\(从本地区选择\\)').locator('select');
     await groups.waitFor();
     expect(await groups.inputValue()).toBe('=["unit:" + recommender.id]');
     const groupNames = await groups.locator('option').allInnerTexts();
     expect(groupNames).toContain('省职鉴中心审核人(510000)');
     expect(groupNames.some((n) => n.startsWith('推荐单位审核人:'))).toBe(true);
-    await b.step('review-template');
+    // when they pick the province centre and save
+    await groups.selectOption({ label: '省职鉴中心审核人(510000)' });
+    await b.step('candidate-group-picked');
+    await b.page.getByTestId('save-file').click();
+    // then the saved task is given to the province centre
+    await expect.poll(async () => elementXml((await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body.content as string, REVIEW), POLL).toContain('candidateGroups="=[&quot;province:510000&quot;]"');
+    await b.step('candidate-group-saved');
     expect(await englishOnScreen(b.page)).toEqual([]);
     expect(await misses(b.page)).toEqual([]);
+    expect(b.problemsSoFar()).toEqual([]);
+  });
+
+  it('rules builder: a fact path typed in; a rule the builder cannot show is said so and kept unchanged on save', { timeout: 300_000 }, async () => {
+    // given a draft whose 「declarations」 rule has a condition group the builder has no form for (all and any side by side)
+    const RULES = 'rules/registration.json';
+    const editorApi = await suite.server.t.login('policy-editor');
+    const v2021 = ((await editorApi.get('/api/packages')).body as Array<{ hash: string; year: number }>).find((v) => v.year === 2021)!;
+    const created = await editorApi.post('/api/drafts').send({ fromHash: v2021.hash, year: 2027 });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const draftId = created.body.id as string;
+    const file = (await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`)).body as { content: string; revision: number };
+    const ruleSet = JSON.parse(file.content) as { rules: Array<{ name: string; conditions: { all: unknown[]; any?: unknown[] } }> };
+    const odd = ruleSet.rules.find((r) => r.name === 'declarations')!;
+    odd.conditions = { all: odd.conditions.all, any: [odd.conditions.all[0]] };
+    const put = await editorApi.put(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`).send({ content: `${JSON.stringify(ruleSet, null, 2)}\n`, revision: file.revision });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const b = await suite.open('designer-rules-free-path');
+    await b.page.setViewportSize({ width: 1600, height: 1000 });
+    await signIn(b, 'policy-editor', '/designer');
+
+    // when they open the rule set
+    await b.goto(`/designer/drafts/${draftId}?file=${encodeURIComponent(RULES)}`);
+    const oddCard = b.page.locator('[data-testid="rule-card"][data-rule="declarations"]');
+    await oddCard.waitFor();
+    // then that rule says the builder cannot show it and that it is kept
+    const notice = oddCard.getByTestId('rule-unrepresentable');
+    await notice.waitFor();
+    expect(await notice.innerText()).toContain('无法在条件构建器中表示');
+    expect(await notice.innerText()).toContain('内容保持不变');
+    await b.step('rule-not-shown');
+
+    // when they edit another rule, typing a fact path the pick list does not have as its first condition's field
+    const rule = b.page.locator('[data-testid="rule-card"][data-rule="occupation-in-scope"]');
+    await rule.getByTestId('edit-rule').click();
+    const builder = rule.getByTestId('condition-builder');
+    await builder.waitFor();
+    await builder.getByTestId('condition-field-select').first().click();
+    await b.page.keyboard.type('person.sanctions');
+    const typed = b.page.locator('.ant-select-item-option', { hasText: '使用输入的事实路径' });
+    await typed.waitFor();
+    await b.step('fact-path-typed');
+    await typed.click();
+    await rule.getByTestId('edit-rule').click();
+    await expect.poll(() => rule.getByTestId('rule-sentences').innerText(), POLL).toContain('sanctions');
+    await b.step('fact-path-chosen');
+    // and save
+    await b.page.getByTestId('save-file').click();
+    await b.page.getByText(/已保存/).first().waitFor();
+    await b.step('rules-saved');
+
+    // then the typed path is saved as fact and path, and the rule the builder could not show is exactly as it was
+    const saved = JSON.parse((await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent(RULES)}`)).body.content as string) as typeof ruleSet;
+    const first = (saved.rules.find((r) => r.name === 'occupation-in-scope')!.conditions.all[0] as { fact: string; path: string });
+    expect({ fact: first.fact, path: first.path }).toEqual({ fact: 'person', path: '$.sanctions' });
+    expect(saved.rules.find((r) => r.name === 'declarations')).toEqual(odd);
+    expect(await notice.isVisible()).toBe(true);
     expect(b.problemsSoFar()).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateZeebe } from '@bpmn-io/element-templates-validator';
 import { parseDefinitions } from '../../engine/bpmn/zeebeModel.ts';
 import { candidateGroupChoices } from '../../engine/services/drafts/DraftTaskTemplateService.ts';
-import { draftVocabulary, REVIEW_TEMPLATE_ID, taskTemplates, TEMPLATE_ID_PREFIX } from '../../engine/services/drafts/taskTemplates.ts';
+import { candidateGroupOptions, draftVocabulary, taskTemplates, TEMPLATE_ID_PREFIX } from '../../engine/services/drafts/taskTemplates.ts';
 import { workerHandlers, type WorkerDeps } from '../../engine/workers/registerWorkers.ts';
 import { WORKER_CATALOGUE } from '../../engine/workers/workerCatalogue.ts';
 import { packageDirectories } from '../support/packageDirectories.ts';
@@ -33,8 +34,12 @@ describe('task templates for the platform workers (issue 11)', () => {
     const files = filesOf(dir);
     const manifest = JSON.parse(files['manifest.json']!) as { ruleSets: Array<{ id: string }>; region: { code: string } };
     // when its templates are generated
-    const templates = taskTemplates(await draftVocabulary(files), candidateGroupChoices(manifest.region.code, []));
+    const vocabulary = await draftVocabulary(files);
+    const templates = taskTemplates(vocabulary);
+    const groups = candidateGroupOptions(vocabulary, candidateGroupChoices(manifest.region.code, [])).map((c) => c.value);
     const byId = new Map(templates.map((t) => [t.id, t]));
+    // and every template passes the Zeebe element-template schema the modeler validates with
+    for (const t of templates) expect(validateZeebe(t).errors ?? [], t.id).toEqual([]);
     // then the rule-set picker offers the package's rule sets, in its order
     const ruleSet = byId.get(`${TEMPLATE_ID_PREFIX}rules.evaluate`)!.properties.find((p) => p.binding.key === 'ruleSet')!;
     expect(ruleSet.type).toBe('Dropdown');
@@ -45,8 +50,7 @@ describe('task templates for the platform workers (issue 11)', () => {
       const parsed = await parseDefinitions(file, xml);
       for (const el of parsed.processes.flatMap((p) => [...p.elements.values()])) {
         if (el.type === 'bpmn:UserTask' && el.candidateGroups) {
-          const review = byId.get(REVIEW_TEMPLATE_ID)!;
-          expect(review.properties.find((p) => p.id === 'candidateGroups')!.choices!.map((c) => c.value), `${file}#${el.id}`).toContain(el.candidateGroups);
+          expect(groups, `${file}#${el.id}`).toContain(el.candidateGroups);
         }
         if (el.type !== 'bpmn:ServiceTask' || !el.jobType) continue;
         tasks++;
@@ -68,7 +72,7 @@ describe('task templates for the platform workers (issue 11)', () => {
 
   it('every label a template shows is Chinese', async () => {
     // given the templates of a package
-    const templates = taskTemplates(await draftVocabulary(filesOf(packageDirectories()[0]!)), candidateGroupChoices('510000', []));
+    const templates = taskTemplates(await draftVocabulary(filesOf(packageDirectories()[0]!)));
     // then names, groups and field labels carry Chinese
     const cjk = /[\u4e00-\u9fff]/;
     for (const t of templates) {

@@ -746,7 +746,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 流程图的任务模板:平台每种任务处理程序一个(规则集、参数、案件流程取自本草稿),以及人工审核任务(办理人员组取自本地区的角色与机构) */
+        /** 流程图的任务模板:平台每种任务处理程序一个(规则集、参数、案件流程取自本草稿);人工任务可选的办理人员组(本地区的角色与机构,及草稿已用的表达式) */
         get: operations["getApiDraftsIdTaskTemplates"];
         put?: never;
         post?: never;
@@ -4439,54 +4439,60 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 元素模板 */
+            /** @description 元素模板与办理人员组 */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        $schema: string;
-                        appliesTo: string[];
-                        category: {
+                        candidateGroups: {
+                            name: string;
+                            value: string;
+                        }[];
+                        templates: {
+                            $schema: string;
+                            appliesTo: string[];
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            elementType?: {
+                                value: string;
+                            };
+                            entriesVisible?: {
+                                [key: string]: boolean;
+                            };
+                            groups: {
+                                id: string;
+                                label: string;
+                            }[];
                             id: string;
                             name: string;
-                        };
-                        description: string;
-                        elementType?: {
-                            value: string;
-                        };
-                        entriesVisible?: {
-                            [key: string]: boolean;
-                        };
-                        groups: {
-                            id: string;
-                            label: string;
-                        }[];
-                        id: string;
-                        name: string;
-                        properties: {
-                            binding: {
-                                [key: string]: string;
-                            };
-                            choices?: {
-                                name: string;
-                                value: string;
+                            properties: {
+                                binding: {
+                                    [key: string]: string;
+                                };
+                                choices?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                constraints?: {
+                                    notEmpty?: boolean;
+                                };
+                                description?: string;
+                                feel?: "optional" | "required";
+                                group?: string;
+                                id?: string;
+                                label?: string;
+                                optional?: boolean;
+                                type: "Hidden" | "String" | "Dropdown";
+                                value?: string;
                             }[];
-                            constraints?: {
-                                notEmpty?: boolean;
-                            };
-                            description?: string;
-                            feel?: "optional" | "required";
-                            group?: string;
-                            id?: string;
-                            label?: string;
-                            optional?: boolean;
-                            type: "Hidden" | "String" | "Dropdown";
-                            value?: string;
+                            version: number;
                         }[];
-                        version: number;
-                    }[];
+                    };
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -43,11 +43,11 @@ export function draftTaskTemplateRoutes(templates: DraftTaskTemplateService): Ro
     route({
       method: 'get',
       path: '/api/drafts/:id/task-templates',
-      summary: '流程图的任务模板:平台每种任务处理程序一个(规则集、参数、案件流程取自本草稿),以及人工审核任务(办理人员组取自本地区的角色与机构)',
+      summary: '流程图的任务模板:平台每种任务处理程序一个(规则集、参数、案件流程取自本草稿);人工任务可选的办理人员组(本地区的角色与机构,及草稿已用的表达式)',
       tags: ['政策包草稿'],
       roles: ['policy_editor', 'admin'],
       params: Type.Object({ id: DraftId }),
-      responses: { 200: { description: '元素模板', schema: Type.Array(ElementTemplateSchema) } },
+      responses: { 200: { description: '元素模板与办理人员组', schema: Type.Object({ templates: Type.Array(ElementTemplateSchema), candidateGroups: Type.Array(Type.Object({ value: Type.String(), name: Type.String() })) }) } },
       handler: async ({ actor, params }) => ({ body: await templates.forDraft(actor, params.id) }),
     }),
   ];

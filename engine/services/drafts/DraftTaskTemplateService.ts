@@ -2,7 +2,7 @@ import type { Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { Organisation } from '../registry/RegistryService.ts';
 import type { DraftService } from './DraftService.ts';
-import { draftVocabulary, taskTemplates, type Choice, type ElementTemplate } from './taskTemplates.ts';
+import { candidateGroupOptions, draftVocabulary, taskTemplates, type Choice, type ElementTemplate } from './taskTemplates.ts';
 
 export interface DraftTaskTemplateDeps {
   drafts: Pick<DraftService, 'filesOf'>;
@@ -12,15 +12,16 @@ export interface DraftTaskTemplateDeps {
 /**
  * The modeler's task templates for one draft (its policy editors and the region's admins): one per
  * worker job type with the draft's own rule sets, parameters and case processes as choices, and the
- * review task with candidate groups from the region's roles and organisations.
+ * candidate groups of review tasks from the region's roles and organisations.
  */
 export class DraftTaskTemplateService {
   constructor(private readonly d: DraftTaskTemplateDeps) {}
 
-  async forDraft(actor: Actor, id: string): Promise<ElementTemplate[]> {
+  async forDraft(actor: Actor, id: string): Promise<{ templates: ElementTemplate[]; candidateGroups: Choice[] }> {
     const { draft, files } = await this.d.drafts.filesOf(actor, id);
     const organisations = (await this.d.registry.listOrganisations()).filter((o) => regionCovers(draft.regionCode, o.regionCode));
-    return taskTemplates(await draftVocabulary(files), candidateGroupChoices(draft.regionCode, organisations));
+    const vocabulary = await draftVocabulary(files);
+    return { templates: taskTemplates(vocabulary), candidateGroups: candidateGroupOptions(vocabulary, candidateGroupChoices(draft.regionCode, organisations)) };
   }
 }
 

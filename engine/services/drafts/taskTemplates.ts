@@ -39,7 +39,6 @@ export interface Choice {
 const SCHEMA = 'https://unpkg.com/@camunda/zeebe-element-templates-json-schema/resources/schema.json';
 /** Template ids: one per job type, the same for every draft (its choices differ, its bindings do not). */
 export const TEMPLATE_ID_PREFIX = 'platform.worker.';
-export const REVIEW_TEMPLATE_ID = 'platform.userTask.review';
 const CLAUSE_GROUP = { id: 'clause', label: '依据条款' };
 
 type Json = Record<string, any>;
@@ -160,36 +159,17 @@ export function workerTemplate(job: WorkerJobType, v: DraftVocabulary): ElementT
   };
 }
 
-/**
- * The review task (人工审核): who works it (candidate groups from the region's roles and organisations,
- * and the expressions the draft already uses), its form and due date.
- */
-export function reviewTemplate(v: DraftVocabulary, groups: Choice[]): ElementTemplate {
-  const known = new Set(groups.map((g) => g.value));
-  const groupChoices = [...groups, ...[...v.candidateGroups].filter((g) => !known.has(g)).map((g) => ({ value: g, name: `${g}(本政策包已用)` }))];
-  const formKnown = new Set(v.forms.map((f) => f.value));
-  const formChoices = [...v.forms, ...[...v.formKeys].filter((f) => !formKnown.has(f)).map((f) => ({ value: f, name: `${f}(本政策包已用)` }))];
-  return {
-    $schema: SCHEMA,
-    id: REVIEW_TEMPLATE_ID,
-    version: 1,
-    name: '人工审核任务',
-    description: '由指定角色或单位在待办中办理的任务:选择办理人员组与表单',
-    category: { id: '人工任务', name: '人工任务' },
-    appliesTo: ['bpmn:Task', 'bpmn:UserTask'],
-    elementType: { value: 'bpmn:UserTask' },
-    entriesVisible: { outputs: true },
-    groups: [{ id: 'required', label: '必填' }, { id: 'optional', label: '可选' }, CLAUSE_GROUP],
-    properties: [
-      { id: 'candidateGroups', label: '办理人员组', description: '哪个角色或单位的人员在待办中看到此任务', type: 'Dropdown', group: 'required', choices: groupChoices, ...(groupChoices[0] ? { value: groupChoices[0].value } : {}), binding: { type: 'zeebe:assignmentDefinition', property: 'candidateGroups' } },
-      { id: 'formKey', label: '表单', type: 'Dropdown', group: 'required', choices: formChoices, ...(formChoices[0] ? { value: formChoices[0].value } : {}), binding: { type: 'zeebe:formDefinition', property: 'formKey' } },
-      { id: 'dueDate', label: '办理期限(FEEL)', description: '如 =cityReviewDue.at(期限计算任务写入的截止时刻)', type: 'String', group: 'optional', optional: true, feel: 'required', binding: { type: 'zeebe:taskSchedule', property: 'dueDate' } },
-      clauseProperty,
-    ],
-  };
+/** Every template a draft's modeler offers: one per worker job type. */
+export function taskTemplates(v: DraftVocabulary): ElementTemplate[] {
+  return WORKER_CATALOGUE.map((job) => workerTemplate(job, v));
 }
 
-/** Every template a draft's modeler offers: one per worker job type, and the review task. */
-export function taskTemplates(v: DraftVocabulary, groups: Choice[]): ElementTemplate[] {
-  return [...WORKER_CATALOGUE.map((job) => workerTemplate(job, v)), reviewTemplate(v, groups)];
+/**
+ * Candidate groups a review task can be given: the region's (`groups`), then the expressions the draft
+ * already uses. (No template for user tasks: a template's zeebe:assignmentDefinition needs zeebe:userTask,
+ * and the packages' user tasks are job-worker tasks; the modeler offers these in a picker instead.)
+ */
+export function candidateGroupOptions(v: DraftVocabulary, groups: Choice[]): Choice[] {
+  const known = new Set(groups.map((g) => g.value));
+  return [...groups, ...[...v.candidateGroups].filter((g) => !known.has(g)).map((g) => ({ value: g, name: `${g}(本政策包已用)` }))];
 }

@@ -14,6 +14,7 @@ import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
 import ClauseBadgesModule from './clauseBadges/index.ts';
 import TaskTemplatesModule from './taskTemplates/index.ts';
+import CandidateGroupPickerModule, { type CandidateGroupChoice } from './candidateGroupPicker/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
@@ -59,7 +60,7 @@ function showStart(canvas: Canvas): void {
  * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
  * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
  */
-export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, elementTemplates }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; /** Task templates (Zeebe element templates) the panel offers. */ elementTemplates?: unknown[] }) {
+export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, elementTemplates, candidateGroups }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; /** Task templates (Zeebe element templates) the panel offers. */ elementTemplates?: unknown[]; /** Candidate groups a user task can be given (the region's roles and organisations). */ candidateGroups?: CandidateGroupChoice[] }) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
@@ -75,7 +76,7 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, input.module],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, CandidateGroupPickerModule, input.module],
       elementTemplates: [],
       moddleExtensions: { zeebe: zeebeModdle },
     });
@@ -102,6 +103,10 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
     if (state !== 'ready' || !elementTemplates) return;
     modeler.current?.get<{ setTemplates(t: unknown[]): void }>('elementTemplatesLoader').setTemplates(elementTemplates);
   }, [state, elementTemplates]);
+  useEffect(() => {
+    if (state !== 'ready' || !candidateGroups) return;
+    modeler.current?.get<{ set(c: CandidateGroupChoice[]): void }>('candidateGroupChoices').set(candidateGroups);
+  }, [state, candidateGroups]);
 
   // A problem clicked before or after the diagram was drawn: select its element once it is there.
   useEffect(() => {

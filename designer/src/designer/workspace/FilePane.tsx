@@ -136,7 +136,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           {/* The modeler stays mounted behind the XML tab: the selection, the view and unsaved edits are kept. */}
           <div style={{ display: tab === 'diagram' ? 'block' : 'none' }}>
             <Suspense fallback={<Spin />}>
-              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data} />
+              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data?.templates} candidateGroups={templates.data?.candidateGroups} />
             </Suspense>
           </div>
           {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
@@ -148,6 +148,8 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           path={path}
           text={text}
           readOnly={readOnly}
+          revision={revision}
+          onSaved={onSaved}
           onChange={(v) => {
             setText(v);
             setDirty(v !== savedText.current);
