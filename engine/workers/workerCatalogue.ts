@@ -35,7 +35,7 @@ export interface WorkerJobType {
 
 const fixed = (entries: Record<string, string>): FieldChoices => ({ fixed: Object.entries(entries).map(([value, name]) => ({ value, name: `${name}(${value})` })) });
 
-const COUNTING = { C1: 'C1 事件后N个工作日(当日不计)', C2: 'C2 持续N个工作日(首日计入)', C3: 'C3 某日前N个工作日', C4: 'C4 按月、年对日' };
+const COUNTING = { C1: 'C1 事后起算(当日不计)', C2: 'C2 期间(首日计入)', C3: 'C3 某日之前', C4: 'C4 月、年对日' };
 const COUNTING_CHOICES: FieldChoices = { fixed: Object.entries(COUNTING).map(([value, name]) => ({ value, name })) };
 const SANCTION_CHOICES = fixed(Object.fromEntries(Object.entries(SANCTION_KINDS).map(([k, v]) => [k, v.label])));
 const target = (defaultValue: string, label = '结果写入的流程变量'): WorkerField => ({ key: 'target', label, defaultValue, description: '后续网关、任务与表单读取这个变量' });
