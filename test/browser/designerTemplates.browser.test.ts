@@ -142,7 +142,7 @@ describeBrowser('designer: task templates for the platform workers (Chromium)', 
     expect(b.problemsSoFar()).toEqual([]);
   });
 
-  it('rules builder: a fact path typed in; a rule the builder cannot show is said so and kept unchanged on save', { timeout: 300_000 }, async () => {
+  it('rules builder: a fact path typed in; a rule the builder cannot show is said so and kept unchanged on save; a form field\'s ui:help edited', { timeout: 300_000 }, async () => {
     // given a draft whose 「declarations」 rule has a condition group the builder has no form for (all and any side by side)
     const RULES = 'rules/registration.json';
     const editorApi = await suite.server.t.login('policy-editor');
@@ -196,6 +196,21 @@ describeBrowser('designer: task templates for the platform workers (Chromium)', 
     expect({ fact: first.fact, path: first.path }).toEqual({ fact: 'person', path: '$.sanctions' });
     expect(saved.rules.find((r) => r.name === 'declarations')).toEqual(odd);
     expect(await notice.isVisible()).toBe(true);
+
+    // when they open the application form's field table and give the name field a help line (ui:help)
+    const FORM = 'forms/application.schema.json';
+    await b.goto(`/designer/drafts/${draftId}?file=${encodeURIComponent(FORM)}`);
+    const uiHelp = b.page.getByTestId('field-ui-help-name');
+    await uiHelp.waitFor();
+    await uiHelp.fill('请填写身份证上的姓名,不含空格');
+    await uiHelp.press('Enter');
+    await b.page.getByText('填写提示已保存到界面配置文件').first().waitFor();
+    // then the form's preview shows it as applicants will see it
+    await expect.poll(() => b.page.getByTestId('form-preview').innerText(), POLL).toContain('请填写身份证上的姓名,不含空格');
+    await b.step('form-ui-help-saved');
+    // and the UI file has it beside the field's other settings
+    const ui = JSON.parse((await editorApi.get(`/api/drafts/${draftId}/files/${encodeURIComponent('forms/application.ui.json')}`)).body.content as string) as Record<string, Record<string, unknown>>;
+    expect(ui.name).toEqual({ 'ui:placeholder': '请输入与身份证一致的姓名', 'ui:autofocus': true, 'ui:help': '请填写身份证上的姓名,不含空格' });
     expect(b.problemsSoFar()).toEqual([]);
   });
 });
