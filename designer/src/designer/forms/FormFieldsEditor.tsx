@@ -1,4 +1,4 @@
-import { Component, useMemo, useState, type ReactNode } from 'react';
+import { Component, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Alert, App as AntdApp, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { messageOf } from '../../api/ApiError.ts';
@@ -80,8 +80,19 @@ export function FormFieldsEditor({ draftId, path, text, readOnly, onChange, revi
       onSaved?.(result, content);
       message.success(t.uiHelpSaved);
     },
-    onError: (err) => message.error(messageOf(err)),
+    onError: (err) => {
+      lastUiHelp.current = null;
+      message.error(messageOf(err));
+    },
   });
+  // Enter and the blur after it commit the same line once (a second save would carry a stale revision).
+  const lastUiHelp = useRef<string | null>(null);
+  const commitUiHelp = (key: string, help: string) => {
+    const id = `${key}\u0000${help}`;
+    if (saveUi.isPending || lastUiHelp.current === id) return;
+    lastUiHelp.current = id;
+    saveUi.mutate({ key, help });
+  };
   const [formData, setFormData] = useState<Json>({});
   if (!schema) return <Alert type="error" showIcon message={editorText.invalidJson} />;
   const rows = fieldRows(schema, ui);
@@ -118,7 +129,7 @@ export function FormFieldsEditor({ draftId, path, text, readOnly, onChange, revi
               <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', paddingRight: 4 }}>
                 {t.uiHelp}
               </Typography.Text>
-              <CellInput value={r.uiHelp ?? ''} disabled={readOnly || saveUi.isPending} onCommit={(v) => saveUi.mutate({ key: r.key, help: v })} testId={`field-ui-help-${r.key}`} />
+              <CellInput value={r.uiHelp ?? ''} disabled={readOnly} onCommit={(v) => commitUiHelp(r.key, v)} testId={`field-ui-help-${r.key}`} />
             </Space.Compact>
           ) : r.uiHelp ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t.saveUiHint}>
