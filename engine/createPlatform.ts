@@ -18,6 +18,7 @@ import { csrfGuard } from './http/csrf.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
 import { draftRuleRoutes } from './http/routes/draftRuleRoutes.ts';
+import { draftTaskTemplateRoutes } from './http/routes/draftTaskTemplateRoutes.ts';
 import { tryoutRoutes } from './http/routes/tryoutRoutes.ts';
 import { applicationRoutes } from './http/routes/applicationRoutes.ts';
 import { inboxRoutes } from './http/routes/inboxRoutes.ts';
@@ -41,6 +42,7 @@ import { ReviewerTaskService } from './services/inbox/ReviewerTaskService.ts';
 import { PackageService } from './services/packages/PackageService.ts';
 import { DraftService } from './services/drafts/DraftService.ts';
 import { DraftRuleTrialService } from './services/drafts/DraftRuleTrialService.ts';
+import { DraftTaskTemplateService } from './services/drafts/DraftTaskTemplateService.ts';
 import { ApplicationService } from './services/applications/ApplicationService.ts';
 import { ProcessStartDispatcher } from './services/applications/ProcessStartDispatcher.ts';
 import { OperationsService } from './services/operations/OperationsService.ts';
@@ -230,6 +232,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     ...notificationRoutes(new NotificationService(db)),
     ...packageRoutes(packages, replay, tryouts),
     ...draftRoutes(drafts),
+    ...draftTaskTemplateRoutes(new DraftTaskTemplateService({ drafts, registry })),
     ...draftRuleRoutes(new DraftRuleTrialService({ db, drafts, packages, registry, evaluateRules: rules.evaluateRules, now })),
     ...tryoutRoutes(tryouts),
     ...applicationRoutes(applications),

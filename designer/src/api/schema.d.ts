@@ -739,6 +739,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/drafts/{id}/task-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程图的任务模板:平台每种任务处理程序一个(规则集、参数、案件流程取自本草稿);人工任务可选的办理人员组(本地区的角色与机构,及草稿已用的表达式) */
+        get: operations["getApiDraftsIdTaskTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/drafts/{id}/tryout-coverage": {
         parameters: {
             query?: never;
@@ -4400,6 +4417,84 @@ export interface operations {
                         status: string;
                         submittedAt: string | null;
                     }[];
+                };
+            };
+            /** @description 错误(application/problem+json) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiDraftsIdTaskTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 元素模板与办理人员组 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidateGroups: {
+                            name: string;
+                            value: string;
+                        }[];
+                        templates: {
+                            $schema: string;
+                            appliesTo: string[];
+                            category: {
+                                id: string;
+                                name: string;
+                            };
+                            description: string;
+                            elementType?: {
+                                value: string;
+                            };
+                            entriesVisible?: {
+                                [key: string]: boolean;
+                            };
+                            groups: {
+                                id: string;
+                                label: string;
+                            }[];
+                            id: string;
+                            name: string;
+                            properties: {
+                                binding: {
+                                    [key: string]: string;
+                                };
+                                choices?: {
+                                    name: string;
+                                    value: string;
+                                }[];
+                                constraints?: {
+                                    notEmpty?: boolean;
+                                };
+                                description?: string;
+                                feel?: "optional" | "required";
+                                group?: string;
+                                id?: string;
+                                label?: string;
+                                optional?: boolean;
+                                type: "Hidden" | "String" | "Dropdown";
+                                value?: string;
+                            }[];
+                            version: number;
+                        }[];
+                    };
                 };
             };
             /** @description 错误(application/problem+json) */

@@ -44,6 +44,12 @@ export const dt = {
     created: '草稿已创建',
     titleFor: (old: string, oldYear: number, year: number) => (old.includes(String(oldYear)) ? old.replaceAll(String(oldYear), String(year)) : `${year}年${old}`),
   },
+  taskTemplates: {
+    chooserTitle: '选择任务类型',
+    search: '搜索任务类型',
+    none: '没有适用于此元素的任务类型',
+    loadFailed: '任务模板读取失败',
+  },
   workspace: {
     back: '返回政策包列表',
     files: '文件',

@@ -448,6 +448,13 @@ export const MATRIX: Block[] = [
     rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
   },
   {
+    endpoint: 'GET /api/drafts/{id}/task-templates',
+    about: "the modeler's task templates of a Sichuan draft (its rule sets, the region's organisations as candidate groups)",
+    family: 'sichuan',
+    request: (r) => ({ path: `/api/drafts/${need(r, 'packageDraft')}/task-templates` }),
+    rows: onlyRoles('sichuan', { policy_editor: [200, 404], admin: [200, 404] }),
+  },
+  {
     endpoint: 'POST /api/drafts',
     about: 'cloning the 2021 Sichuan version into a 2026 draft: a version the caller cannot see does not exist',
     family: 'sichuan',

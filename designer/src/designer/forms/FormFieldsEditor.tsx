@@ -1,10 +1,12 @@
-import { Component, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
+import { Component, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Alert, App as AntdApp, Card, Checkbox, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { messageOf } from '../../api/ApiError.ts';
+import type { SaveResult } from '../draftTypes.ts';
 import { api, data } from '../../api/client.ts';
 import { PackageForm } from '../../components/form/PackageForm.tsx';
 import { editorText } from '../rules/editorText.ts';
-import { editField, fieldRows, optionsText, type FieldEdit, type FieldRow } from './formFields.ts';
+import { editField, editUiHelp, fieldRows, optionsText, type FieldEdit, type FieldRow } from './formFields.ts';
 
 const t = editorText.forms;
 type Json = Record<string, unknown>;
@@ -43,7 +45,8 @@ function CellInput({ value, onCommit, disabled, textarea, testId }: { value: str
  * 字段: the form's fields as a table over its JSON schema (label, type, required, options, clause,
  * help, shown when), edits written back to the schema file, and the form as applicants see it.
  */
-export function FormFieldsEditor({ draftId, path, text, readOnly, onChange }: { draftId: string; path: string; text: string; readOnly: boolean; onChange(text: string): void }) {
+export function FormFieldsEditor({ draftId, path, text, readOnly, onChange, revision, onSaved }: { draftId: string; path: string; text: string; readOnly: boolean; onChange(text: string): void; /** The draft's revision, for saving the UI file's help lines. */ revision?: number; onSaved?(result: SaveResult, content: string): void }) {
+  const { message } = AntdApp.useApp();
   const schema = useMemo(() => {
     try {
       const v = JSON.parse(text);
@@ -67,6 +70,29 @@ export function FormFieldsEditor({ draftId, path, text, readOnly, onChange }: { 
       return null;
     }
   }, [uiFile.data]);
+  // A field's ui:help lives in the UI file: saved there at once (the schema's edits wait for 保存).
+  const saveUi = useMutation({
+    mutationFn: async ({ key, help }: { key: string; help: string }) => {
+      const content = `${JSON.stringify(editUiHelp(ui ?? {}, key, help), null, 2)}\n`;
+      return { result: await data(api.PUT('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path: uiPath } }, body: { content, revision: revision! } })), content };
+    },
+    onSuccess: ({ result, content }) => {
+      onSaved?.(result, content);
+      message.success(t.uiHelpSaved);
+    },
+    onError: (err) => {
+      lastUiHelp.current = null;
+      message.error(messageOf(err));
+    },
+  });
+  // Enter and the blur after it commit the same line once (a second save would carry a stale revision).
+  const lastUiHelp = useRef<string | null>(null);
+  const commitUiHelp = (key: string, help: string) => {
+    const id = `${key}\u0000${help}`;
+    if (saveUi.isPending || lastUiHelp.current === id) return;
+    lastUiHelp.current = id;
+    saveUi.mutate({ key, help });
+  };
   const [formData, setFormData] = useState<Json>({});
   if (!schema) return <Alert type="error" showIcon message={editorText.invalidJson} />;
   const rows = fieldRows(schema, ui);
@@ -98,7 +124,18 @@ export function FormFieldsEditor({ draftId, path, text, readOnly, onChange }: { 
       render: (_: unknown, r: FieldRow) => (
         <Space orientation="vertical" size={2} style={{ width: '100%' }}>
           <CellInput value={r.help} disabled={readOnly} onCommit={(v) => edit(r.key, { kind: 'help', value: v })} testId={`field-help-${r.key}`} />
-          {r.uiHelp ? <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t.saveUiHint}>ui:help:{r.uiHelp}</Typography.Text> : null}
+          {ui && revision !== undefined && onSaved ? (
+            <Space.Compact size="small" style={{ width: '100%' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap', paddingRight: 4 }}>
+                {t.uiHelp}
+              </Typography.Text>
+              <CellInput value={r.uiHelp ?? ''} disabled={readOnly} onCommit={(v) => commitUiHelp(r.key, v)} testId={`field-ui-help-${r.key}`} />
+            </Space.Compact>
+          ) : r.uiHelp ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t.saveUiHint}>
+              ui:help:{r.uiHelp}
+            </Typography.Text>
+          ) : null}
         </Space>
       ),
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import schemaFile from '../../../../deployments/sichuan/2026-examiner-training/forms/application.schema.json';
 import uiFile from '../../../../deployments/sichuan/2026-examiner-training/forms/application.ui.json';
-import { editField, fieldRows, optionsText } from './formFields.ts';
+import { editField, editUiHelp, fieldRows, optionsText } from './formFields.ts';
 
 const schema = structuredClone(schemaFile) as Record<string, any>;
 const ui = structuredClone(uiFile) as Record<string, any>;
@@ -45,5 +45,13 @@ describe('form field table', () => {
     expect(Object.keys(a)).toEqual(Object.keys(b));
     // and the options read back as they were typed
     expect(optionsText(fieldRows(next, ui).find((r) => r.key === 'applicantType')!.options)).toBe('EXAMINER=考评员\nSENIOR_EXAMINER=高级考评员');
+  });
+  it('sets and removes a field\'s ui:help in the UI schema, leaving everything else', () => {
+    // given
+    const ui = { 'ui:order': ['name', 'phone'], name: { 'ui:widget': 'text' } };
+    // when / then
+    expect(editUiHelp(ui, 'name', '与身份证一致')).toEqual({ 'ui:order': ['name', 'phone'], name: { 'ui:widget': 'text', 'ui:help': '与身份证一致' } });
+    expect(editUiHelp(editUiHelp(ui, 'phone', '手机'), 'phone', '')).toEqual(ui);
+    expect(editUiHelp({ name: { 'ui:help': 'x', 'ui:widget': 'text' } }, 'name', '')).toEqual({ name: { 'ui:widget': 'text' } });
   });
 });

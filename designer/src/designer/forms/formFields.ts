@@ -163,3 +163,14 @@ export function editField(schema: Json, key: string, edit: FieldEdit): Json {
   out.properties = { ...props, [key]: p };
   return out;
 }
+
+/** The UI schema with one field's help line (ui:help) set, or removed when empty; every other key stays where it was. */
+export function editUiHelp(ui: Json, key: string, help: string): Json {
+  const field = { ...(isObject(ui[key]) ? (ui[key] as Json) : {}) };
+  if (help) field['ui:help'] = help;
+  else delete field['ui:help'];
+  const out: Json = { ...ui };
+  if (Object.keys(field).length) out[key] = field;
+  else delete out[key];
+  return out;
+}

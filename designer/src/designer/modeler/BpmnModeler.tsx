@@ -13,6 +13,8 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
 import ClauseBadgesModule from './clauseBadges/index.ts';
+import TaskTemplatesModule from './taskTemplates/index.ts';
+import CandidateGroupPickerModule, { type CandidateGroupChoice } from './candidateGroupPicker/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
@@ -58,7 +60,7 @@ function showStart(canvas: Canvas): void {
  * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
  * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
  */
-export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number }) {
+export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, elementTemplates, candidateGroups }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; /** Task templates (Zeebe element templates) the panel offers. */ elementTemplates?: unknown[]; /** Candidate groups a user task can be given (the region's roles and organisations). */ candidateGroups?: CandidateGroupChoice[] }) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
@@ -74,7 +76,8 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, input.module],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, CandidateGroupPickerModule, input.module],
+      elementTemplates: [],
       moddleExtensions: { zeebe: zeebeModdle },
     });
     modeler.current = m;
@@ -94,6 +97,16 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 
       m.destroy();
     };
   }, [xml]);
+
+  // The task templates (they arrive after the diagram, and change with the draft's files): validated and loaded.
+  useEffect(() => {
+    if (state !== 'ready' || !elementTemplates) return;
+    modeler.current?.get<{ setTemplates(t: unknown[]): void }>('elementTemplatesLoader').setTemplates(elementTemplates);
+  }, [state, elementTemplates]);
+  useEffect(() => {
+    if (state !== 'ready' || !candidateGroups) return;
+    modeler.current?.get<{ set(c: CandidateGroupChoice[]): void }>('candidateGroupChoices').set(candidateGroups);
+  }, [state, candidateGroups]);
 
   // A problem clicked before or after the diagram was drawn: select its element once it is there.
   useEffect(() => {

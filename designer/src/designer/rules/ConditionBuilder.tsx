@@ -7,6 +7,7 @@ import './conditionBuilder.css';
 import { BUILT_IN_OPERATORS, CUSTOM_OPERATORS } from '../../../../rules/ruleSetTypes.ts';
 import { editorText } from './editorText.ts';
 import { fieldLabel } from './ConditionSentences.tsx';
+import { FreeFieldSelector } from './FreeFieldSelector.tsx';
 import type { ConditionGroup, ConditionMeta, ConditionRule } from './ruleQuery.ts';
 
 const t = editorText.rules;
@@ -95,7 +96,7 @@ export function ConditionBuilder({ query, fields, titles, facts, readOnly, onCha
           query={query}
           onQueryChange={(q) => onChange(q as ConditionGroup)}
           enableMountQueryChange={false}
-          controlElements={{ valueEditor: ConditionValueEditor }}
+          controlElements={{ valueEditor: ConditionValueEditor, fieldSelector: FreeFieldSelector }}
           context={context}
           disabled={readOnly}
           showCloneButtons

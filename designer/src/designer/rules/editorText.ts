@@ -42,6 +42,7 @@ export const editorText = {
       operators: '运算符',
       value: '值',
       notToggle: '不成立',
+      typedField: (key: string) => `使用输入的事实路径:${key.replace('|', ' · ')}`,
     },
     operators: {
       equal: '等于',
@@ -96,6 +97,8 @@ export const editorText = {
     always: '始终显示',
     nested: (n: number) => `${n} 个子字段`,
     saveUiHint: '说明写入界面配置文件(ui:help)的字段请在其 JSON 中修改',
+    uiHelp: '填写提示',
+    uiHelpSaved: '填写提示已保存到界面配置文件',
   },
   schedule: {
     intro: '通知中的各时间窗口:名称、起止、期限计算方法(C1–C4)及通知原文;下方为本地区的工作日日历,暂定表示当年节假日安排尚未公布。',

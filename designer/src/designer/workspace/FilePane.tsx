@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { App as AntdApp, Button, Card, Space, Spin, Tag, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client.ts';
 import { ApiError, messageOf } from '../../api/ApiError.ts';
 import { LoadError } from '../../components/LoadError.tsx';
@@ -74,6 +74,13 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
     if (key === 'xml') setXml(await modeler.current!.xml());
     setTab(key);
   };
+  // The task templates follow the draft's files (its rule sets, parameters): read again after each save.
+  const templates = useQuery({
+    queryKey: ['task-templates', draftId, revision],
+    enabled: bpmn && !readOnly,
+    placeholderData: keepPreviousData,
+    queryFn: () => data(api.GET('/api/drafts/{id}/task-templates', { params: { path: { id: draftId } } })),
+  });
   const [dirty, setDirtyState] = useState(false);
   const setDirty = (v: boolean) => {
     setDirtyState(v);
@@ -129,7 +136,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           {/* The modeler stays mounted behind the XML tab: the selection, the view and unsaved edits are kept. */}
           <div style={{ display: tab === 'diagram' ? 'block' : 'none' }}>
             <Suspense fallback={<Spin />}>
-              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} />
+              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data?.templates} candidateGroups={templates.data?.candidateGroups} />
             </Suspense>
           </div>
           {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
@@ -141,6 +148,8 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           path={path}
           text={text}
           readOnly={readOnly}
+          revision={revision}
+          onSaved={onSaved}
           onChange={(v) => {
             setText(v);
             setDirty(v !== savedText.current);

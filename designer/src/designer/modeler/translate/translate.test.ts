@@ -18,4 +18,15 @@ describe('modeler translate', () => {
     expect(translate('Some brand new label')).toBe('Some brand new label');
     expect([...translateMisses]).toEqual(['Some brand new label']);
   });
+  it('takes text that is Chinese already, naming a code, as no miss (task template labels and choices)', () => {
+    translateMisses.clear();
+    expect(translate('判定用的申报信息(FEEL)')).toBe('判定用的申报信息(FEEL)');
+    expect(translate('2026年四川省考评员培训申报资格(eligibility)')).toBe('2026年四川省考评员培训申报资格(eligibility)');
+    expect([...translateMisses]).toEqual([]);
+  });
+  it('has the element-template strings in Chinese', () => {
+    expect(translate('Unlink')).toBe('解除关联');
+    expect(translate('Template')).toBe('任务类型(模板)');
+    expect(translate('{label} must not be empty.', { label: '规则集' })).toBe('规则集不能为空。');
+  });
 });

@@ -2,11 +2,15 @@ import bpmnJs from 'bpmn-js-i18n-zh/lib/bpmn-js/index.js';
 import propertiesPanel from 'bpmn-js-i18n-zh/lib/properties-panel/index.js';
 import zeebePanel from 'bpmn-js-i18n-zh/lib/zeebe-properties-panel/index.js';
 import { zhEventKinds, zhEvents, zhModelerExtra } from './zhModelerExtra.ts';
+import { zhElementTemplates } from './zhElementTemplates.ts';
 
 /** bpmn-js-i18n-zh's tables, then ours: what it lacks and where its wording does not fit the platform. */
-export const zhModeler: Record<string, string> = { ...bpmnJs, ...propertiesPanel, ...zeebePanel, ...zhModelerExtra };
+export const zhModeler: Record<string, string> = { ...bpmnJs, ...propertiesPanel, ...zeebePanel, ...zhModelerExtra, ...zhElementTemplates };
 
-/** English templates the table had no entry for, in the order first asked (the browser test reads them). */
+/**
+ * English templates the table had no entry for, in the order first asked (the browser test reads them).
+ * Text that is Chinese already (a task template's labels and choices, which may name a code) is no miss.
+ */
 export const translateMisses = new Set<string>();
 
 declare global {
@@ -19,7 +23,7 @@ if (typeof window !== 'undefined') window.__designerTranslateMisses = translateM
 /** diagram-js's translate signature: the template looked up in Chinese, `{name}` placeholders filled. */
 export function translate(template: string, replacements?: Record<string, unknown>): string {
   const zh = zhModeler[template] ?? eventLabel(template);
-  if (zh === undefined && template.trim() && /[A-Za-z]/.test(template)) translateMisses.add(template);
+  if (zh === undefined && template.trim() && /[A-Za-z]/.test(template) && !/[\u4e00-\u9fff]/.test(template)) translateMisses.add(template);
   const text = zh ?? template;
   if (!replacements) return text;
   return text.replace(/{([^}]+)}/g, (all, key: string) => {
