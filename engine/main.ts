@@ -3,11 +3,14 @@ import { createPlatform } from './createPlatform.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './services/demo/demoData.ts';
 import { discoverPackageDirs } from './wiring/packageLoader.ts';
 import path from 'node:path';
+import { WorkerProcesses } from './wiring/workerProcesses.ts';
 
 /** `npm start`: SQLite under ./data, embedded engine, packages in deployments/ deployed and activated, demo accounts. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const platform = await createPlatform(config);
+  // Process starts and job work run in worker processes of their own (WORKER_PROCESSES=0: in this one).
+  const workers = config.workerProcesses > 0 ? new WorkerProcesses(config.workerProcesses, { log: (m) => console.error(`[platform] ${m}`) }) : null;
+  const platform = await createPlatform(config, workers ? { mode: 'http', kickStarts: () => workers.kick() } : {});
   await platform.start();
 
   for (const dir of await discoverPackageDirs(config.deploymentsDir)) {
@@ -24,6 +27,11 @@ async function main(): Promise<void> {
   }
   // The packages just activated date their scheduled jobs now, not at the runner's next poll a minute later.
   await platform.services.scheduledJobs.tick();
+  // Submissions are admitted (durably queued) while the workers come up.
+  const workersUp = workers?.start().catch((err) => {
+    console.error('[platform] 工作进程启动失败', err);
+    process.exit(1);
+  });
 
   const server = platform.app.listen(config.port, config.host, () => {
     console.log(`[platform] 已启动: http://${config.host}:${config.port}  (引擎 ${platform.engine.kind},数据库 ${platform.db.kind})`);
@@ -34,8 +42,15 @@ async function main(): Promise<void> {
     }
   });
 
+  // A stop finishes the work in hand and exits within seconds; the backlog stays in the durable queue.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    server.closeIdleConnections();
+    await workersUp;
+    await workers?.stop();
     await platform.stop();
     process.exit(0);
   };

@@ -30,6 +30,8 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
       client: 'better-sqlite3',
       connection: { filename: file },
       useNullAsDefault: true,
+      // A request never waits a minute for the connection (knex's default): it is answered 503 (http/problem.ts).
+      acquireConnectionTimeout: 15_000,
       ...({ userParams } as object),
       // One connection: SQLite serialises writers anyway, and a single handle keeps transactions simple.
       pool: {
@@ -50,6 +52,7 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
       client: 'mysql2',
       connection: { uri: url, charset: 'utf8mb4', timezone: 'Z', dateStrings: true } as Knex.MySql2ConnectionConfig & { uri: string },
       pool: { min: 0, max: 10 },
+      acquireConnectionTimeout: 15_000,
       ...({ userParams } as object),
     });
   } else {
