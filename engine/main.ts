@@ -12,6 +12,11 @@ async function main(): Promise<void> {
   const workers = config.workerProcesses > 0 ? new WorkerProcesses(config.workerProcesses, { log: (m) => console.error(`[platform] ${m}`) }) : null;
   const platform = await createPlatform(config, workers ? { mode: 'http', kickStarts: () => workers.kick() } : {});
   await platform.start();
+  // Once what a crash left is recovered, the workers come up, while packages deploy and submissions are admitted (durably queued).
+  const workersUp = workers?.start().catch((err) => {
+    console.error('[platform] 工作进程启动失败', err);
+    process.exit(1);
+  });
 
   for (const dir of await discoverPackageDirs(config.deploymentsDir)) {
     const rel = path.relative(config.deploymentsDir, dir);
@@ -27,11 +32,6 @@ async function main(): Promise<void> {
   }
   // The packages just activated date their scheduled jobs now, not at the runner's next poll a minute later.
   await platform.services.scheduledJobs.tick();
-  // Submissions are admitted (durably queued) while the workers come up.
-  const workersUp = workers?.start().catch((err) => {
-    console.error('[platform] 工作进程启动失败', err);
-    process.exit(1);
-  });
 
   const server = platform.app.listen(config.port, config.host, () => {
     console.log(`[platform] 已启动: http://${config.host}:${config.port}  (引擎 ${platform.engine.kind},数据库 ${platform.db.kind})`);

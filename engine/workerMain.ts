@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     if (m?.type === 'kick') platform.services.dispatcher.kick();
   });
   await platform.start();
-  process.send?.({ type: 'ready' });
+  if (process.connected) process.send?.({ type: 'ready' });
 }
 
 main().catch((err) => {

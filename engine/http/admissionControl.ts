@@ -21,16 +21,22 @@ export function admissionControl(opts: { maxInFlight: number; maxLagMs: number; 
   /** After a stall the requests that queued behind it are still being worked off: shed for as long as it lasted (2 s at most). */
   let shedUntil = 0;
   const TICK = 20;
-  let expected = performance.now() + TICK;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lagMs = Math.max(0, now - expected);
-    expected = now + TICK;
-    if (lagMs > opts.maxLagMs) shedUntil = now + Math.min(lagMs, 2000);
-  }, TICK);
-  timer.unref();
+  let expected = 0;
+  let timer: NodeJS.Timeout | undefined;
+  // Measured from the first request on: the start-up's own work (deploying, seeding) is no overload.
+  const monitor = () => {
+    expected = performance.now() + TICK;
+    timer = setInterval(() => {
+      const now = performance.now();
+      lagMs = Math.max(0, now - expected);
+      expected = now + TICK;
+      if (lagMs > opts.maxLagMs) shedUntil = now + Math.min(lagMs, 2000);
+    }, TICK);
+    timer.unref();
+  };
   const retryAfter = opts.retryAfterSeconds ?? 1;
   const handler: RequestHandler = (req, res, next) => {
+    if (!timer) monitor();
     if (!req.path.startsWith('/api/') || req.path === '/api/health') return next();
     if (inFlight >= opts.maxInFlight || performance.now() < shedUntil) return sendProblem(res, toProblem(new OverloadedError(retryAfter), req.originalUrl));
     inFlight++;

@@ -42,6 +42,7 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
           conn.pragma('synchronous = NORMAL');
           conn.pragma('foreign_keys = ON');
           conn.pragma('busy_timeout = 5000');
+          cachePreparedStatements(conn as unknown as PreparingConnection);
           done(null, conn);
         },
       },
@@ -60,6 +61,30 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
   }
   if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
   return { knex, kind, personal, close: () => knex.destroy() };
+}
+
+type PreparingConnection = { prepare(sql: string): unknown };
+
+/**
+ * knex's better-sqlite3 client prepares every statement anew; the same SQL text gets the statement
+ * prepared the first time (better-sqlite3 statements are reusable, and SQLite re-prepares one itself
+ * after a schema change). Least recently used first out beyond 500 texts (an IN list of another
+ * length is another text).
+ */
+function cachePreparedStatements(conn: PreparingConnection, max = 500): void {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
 }
 
 /** JSON columns are stored as text so that SQLite and MySQL behave the same. */
