@@ -9,6 +9,7 @@ import { maskInText } from './services/privacy/index.ts';
  * its own. It lives and dies with its HTTP process.
  */
 async function main(): Promise<void> {
+  const began = performance.now();
   const [index, count] = process.argv.slice(2).map(Number);
   const config = loadConfig();
   const tag = `[worker ${index}]`;
@@ -32,7 +33,9 @@ async function main(): Promise<void> {
     if (m?.type === 'kick') platform.services.dispatcher.kick();
   });
   await platform.start();
-  if (process.connected) process.send?.({ type: 'ready' });
+  console.error(`${tag} 已就绪(${Math.round(performance.now() - began)} ms)`);
+  // A parent already gone is not an error here: the disconnect handler ends this process.
+  if (process.connected) process.send?.({ type: 'ready' }, undefined, undefined, () => undefined);
 }
 
 main().catch((err) => {
