@@ -262,7 +262,8 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   // Overload is answered 503 + Retry-After at once, before any work (http/admissionControl.ts).
-  const admission = admissionControl(config.admission);
+  // The loop's lag tells overload only where nothing else runs on it (the split platform's HTTP process).
+  const admission = admissionControl({ maxInFlight: config.admission.maxInFlight, maxLagMs: mode === 'http' ? config.admission.maxLagMs : Infinity });
   app.use(admission.handler);
   app.use(cookieParser());
   app.use(csrfGuard({ cookieName: SESSION_COOKIE, matches: csrfTokenMatches, exempt: [{ method: 'POST', path: '/api/session' }] }));
