@@ -4,7 +4,7 @@
  * medians with min–max and the ratio (> 1: ours faster), and written as JSON and Markdown to
  * bench/results/<BENCH_LABEL or latest>.{json,md}. BENCH_SMALL=1 is the quick run `npm test` makes.
  * Sizes: BENCH_DEPLOY_ELEMENTS, BENCH_ADMIN_INSTANCES, BENCH_ADMIN_STORES, BENCH_ADMIN_RUNS (admin instance page and heatmap), BENCH_INSTANCES, BENCH_EVALUATIONS, BENCH_INBOX_TASKS, BENCH_INBOX_STORES (sqlite,mysql),
- * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_REPEATS.
+ * BENCH_ENGINE_CASES (six,pad200,sc26), BENCH_SUBMIT_RATE, BENCH_SUBMIT_SECONDS, BENCH_SUBMIT_STORES, BENCH_SUBMIT_WORKERS (0: starts in the HTTP process), BENCH_REPEATS.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,7 +44,7 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
     const rows: Row[] = [];
     for (const store of list('BENCH_SUBMIT_STORES', 'sqlite,mysql', 'sqlite')) {
       const rate = num('BENCH_SUBMIT_RATE', store === 'sqlite' ? 1000 : 500, 20);
-      rows.push(...(await submitBenchmarks({ store, rate, seconds: num('BENCH_SUBMIT_SECONDS', 20, 1), repeats: small ? 1 : Math.min(repeats, 3) })));
+      rows.push(...(await submitBenchmarks({ store, rate, seconds: num('BENCH_SUBMIT_SECONDS', 20, 1), repeats: small ? 1 : Math.min(repeats, 3), workers: num('BENCH_SUBMIT_WORKERS', 1, 1) })));
     }
     return rows;
   },

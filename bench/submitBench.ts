@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import express from 'express';
 import { loadConfig } from '../engine/config.ts';
 import { createPlatform } from '../engine/createPlatform.ts';
+import { WorkerProcesses } from '../engine/wiring/workerProcesses.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../engine/services/demo/demoData.ts';
 import { validApplication } from '../test/support/fixtures.ts';
 import { PDF, PNG_FILE } from '../test/support/uploadFixtures.ts';
@@ -56,22 +57,24 @@ async function constantServer(): Promise<{ origin: string; close(): Promise<void
  * constant at the same rate. Afterwards every accepted submission is counted: stored as submitted
  * and started exactly once (one engine instance per application), once the start queue drained.
  */
-export async function submitBenchmarks(opts: { store: 'sqlite' | 'mysql'; rate: number; seconds: number; repeats: number }): Promise<Row[]> {
+export async function submitBenchmarks(opts: { store: 'sqlite' | 'mysql'; rate: number; seconds: number; repeats: number; workers: number }): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-submit-'));
   const count = Math.round(opts.rate * opts.seconds);
   const total = count * opts.repeats;
   const mysql = opts.store === 'mysql' ? await (await import('../test/support/stores.ts')).freshMysqlDatabase(process.env.TEST_MYSQL_URL) : null;
   const env: Record<string, string> = { MAX_DRAFTS_PER_APPLICANT: String(total + 10) };
   if (mysql) Object.assign(env, { DEMO_DATA: 'true', DATA_KEY: Buffer.alloc(32, 7).toString('base64') });
-  const config = {
-    ...loadConfig(env),
-    databaseUrl: mysql ? mysql.url : `sqlite:${path.join(dir, 'bench.sqlite')}`,
-    dataDir: dir,
-    attachmentsDir: path.join(dir, 'att'),
-    uploadTmpDir: path.join(dir, 'upload-tmp'),
-    deploymentsDir: path.resolve('deployments'),
-  };
-  const p = await createPlatform(config, { log: () => undefined });
+  Object.assign(env, {
+    DATABASE_URL: mysql ? mysql.url : `sqlite:${path.join(dir, 'bench.sqlite')}`,
+    DATA_DIR: dir,
+    ATTACHMENTS_DIR: path.join(dir, 'att'),
+    UPLOAD_TMP_DIR: path.join(dir, 'upload-tmp'),
+    DEPLOYMENTS_DIR: path.resolve('deployments'),
+  });
+  const config = loadConfig(env);
+  // As `npm start` runs it: this process admits and answers, process starts run in worker processes.
+  const workers = opts.workers > 0 ? new WorkerProcesses(opts.workers, { log: (m) => console.log(`[bench] ${m}`), env: { ...process.env, ...env } }) : null;
+  const p = await createPlatform(config, workers ? { log: () => undefined, mode: 'http', kickStarts: () => workers.kick() } : { log: () => undefined });
   await p.start();
   const server = p.app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
@@ -110,6 +113,7 @@ export async function submitBenchmarks(opts: { store: 'sqlite' | 'mysql'; rate: 
       await knex.batchInsert('attachments', atts, 100);
     }
     console.log(`[bench] submit (${opts.store}): ${total} complete drafts prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    await workers?.start();
     const login = (await (await fetch(`${origin}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: applicant.username, password: DEMO_PASSWORD, client: 'api' }) })).json()) as { token: string };
     const headers = { authorization: `Bearer ${login.token}` };
 
@@ -176,6 +180,7 @@ export async function submitBenchmarks(opts: { store: 'sqlite' | 'mysql'; rate: 
     await constant.close();
     server.closeAllConnections();
     await new Promise((r) => server.close(() => r(undefined)));
+    await workers?.stop();
     await p.stop();
     await mysql?.drop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,14 @@ export interface Config {
   /** How often the registry's scheduled jobs are looked at (a job is due on a date, so a minute is plenty). */
   scheduledJobPollMs: number;
   jobPollMs: number;
+  /**
+   * Process starts, job workers, timers and scheduled jobs run in this many worker processes of their
+   * own (engine/wiring/workerProcesses.ts), so the HTTP event loop only admits and answers. 0 runs them
+   * in the HTTP process (what the test platforms do).
+   */
+  workerProcesses: number;
+  /** Admission control: requests under way beyond this many, or an event loop this late (ms), are answered 503 with Retry-After. */
+  admission: { maxInFlight: number; maxLagMs: number };
   logLevel: 'silent' | 'info' | 'debug';
   /** Kill-test hook: crash points (engine/reliability/crashPoint.ts) at which the process kills itself. */
   crashPoints: string[];
@@ -103,6 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerPollMs: Number(env.TIMER_POLL_MS ?? 1000),
     scheduledJobPollMs: Number(env.SCHEDULED_JOB_POLL_MS ?? 60_000),
     jobPollMs: Number(env.JOB_POLL_MS ?? 200),
+    workerProcesses: env.WORKER_PROCESSES === '0' ? 0 : positiveInt(env.WORKER_PROCESSES, 1, 'WORKER_PROCESSES'),
+    admission: {
+      maxInFlight: positiveInt(env.MAX_IN_FLIGHT_REQUESTS, 256, 'MAX_IN_FLIGHT_REQUESTS'),
+      maxLagMs: positiveInt(env.MAX_EVENT_LOOP_LAG_MS, 2000, 'MAX_EVENT_LOOP_LAG_MS'),
+    },
     logLevel: (env.LOG_LEVEL as Config['logLevel']) ?? 'info',
     crashPoints: (env.CRASH_POINT ?? '').split(',').map((x) => x.trim()).filter(Boolean),
     dataKeys: {

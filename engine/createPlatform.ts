@@ -15,6 +15,7 @@ import { problemHandler, sendProblem, toProblem } from './http/problem.ts';
 import type { RouteDef } from './http/route.ts';
 import { authRoutes, SESSION_COOKIE, sessionToken } from './http/routes/authRoutes.ts';
 import { csrfGuard } from './http/csrf.ts';
+import { admissionControl } from './http/admissionControl.ts';
 import { packageRoutes } from './http/routes/packageRoutes.ts';
 import { draftRoutes } from './http/routes/draftRoutes.ts';
 import { draftRuleRoutes } from './http/routes/draftRuleRoutes.ts';
@@ -110,6 +111,14 @@ export interface Platform {
 export interface PlatformOverrides {
   clock?: Clock;
   log?: (msg: string, err?: unknown) => void;
+  /**
+   * 'all' (default, the test platforms): HTTP, process starts, job workers, timers and scheduled jobs
+   * in this process. 'http': admits and answers only; the rest runs in worker processes
+   * (wiring/workerProcesses.ts), which `kickStarts` wakes after a submission. A worker: the rest,
+   * its share of the start queue being the rows whose id is `worker` modulo `of`.
+   */
+  mode?: 'all' | 'http' | { worker: number; of: number };
+  kickStarts?: () => void;
 }
 
 const VERSION = '0.1.0';
@@ -117,6 +126,8 @@ const VERSION = '0.1.0';
 /** The composition root: the one place that builds and wires every component. */
 export async function createPlatform(config: Config, overrides: PlatformOverrides = {}): Promise<Platform> {
   const clock = overrides.clock ?? systemClock;
+  const mode = overrides.mode ?? 'all';
+  const worker = typeof mode === 'object' ? mode : null;
   armCrashPoints(config.crashPoints ?? []);
   // Log lines never carry an ID or mobile number in clear.
   const log = overrides.log ?? ((msg: string, err?: unknown) => console.error(`[platform] ${maskInText(msg)}`, err instanceof Error ? maskInText(err.stack ?? err.message) : (err ?? '')));
@@ -160,7 +171,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     maxUploadBytes: config.maxUploadBytes,
     quotas: config.quotas,
     now,
-    onSubmitted: () => dispatcher?.kick(),
+    onSubmitted: () => (mode === 'http' ? overrides.kickStarts?.() : dispatcher?.kick()),
     registrationGate: { assertRegistrationOpen: (hash, on, data) => schedules.assertRegistrationOpen(hash, on, data) },
     openSteps: (applicationId) => taskQueries.openSteps(applicationId),
   });
@@ -170,11 +181,13 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     audit,
     async (hash, processId) => (await packages.version(hash)).processKeys[processId],
     (applicationId, key, trx) => applications.markStarted(applicationId, key, trx),
-    { log: (m) => log(m), now },
+    { log: (m) => log(m), now, partition: worker ? { index: worker.worker, count: worker.of } : undefined },
   );
   const operations = new OperationsService(engine, audit, new IncidentRegions(db.knex, engine), db.personal);
   const rules = rulesWiring(calendar);
   registerWorkers(engine, {
+    // The HTTP process of a split platform runs no job (a remote engine would stream them to it).
+    jobs: mode !== 'http',
     packages,
     schedules,
     applications,
@@ -251,6 +264,10 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // Overload is answered 503 + Retry-After at once, before any work (http/admissionControl.ts).
+  // The loop's lag tells overload only where nothing else runs on it (the split platform's HTTP process).
+  const admission = admissionControl({ maxInFlight: config.admission.maxInFlight, maxLagMs: mode === 'http' ? config.admission.maxLagMs : Infinity });
+  app.use(admission.handler);
   app.use(cookieParser());
   app.use(csrfGuard({ cookieName: SESSION_COOKIE, matches: csrfTokenMatches, exempt: [{ method: 'POST', path: '/api/session' }] }));
   app.get('/api/openapi.json', (_req, res) => {
@@ -270,6 +287,17 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
   app.use('/api', (req, res) => sendProblem(res, toProblem(new NotFoundError('接口', `${req.method} ${req.originalUrl}`), req.originalUrl)));
   app.use(problemHandler(log));
 
+  let calendarReload: NodeJS.Timeout | undefined;
+  /** A worker process (after the HTTP process recovered what a crash left): engine, its share of the start queue, scheduled jobs in worker 0. */
+  const startWorker = async () => {
+    await engine.start();
+    await dispatcher!.recover();
+    dispatcher!.start();
+    if (worker!.worker === 0) scheduledJobs.start(config.scheduledJobPollMs);
+    // Working-day calendars are edited through the HTTP process: a worker reads them again every half minute.
+    calendarReload = setInterval(() => void calendar.reload().catch((err) => log('calendar reload failed', err)), 30_000);
+  };
+
   return {
     app,
     db,
@@ -281,17 +309,23 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
       await calendar.reload();
       // Every deployed form's personal fields are known before the engine writes its first state.
       for (const v of await packages.loadedVersions()) await packages.version(v.hash);
+      if (worker) return startWorker();
       if (config.loadDemoData) await seedDemoData({ accounts, registry });
       await applications.recoverResubmissions(); // corrections a crash interrupted, before anything else moves
       await inbox.recover(); // decisions likewise; then tasks whose job ended or that were never projected
-      await engine.start();
+      // A split platform's HTTP process polls nothing: the embedded engine's timers and jobs are the workers'.
+      if (mode === 'all' || engine.kind !== 'embedded') await engine.start();
       await instanceMigrations.recover(); // moves to another version a crash interrupted
-      await dispatcher!.recover();
-      dispatcher!.start();
+      if (mode === 'all') {
+        await dispatcher!.recover();
+        dispatcher!.start();
+      }
       await scheduledJobs.recover();
-      scheduledJobs.start(config.scheduledJobPollMs);
+      if (mode === 'all') scheduledJobs.start(config.scheduledJobPollMs);
     },
     async stop() {
+      clearInterval(calendarReload);
+      admission.close();
       await scheduledJobs.stop();
       await dispatcher!.stop();
       await engine.stop();

@@ -70,6 +70,14 @@ export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
   readonly type = 'service-unavailable';
 }
+/** More work than the server takes on now (admission control); the HTTP layer sends `Retry-After`. */
+export class OverloadedError extends DomainError {
+  readonly status = 503;
+  readonly type = 'overloaded';
+  constructor(readonly retryAfterSeconds: number) {
+    super('服务繁忙,请稍后重试', `当前办理的请求过多,请在 ${retryAfterSeconds} 秒后重试;已填写的内容不会丢失`, [], { retryAfterSeconds });
+  }
+}
 /** A cookie-authenticated write without the session's CSRF token, or from another origin. */
 export class CsrfRejectedError extends DomainError {
   readonly status = 403;

@@ -3,12 +3,20 @@ import { createPlatform } from './createPlatform.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './services/demo/demoData.ts';
 import { discoverPackageDirs } from './wiring/packageLoader.ts';
 import path from 'node:path';
+import { WorkerProcesses } from './wiring/workerProcesses.ts';
 
 /** `npm start`: SQLite under ./data, embedded engine, packages in deployments/ deployed and activated, demo accounts. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const platform = await createPlatform(config);
+  // Process starts and job work run in worker processes of their own (WORKER_PROCESSES=0: in this one).
+  const workers = config.workerProcesses > 0 ? new WorkerProcesses(config.workerProcesses, { log: (m) => console.error(`[platform] ${m}`) }) : null;
+  const platform = await createPlatform(config, workers ? { mode: 'http', kickStarts: () => workers.kick() } : {});
   await platform.start();
+  // Once what a crash left is recovered, the workers come up, while packages deploy and submissions are admitted (durably queued).
+  const workersUp = workers?.start().catch((err) => {
+    console.error('[platform] 工作进程启动失败', err);
+    process.exit(1);
+  });
 
   for (const dir of await discoverPackageDirs(config.deploymentsDir)) {
     const rel = path.relative(config.deploymentsDir, dir);
@@ -34,8 +42,15 @@ async function main(): Promise<void> {
     }
   });
 
+  // A stop finishes the work in hand and exits within seconds; the backlog stays in the durable queue.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
+    server.closeIdleConnections();
+    await workersUp;
+    await workers?.stop();
     await platform.stop();
     process.exit(0);
   };

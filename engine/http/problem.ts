@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import multer from 'multer';
-import { DomainError, type ProblemDetail } from '../errors.ts';
+import { DomainError, OverloadedError, type ProblemDetail } from '../errors.ts';
 import { EngineDeployError, EngineUnavailableError } from '../port/ProcessEngine.ts';
 
 export interface Problem {
@@ -20,6 +20,8 @@ export function toProblem(err: unknown, instance: string): Problem {
   if (err instanceof DomainError) {
     return { type: TYPE_BASE + err.type, title: err.title, status: err.status, detail: err.detail, instance, ...(err.problems.length ? { problems: err.problems } : {}), ...err.extra };
   }
+  // No store connection free within the pool's wait: the same answer as admission control gives.
+  if ((err as Error | undefined)?.name === 'KnexTimeoutError') return toProblem(new OverloadedError(2), instance);
   if (err instanceof EngineDeployError) {
     return {
       type: TYPE_BASE + 'bpmn-unsupported',
@@ -60,6 +62,7 @@ export function toProblem(err: unknown, instance: string): Problem {
 }
 
 export function sendProblem(res: Response, problem: Problem): void {
+  if (typeof problem.retryAfterSeconds === 'number' && (problem.status === 503 || problem.status === 429)) res.setHeader('Retry-After', String(problem.retryAfterSeconds));
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 

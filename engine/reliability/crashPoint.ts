@@ -4,6 +4,12 @@
  * itself with SIGKILL right there, as a power cut between two commits would.
  */
 let armed: ReadonlySet<string> = new Set();
+/** A worker process takes its HTTP process down with it: the kill test's power cut hits the whole platform. */
+let alsoKill: number | null = null;
+
+export function crashPointsAlsoKill(pid: number): void {
+  alsoKill = pid;
+}
 
 export function armCrashPoints(names: readonly string[]): void {
   armed = new Set(names.filter(Boolean));
@@ -12,6 +18,7 @@ export function armCrashPoints(names: readonly string[]): void {
 export function crashPoint(name: string): void {
   if (!armed.size || !armed.has(name)) return;
   process.stderr.write(`[platform] crash point ${name}: SIGKILL\n`);
+  if (alsoKill) process.kill(alsoKill, 'SIGKILL');
   process.kill(process.pid, 'SIGKILL');
 }
 

@@ -30,6 +30,8 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
       client: 'better-sqlite3',
       connection: { filename: file },
       useNullAsDefault: true,
+      // A request never waits a minute for the connection (knex's default): it is answered 503 (http/problem.ts).
+      acquireConnectionTimeout: 15_000,
       ...({ userParams } as object),
       // One connection: SQLite serialises writers anyway, and a single handle keeps transactions simple.
       pool: {
@@ -40,6 +42,7 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
           conn.pragma('synchronous = NORMAL');
           conn.pragma('foreign_keys = ON');
           conn.pragma('busy_timeout = 5000');
+          cachePreparedStatements(conn as unknown as PreparingConnection);
           done(null, conn);
         },
       },
@@ -50,6 +53,7 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
       client: 'mysql2',
       connection: { uri: url, charset: 'utf8mb4', timezone: 'Z', dateStrings: true } as Knex.MySql2ConnectionConfig & { uri: string },
       pool: { min: 0, max: 10 },
+      acquireConnectionTimeout: 15_000,
       ...({ userParams } as object),
     });
   } else {
@@ -57,6 +61,30 @@ export async function createDb(url: string, opts: { migrate?: boolean; keyring?:
   }
   if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
   return { knex, kind, personal, close: () => knex.destroy() };
+}
+
+type PreparingConnection = { prepare(sql: string): unknown };
+
+/**
+ * knex's better-sqlite3 client prepares every statement anew; the same SQL text gets the statement
+ * prepared the first time (better-sqlite3 statements are reusable, and SQLite re-prepares one itself
+ * after a schema change). Least recently used first out beyond 500 texts (an IN list of another
+ * length is another text).
+ */
+function cachePreparedStatements(conn: PreparingConnection, max = 500): void {
+  const prepare = conn.prepare.bind(conn);
+  const cache = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = prepare(sql);
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
 }
 
 /** JSON columns are stored as text so that SQLite and MySQL behave the same. */

@@ -11,6 +11,8 @@ import { parameter, readPath, requireHeader, requireVariable } from './jobVariab
 import type { DeadlineCalculator, RegistryWriter, RuleEvaluator } from './ports.ts';
 
 export interface WorkerDeps {
+  /** false: only the engine-event listener (a split platform's HTTP process runs no job). */
+  jobs?: boolean;
   packages: PackageService;
   schedules: Pick<ScheduleService, 'windows'>;
   applications: ApplicationService;
@@ -341,6 +343,10 @@ export function workerHandlers(d: WorkerDeps): Record<string, JobHandler> {
 }
 
 export function registerWorkers(engine: ProcessEngine, d: WorkerDeps): void {
+  engine.onEvent(async (e) => {
+    if (e.type === 'job.cancelled') await d.inbox.onJobCancelled(e.jobKey);
+  });
+  if (d.jobs === false) return;
   for (const [type, handler] of Object.entries(workerHandlers(d))) engine.registerWorker(type, handler, { timeoutMs: 30_000 });
   engine.registerWorker(
     USER_TASK_JOB_TYPE,
@@ -350,7 +356,4 @@ export function registerWorkers(engine: ProcessEngine, d: WorkerDeps): void {
     },
     { hold: true, maxJobsActive: 32 },
   );
-  engine.onEvent(async (e) => {
-    if (e.type === 'job.cancelled') await d.inbox.onJobCancelled(e.jobKey);
-  });
 }

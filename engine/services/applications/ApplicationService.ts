@@ -12,6 +12,7 @@ import type { ProcessEngine } from '../../port/ProcessEngine.ts';
 import { assertRole, candidateGroupsOf, type Actor } from '../actor.ts';
 import { regionCovers } from '../actorScope.ts';
 import type { AuditSink, InboxService } from '../inbox/InboxService.ts';
+import type { AuditEntry } from '../audit/AuditLog.ts';
 import type { PackageService } from '../packages/PackageService.ts';
 import { shanghaiDate } from '../time/clock.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
@@ -100,7 +101,7 @@ export interface ApplicationServiceDeps {
   engine: ProcessEngine;
   packages: PackageService;
   inbox: InboxService;
-  audit: AuditSink & { listForApplication(applicationId: string): Promise<Array<{ at: string; action: string; actorRole?: string | null; detail?: unknown }>> };
+  audit: AuditSink & { append(entry: AuditEntry, trx?: Knex.Transaction): Promise<unknown> } & { listForApplication(applicationId: string): Promise<Array<{ at: string; action: string; actorRole?: string | null; detail?: unknown }>> };
   forms: FormRuntime;
   registry: RegistryPort;
   storage: AttachmentStoragePort;
@@ -186,15 +187,21 @@ export class ApplicationService {
   }
 
   private async validateRow(row: AppRow, data: Record<string, unknown>, actor: Actor) {
+    const { valid, problems } = await this.validateRowRead(row, data, actor);
+    return { valid, problems };
+  }
+
+  /** The checks, and what they read that a submission uses again: the attachment rows and the recommender's facts. */
+  private async validateRowRead(row: AppRow, data: Record<string, unknown>, actor: Actor) {
     const pkg = await this.d.packages.version(row.package_hash);
     const form = pkg.forms.application ?? Object.values(pkg.forms)[0];
     const problems: Array<{ pointer?: string; field?: string; message: string; clause?: string }> = [];
     const result = this.d.forms.validate(form.schema, data);
     problems.push(...result.errors.map((e) => ({ pointer: e.pointer, field: e.field, message: e.message, clause: e.clause })));
-    const uploaded = await this.knex('attachments').where({ application_id: row.id }).select('kind', 'mime_type', 'size');
+    const uploaded = (await this.knex('attachments').where({ application_id: row.id }).orderBy('created_at')) as Array<Record<string, any>>;
     problems.push(
       ...this.d.forms
-        .checkAttachments(form.schema, data, uploaded.map((u: { kind: string; mime_type: string; size: number }) => ({ kind: u.kind, mimeType: u.mime_type, size: Number(u.size) })))
+        .checkAttachments(form.schema, data, uploaded.map((u) => ({ kind: u.kind, mimeType: u.mime_type, size: Number(u.size) })))
         .map((p) => ({ pointer: p.kind ? `/attachments/${p.kind}` : '/attachments', message: p.message, clause: p.clause })),
     );
     // The registry is written under the form's ID number (cards voided, sittings recorded): it must be the applicant's own.
@@ -206,14 +213,16 @@ export class ApplicationService {
       problems.push({ pointer: '/organisationId', field: '申报机构', message: '只能以本账号所属机构的名义申报' });
     }
     const orgId = typeof data.recommenderOrgId === 'string' ? data.recommenderOrgId : null;
+    const factsOn = shanghaiDate(this.d.now());
+    let recommender: Awaited<ReturnType<RegistryPort['getRecommenderFacts']>> | undefined;
     if (orgId && result.valid) {
       try {
-        await this.d.registry.getRecommenderFacts(orgId, shanghaiDate(this.d.now()));
+        recommender = await this.d.registry.getRecommenderFacts(orgId, factsOn);
       } catch {
         problems.push({ pointer: '/recommenderOrgId', field: '推荐单位', message: '推荐单位不存在,请从评价机构名录中选择' });
       }
     }
-    return { valid: problems.length === 0, problems };
+    return { valid: problems.length === 0, problems, attachments: uploaded, recommender: recommender ? { orgId: orgId!, on: factsOn, facts: recommender } : undefined };
   }
 
   async submit(actor: Actor, id: string): Promise<ApplicationView> {
@@ -221,32 +230,34 @@ export class ApplicationService {
     if (row.status !== 'DRAFT') throw new ConflictError('申报已提交,不能重复提交', `当前状态:${APPLICATION_STATUS_LABELS[row.status] ?? row.status}`);
     if (!(await this.d.packages.isActive(row.package_hash))) throw new ConflictError('该申报已停止受理', '政策包版本已不再启用');
     const data = this.fromJson<Record<string, unknown>>(row.data);
-    const check = await this.validateRow(row, data, actor);
+    // The checks read the attachments and the recommender's facts; the submission and its answer use them again.
+    const check = await this.validateRowRead(row, data, actor);
     if (!check.valid) throw new ValidationError('申报材料不完整或不符合要求', `共 ${check.problems.length} 处问题`, check.problems);
-    const window = await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, shanghaiDate(this.d.now()), data);
+    const asOf = shanghaiDate(this.d.now());
+    const window = await this.d.registrationGate?.assertRegistrationOpen(row.package_hash, asOf, data);
 
     const pkg = await this.d.packages.version(row.package_hash);
     const main = pkg.manifest.processes.find((p) => p.role === 'main') ?? pkg.manifest.processes[0];
-    const asOf = shanghaiDate(this.d.now());
     // The registration window it came in by is its batch (首批 or a later round): gateways and reviewers read it.
     const registrationWindow = window ? { id: window.id, title: window.title, opens: window.opens ?? null, closes: window.closes ?? null, clause: window.clause ?? null } : undefined;
-    const variables = { ...(await this.processVariables(actor, row, data, asOf)), submittedOn: asOf, ...(registrationWindow ? { registrationWindow } : {}) };
+    const known = check.recommender?.on === asOf && check.recommender.orgId === data.recommenderOrgId ? check.recommender.facts : undefined;
+    const variables = { ...(await this.processVariables(actor, row, data, asOf, known)), submittedOn: asOf, ...(registrationWindow ? { registrationWindow } : {}) };
     const { recommender, organisation } = variables;
     const now = this.nowIso();
-    await this.knex.transaction(async (trx) => {
-      const n = await trx('applications')
-        .where({ id, version: row.version, status: 'DRAFT' })
-        .update({
+    const cityCode = recommender?.cityCode ?? organisation?.cityCode ?? null;
+    const submitted = {
           status: 'SUBMITTED',
           stage: '等待流程启动',
           submitted_at: now,
           updated_at: now,
           recommender_org_id: recommender?.id ?? null,
-          city_code: recommender?.cityCode ?? organisation?.cityCode ?? null,
+          city_code: cityCode,
           applicant_id_number: typeof data.idNumber === 'string' ? this.d.db.personal.lookupKey(data.idNumber) : row.applicant_id_number,
           version: row.version + 1,
           ...applicationSearchColumns(this.d.db.personal, data),
-        });
+        };
+    await this.knex.transaction(async (trx) => {
+      const n = await trx('applications').where({ id, version: row.version, status: 'DRAFT' }).update(submitted);
       if (!n) throw new ConflictError('申报已被修改或已提交,请刷新后重试');
       // The process start is queued in the same transaction: a crash or an engine outage loses nothing.
       await trx('process_start_queue').insert({
@@ -259,11 +270,16 @@ export class ApplicationService {
         next_attempt_at: now,
         created_at: now,
       });
-      await this.d.audit.append({ actorId: actor.id, actorRole: actor.role, action: 'application.submitted', entityType: 'application', entityId: id, applicationId: id, detail: { packageHash: row.package_hash } }, trx);
+      // Its region is known here (the audit log would read it back from the row just written).
+      await this.d.audit.append(
+        { actorId: actor.id, actorRole: actor.role, action: 'application.submitted', entityType: 'application', entityId: id, applicationId: id, regionCode: cityCode ?? pkg.manifest.region.code, detail: { packageHash: row.package_hash } },
+        trx,
+      );
     });
     crashPoint('submit.committed');
     this.d.onSubmitted?.();
-    return this.get(actor, id);
+    // The answer from what was just written, without reading it back.
+    return this.view(actor, { ...row, ...submitted } as AppRow, check.attachments);
   }
 
   /** Withdraw before any reviewer has decided (撤回). */
@@ -330,10 +346,10 @@ export class ApplicationService {
   }
 
   /** What every process of an application starts with: the form, who applies through whom, the package's parameters. */
-  private async processVariables(actor: Actor, row: AppRow, application: Record<string, unknown>, asOf: string) {
+  private async processVariables(actor: Actor, row: AppRow, application: Record<string, unknown>, asOf: string, knownRecommender?: Awaited<ReturnType<RegistryPort['getRecommenderFacts']>>) {
     const pkg = await this.d.packages.version(row.package_hash);
     // A person applies through a recommending unit; an organisation applies itself (LC20, GS24).
-    const recommender = application.recommenderOrgId ? await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf) : null;
+    const recommender = application.recommenderOrgId ? (knownRecommender ?? (await this.d.registry.getRecommenderFacts(String(application.recommenderOrgId), asOf))) : null;
     const organisation = application.organisationId ? await this.d.registry.getOrganisationFacts(String(application.organisationId), asOf) : null;
     return {
       applicationId: row.id,
@@ -445,9 +461,12 @@ export class ApplicationService {
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const row = await this.visibleRow(actor, id);
+    return this.view(actor, row, await this.knex('attachments').where({ application_id: id }).orderBy('created_at'));
+  }
+
+  private async view(actor: Actor, row: AppRow, attachments: Array<Record<string, any>>): Promise<ApplicationView> {
     const personal = await this.personalAccess(actor, row);
     const shown = <T>(v: T): T => (personal === 'masked' ? this.d.db.personal.mask(v) : v);
-    const attachments = await this.knex('attachments').where({ application_id: id }).orderBy('created_at');
     const manifest = (await this.d.packages.version(row.package_hash)).manifest;
     const actions = (manifest.actions ?? []).filter((a) => a.allowedStatuses.includes(row.status)).map((a) => ({ id: a.id, title: a.title, form: a.form }));
     return {

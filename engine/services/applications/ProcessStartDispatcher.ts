@@ -26,15 +26,27 @@ export class ProcessStartDispatcher {
     private readonly audit: AuditSink,
     private readonly definitionKeyOf: (packageHash: string, bpmnProcessId: string) => Promise<string | undefined>,
     private readonly onStarted: (applicationId: string, processInstanceKey: string, trx: Knex.Transaction) => Promise<void>,
-    private readonly opts: { pollMs?: number; log?: (m: string) => void; now?: () => number } = {},
+    private readonly opts: {
+      pollMs?: number;
+      log?: (m: string) => void;
+      now?: () => number;
+      /** With several worker processes each dispatcher owns the rows whose id is `index` modulo `count`. */
+      partition?: { index: number; count: number };
+    } = {},
   ) {
     this.knex = db.knex;
     this.db = db;
   }
 
-  /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per database). */
+  /** Rows left STARTING by a crashed process go back to the queue (one dispatcher per partition of it). */
   async recover(): Promise<void> {
-    await this.knex('process_start_queue').where({ state: 'STARTING' }).update({ state: 'PENDING' });
+    await this.mine(this.knex('process_start_queue').where({ state: 'STARTING' })).update({ state: 'PENDING' });
+  }
+
+  /** The rows of this dispatcher's partition (all of them with one dispatcher). */
+  private mine<Q extends Knex.QueryBuilder>(q: Q): Q {
+    const p = this.opts.partition;
+    return p && p.count > 1 ? (q.whereRaw('(id % ?) = ?', [p.count, p.index]) as Q) : q;
   }
 
   private clock(): number {
@@ -82,7 +94,7 @@ export class ProcessStartDispatcher {
     let started = 0;
     for (;;) {
       const now = new Date(this.clock()).toISOString();
-      const rows = await this.knex('process_start_queue').where({ state: 'PENDING' }).andWhere('next_attempt_at', '<=', now).orderBy('id').limit(50);
+      const rows = await this.mine(this.knex('process_start_queue').where({ state: 'PENDING' }).andWhere('next_attempt_at', '<=', now)).orderBy('id').limit(50);
       if (!rows.length) return started;
       for (const row of rows) {
         // A stopping process (SIGTERM) does not work off the backlog: what is left waits in the queue.

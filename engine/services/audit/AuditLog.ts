@@ -125,6 +125,8 @@ export class AuditLog {
   }
 
   private async appendIn(entry: AuditEntry, trx: Knex.Transaction): Promise<void> {
+    // The region is read before the head is locked: every append in the store waits on that lock.
+    const regionCode = await auditRegionOf(trx, entry);
     // Lock the head first: it orders the appends and makes the duplicate check below see committed rows.
     const head = await this.lockHead(trx);
     if (entry.idempotencyKey) {
@@ -141,7 +143,7 @@ export class AuditLog {
       entity_type: entry.entityType,
       entity_id: entry.entityId,
       application_id: entry.applicationId ?? null,
-      region_code: await auditRegionOf(trx, entry),
+      region_code: regionCode,
       detail: entry.detail === undefined ? null : this.db.personal.toJson(entry.detail),
       idempotency_key: entry.idempotencyKey ?? null,
     };
