@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { nowIso } from '../../store/createDb.ts';
 import type { PersonalData } from '../../services/privacy/index.ts';
-import { deployErrors, EngineDeployError, type DeployedProcess, type DeployProblem, type DeployResource, type EngineEvent, type Incident, type InstanceSummary, type Job, type JobHandler, type JobOutcome, type JobState, type ProcessEngine, type Variables, type WorkerOptions } from '../../port/ProcessEngine.ts';
+import { deployErrors, EngineDeployError, USER_TASK_JOB_TYPE, type DeployedProcess, type DeployProblem, type DeployResource, type EngineEvent, type Incident, type InstanceSummary, type Job, type JobHandler, type JobOutcome, type JobState, type ProcessEngine, type Variables, type WorkerOptions } from '../../port/ProcessEngine.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
 import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
@@ -25,6 +25,11 @@ export interface OperatonEngineOptions {
   log?: (msg: string) => void;
   /** The platform's clock (tests run it ahead with the nodes' test clock): when timer starts are due. */
   now?: () => number;
+  /**
+   * Test and try-out runs only: the nodes' clocks follow `now` (PUT /platform-test/clock on every node,
+   * the engine app started with platform.test-clock=true), so a scenario's dates hold on the engine too.
+   */
+  syncNodeClock?: boolean;
 }
 
 interface ExternalTask {
@@ -121,6 +126,7 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   async deploy(resources: DeployResource[]): Promise<DeployedProcess[]> {
+    await this.syncClock();
     const problems = deployErrors(await this.validate(resources));
     if (problems.length) throw new EngineDeployError(problems);
     const form = new FormData();
@@ -228,6 +234,27 @@ export class OperatonEngine implements ProcessEngine {
     return this.options.now?.() ?? Date.now();
   }
 
+  private nodeOffset = 0;
+  /** With syncNodeClock: the nodes' clocks moved to the platform's, before the engine is asked anything that reads them. */
+  private async syncClock(): Promise<void> {
+    if (!this.options.syncNodeClock) return;
+    const offset = Math.round((this.now() - Date.now()) / 1000) * 1000;
+    if (offset === this.nodeOffset) return;
+    this.nodeOffset = offset;
+    await this.rest.eachNode('PUT', '/platform-test/clock', String(offset));
+  }
+
+  async settled(): Promise<boolean> {
+    await this.syncClock();
+    const [tasks, jobs] = await Promise.all([
+      this.rest.call<ExternalTask[]>('GET', '/external-task?maxResults=10000'),
+      this.rest.call<{ count: number }>('GET', '/job/count?executable=true&withRetriesLeft=true'),
+    ]);
+    if (jobs.count > 0) return false;
+    const held = Date.now() + this.nodeOffset + 24 * 3600 * 1000;
+    return tasks.every((t) => t.retries === 0 || (t.topicName === USER_TASK_JOB_TYPE && !!t.lockExpirationTime && Date.parse(t.lockExpirationTime) > held));
+  }
+
   private async multipart<T>(path: string, form: FormData): Promise<T> {
     // fetch sets the multipart boundary itself: the REST client's JSON call does not fit here.
     const urls = this.options.urls;
@@ -261,6 +288,7 @@ export class OperatonEngine implements ProcessEngine {
   // ---------------------------------------------------------------- instances
 
   async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    await this.syncClock();
     if (!req.startKey) return this.startOnEngine(req);
     return this.startMutex.run(req.startKey, async () => {
       const earlier = await this.knex('engine_instances').where({ start_key: req.startKey }).first('key');
@@ -413,6 +441,7 @@ export class OperatonEngine implements ProcessEngine {
       await sleep(this.options.pollMs ?? 250);
       if (!this.running) break;
       try {
+        await this.syncClock();
         await this.fireDueTimerStarts();
         await this.knex('engine_messages').where('expires_at', '<', nowIso()).del();
         for (const m of await this.knex('engine_messages').whereNot('name', 'like', 'id:%').whereNot('name', 'like', 'run:%').orderBy('id')) {
@@ -555,6 +584,7 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
+    await this.syncClock();
     const task = await this.rest.call<ExternalTask>('GET', `/external-task/${jobKey}`);
     const model = await this.modelOf(task.processDefinitionKey);
     // With output mappings the job's variables are local to the step and the mappings carry them out, as on Zeebe.
