@@ -80,7 +80,8 @@ for (const engine of engines) {
           }
           await t.close();
         }
-      }, 90_000);
+        // Each scenario deploys its package to the nodes and runs every step over REST: longer than in-process.
+      }, engine === 'operaton' ? 240_000 : 90_000);
     });
   }
 }

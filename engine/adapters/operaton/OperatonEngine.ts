@@ -6,6 +6,7 @@ import type { PersonalData } from '../../services/privacy/index.ts';
 import { deployErrors, EngineDeployError, USER_TASK_JOB_TYPE, type DeployedProcess, type DeployProblem, type DeployResource, type EngineEvent, type Incident, type InstanceSummary, type Job, type JobHandler, type JobOutcome, type JobState, type ProcessEngine, type Variables, type WorkerOptions } from '../../port/ProcessEngine.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
 import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
 import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
 import { fromTyped, fromTypedMap, OperatonRest, RestError, toTypedMap, type Typed } from './OperatonRest.ts';
@@ -554,6 +555,8 @@ export class OperatonEngine implements ProcessEngine {
       return;
     }
     if (!this.running) return;
+    // The kill test: the handler's effects are committed, the engine not yet told (the job's lock runs out).
+    crashPoint(`job.handled:${job.type}`);
     try {
       await this.applyOutcome(job, outcome);
     } catch (err) {
