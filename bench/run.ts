@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { engineBenchmarks } from './engineBench.ts';
+import { operatonBenchmarks } from './operatonBench.ts';
 import { inboxBenchmarks } from './inboxBench.ts';
 import { markdownTable, type Row } from './lib/compare.ts';
 import { rulesBenchmarks } from './rulesBench.ts';
@@ -25,6 +26,8 @@ const warmup = small ? 0 : 2;
 
 const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
+  // Opt-in (`npm run bench -- operaton`): needs the nodes (OPERATON_URL).
+  operaton: () => operatonBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup }),
   rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
   inbox: async () => {
     const rows: Row[] = [];
@@ -61,7 +64,7 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   },
 };
 /** Run only when asked for by name: minutes of set-up or a browser. */
-const OPT_IN = new Set(['modeler']);
+const OPT_IN = new Set(['modeler', 'operaton']);
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

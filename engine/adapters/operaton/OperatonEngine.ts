@@ -549,14 +549,14 @@ export class OperatonEngine implements ProcessEngine {
     } catch (err) {
       outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: job.retries - 1 };
     }
+    // The kill test: the handler's effects are committed, the engine not yet told (the job's lock runs out).
+    crashPoint(`job.handled:${job.type}`);
     if (hold) {
       // Held for the year only once its handler has run (the inbox task exists); a process dying before that leaves a short lease.
       await this.rest.call('POST', `/external-task/${job.key}/extendLock`, { workerId: this.workerId, newDuration: HOLD_LOCK_MS }).catch((err) => this.options.log?.(`extendLock ${job.key}: ${(err as Error).message}`));
       return;
     }
     if (!this.running) return;
-    // The kill test: the handler's effects are committed, the engine not yet told (the job's lock runs out).
-    crashPoint(`job.handled:${job.type}`);
     try {
       await this.applyOutcome(job, outcome);
     } catch (err) {
