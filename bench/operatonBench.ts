@@ -46,8 +46,9 @@ export async function operatonBenchmarks(opts: { instances: number; repeats: num
     const reached = (k: number) => new Promise<void>((resolve) => (completed >= k ? resolve() : (waiter = { n: k, resolve })));
 
     // baseline: the same translation, deployed under another id, driven by plain REST calls
-    const bareXml = xml.replace('id="bench-six"', 'id="bench-six-rest"');
-    const translated = (await translateToOperaton('bench-six-rest.bpmn', bareXml, (await parseDefinitions('bench-six-rest.bpmn', bareXml)).processes)).xml;
+    // Topics of its own: the adapter's workers fetch every job of their types, whichever process it is of.
+    const bareXml = xml.replace('id="bench-six"', 'id="bench-six-rest"').replace('type="bench.work"', 'type="bench.rest.work"');
+    const translated = (await translateToOperaton('bench-six-rest.bpmn', bareXml, (await parseDefinitions('bench-six-rest.bpmn', bareXml)).processes)).xml.replace(`camunda:topic="${USER_TASK_JOB_TYPE}"`, 'camunda:topic="bench.rest.review"');
     const form = new FormData();
     form.append('deployment-name', 'bench-six-rest');
     form.append('bench-six-rest.bpmn', new Blob([translated], { type: 'application/xml' }), 'bench-six-rest.bpmn');
@@ -66,8 +67,8 @@ export async function operatonBenchmarks(opts: { instances: number; repeats: num
     };
     const bareOne = async () => {
       const { id } = await rest.call<{ id: string }>('POST', '/process-definition/key/bench-six-rest/start', { variables: { applicant: { value: 'x' } } });
-      await step(id, 'bench.work', { score: 7 });
-      await step(id, USER_TASK_JOB_TYPE, { decision: 'approve' });
+      await step(id, 'bench.rest.work', { score: 7 });
+      await step(id, 'bench.rest.review', { decision: 'approve' });
     };
     const throughput = async (one: () => Promise<unknown>, settled: () => Promise<void> = async () => undefined) => {
       const t0 = performance.now();
