@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Suites that only exist on an Operaton cluster (two-node failover, feelin vs feel-scala): in the run only when
 // OPERATON_URL names the nodes (README, Operaton), never listed as skipped tests in a run that has none.
-const OPERATON_ONLY = ['test/engine/feelEquivalence.test.ts', 'test/engine/operatonCluster.test.ts'];
+const OPERATON_ONLY = ['test/engine/feelEquivalence.test.ts', 'test/engine/operatonCluster.test.ts', 'test/http/operatonOutage.e2e.test.ts', 'test/reliability/operatonWorkerKill.e2e.test.ts'];
 
 export default defineConfig({
   test: {

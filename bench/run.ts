@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { deployBenchmarks } from './deployBench.ts';
 import { engineBenchmarks } from './engineBench.ts';
+import { operatonBenchmarks } from './operatonBench.ts';
 import { inboxBenchmarks } from './inboxBench.ts';
 import { markdownTable, type Row } from './lib/compare.ts';
 import { rulesBenchmarks } from './rulesBench.ts';
@@ -28,6 +29,8 @@ const warmup = small ? 0 : 2;
 const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   engine: () => engineBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup, cases: process.env.BENCH_ENGINE_CASES?.split(',') }),
   deploy: () => deployBenchmarks({ elements: num('BENCH_DEPLOY_ELEMENTS', 200, 200), repeats, warmup }),
+  // Opt-in (`npm run bench -- operaton`): needs the nodes (OPERATON_URL).
+  operaton: () => operatonBenchmarks({ instances: num('BENCH_INSTANCES', 50, 3), repeats, warmup }),
   rules: () => rulesBenchmarks({ evaluations: num('BENCH_EVALUATIONS', 2000, 50), repeats, warmup }),
   inbox: async () => {
     const rows: Row[] = [];
@@ -70,7 +73,7 @@ const BENCHMARKS: Record<string, () => Promise<Row[]>> = {
   },
 };
 /** Run only when asked for by name: minutes of set-up or a browser. */
-const OPT_IN = new Set(['modeler']);
+const OPT_IN = new Set(['modeler', 'operaton']);
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

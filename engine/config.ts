@@ -10,7 +10,7 @@ export interface Config {
   deploymentsDir: string;
   engineKind: 'embedded' | 'zeebe' | 'operaton';
   /** ENGINE=operaton: the nodes of an Operaton cluster (one database), each URL without /engine-rest; any node serves any call. */
-  operaton: { urls: string[]; user: string; password: string };
+  operaton: { urls: string[]; user: string; password: string; /** Tests and try-outs: the nodes' clocks follow the platform's (the engine app's test clock). */ syncNodeClock?: boolean };
   zeebe: {
     address: string;
     /** Plain-text gRPC for a local broker; a cluster with TLS sets ZEEBE_INSECURE=false (or OAuth). */

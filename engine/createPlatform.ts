@@ -138,7 +138,7 @@ export async function createPlatform(config: Config, overrides: PlatformOverride
     config.engineKind === 'zeebe'
       ? new ZeebeEngine(db, { gatewayAddress: config.zeebe.address, usePlaintext: config.zeebe.usePlaintext, oAuth: config.zeebe.oAuth, log: (m) => log(m) })
       : config.engineKind === 'operaton'
-        ? new OperatonEngine(db, { ...config.operaton, jobPollMs: config.jobPollMs, log: (m) => log(m) })
+        ? new OperatonEngine(db, { ...config.operaton, now, jobPollMs: config.jobPollMs, log: (m) => log(m) })
         : new EmbeddedEngine(db, { now, timerPollMs: config.timerPollMs, jobPollMs: config.jobPollMs, log: (m) => log(m) });
   const audit = new AuditLog(db, now);
   const accounts = new AccountService(db, { sessionTtlHours: config.sessionTtlHours, sessionIdleMinutes: config.sessionIdleMinutes, audit }, now);

@@ -133,6 +133,12 @@ export interface ProcessEngine {
    */
   listHeldJobKeys?(type: string): Promise<string[]>;
   heldJob?(jobKey: string): Promise<Job | null>;
+  /**
+   * True when the engine has nothing due to do by itself: no service job waiting for a worker or running,
+   * no due timer or async step, every user task handed to its holder. Optional: the scenario runner waits
+   * on it before moving the clock (the embedded engine is read from its store instead).
+   */
+  settled?(): Promise<boolean>;
   /** Merges variables into a running instance (an admin correcting what a failed job needs before retrying it). */
   setVariables(processInstanceKey: string, variables: Variables): Promise<void>;
 

@@ -72,7 +72,7 @@ export function engineTargets(): EngineTarget[] {
     targets.push(
       target(
         'operaton',
-        (db) => makeOperaton(db, log),
+        (db, offset) => makeOperaton(db, log, () => Date.now() + offset()),
         async (ms) => setOperatonClock((clock += ms)),
         // The nodes outlive the test: drop what it deployed and started so later tests' workers do not see it.
         async () => {

@@ -25,8 +25,8 @@ async function reachable(): Promise<boolean> {
 export const operatonUp = await reachable();
 if (!OPERATON_URLS.length) console.warn('[operaton] OPERATON_URL not set: the Operaton engine runs are SKIPPED (node scripts/operaton.mjs start; eval "$(node scripts/operaton.mjs env)")');
 
-export function makeOperaton(db: ConstructorParameters<typeof OperatonEngine>[0], log?: (m: string) => void): OperatonEngine {
-  return new OperatonEngine(db, { urls: OPERATON_URLS, ...operatonAuth, pollMs: 100, jobPollMs: 50, log });
+export function makeOperaton(db: ConstructorParameters<typeof OperatonEngine>[0], log?: (m: string) => void, now?: () => number): OperatonEngine {
+  return new OperatonEngine(db, { urls: OPERATON_URLS, ...operatonAuth, pollMs: 100, jobPollMs: 50, log, now });
 }
 
 /** Between tests: nothing deployed, nothing running, the clock back at the wall clock (all nodes). */

@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(opts: { dataDir: string; deploymentsDir: string; crashPoint?: string; /** Default: SQLite in dataDir. */ databaseUrl?: string; dataKey?: string }): Promise<ServerProcess> {
+export async function spawnServer(opts: { dataDir: string; deploymentsDir: string; crashPoint?: string; /** Default: SQLite in dataDir. */ databaseUrl?: string; dataKey?: string; /** Overrides (ENGINE=operaton, OPERATON_URL, …). */ env?: Record<string, string> }): Promise<ServerProcess> {
   const port = await freePort();
   // `node --import tsx` keeps one process (the tsx CLI would put a wrapper in front), so SIGKILL hits the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'engine/main.ts'], {
@@ -41,6 +41,7 @@ export async function spawnServer(opts: { dataDir: string; deploymentsDir: strin
       JOB_POLL_MS: '20',
       TIMER_POLL_MS: '200',
       CRASH_POINT: opts.crashPoint ?? '',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

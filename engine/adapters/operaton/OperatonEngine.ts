@@ -3,9 +3,12 @@ import type { Knex } from 'knex';
 import type { Db } from '../../store/createDb.ts';
 import { nowIso } from '../../store/createDb.ts';
 import type { PersonalData } from '../../services/privacy/index.ts';
-import { deployErrors, EngineDeployError, type DeployedProcess, type DeployProblem, type DeployResource, type EngineEvent, type Incident, type InstanceSummary, type Job, type JobHandler, type JobOutcome, type JobState, type ProcessEngine, type Variables, type WorkerOptions } from '../../port/ProcessEngine.ts';
+import { deployErrors, EngineDeployError, USER_TASK_JOB_TYPE, type DeployedProcess, type DeployProblem, type DeployResource, type EngineEvent, type Incident, type InstanceSummary, type Job, type JobHandler, type JobOutcome, type JobState, type ProcessEngine, type Variables, type WorkerOptions } from '../../port/ProcessEngine.ts';
 import { parseDefinitions, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { KeyedMutex } from '../../util/KeyedMutex.ts';
+import { crashPoint } from '../../reliability/crashPoint.ts';
+import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
+import { readTimerStart, timerStartDue } from '../../bpmn/timerStart.ts';
 import { fromTyped, fromTypedMap, OperatonRest, RestError, toTypedMap, type Typed } from './OperatonRest.ts';
 import { HEADER_VARIABLE_PREFIX, MESSAGE_KEY_PREFIX, messageKeyVariable, RETRIES_PROPERTY, translateToOperaton } from './translate.ts';
 
@@ -21,6 +24,13 @@ export interface OperatonEngineOptions {
   /** How often each worker asks for jobs when the last ask found none. */
   jobPollMs?: number;
   log?: (msg: string) => void;
+  /** The platform's clock (tests run it ahead with the nodes' test clock): when timer starts are due. */
+  now?: () => number;
+  /**
+   * Test and try-out runs only: the nodes' clocks follow `now` (PUT /platform-test/clock on every node,
+   * the engine app started with platform.test-clock=true), so a scenario's dates hold on the engine too.
+   */
+  syncNodeClock?: boolean;
 }
 
 interface ExternalTask {
@@ -42,6 +52,10 @@ const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
 /** A held job is first locked for this long; once its handler has run, for the year. */
 const HOLD_LEASE_MS = 30_000;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
+/** engine_timers rows of timer start events (instance_key = prefix + definition id; execution_id = start id#n). */
+const TIMER_START_PREFIX = 'operaton-start:';
+/** The node's incident of an event sub-process timer without a value (FeelExpressions.timer): configuration = its start event. */
+const TIMER_INCIDENT = 'platformTimerValue';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hidden = (name: string) => name.startsWith(HEADER_VARIABLE_PREFIX) || name.startsWith(MESSAGE_KEY_PREFIX);
 
@@ -113,6 +127,7 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   async deploy(resources: DeployResource[]): Promise<DeployedProcess[]> {
+    await this.syncClock();
     const problems = deployErrors(await this.validate(resources));
     if (problems.length) throw new EngineDeployError(problems);
     const form = new FormData();
@@ -144,12 +159,101 @@ export class OperatonEngine implements ProcessEngine {
         this.models.set(model.bpmnProcessId, model);
         const exists = await this.knex('engine_definitions').where({ key: d.id }).first('key');
         if (!exists) {
-          await this.knex('engine_definitions').insert({ key: d.id, bpmn_process_id: d.key, version: d.version, resource_name: r.name, checksum: createHash('sha256').update(r.xml).digest('hex'), xml: r.xml, created_at: nowIso() }).catch(() => undefined);
+          const deployedAt = new Date(this.now());
+          await this.knex.transaction(async (trx) => {
+            const inserted = await trx('engine_definitions')
+              .insert({ key: d.id, bpmn_process_id: d.key, version: d.version, resource_name: r.name, checksum: createHash('sha256').update(r.xml).digest('hex'), xml: r.xml, created_at: deployedAt.toISOString() })
+              .then(() => true, () => false);
+            if (!inserted) return; // another platform process recorded this version (and its timers) first
+            await this.scheduleTimerStarts(trx, d.id, d.key, model, deployedAt);
+          });
         }
         deployed.push({ bpmnProcessId: d.key, version: d.version, definitionKey: d.id, resourceName: r.name });
       }
     }
     return deployed;
+  }
+
+  /**
+   * Timer start events are scheduled here, not on the nodes (the translation makes them plain starts):
+   * as on Zeebe, a cycle whose first date is past catches up once per past date, Rn fires n times, and a
+   * new version's timer starts replace the earlier versions' ones. Rows in the platform's engine_timers.
+   */
+  private async scheduleTimerStarts(trx: Knex.Transaction, definitionId: string, bpmnProcessId: string, model: ProcessModel, deployedAt: Date): Promise<void> {
+    const earlier = (await trx('engine_definitions').where({ bpmn_process_id: bpmnProcessId }).whereNot({ key: definitionId }).select('key')) as Array<{ key: string }>;
+    if (earlier.length) await trx('engine_timers').whereIn('instance_key', earlier.map((e) => `${TIMER_START_PREFIX}${e.key}`)).delete();
+    for (const t of model.timerStarts) {
+      const due = timerStartDue(readTimerStart(t), 1, deployedAt);
+      if (due) await trx('engine_timers').insert({ instance_key: `${TIMER_START_PREFIX}${definitionId}`, execution_id: `${t.startId}#1`, element_id: t.startId, due_at: due.toISOString() });
+    }
+  }
+
+  /**
+   * Due timer starts: each row is claimed by deleting it in the transaction that arms the next date, so
+   * two platform processes never both fire one date; the instance is started with a start key of the
+   * definition, start event and the how-many-th firing (once per key, also when a start is retried).
+   */
+  private async fireDueTimerStarts(): Promise<void> {
+    const rows = (await this.knex('engine_timers')
+      .where('instance_key', 'like', `${TIMER_START_PREFIX}%`)
+      .where('due_at', '<=', new Date(this.now()).toISOString())
+      .orderBy('due_at')
+      .limit(100)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string }>;
+    for (const r of rows) {
+      const definitionId = r.instance_key.slice(TIMER_START_PREFIX.length);
+      const n = Number(r.execution_id.split('#')[1] ?? '1');
+      const def = await this.knex('engine_definitions').where({ key: definitionId }).first('bpmn_process_id', 'created_at');
+      if (!def) {
+        await this.knex('engine_timers').where({ id: r.id }).delete();
+        continue;
+      }
+      const model = await this.modelOf(def.bpmn_process_id);
+      const spec = model?.timerStarts.find((t) => t.startId === r.element_id);
+      const claimed = await this.knex.transaction(async (trx) => {
+        if (!(await trx('engine_timers').where({ id: r.id }).delete())) return false;
+        const next = spec ? timerStartDue(readTimerStart(spec), n + 1, new Date(def.created_at)) : null;
+        if (next) await trx('engine_timers').insert({ instance_key: r.instance_key, execution_id: `${r.element_id}#${n + 1}`, element_id: r.element_id, due_at: next.toISOString() });
+        return true;
+      });
+      if (!claimed) continue;
+      const startKey = `timer:${definitionId}:${r.element_id}:${n}`;
+      try {
+        await this.startMutex.run(startKey, async () => {
+          if (await this.knex('engine_instances').where({ start_key: startKey }).first('key')) return;
+          await this.startOnEngine({ bpmnProcessId: def.bpmn_process_id, definitionKey: definitionId, variables: {}, startKey }, true);
+        });
+      } catch (err) {
+        // Not started (no node answers): the date is put back, to be fired again at the next poll.
+        await this.knex('engine_timers').insert({ instance_key: r.instance_key, execution_id: r.execution_id, element_id: r.element_id, due_at: new Date(this.now()).toISOString() });
+        if (spec) await this.knex('engine_timers').where({ instance_key: r.instance_key, execution_id: `${r.element_id}#${n + 1}` }).delete();
+        throw err;
+      }
+    }
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
+  }
+
+  private nodeOffset = 0;
+  /** With syncNodeClock: the nodes' clocks moved to the platform's, before the engine is asked anything that reads them. */
+  private async syncClock(): Promise<void> {
+    if (!this.options.syncNodeClock) return;
+    const offset = Math.round((this.now() - Date.now()) / 1000) * 1000;
+    if (offset === this.nodeOffset) return;
+    this.nodeOffset = offset;
+    await this.rest.eachNode('PUT', '/platform-test/clock', String(offset));
+  }
+
+  async settled(): Promise<boolean> {
+    await this.syncClock();
+    const [tasks, jobs] = await Promise.all([
+      this.rest.call<ExternalTask[]>('GET', '/external-task?maxResults=10000'),
+      this.rest.call<{ count: number }>('GET', '/job/count?executable=true&withRetriesLeft=true'),
+    ]);
+    if (jobs.count > 0) return false;
+    const held = Date.now() + this.nodeOffset + 24 * 3600 * 1000;
+    return tasks.every((t) => t.retries === 0 || (t.topicName === USER_TASK_JOB_TYPE && !!t.lockExpirationTime && Date.parse(t.lockExpirationTime) > held));
   }
 
   private async multipart<T>(path: string, form: FormData): Promise<T> {
@@ -185,6 +289,7 @@ export class OperatonEngine implements ProcessEngine {
   // ---------------------------------------------------------------- instances
 
   async createInstance(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+    await this.syncClock();
     if (!req.startKey) return this.startOnEngine(req);
     return this.startMutex.run(req.startKey, async () => {
       const earlier = await this.knex('engine_instances').where({ start_key: req.startKey }).first('key');
@@ -193,10 +298,11 @@ export class OperatonEngine implements ProcessEngine {
     });
   }
 
-  private async startOnEngine(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }): Promise<{ processInstanceKey: string }> {
+  private async startOnEngine(req: { bpmnProcessId: string; definitionKey?: string; variables: Variables; startKey?: string }, byTimer = false): Promise<{ processInstanceKey: string }> {
     const model = await this.modelOf(req.bpmnProcessId);
-    // As on Zeebe, a process started by its message or signal is not started directly.
+    // As on Zeebe, a process started by its message, signal or timer is not started directly.
     if (model && (model.messageStarts.length || model.signalStarts.length)) throw new Error(`流程 ${req.bpmnProcessId} 由消息或信号开始,不能直接启动`);
+    if (model?.timerStarts.length && !byTimer) throw new Error(`流程 ${req.bpmnProcessId} 没有无触发的开始事件,只能由定时器开始事件启动`);
     const path = req.definitionKey ? `/process-definition/${encodeURIComponent(req.definitionKey)}/start` : `/process-definition/key/${encodeURIComponent(req.bpmnProcessId)}/start`;
     const res = await this.rest.call<{ id: string; definitionId: string }>('POST', path, { variables: toTypedMap(req.variables), businessKey: req.startKey });
     await this.mirror(res.id, req.bpmnProcessId, res.definitionId, req.startKey);
@@ -336,6 +442,8 @@ export class OperatonEngine implements ProcessEngine {
       await sleep(this.options.pollMs ?? 250);
       if (!this.running) break;
       try {
+        await this.syncClock();
+        await this.fireDueTimerStarts();
         await this.knex('engine_messages').where('expires_at', '<', nowIso()).del();
         for (const m of await this.knex('engine_messages').whereNot('name', 'like', 'id:%').whereNot('name', 'like', 'run:%').orderBy('id')) {
           if (await this.correlate(m.name, m.correlation_key, this.personal.fromJson(m.variables))) await this.knex('engine_messages').where({ id: m.id }).del();
@@ -441,6 +549,8 @@ export class OperatonEngine implements ProcessEngine {
     } catch (err) {
       outcome = { kind: 'fail', errorMessage: (err as Error).message, retries: job.retries - 1 };
     }
+    // The kill test: the handler's effects are committed, the engine not yet told (the job's lock runs out).
+    crashPoint(`job.handled:${job.type}`);
     if (hold) {
       // Held for the year only once its handler has run (the inbox task exists); a process dying before that leaves a short lease.
       await this.rest.call('POST', `/external-task/${job.key}/extendLock`, { workerId: this.workerId, newDuration: HOLD_LOCK_MS }).catch((err) => this.options.log?.(`extendLock ${job.key}: ${(err as Error).message}`));
@@ -477,6 +587,7 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   async completeJob(jobKey: string, variables: Variables = {}): Promise<void> {
+    await this.syncClock();
     const task = await this.rest.call<ExternalTask>('GET', `/external-task/${jobKey}`);
     const model = await this.modelOf(task.processDefinitionKey);
     // With output mappings the job's variables are local to the step and the mappings carry them out, as on Zeebe.
@@ -548,11 +659,12 @@ export class OperatonEngine implements ProcessEngine {
     const incidents = rows.map((r): Incident => {
       const message = r.incidentMessage ?? '';
       const errorType = message.startsWith(UNHANDLED) ? 'UNHANDLED_ERROR_EVENT' : message.includes('EXTRACT_VALUE_ERROR') ? 'EXTRACT_VALUE_ERROR' : 'JOB_NO_RETRIES';
+      const timer = r.incidentType === TIMER_INCIDENT;
       return {
         key: r.id,
         processInstanceKey: r.processInstanceId,
-        jobKey: r.configuration,
-        elementId: r.activityId.replace(/#multiInstanceBody$/, ''),
+        jobKey: timer ? null : r.configuration,
+        elementId: timer ? (r.configuration ?? '') : (r.activityId ?? '').replace(/#multiInstanceBody$/, ''),
         errorType,
         message: message.startsWith(UNHANDLED) ? message.slice(UNHANDLED.length) : message,
         state: r.open ? 'OPEN' : 'RESOLVED',
@@ -570,17 +682,52 @@ export class OperatonEngine implements ProcessEngine {
     return incidents;
   }
 
+  /**
+   * Before a failed job is retried, its step's input mappings are evaluated again on the current
+   * variables (as Zeebe and the embedded engine do): Operaton maps inputs only when the step starts,
+   * so an admin's corrected variable would not reach the retried job.
+   */
+  private async remapInputs(taskId: string): Promise<void> {
+    const task = await this.rest.call<ExternalTask>('GET', `/external-task/${taskId}`);
+    const info = (await this.modelOf(task.processDefinitionKey))?.elements.get(task.activityId);
+    if (!info?.inputs.length) return;
+    const [proc, local] = await Promise.all([
+      this.rest.call<Record<string, Typed>>('GET', `/process-instance/${task.processInstanceId}/variables?deserializeValues=false`),
+      this.rest.call<Record<string, Typed>>('GET', `/execution/${task.executionId}/localVariables?deserializeValues=false`),
+    ]);
+    // The step's own locals (a multi-instance item) over the process's variables, without the earlier mapped values.
+    const own = fromTypedMap(local);
+    for (const m of info.inputs) delete own[m.target.split('.')[0]!];
+    const scope = { ...fromTypedMap(proc), ...own };
+    const out: Variables = {};
+    for (const m of info.inputs) setPath(out, m.target, isFeel(m.source) ? evaluateFeel(m.source, { ...scope, ...out }) : m.source);
+    await this.rest.call('POST', `/execution/${task.executionId}/localVariables`, { modifications: toTypedMap(out) });
+  }
+
   async resolveIncident(incidentKey: string, retries = 1): Promise<void> {
-    let inc: { id: string; incidentType: string; configuration: string };
+    let inc: { id: string; incidentType: string; configuration: string; executionId: string; processInstanceId: string; activityId: string | null };
     try {
       inc = await this.rest.call('GET', `/incident/${incidentKey}`);
     } catch (err) {
       if (err instanceof RestError && err.status === 404) throw new Error(`事件 ${incidentKey} 不存在或已解决`);
       throw err;
     }
-    if (inc.incidentType === 'failedExternalTask') await this.rest.call('PUT', `/external-task/${inc.configuration}/retries`, { retries });
-    else if (inc.incidentType === 'failedJob') await this.rest.call('PUT', `/job/${inc.configuration}/retries`, { retries });
+    if (inc.incidentType === 'failedExternalTask') {
+      await this.remapInputs(inc.configuration);
+      await this.rest.call('PUT', `/external-task/${inc.configuration}/retries`, { retries });
+    } else if (inc.incidentType === 'failedJob') await this.rest.call('PUT', `/job/${inc.configuration}/retries`, { retries });
+    else if (inc.incidentType === TIMER_INCIDENT) await this.rest.call('DELETE', `/incident/${incidentKey}`);
     else await this.rest.call('PUT', `/incident/${incidentKey}/annotation`, { annotation: 'resolved' });
     await this.knex('engine_incidents').where({ key: incidentKey }).update({ state: 'RESOLVED', resolved_at: nowIso() });
   }
+}
+
+function setPath(target: Variables, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur: Record<string, unknown> = target;
+  for (const p of parts.slice(0, -1)) {
+    if (typeof cur[p] !== 'object' || cur[p] === null) cur[p] = {};
+    cur = cur[p] as Record<string, unknown>;
+  }
+  cur[parts.at(-1)!] = value;
 }

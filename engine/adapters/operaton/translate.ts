@@ -1,6 +1,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import { USER_TASK_JOB_TYPE, type DeployProblem } from '../../port/ProcessEngine.ts';
-import { evaluateFeel, isFeel } from '../../bpmn/feel.ts';
+import { isFeel } from '../../bpmn/feel.ts';
 import { SCRIPT_EXPRESSION_HEADER, SCRIPT_JOB_TYPE, SCRIPT_RESULT_HEADER, type ElementInfo, type Mapping, type ProcessModel } from '../../bpmn/zeebeModel.ts';
 import { camundaSchema, CAMUNDA_NS } from './camundaSchema.ts';
 
@@ -10,6 +10,8 @@ export const HEADER_VARIABLE_PREFIX = '__h_';
 export const MESSAGE_KEY_PREFIX = '__mk_';
 /** Extension properties the adapter reads but does not hand to workers as headers. */
 export const RETRIES_PROPERTY = '__retries';
+/** The timer of a process's timer start, which the adapter schedules (the node sees a plain start). */
+export const TIMER_START_PROPERTY = '__timerStart';
 export const HISTORY_TTL_DAYS = 180;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -101,10 +103,10 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
     if (!Object.keys(props).length) return;
     extOf(el).push(create('camunda:Properties', { values: Object.entries(props).map(([name, value]) => create('camunda:Property', { name, value })) }));
   };
-  const timerBody = (expr: El, what: string, atDeploy: boolean) => {
+  const timerBody = (expr: El, what: string, eventSubStart: string | undefined) => {
     if (!expr?.body || !isFeel(expr.body)) return;
-    // A process's timer start is scheduled at deploy, without an instance to evaluate in: its FEEL is a constant.
-    if (atDeploy) expr.body = String(evaluateFeel(expr.body, {}) ?? '');
+    // An event sub-process's timer without a value is an incident of the instance, not a failed start.
+    if (eventSubStart) expr.body = feelCall('timer', expr.body, what, eventSubStart);
     else expr.body = feelCall('text', expr.body, what);
   };
   /** Message subscriptions: the correlation key evaluated when the waiting step starts. */
@@ -112,7 +114,34 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
     if (i?.message?.correlationKey) listener(host, 'start', `\${feel.key(execution, '${messageKeyVariable(i.message.name).replace(/'/g, '')}', '${b64(i.message.correlationKey)}')}`);
   };
 
+  /**
+   * Link events: Operaton's history has no link throw or catch, so the trail would miss them. Each pair
+   * becomes two plain intermediate throw events joined by a sequence flow of its own: the same path, recorded.
+   */
+  const linkPairs = (container: El) => {
+    const flows = (container.flowElements ?? []) as El[];
+    const linkOf = (el: El) => ((el.eventDefinitions ?? []) as El[]).find((d) => d.$type === 'bpmn:LinkEventDefinition');
+    const catches = flows.filter((f) => f.$type === 'bpmn:IntermediateCatchEvent' && linkOf(f));
+    const landing = new Map<string, El>();
+    for (const c of catches) {
+      const name = linkOf(c).name ?? '';
+      const copy = retype(c, container, 'bpmn:IntermediateThrowEvent');
+      delete copy.eventDefinitions;
+      landing.set(name, copy);
+    }
+    for (const t of flows.filter((f) => f.$type === 'bpmn:IntermediateThrowEvent' && linkOf(f))) {
+      const target = landing.get(linkOf(t).name ?? '');
+      t.eventDefinitions = [];
+      if (!target) continue;
+      const flow = create('bpmn:SequenceFlow', { id: `${t.id}__link`, sourceRef: t, targetRef: target });
+      container.flowElements.push(flow);
+      t.outgoing = [...(t.outgoing ?? []), flow];
+      target.incoming = [...(target.incoming ?? []), flow];
+    }
+  };
+
   const visit = (container: El, processId: string) => {
+    linkPairs(container);
     for (const original of [...((container.flowElements ?? []) as El[])]) {
       let el = original;
       stripZeebeAttrs(el);
@@ -205,12 +234,23 @@ export async function translateToOperaton(file: string, xml: string, models: Pro
         }
       }
 
+      if (type === 'bpmn:StartEvent' && !container.triggeredByEvent && container.$type === 'bpmn:Process') {
+        // A process's timer start is scheduled by the adapter (as the embedded engine does, engine/bpmn/timerStart.ts):
+        // Operaton refuses a cycle whose first date is past and fires Rn cycles n+1 times. Here it is a plain start.
+        const timer = ((el.eventDefinitions ?? []) as El[]).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+        if (timer) {
+          el.eventDefinitions = (el.eventDefinitions as El[]).filter((d) => d !== timer);
+          // Kept as a property: a version that changes only its timer is a new version on the node too (not filtered as a duplicate).
+          const body = timer.timeCycle?.body ?? timer.timeDate?.body ?? '';
+          properties(el, { [TIMER_START_PROPERTY]: `${timer.timeCycle ? 'timeCycle' : 'timeDate'}:${body}` });
+        }
+      }
       for (const d of (el.eventDefinitions ?? []) as El[]) {
         if (d.$type === 'bpmn:TimerEventDefinition') {
-          const atDeploy = type === 'bpmn:StartEvent' && !container.triggeredByEvent;
-          timerBody(d.timeDuration, '定时器时长', atDeploy);
-          timerBody(d.timeDate, '定时器日期', atDeploy);
-          timerBody(d.timeCycle, '定时器循环', atDeploy);
+          const eventSubStart = type === 'bpmn:StartEvent' && container.triggeredByEvent ? el.id : undefined;
+          timerBody(d.timeDuration, '定时器时长', eventSubStart);
+          timerBody(d.timeDate, '定时器日期', eventSubStart);
+          timerBody(d.timeCycle, '定时器循环', eventSubStart);
         }
       }
       // Where a message subscription opens, its key is evaluated first.

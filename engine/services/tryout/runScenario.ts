@@ -87,7 +87,9 @@ export async function runScenario(platform: Platform, clock: OffsetClock, pkgDir
   // Before the clock moves, every service-task job the last step made must have run: on a busy machine a
   // fixed pause let the card be issued after the jump (a validity counted from the wrong day).
   const settle = async () => {
-    if (platform.engine.kind !== 'embedded') return;
+    const engine = platform.engine;
+    if (engine.settled) return waitFor(async () => ((await engine.settled!()) ? true : null), 15_000, '引擎任务执行完毕');
+    if (engine.kind !== 'embedded') return;
     await waitFor(async () => !(await knex('engine_jobs').whereNot('type', USER_TASK_JOB_TYPE).whereIn('state', ['ACTIVATABLE', 'ACTIVATED']).first('key')), 15_000, '服务任务执行完毕');
     // and every user task the engine holds is in the inbox (the projection follows the job)
     await waitFor(

@@ -92,6 +92,27 @@ public class FeelExpressions {
     return String.valueOf(v);
   }
 
+  /** The incident type of a timer an event sub-process cannot schedule (no value): the adapter reads it as EXTRACT_VALUE_ERROR. */
+  public static final String TIMER_INCIDENT = "platformTimerValue";
+
+  /**
+   * The timer of an event sub-process, evaluated when its parent scope starts. Without a usable value
+   * the scope still starts (as on Zeebe): an incident of the instance names the timer's start event
+   * (its configuration), and the timer is set so far ahead that it does not fire.
+   */
+  public String timer(DelegateExecution execution, String b64, String what, String elementId) {
+    try {
+      return text(execution, b64, what);
+    } catch (ProcessEngineException e) {
+      execution.createIncident(TIMER_INCIDENT, elementId, e.getMessage());
+      return switch (what) {
+        case "定时器日期" -> "9999-12-31T00:00:00Z";
+        case "定时器循环" -> "R1/P100Y";
+        default -> "P100Y";
+      };
+    }
+  }
+
   /** A multi-instance input collection. */
   public List<Object> list(VariableScope scope, String b64) {
     Object v = evaluate(scope, b64, true, "多实例集合");
