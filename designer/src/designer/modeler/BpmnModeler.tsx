@@ -13,6 +13,7 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
 import ClauseBadgesModule from './clauseBadges/index.ts';
+import LiveLintingModule, { type LiveLintingConfig } from './linting/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
@@ -58,7 +59,7 @@ function showStart(canvas: Canvas): void {
  * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
  * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
  */
-export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number }) {
+export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, linting }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; linting?: LiveLintingConfig }) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
@@ -74,8 +75,10 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620 
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, input.module],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, input.module, ...(linting ? [LiveLintingModule] : [])],
       moddleExtensions: { zeebe: zeebeModdle },
+      // Live linting (problems panel, canvas and field errors) while the diagram is edited.
+      ...(linting ? { liveLinting: linting } : {}),
     });
     modeler.current = m;
     let live = true;
