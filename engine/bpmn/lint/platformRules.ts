@@ -11,6 +11,7 @@ import {
   UNSUPPORTED_EVENT_REASONS,
 } from '../supportedElements.ts';
 import type { PlatformLintContext } from './platformLintContext.ts';
+import { PLATFORM_RULE_CODES } from './platformRuleCodes.ts';
 
 /**
  * The platform's own BPMN lint rules, as bpmnlint rules (`check(node, reporter)` for every moddle
@@ -112,7 +113,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** Only elements and event definitions the engines run (the embedded adapter's own list). */
   'supported-element': {
     category: 'error',
-    code: 'UNSUPPORTED_ELEMENT',
+    code: PLATFORM_RULE_CODES['supported-element'],
     engineChecks: true,
     create: rule((node, reporter) => {
       if (!node.id) return;
@@ -139,7 +140,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** Every FEEL expression parses with the parser the embedded engine runs (feelin). */
   'feel-syntax': {
     category: 'error',
-    code: 'FEEL_SYNTAX',
+    code: PLATFORM_RULE_CODES['feel-syntax'],
     engineChecks: true,
     create: rule((node, reporter) => {
       const check = (owner: LintNode | undefined, what: string, expr: unknown, data: PlatformReportData) => {
@@ -157,6 +158,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
         return { path: i >= 0 ? ['extensionElements', 'values', i, ...inner, prop] : undefined, propertiesPanel: { entryIds: [entryId] } };
       };
       switch (node.$type) {
+        case 'bpmn:Expression':
         case 'bpmn:FormalExpression': {
           const parent = node.$parent;
           if (parent?.$type === 'bpmn:SequenceFlow') check(parent, '条件', node.body, { path: ['conditionExpression', 'body'], propertiesPanel: { entryIds: ['conditionExpression'] } });
@@ -200,7 +202,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** A job type no worker of the platform handles: the task would wait forever. */
   'job-type': {
     category: 'error',
-    code: 'JOB_TYPE_UNKNOWN',
+    code: PLATFORM_RULE_CODES['job-type'],
     create: rule((node, reporter) => {
       if (node.$type !== 'zeebe:TaskDefinition') return;
       const owner = ownerOf(node);
@@ -217,7 +219,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** A rules.evaluate task names a rule set the draft has. */
   'rule-set': {
     category: 'error',
-    code: 'RULE_SET_UNKNOWN',
+    code: PLATFORM_RULE_CODES['rule-set'],
     create: rule((node, reporter, ctx) => {
       if (!node.id || str(extension(node, 'zeebe:TaskDefinition')?.type)?.trim() !== 'rules.evaluate' || !ctx.ruleSets) return;
       const headers = extension(node, 'zeebe:TaskHeaders');
@@ -243,13 +245,13 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
    */
   'form-key': {
     category: 'warn',
-    code: 'FORM_KEY_UNKNOWN',
+    code: PLATFORM_RULE_CODES['form-key'],
     create: rule((node, reporter, ctx) => {
       if (node.$type !== 'zeebe:FormDefinition' || !ctx.forms) return;
       const owner = ownerOf(node);
       const key = str(node.formKey)?.trim();
       if (!owner?.id || !key || ctx.forms.has(key)) return;
-      reporter.report(owner.id, `任务 ${label(owner)} 的表单「${key}」在草稿中不存在,办理时只填审核意见、不显示任务表单(manifest.json 登记的表单:${[...ctx.forms].join('、') || '无'})`, {
+      reporter.report(owner.id, `任务 ${label(owner)} 的表单「${key}」不是草稿 manifest.json 登记的表单,办理时只填审核意见、不显示任务表单`, {
         path: ['extensionElements', 'values', extensionIndex(owner, 'zeebe:FormDefinition'), 'formKey'],
         propertiesPanel: { entryIds: ['customFormKey'] },
       });
@@ -259,7 +261,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** Candidate groups some role can work (unit:, city:, province:, applicant:). */
   'candidate-group': {
     category: 'error',
-    code: 'CANDIDATE_GROUP_UNKNOWN',
+    code: PLATFORM_RULE_CODES['candidate-group'],
     create: rule((node, reporter) => {
       const r = candidateGroupFinding(node);
       if (r && r.known.length === 0) reporter.report(r.owner.id!, `任务 ${label(r.owner)} 的候选组(${r.unknown.map((p) => `${p}:`).join('、')})没有对应的角色,无人能办理:候选组须为 ${prefixList()} 之一`, r.data);
@@ -267,7 +269,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   },
   'candidate-group-partial': {
     category: 'warn',
-    code: 'CANDIDATE_GROUP_PARTLY_UNKNOWN',
+    code: PLATFORM_RULE_CODES['candidate-group-partial'],
     create: rule((node, reporter) => {
       const r = candidateGroupFinding(node);
       if (r && r.known.length > 0 && r.unknown.length > 0) reporter.report(r.owner.id!, `任务 ${label(r.owner)} 的候选组 ${r.unknown.map((p) => `${p}:`).join('、')} 没有对应的角色,只有 ${r.known.map((p) => `${p}:`).join('、')} 的审核人能办理`, r.data);
@@ -277,7 +279,7 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   /** Each task and gateway names the notice's clause it implements. */
   'element-clause': {
     category: 'warn',
-    code: 'ELEMENT_NO_CLAUSE',
+    code: PLATFORM_RULE_CODES['element-clause'],
     create: rule((node, reporter, ctx) => {
       if (!node.id || !ctx.implementedElements) return;
       if (!(node.$instanceOf('bpmn:Task') || node.$instanceOf('bpmn:Gateway'))) return;

@@ -15,10 +15,10 @@ import { elementOf, firstFile, groupFiles } from './draftFiles.ts';
 import { draftFileQuery, FilePane } from './FilePane.tsx';
 import { ProblemsPanel, type PanelProblem } from './ProblemsPanel.tsx';
 import type { LintReport } from '../modeler/linting/index.ts';
-import { PLATFORM_RULES } from '../../../../engine/bpmn/lint/platformRules.ts';
+import { PLATFORM_RULE_CODES } from '../../../../engine/bpmn/lint/platformRuleCodes.ts';
 
 /** Problem codes the live linter reports itself: for the diagram being edited its findings replace the last save's. */
-const LIVE_CODES = new Set(Object.values(PLATFORM_RULES).map((r) => r.code));
+const LIVE_CODES = new Set<string>(Object.values(PLATFORM_RULE_CODES));
 import { TryoutTab } from '../tryout/TryoutTab.tsx';
 
 const w = dt.workspace;
@@ -109,7 +109,8 @@ export function DraftWorkspacePage() {
   const liveSeen = new Set(liveProblems.map((p) => `${p.pointer}|${p.message}`));
   const liveFile = live?.file === path ? path : null;
   const savedProblems = draft.problems.filter((p) => p.file !== liveFile || (!LIVE_CODES.has(p.code) && !liveSeen.has(`${p.pointer}|${p.message}`)));
-  const problems: PanelProblem[] = [...liveProblems, ...savedProblems];
+  // Errors first; live before saved within each (a stable sort keeps the rest in order).
+  const problems: PanelProblem[] = [...liveProblems, ...savedProblems].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
   const errors = problems.filter((p) => p.severity === 'error');
   const errorsByFile = new Map<string, number>();
   for (const p of errors) errorsByFile.set(p.file, (errorsByFile.get(p.file) ?? 0) + 1);

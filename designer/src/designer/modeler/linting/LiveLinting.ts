@@ -1,7 +1,7 @@
-import { Linter } from '@camunda/linting';
-import StaticResolver from 'bpmnlint/lib/resolver/static-resolver';
+import type { Linter } from '@camunda/linting';
 import type { PlatformLintContext } from '../../../../../engine/bpmn/lint/platformLintContext.ts';
-import { PLATFORM_RULES, platformLintPlugin } from '../../../../../engine/bpmn/lint/platformRules.ts';
+import { PLATFORM_RULES } from '../../../../../engine/bpmn/lint/platformRules.ts';
+import { createLinter } from './createLinter.ts';
 import { zhFieldMessage, zhLintMessage } from './zhLintMessages.ts';
 
 /** The Zeebe version the platform's packages are drawn for, when a diagram does not say (a new draft's). */
@@ -42,14 +42,6 @@ interface Definitions {
   get(name: string): unknown;
 }
 
-/** Zeebe rules the platform leaves to its own: */
-const ZEEBE_OFF = {
-  // Tasks are jobs of io.camunda.zeebe:userTask on every engine of the platform (the inbox holds them): not deprecated here.
-  'camunda-compat/zeebe-user-task': 'off',
-  // FEEL is parsed by platform/feel-syntax with the parser the embedded engine runs (and the server runs the same).
-  'camunda-compat/feel': 'off',
-};
-
 /**
  * Lints the diagram while it is edited: @camunda/linting (bpmnlint with camunda-compat's Zeebe rules
  * for the diagram's execution platform version) plus the platform's own rules as a bpmnlint plug-in.
@@ -70,12 +62,7 @@ export class LiveLinting {
     private readonly linting: Linting,
     private readonly config: LiveLintingConfig | undefined,
   ) {
-    const plugin = platformLintPlugin(() => this.config?.context() ?? { bpmnFile: '', ruleSets: null, forms: null, implementedElements: null });
-    this.linter = new Linter({
-      modeler: 'web',
-      type: 'cloud',
-      plugins: [{ config: { rules: { ...plugin.config.rules, ...ZEEBE_OFF } }, resolver: new StaticResolver(plugin.rules) }],
-    });
+    this.linter = createLinter(() => this.config?.context() ?? { bpmnFile: '', ruleSets: null, forms: null, implementedElements: null });
     if (!config) return;
     config.show = (report) => {
       const full = this.reports.find((r) => (r as LintReport).id === report.id && (r as LintReport).message === report.message);

@@ -68,6 +68,7 @@ const TERMS: Record<string, string> = {
   'Before all': '全部之前',
   Executable: '可执行',
   'History time to live': '历史保留时间',
+  conditionExpression: '条件表达式',
 };
 
 const term = (t: string): string => TERMS[t] ?? (zhModeler[t] !== undefined ? zhModeler[t]! : translate(t));
@@ -124,6 +125,7 @@ const PATTERNS: Pattern[] = [
   [/^(?:A|An) <([^>]+)> with a <Business ID> longer than 255 characters is not supported$/, (m) => `${T(m[1])}的业务 ID 不能超过 255 个字符`],
   [/^An <Execution listener> with <Before all> event type is only allowed on multi-instance elements$/, () => '事件类型为「全部之前」的执行监听器只能用于多实例元素'],
   [/^Property <([^>]+)> uses (?:deprecated|legacy) secret expression format/, (m) => `属性「${m[1]}」使用了旧的密钥表达式格式,请改为 camunda.secrets 格式`],
+  [/^Property <([^>]+)> is not a valid FEEL expression$/, (m) => `「${T(m[1])}」不是合法的 FEEL 表达式`],
   // bpmnlint's own correctness rules
   [/^Duplicate outgoing sequence flows$/, () => '有重复的传出顺序流'],
   [/^Duplicate incoming sequence flows$/, () => '有重复的传入顺序流'],
