@@ -306,7 +306,7 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     expect(after.files.find((f) => f.path === 'a.md')!.size).toBe(5);
   });
 
-  it('refuses to publish what the designer's live linting flags: a job type no worker handles, a rule set the draft lacks, a group no role works', async () => {
+  it('refuses to publish what live linting flags in the designer: a job type no worker handles, a rule set the draft lacks, a group no role works', async () => {
     // given a fresh clone whose diagram names a job type without a worker, a rule set that is not there and a group of no role
     const res = await editor.post('/api/drafts').send({ fromHash: sc21Hash, year: 2028 });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -315,7 +315,7 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     const broken = (original.body.content as string)
       .replace('<zeebe:taskDefinition type="rules.evaluate" retries="3"/><zeebe:taskHeaders><zeebe:header key="ruleSet" value="registration"/>', '<zeebe:taskDefinition type="rules.evaluate" retries="3"/><zeebe:taskHeaders><zeebe:header key="ruleSet" value="no-such-rules"/>')
       .replace(/(<bpmn:serviceTask id="(?!Task_CheckRegistration)[^"]+"[^>]*><bpmn:extensionElements><zeebe:taskDefinition type=")[^"]+"/, '$1nobody.handles"')
-      .replace(/candidateGroups="=\[&quot;unit:&quot;/, 'candidateGroups="=[&quot;bureau:&quot;');
+      .replace(/candidateGroups='=\["unit:"/, `candidateGroups='=["bureau:"`);
     expect(broken).not.toBe(original.body.content);
     // when it is saved
     const saved = await editor.put(file(id, 'process.bpmn')).send({ content: broken, revision: original.body.revision });
