@@ -9,6 +9,19 @@ import type { Problem } from './packageTypes.ts';
 const require = createRequire(import.meta.url);
 const zeebeSchema = require('zeebe-bpmn-moddle/resources/zeebe.json');
 
+/** Parsed diagrams by their text: a draft is checked on save and again on publish, a package on validate and deploy. */
+const parsed = new Map<string, Promise<unknown>>();
+function parse(xml: string): Promise<unknown> {
+  let root = parsed.get(xml);
+  if (!root) {
+    root = new BpmnModdle({ zeebe: zeebeSchema }).fromXML(xml).then((r) => (r as { rootElement: unknown }).rootElement);
+    if (parsed.size >= 32) parsed.delete(parsed.keys().next().value!);
+    parsed.set(xml, root);
+    root.catch(() => parsed.delete(xml));
+  }
+  return root;
+}
+
 /**
  * The platform's own BPMN rules (engine/bpmn/lint/platformRules.ts), run with bpmnlint exactly as the
  * designer runs them live: job types no worker handles, rule sets and form keys the package lacks,
@@ -21,7 +34,7 @@ export async function checkPlatformBpmn(bpmn: Record<string, string>, manifest: 
   for (const [file, xml] of Object.entries(bpmn)) {
     let root: unknown;
     try {
-      ({ rootElement: root } = (await new BpmnModdle({ zeebe: zeebeSchema }).fromXML(xml)) as { rootElement: unknown });
+      root = await parse(xml);
     } catch {
       continue; // (the engine's validation reports a file that does not parse)
     }
