@@ -6,6 +6,7 @@ import { checkFormDefinition } from './checkFormDefinition.ts';
 import { checkRegistrationFor } from './checkRegistrationFor.ts';
 import { checkScheduledJobs } from './checkScheduledJobs.ts';
 import { checkCaseStarts, checkStartedBy } from './checkCaseStarts.ts';
+import { checkPlatformBpmn } from './checkPlatformBpmn.ts';
 import { checkSanctionKinds } from './checkSanctionKinds.ts';
 import { checkTraceability } from './checkTraceability.ts';
 import { computeContentHash } from './computeContentHash.ts';
@@ -323,6 +324,8 @@ export async function loadPackage(dir: string, options: LoadPackageOptions = {})
     ...checkCaseStarts(bpmn, list(m.processes).filter(isObject)),
     ...checkStartedBy(list(m.processes).filter(isObject), Object.fromEntries(Object.entries(forms).map(([id, f]) => [id, f.schema]))),
   );
+  // The platform's own BPMN rules, the same the designer runs while the diagram is edited.
+  problems.push(...(await checkPlatformBpmn(bpmn, m, names)));
 
   for (const name of names) {
     if (referenced.has(name) || /\.(md|txt)$/i.test(name)) continue;

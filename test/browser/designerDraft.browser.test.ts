@@ -13,6 +13,9 @@ const RENAMED = '单位推荐(2026年起由推荐单位在线推荐)';
 /** The modeler's translate misses so far (the module records every template it had no Chinese for). */
 const misses = (page: Page) => page.evaluate(() => [...(window.__designerTranslateMisses ?? [])]);
 
+/** Lint messages the live linter had no Chinese for. */
+const lintMisses = (page: Page) => page.evaluate(() => [...(window.__designerLintMisses ?? [])]);
+
 /** Latin words left in what the modeler shows: palette and context-pad titles, panel headers and labels. */
 async function englishOnScreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -46,6 +49,7 @@ async function replaceEditorText(page: Page, text: string): Promise<void> {
 declare global {
   interface Window {
     __designerTranslateMisses?: Set<string>;
+    __designerLintMisses?: Set<string>;
   }
 }
 
@@ -126,7 +130,7 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     await b.step('diagram-xml');
     await b.page.getByRole('tab', { name: '流程图' }).click();
 
-    // when they clear the job type of the registration check in 任务定义 and save
+    // when they clear the job type of the registration check in 任务定义, without saving
     const checkTask = b.page.locator('.djs-element[data-element-id="Task_CheckRegistration"]');
     await checkTask.click();
     const jobType = b.page.locator('#bio-properties-panel-taskDefinitionType');
@@ -138,23 +142,32 @@ describeBrowser('designer: a policy editor turns the 2021 package into a 2026 dr
     expect(oldJobType).not.toBe('');
     expect(await englishOnScreen(b.page)).toEqual([]);
     await jobType.fill('');
-    await b.page.getByTestId('save-file').click();
-    // then the problem names the element, in Chinese
-    const taskProblem = b.page.getByTestId('problem-row').filter({ hasText: '元素 Task_CheckRegistration' });
-    await taskProblem.waitFor();
-    expect(await taskProblem.innerText()).toContain('缺少任务类型');
-    await b.step('bpmn-problem');
-    // when they select something else and then click the problem, the modeler selects that element
+    // then the live check puts the problem in the panel at once, naming the element, in Chinese
+    const taskProblem = b.page.locator('[data-testid="problem-row"][data-source="live"]').filter({ hasText: '元素 Task_CheckRegistration' });
+    await expect.poll(() => taskProblem.count(), POLL).toBe(1);
+    expect(await taskProblem.innerText()).toContain('任务类型');
+    expect(await taskProblem.innerText()).toContain('实时检查');
+    expect(await b.page.getByTestId('publish-draft').isDisabled()).toBe(true);
+    // and the field says it under itself, in Chinese too
+    await expect.poll(() => b.page.locator('[data-entry-id="taskDefinitionType"] .bio-properties-panel-error').innerText(), POLL).toMatch(/[\u4e00-\u9fff]/);
+    await b.step('bpmn-problem-live');
+    // when they select something else and then click the problem, the modeler selects that element and focuses the field
     await b.page.locator('.djs-element[data-element-id="Task_UnitReview"]').click();
+    await expect.poll(() => b.page.locator('.bio-properties-panel-header-label').innerText(), POLL).not.toContain('报名受理校验');
     await taskProblem.click();
     await b.page.locator('.djs-element.selected[data-element-id="Task_CheckRegistration"]').waitFor();
     expect(await b.page.locator('.bio-properties-panel-header-label').innerText()).toContain('报名受理校验');
-    // and restoring the job type clears it
-    if (!(await jobType.isVisible())) await taskDefinition.click();
-    await jobType.fill(oldJobType);
-    await b.page.getByTestId('save-file').click();
+    await expect.poll(() => b.page.evaluate(() => document.activeElement?.id), POLL).toBe('bio-properties-panel-taskDefinitionType');
+    await b.step('bpmn-problem-field-focused');
+    // and typing the job type back clears it, still without saving
+    await b.page.keyboard.insertText(oldJobType);
     await expect.poll(() => taskProblem.count(), POLL).toBe(0);
+    expect(await jobType.inputValue()).toBe(oldJobType);
+    expect(await lintMisses(b.page)).toEqual([]);
     await b.step('bpmn-problem-fixed');
+    await b.page.getByTestId('save-file').click();
+    await b.page.getByText('已保存').first().waitFor();
+    expect(await b.page.getByTestId('problem-row').filter({ hasText: '元素 Task_CheckRegistration' }).count()).toBe(0);
 
     // when someone else saves the diagram in between (another tab of the same office)
     const other = (await editorApi.get(`/api/drafts/${draftId}/files/process.bpmn`)).body as { content: string; revision: number };

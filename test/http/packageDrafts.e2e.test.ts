@@ -306,6 +306,30 @@ describe.each(storeTargets())('package drafts on the server (issue 11) on $name'
     expect(after.files.find((f) => f.path === 'a.md')!.size).toBe(5);
   });
 
+  it('refuses to publish what live linting flags in the designer: a job type no worker handles, a rule set the draft lacks, a group no role works', async () => {
+    // given a fresh clone whose diagram names a job type without a worker, a rule set that is not there and a group of no role
+    const res = await editor.post('/api/drafts').send({ fromHash: sc21Hash, year: 2028 });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const id = res.body.id as string;
+    const original = await editor.get(file(id, 'process.bpmn'));
+    const broken = (original.body.content as string)
+      .replace('<zeebe:taskDefinition type="rules.evaluate" retries="3"/><zeebe:taskHeaders><zeebe:header key="ruleSet" value="registration"/>', '<zeebe:taskDefinition type="rules.evaluate" retries="3"/><zeebe:taskHeaders><zeebe:header key="ruleSet" value="no-such-rules"/>')
+      .replace(/(<bpmn:serviceTask id="(?!Task_CheckRegistration)[^"]+"[^>]*><bpmn:extensionElements><zeebe:taskDefinition type=")[^"]+"/, '$1nobody.handles"')
+      .replace(/candidateGroups='=\["unit:"/, `candidateGroups='=["bureau:"`);
+    expect(broken).not.toBe(original.body.content);
+    // when it is saved
+    const saved = await editor.put(file(id, 'process.bpmn')).send({ content: broken, revision: original.body.revision });
+    // then the save reports each on its element, in Chinese, as errors
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const codes = (saved.body.problems as Array<{ code: string; severity: string; pointer: string; message: string }>).filter((p) => p.severity === 'error').map((p) => p.code);
+    expect(codes).toEqual(expect.arrayContaining(['RULE_SET_UNKNOWN', 'JOB_TYPE_UNKNOWN', 'CANDIDATE_GROUP_UNKNOWN']));
+    expect(saved.body.problems.find((p: { code: string }) => p.code === 'RULE_SET_UNKNOWN')).toMatchObject({ file: 'process.bpmn', pointer: '#Task_CheckRegistration', message: expect.stringContaining('no-such-rules') });
+    // and publishing is refused by the server (not only by the page's button)
+    const refused = expectProblem(await editor.post(`/api/drafts/${id}/publish`).send({ revision: saved.body.draft.revision }), 422);
+    expect(refused.problems!.map((p) => p.code)).toEqual(expect.arrayContaining(['RULE_SET_UNKNOWN', 'JOB_TYPE_UNKNOWN', 'CANDIDATE_GROUP_UNKNOWN']));
+    expect((await editor.delete(`/api/drafts/${id}`)).status).toBe(204);
+  });
+
   it('lets only the region policy editors write and its admins read and publish; another province does not see the draft', async () => {
     // given a Sichuan draft
     const res = await editor.post('/api/drafts').send({ template: 'empty', packageId: 'sichuan-2027-access', procedure: 'access-check', region: { code: '510000', name: '四川省' }, year: 2027, title: '2027年权限检查' });

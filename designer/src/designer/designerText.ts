@@ -117,6 +117,9 @@ export const dt = {
     at: '位置',
     message: '说明',
     element: (id: string) => `元素 ${id}`,
+    source: '来源',
+    live: '实时检查',
+    saved: '保存时检查',
   },
   tryout: {
     tab: '试运行',

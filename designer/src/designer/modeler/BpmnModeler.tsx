@@ -15,6 +15,7 @@ import TranslateModule from './translate/index.ts';
 import ClauseBadgesModule from './clauseBadges/index.ts';
 import TaskTemplatesModule from './taskTemplates/index.ts';
 import CandidateGroupPickerModule, { type CandidateGroupChoice } from './candidateGroupPicker/index.ts';
+import LiveLintingModule, { type LiveLintingConfig } from './linting/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
@@ -60,7 +61,7 @@ function showStart(canvas: Canvas): void {
  * The bpmn-js Modeler with the Zeebe properties panel, Zeebe behaviours, a minimap and every label
  * in Chinese (TranslateModule). `onChange` fires on every edit, so the page knows there is unsaved work.
  */
-export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, elementTemplates, candidateGroups }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; /** Task templates (Zeebe element templates) the panel offers. */ elementTemplates?: unknown[]; /** Candidate groups a user task can be given (the region's roles and organisations). */ candidateGroups?: CandidateGroupChoice[] }) {
+export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620, elementTemplates, candidateGroups, linting }: { xml: string; onChange?: () => void; readOnly?: boolean; focus?: { elementId: string; nonce: number } | null; ref?: Ref<BpmnModelerHandle>; height?: number; /** Task templates (Zeebe element templates) the panel offers. */ elementTemplates?: unknown[]; /** Candidate groups a user task can be given (the region's roles and organisations). */ candidateGroups?: CandidateGroupChoice[]; linting?: LiveLintingConfig }) {
   const canvasHost = useRef<HTMLDivElement>(null);
   const panelHost = useRef<HTMLDivElement>(null);
   const modeler = useRef<Modeler | null>(null);
@@ -76,9 +77,11 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, CandidateGroupPickerModule, input.module],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, CandidateGroupPickerModule, input.module, ...(linting ? [LiveLintingModule] : [])],
       elementTemplates: [],
       moddleExtensions: { zeebe: zeebeModdle },
+      // Live linting (problems panel, canvas and field errors) while the diagram is edited.
+      ...(linting ? { liveLinting: linting } : {}),
     });
     modeler.current = m;
     let live = true;

@@ -24,3 +24,18 @@ declare module 'diagram-js-minimap' {
   const module: Record<string, unknown>;
   export default module;
 }
+declare module '@camunda/linting' {
+  export class Linter {
+    constructor(options?: { modeler?: 'desktop' | 'web'; type?: 'cloud' | 'platform'; plugins?: Array<{ config?: { rules: Record<string, string> }; resolver?: unknown }> });
+    lint(contents: unknown): Promise<unknown[]>;
+  }
+}
+declare module '@camunda/linting/modeler' {
+  const module: Record<string, unknown>;
+  export default module;
+}
+declare module 'bpmnlint/lib/resolver/static-resolver' {
+  export default class StaticResolver {
+    constructor(cache: Record<string, unknown>);
+  }
+}

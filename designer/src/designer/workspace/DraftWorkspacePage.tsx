@@ -9,11 +9,16 @@ import { LoadError } from '../../components/LoadError.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useSession } from '../../components/SessionContext.tsx';
 import { formatDateTime } from '../../components/formatDate.ts';
-import type { DraftDetail, DraftProblem, SaveResult } from '../draftTypes.ts';
+import type { DraftDetail, SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { elementOf, firstFile, groupFiles } from './draftFiles.ts';
 import { draftFileQuery, FilePane } from './FilePane.tsx';
-import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { ProblemsPanel, type PanelProblem } from './ProblemsPanel.tsx';
+import type { LintReport } from '../modeler/linting/index.ts';
+import { PLATFORM_RULE_CODES } from '../../../../engine/bpmn/lint/platformRuleCodes.ts';
+
+/** Problem codes the live linter reports itself: for the diagram being edited its findings replace the last save's. */
+const LIVE_CODES = new Set<string>(Object.values(PLATFORM_RULE_CODES));
 import { TryoutTab } from '../tryout/TryoutTab.tsx';
 
 const w = dt.workspace;
@@ -42,7 +47,9 @@ export function DraftWorkspacePage() {
   }, [id]);
   const [dirty, setDirty] = useState(false);
   const [reloads, setReloads] = useState(0);
-  const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number } | null>(null);
+  const [focus, setFocus] = useState<{ elementId: string | null; pointer: string; nonce: number; report?: LintReport } | null>(null);
+  // What the live linter finds in the open diagram, as it is edited.
+  const [live, setLive] = useState<{ file: string; reports: LintReport[] } | null>(null);
 
   // Leaving with unsaved work asks first: another page of the app, and closing or reloading the tab.
   // (Switching files is asked in `open`; the ?file= change it makes is not blocked.)
@@ -95,7 +102,16 @@ export function DraftWorkspacePage() {
   const path = search.get('file') ?? firstFile(draft.files);
   const tab = search.get('tab') ?? 'files';
   const readOnly = role !== 'policy_editor' || draft.status === 'PUBLISHED';
-  const errors = draft.problems.filter((p) => p.severity === 'error');
+  const liveProblems: PanelProblem[] =
+    live && live.file === path
+      ? live.reports.map((r) => ({ file: live.file, pointer: `#${r.id}`, message: r.message, severity: r.category === 'error' ? ('error' as const) : ('warning' as const), code: r.code, live: r }))
+      : [];
+  const liveSeen = new Set(liveProblems.map((p) => `${p.pointer}|${p.message}`));
+  const liveFile = live?.file === path ? path : null;
+  const savedProblems = draft.problems.filter((p) => p.file !== liveFile || (!LIVE_CODES.has(p.code) && !liveSeen.has(`${p.pointer}|${p.message}`)));
+  // Errors first; live before saved within each (a stable sort keeps the rest in order).
+  const problems: PanelProblem[] = [...liveProblems, ...savedProblems].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
+  const errors = problems.filter((p) => p.severity === 'error');
   const errorsByFile = new Map<string, number>();
   for (const p of errors) errorsByFile.set(p.file, (errorsByFile.get(p.file) ?? 0) + 1);
 
@@ -136,9 +152,9 @@ export function DraftWorkspacePage() {
     });
   };
 
-  const onProblem = (p: DraftProblem) => {
+  const onProblem = (p: PanelProblem) => {
     const elementId = elementOf(p.pointer);
-    open(p.file, () => setFocus({ elementId: p.file.endsWith('.bpmn') ? elementId : null, pointer: p.pointer, nonce: Date.now() }));
+    open(p.file, () => setFocus({ elementId: p.file.endsWith('.bpmn') ? elementId : null, pointer: p.pointer, nonce: Date.now(), report: p.live }));
   };
 
   const onPublish = () =>
@@ -223,6 +239,8 @@ export function DraftWorkspacePage() {
               revision={draft.revision}
               readOnly={readOnly}
               focus={focus}
+              filePaths={draft.files.map((f) => f.path)}
+              onLint={(file, reports) => setLive({ file, reports })}
               onDirtyChange={setDirty}
               onSaved={onSaved}
               onConflict={onConflict}
@@ -231,7 +249,7 @@ export function DraftWorkspacePage() {
         </Col>
       </Row>
       <div style={{ marginTop: 12, display: tab === 'files' ? undefined : 'none' }}>
-        <ProblemsPanel problems={draft.problems} onOpen={onProblem} />
+        <ProblemsPanel problems={problems} onOpen={onProblem} />
       </div>
     </>
   );

@@ -6,6 +6,8 @@ import { api, data } from '../../api/client.ts';
 import { ApiError, messageOf } from '../../api/ApiError.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { BpmnModelerHandle } from '../modeler/BpmnModeler.tsx';
+import type { LintReport, LiveLintingConfig } from '../modeler/linting/index.ts';
+import { platformLintContext } from '../../../../engine/bpmn/lint/platformLintContext.ts';
 import type { SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { JsonEditor } from './JsonEditor.tsx';
@@ -23,8 +25,12 @@ export interface FilePaneProps {
   /** The draft's revision the next save sends (the last one read or saved here). */
   revision: number;
   readOnly: boolean;
-  /** A problem clicked: the BPMN element to select, or the JSON pointer to put the cursor on. */
-  focus: { elementId: string | null; pointer: string; nonce: number } | null;
+  /** A problem clicked: the BPMN element to select, or the JSON pointer to put the cursor on; a live one opens its field. */
+  focus: { elementId: string | null; pointer: string; nonce: number; report?: LintReport } | null;
+  /** Paths of the draft's files (the live linter checks rule sets and forms against them). */
+  filePaths: string[];
+  /** What the live linter finds in the diagram as it is edited (none for other files or read-only). */
+  onLint?(file: string, reports: LintReport[]): void;
   onDirtyChange(dirty: boolean): void;
   onSaved(result: SaveResult, content: string): void;
   /** Someone else saved in between (409): the page offers to read the draft again. */
@@ -49,10 +55,20 @@ export function FilePane(props: FilePaneProps) {
   return <FileEditor {...props} initial={q.data.content} />;
 }
 
-function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, onSaved, onConflict, initial }: FilePaneProps & { initial: string }) {
+function FileEditor({ draftId, path, revision, readOnly, focus, filePaths, onLint, onDirtyChange, onSaved, onConflict, initial }: FilePaneProps & { initial: string }) {
   const { message } = AntdApp.useApp();
   const bpmn = path.endsWith('.bpmn');
   const modeler = useRef<BpmnModelerHandle>(null);
+  // The live linter reads the draft's manifest (rule sets, forms, clauses) as last read or saved here.
+  const manifest = useQuery({ ...draftFileQuery(draftId, 'manifest.json'), enabled: bpmn && !readOnly });
+  const lintContext = useRef(platformLintContext(path, undefined, filePaths));
+  lintContext.current = platformLintContext(path, parseJson(manifest.data?.content), filePaths);
+  const lintTo = useRef(onLint);
+  lintTo.current = onLint;
+  const [linting] = useState<LiveLintingConfig | undefined>(() =>
+    bpmn && !readOnly ? { context: () => lintContext.current, onReports: (reports) => lintTo.current?.(path, reports) } : undefined,
+  );
+  useEffect(() => linting?.relint?.(), [manifest.data?.content, filePaths.join('\n')]);
   // What the editors start from stays as first read: a save updates the cached file, and handing that
   // to the modeler would import the diagram again (losing the selection and the view).
   const [start] = useState(initial);
@@ -66,7 +82,11 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
   const [xml, setXml] = useState('');
   // A BPMN problem clicked while the XML is shown goes back to the diagram to select its element.
   useEffect(() => {
-    if (focus?.elementId) setTab('diagram');
+    // A live problem: its element selected and its field opened in the properties panel.
+    if (focus?.report) {
+      setTab('diagram');
+      linting?.show?.(focus.report);
+    } else if (focus?.elementId) setTab('diagram');
     // A problem's pointer is shown where it points: in the JSON view.
     else if (focus?.pointer) setDataTab('json');
   }, [focus]);
@@ -136,7 +156,7 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
           {/* The modeler stays mounted behind the XML tab: the selection, the view and unsaved edits are kept. */}
           <div style={{ display: tab === 'diagram' ? 'block' : 'none' }}>
             <Suspense fallback={<Spin />}>
-              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} focus={focus?.elementId ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data?.templates} candidateGroups={templates.data?.candidateGroups} />
+              <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} linting={linting} focus={focus?.elementId && !focus.report ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data?.templates} candidateGroups={templates.data?.candidateGroups} />
             </Suspense>
           </div>
           {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
@@ -168,4 +188,13 @@ function FileEditor({ draftId, path, revision, readOnly, focus, onDirtyChange, o
       )}
     </Card>
   );
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
