@@ -26,17 +26,17 @@ export function factRefResolver(facts: Facts): (ref: FactRef) => unknown {
  * not a valid date or not of the expected type makes the condition fail, never throw.
  */
 export function customOperators(ctx: OperatorContext): Record<(typeof CUSTOM_OPERATORS)[number], OperatorFn> {
-  const { asOf } = ctx;
-  const resolve = factRefResolver(ctx.facts);
+  // The context is read at call time, so one table can serve evaluation after evaluation (rebound in between).
+  const resolve = (ref: FactRef) => (ref.path ? resolvePath(ctx.facts[ref.fact], ref.path) : ctx.facts[ref.fact]);
   return {
     dateOnOrBefore: (a, b) => isCivilDate(a) && isCivilDate(b) && a <= b,
     dateOnOrAfter: (a, b) => isCivilDate(a) && isCivilDate(b) && a >= b,
     // 「自…之日起超过N年」 fails; exactly N years (the corresponding day, C4) still passes. A date after asOf fails.
-    withinYearsBefore: (a, years) => isCivilDate(a) && typeof years === 'number' && Number.isInteger(years) && years >= 0 && a <= asOf && addCalendarMonths(a, years * 12) >= asOf,
+    withinYearsBefore: (a, years) => isCivilDate(a) && typeof years === 'number' && Number.isInteger(years) && years >= 0 && a <= ctx.asOf && addCalendarMonths(a, years * 12) >= ctx.asOf,
     // A date that has happened by asOf (e.g. a filing accepted on or before the as-of date).
-    notAfterAsOf: (a) => isCivilDate(a) && a <= asOf,
+    notAfterAsOf: (a) => isCivilDate(a) && a <= ctx.asOf,
     // The last day of a restriction (inclusive) lies before asOf, or there is none: the restriction is over.
-    endedBeforeAsOf: (a) => absent(a) || (isCivilDate(a) && a < asOf),
+    endedBeforeAsOf: (a) => absent(a) || (isCivilDate(a) && a < ctx.asOf),
     containsAny: (a, list) => Array.isArray(list) && (Array.isArray(a) ? a : absent(a) ? [] : [a]).some((x) => list.includes(x)),
     someItem: (a, pred) => Array.isArray(a) && a.some((item) => matchesPredicate(item, pred as Predicate, resolve)),
     // No array (or an empty one) has no matching item.

@@ -8,11 +8,17 @@ const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30, datetimes, other formats). */
 export function isCivilDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
+  if (typeof value !== 'string' || value.length !== 10) return false;
   const m = CIVIL_DATE.exec(value);
   if (!m) return false;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return new Date(t).toISOString().slice(0, 10) === value;
+  // Arithmetic instead of a Date round trip (this runs for every date operator of every rule). Years
+  // before 0100 stay invalid, as they were when Date.UTC read them as 19xx.
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 100 || mo < 1 || mo > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31);
 }
 
 /** Day number of a civil date; throws a RangeError (in Chinese, for operators) on anything else. */

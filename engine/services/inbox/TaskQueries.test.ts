@@ -31,6 +31,7 @@ describe.each(storeTargets())('TaskQueries on $name', (target: StoreTarget) => {
   let db: Db;
   let close: () => Promise<void>;
   let queries: TaskQueries;
+  let inbox: InboxService;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -39,7 +40,7 @@ describe.each(storeTargets())('TaskQueries on $name', (target: StoreTarget) => {
     const calendar = new CalendarService(db, audit);
     await calendar.reload();
     // A real inbox projects the tasks (the engine is built but not started: creating a task does not call it).
-    const inbox = new InboxService(db, new EmbeddedEngine(db, { now: () => NOW, timerPollMs: 60_000, jobPollMs: 60_000, log: () => undefined }), audit, () => NOW);
+    inbox = new InboxService(db, new EmbeddedEngine(db, { now: () => NOW, timerPollMs: 60_000, jobPollMs: 60_000, log: () => undefined }), audit, () => NOW);
     queries = new TaskQueries(db, calendar, () => NOW);
     const tasks: Array<[string, Parameters<typeof job>[0]]> = [
       ['dueToday', { city: '510700', due: '2026-09-30T09:00:00Z', name: '王伟', idNumber: '51070019900101123X' }],
@@ -103,6 +104,27 @@ describe.each(storeTargets())('TaskQueries on $name', (target: StoreTarget) => {
     // then
     expect(await idsOf({ rule: 'REFER' })).toEqual(pick('noDue'));
     expect((await list({ rule: 'REFER' })).items[0]).toMatchObject({ ruleDecision: 'REFER', ruleDecisionLabel: '需人工' });
+  });
+
+  it('lists 「我的」 from the assignee kept on the candidate rows: claimed, released, claimed again', async () => {
+    // given
+    const me = reviewer('510700');
+    expect((await list({ mine: true }, me)).total).toBe(0);
+    // when
+    await inbox.claim(me, ids.afterHoliday);
+    await inbox.claim(me, ids.dueToday);
+    // then: in due order, with the total, served by the candidate rows' own column
+    const mine = await list({ mine: true }, me);
+    expect(mine.items.map((r) => r.id)).toEqual([ids.dueToday, ids.afterHoliday]);
+    expect(mine.total).toBe(2);
+    expect((await db.knex('task_candidates').where({ task_id: ids.dueToday }).first('assignee')).assignee).toBe(me.id);
+    // when released
+    await inbox.unclaim(me, ids.dueToday);
+    // then
+    expect(await idsOf({ mine: true })).toEqual(pick('afterHoliday'));
+    expect((await db.knex('task_candidates').where({ task_id: ids.dueToday }).first('assignee')).assignee).toBeNull();
+    await inbox.unclaim(me, ids.afterHoliday);
+    expect((await list({ mine: true }, me)).total).toBe(0);
   });
 
   it('pages with a stable total and refuses a procedure without a year and a caller who is not a reviewer', async () => {

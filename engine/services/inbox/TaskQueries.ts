@@ -167,12 +167,15 @@ export class TaskQueries {
       else base.andWhere(col, 'like', `${prefix.replace(/[%_\\]/g, (m) => `\\${m}`)}%`);
     }
     if (q.due) this.dueFilter(base, done ? 't.due_at' : 'c.due_sort', q.due, actor.regionCode);
-    if (q.applicationId || q.mine) {
+    // 「我的」 in 待办: the assignee copied onto the candidate rows (migration 026), one index range in due order.
+    const mineHere = q.mine && !done;
+    if (mineHere) base.andWhere('c.assignee', actor.id);
+    if (q.applicationId || (q.mine && !mineHere)) {
       // A join, so the planner starts from the few tasks of this application or assignee (their
       // indexes) instead of probing the task of every candidate row.
       base.join('tasks as m', 'm.id', done ? 't.id' : 'c.task_id');
       if (q.applicationId) base.andWhere('m.application_id', q.applicationId);
-      if (q.mine) base.andWhere('m.assignee', actor.id);
+      if (q.mine && !mineHere) base.andWhere('m.assignee', actor.id);
     }
 
     const idCol = done ? 't.id' : 'c.task_id';

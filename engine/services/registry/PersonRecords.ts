@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../../errors.ts';
 import { insertOnce } from './insertOnce.ts';
+import { byColumns, readFactParts, type FactPart } from './readFactParts.ts';
 import type { PersonalData } from '../privacy/index.ts';
 
 export type CertificateKind = 'VQ' | 'SKILL' | 'SPECIAL';
@@ -35,6 +36,7 @@ export interface EvaluationRecord {
   orgId: string | null;
 }
 
+const BY_PERSON = '`person_id_number` = ?';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Row = Record<string, any>;
 
@@ -115,19 +117,35 @@ export class PersonRecords {
     await insertOnce(this.knex, 'evaluation_records', row, idempotencyKey ?? `import:${row.person_id_number.slice(0, 32)}:${row.date}:${row.role}:${row.occupation_code ?? ''}:${row.org_id ?? ''}`);
   }
 
-  async of(idNumber: string): Promise<{ certificates: Certificate[]; titles: Title[]; examSittings: ExamSitting[]; evaluationRecords: EvaluationRecord[] }> {
-    const key = this.key(idNumber);
-    const [certs, titles, sittings, evals] = await Promise.all([
-      this.knex('person_certificates').where({ person_id_number: key }).orderBy('id'),
-      this.knex('person_titles').where({ person_id_number: key }).orderBy('id'),
-      this.knex('exam_sittings').where({ person_id_number: key }).orderBy(['date', 'id']),
-      this.knex('evaluation_records').where({ person_id_number: key }).orderBy(['date', 'id']),
-    ]);
+  async of(idNumber: string): Promise<PersonRecordFacts> {
+    return PersonRecords.from(await readFactParts(this.knex, this.parts(this.key(idNumber)), PersonRecords.ORDER));
+  }
+
+  /** The four tables of a person's records as parts of one fact read (RegistryService.getPersonFacts adds bans and cards). */
+  parts(key: string): FactPart[] {
+    return [
+      { part: 'certificate', table: 'person_certificates', columns: ['id', 'kind', 'occupation_code', 'occupation_name', 'level', 'certificate_no', 'issued_on'], where: BY_PERSON, bindings: [key] },
+      { part: 'title', table: 'person_titles', columns: ['id', 'level', 'series', 'issued_on'], where: BY_PERSON, bindings: [key] },
+      { part: 'sitting', table: 'exam_sittings', columns: ['id', 'date', 'occupation_code', 'kind', 'result'], where: BY_PERSON, bindings: [key] },
+      { part: 'evaluation', table: 'evaluation_records', columns: ['id', 'date', 'occupation_code', 'role', 'org_id'], where: BY_PERSON, bindings: [key] },
+    ];
+  }
+
+  static readonly ORDER = { certificate: byColumns('id'), title: byColumns('id'), sitting: byColumns('date', 'id'), evaluation: byColumns('date', 'id') };
+
+  static from(parts: Map<string, Row[]>): PersonRecordFacts {
     return {
-      certificates: certs.map((r: Row) => ({ kind: r.kind, occupationCode: r.occupation_code, occupationName: r.occupation_name, level: r.level, certificateNo: r.certificate_no, issuedOn: r.issued_on })),
-      titles: titles.map((r: Row) => ({ level: r.level, series: r.series, issuedOn: r.issued_on })),
-      examSittings: sittings.map((r: Row) => ({ date: r.date, occupationCode: r.occupation_code, kind: r.kind, result: r.result })),
-      evaluationRecords: evals.map((r: Row) => ({ date: r.date, occupationCode: r.occupation_code, role: r.role, orgId: r.org_id })),
+      certificates: parts.get('certificate')!.map((r) => ({ kind: r.kind, occupationCode: r.occupation_code, occupationName: r.occupation_name, level: r.level, certificateNo: r.certificate_no, issuedOn: r.issued_on })),
+      titles: parts.get('title')!.map((r) => ({ level: r.level, series: r.series, issuedOn: r.issued_on })),
+      examSittings: parts.get('sitting')!.map((r) => ({ date: r.date, occupationCode: r.occupation_code, kind: r.kind, result: r.result })),
+      evaluationRecords: parts.get('evaluation')!.map((r) => ({ date: r.date, occupationCode: r.occupation_code, role: r.role, orgId: r.org_id })),
     };
   }
+}
+
+export interface PersonRecordFacts {
+  certificates: Certificate[];
+  titles: Title[];
+  examSittings: ExamSitting[];
+  evaluationRecords: EvaluationRecord[];
 }

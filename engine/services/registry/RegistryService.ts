@@ -9,6 +9,7 @@ import { PersonRecords, type Certificate, type EvaluationRecord, type ExamSittin
 import { ProvincialClassCities } from './ProvincialClassCities.ts';
 import { PublicNotices } from './PublicNotices.ts';
 import { UnitYearTally } from './UnitYearTally.ts';
+import { byColumns, inList, readFactParts, type FactPart } from './readFactParts.ts';
 
 export type FilingStatus = 'FILED' | 'APPLIED' | 'SUBMITTED' | 'NONE';
 export type CardStatus = 'ISSUED' | 'COLLECTED' | 'CANCELLED' | 'VOID';
@@ -159,6 +160,12 @@ const REGION = /^\d{6}$/;
 
 type Row = Record<string, any>;
 
+const ORG_COLUMNS = ['id', 'name', 'region_code', 'city_code', 'province_code', 'level', 'filing_status', 'filing_accepted_date', 'filed_date', 'is_undelegated_provincial_in_chengdu', 'recommendation_suspended_until', 'occupations', 'filed_levels'];
+const BAN_COLUMNS = ['id', 'kind', 'clause', 'starts_on', 'until', 'permanent'];
+/** The condition of activeSanctions, for the one-statement fact reads: subject type, subject key, asOf, asOf. */
+const ACTIVE_SANCTION = '`subject_type` = ? AND `subject_id` = ? AND `starts_on` <= ? AND (`permanent` = 1 OR `until` IS NULL OR `until` >= ?)';
+const CARD_COLUMNS = ['id', 'number', 'person_id_number', 'person_id_sealed', 'kind', 'occupation_code', 'occupation_name', 'issuer_region_code', 'valid_region_code', 'valid_from', 'valid_to', 'status', 'level', 'collection_deadline', 'application_id', 'collected_at', 'cancelled_at', 'cancel_reason'];
+
 const toOrg = (r: Row): Organisation => ({
   id: r.id,
   name: r.name,
@@ -290,16 +297,43 @@ export class RegistryService {
       .merge(['name', 'gender']);
   }
 
-  /** Facts about the recommending unit at asOf (SC26-01/02/06/14/52). */
+  /** Facts about the recommending unit at asOf (SC26-01/02/06/14/52): one statement. */
   async getRecommenderFacts(orgId: string, asOf: string): Promise<RecommenderFacts> {
     assertDate(asOf, '查询日期');
-    const r = await this.knex('organisations').where({ id: orgId }).first();
+    const parts = await readFactParts(this.knex, this.orgParts(orgId, asOf, RECOMMENDATION_SUSPENSION_KINDS));
+    return this.recommenderFrom(orgId, parts);
+  }
+
+  /** An applying organisation as rules read it: master data plus any recommendation suspension in force at asOf; one statement. */
+  async getOrganisationFacts(orgId: string, asOf: string): Promise<Organisation & { delistedSince: string | null; delistings: Array<{ since: string; clause: string }> }> {
+    assertDate(asOf, '查询日期');
+    const parts = await readFactParts(this.knex, this.orgParts(orgId, asOf, [...RECOMMENDATION_SUSPENSION_KINDS, 'EVALUATION_DELISTED']), { sanction: byColumns('starts_on', 'id') });
+    const facts = this.recommenderFrom(orgId, parts);
+    // Removed from the evaluation catalogue (LC20-37): the first delisting in force at asOf, or null.
+    const delistings = parts
+      .get('sanction')!
+      .filter((r) => r.kind === 'EVALUATION_DELISTED')
+      .map((r) => ({ since: String(r.starts_on).slice(0, 10), clause: r.clause as string }));
+    return { ...toOrg(parts.get('org')![0]), recommendationSuspendedUntil: facts.recommendationSuspendedUntil, delistedSince: delistings[0]?.since ?? null, delistings };
+  }
+
+  /** The organisation row, its sanctions of these kinds in force at asOf, and the years its city joined the province's classes. */
+  private orgParts(orgId: string, asOf: string, kinds: readonly string[]): FactPart[] {
+    return [
+      { part: 'org', table: 'organisations', columns: ORG_COLUMNS, where: '`id` = ?', bindings: [orgId] },
+      { part: 'sanction', table: 'sanctions', columns: BAN_COLUMNS, where: `${ACTIVE_SANCTION} AND ${inList('kind', kinds.length)}`, bindings: [...this.activeSanctionBindings('org', orgId, asOf), ...kinds] },
+      { part: 'class', table: 'provincial_class_cities', columns: ['year'], where: '`city_code` = (SELECT `city_code` FROM `organisations` WHERE `id` = ?)', bindings: [orgId] },
+    ];
+  }
+
+  private recommenderFrom(orgId: string, parts: Map<string, Row[]>): RecommenderFacts {
+    const r = parts.get('org')![0];
     if (!r) throw new NotFoundError('机构', orgId);
     const org = toOrg(r);
-    const suspensions: Row[] = await this.activeSanctions('org', orgId, asOf).whereIn('kind', [...RECOMMENDATION_SUSPENSION_KINDS]);
     let until = org.recommendationSuspendedUntil;
-    for (const s of suspensions.map((r) => toSanction(r, this.personal))) {
-      const end = s.permanent || !s.until ? PERMANENT_UNTIL : s.until;
+    for (const s of parts.get('sanction')!) {
+      if (!(RECOMMENDATION_SUSPENSION_KINDS as readonly string[]).includes(s.kind)) continue;
+      const end = s.permanent || !s.until ? PERMANENT_UNTIL : (s.until as string);
       if (!until || end > until) until = end;
     }
     return {
@@ -312,30 +346,26 @@ export class RegistryService {
       filingAcceptedDate: org.filingAcceptedDate,
       isUndelegatedProvincialInChengdu: org.isUndelegatedProvincialInChengdu,
       recommendationSuspendedUntil: until,
-      provincialClassYears: await this.provincialClasses.yearsOf(org.cityCode),
+      provincialClassYears: [...new Set(parts.get('class')!.map((c) => Number(c.year)))].sort((a, b) => a - b),
     };
   }
 
-  /** An applying organisation as rules read it: master data plus any recommendation suspension in force at asOf. */
-  async getOrganisationFacts(orgId: string, asOf: string): Promise<Organisation & { delistedSince: string | null; delistings: Array<{ since: string; clause: string }> }> {
-    const org = await this.getOrganisation(orgId);
-    const facts = await this.getRecommenderFacts(orgId, asOf);
-    // Removed from the evaluation catalogue (LC20-37): the first delisting in force at asOf, or null.
-    const delistings = ((await this.activeSanctions('org', orgId, asOf).where({ kind: 'EVALUATION_DELISTED' }).orderBy('starts_on').select('starts_on', 'clause')) as Array<{ starts_on: string; clause: string }>).map((r) => ({
-      since: String(r.starts_on).slice(0, 10),
-      clause: r.clause,
-    }));
-    return { ...org, recommendationSuspendedUntil: facts.recommendationSuspendedUntil, delistedSince: delistings[0]?.since ?? null, delistings };
-  }
-
-  /** Facts about a person: bans in force at asOf, and all cards. An unknown person simply has none. */
+  /** Facts about a person: bans in force at asOf, all cards, certificates, titles, sittings and evaluation work; one statement. An unknown person simply has none. */
   async getPersonFacts(idNumber: string, asOf: string): Promise<PersonFacts> {
     assertDate(asOf, '查询日期');
-    const bans = ((await this.activeSanctions('person', idNumber, asOf).orderBy('id')) as Row[])
-      .map((r) => toSanction(r, this.personal))
-      .map((s) => ({ kind: s.kind, until: s.permanent ? null : s.until, permanent: s.permanent, clause: s.clause }));
-    const cards = (await this.knex('cards').where({ person_id_number: this.personal.lookupKey(idNumber) }).orderBy('id')).map((r: Row) => toCard(r, this.personal));
-    return { idNumber, bans, cards, ...(await this.records.of(idNumber)) };
+    const key = this.personal.lookupKey(idNumber);
+    const parts = await readFactParts(
+      this.knex,
+      [
+        { part: 'ban', table: 'sanctions', columns: BAN_COLUMNS, where: ACTIVE_SANCTION, bindings: this.activeSanctionBindings('person', idNumber, asOf) },
+        { part: 'card', table: 'cards', columns: CARD_COLUMNS, where: '`person_id_number` = ?', bindings: [key] },
+        ...this.records.parts(key),
+      ],
+      { ban: byColumns('id'), card: byColumns('id'), ...PersonRecords.ORDER },
+    );
+    const bans = parts.get('ban')!.map((s) => ({ kind: s.kind as string, until: s.permanent ? null : ((s.until ?? null) as string | null), permanent: !!s.permanent, clause: s.clause as string }));
+    const cards = parts.get('card')!.map((r) => toCard(r, this.personal));
+    return { idNumber, bans, cards, ...PersonRecords.from(parts) };
   }
 
   /** Enters a card that exists already (e.g. a 2021 card that the 2024 renewal reads); the same number twice is one card. */
@@ -499,6 +529,11 @@ export class RegistryService {
       .where({ subject_type: subjectType, subject_id: this.subjectKey(subjectType, subjectId) })
       .andWhere('starts_on', '<=', asOf)
       .andWhere((q) => q.where('permanent', true).orWhereNull('until').orWhere('until', '>=', asOf));
+  }
+
+  /** activeSanctions as plain SQL for one-statement fact reads (ACTIVE_SANCTION). */
+  private activeSanctionBindings(subjectType: SanctionSubjectType, subjectId: string, asOf: string): unknown[] {
+    return [subjectType, this.subjectKey(subjectType, subjectId), asOf, asOf];
   }
 
   /** A person is looked up by the keyed hash of the ID number, an organisation by its id. */
