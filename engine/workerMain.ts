@@ -14,19 +14,21 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const tag = `[worker ${index}]`;
   const log = (msg: string, err?: unknown) => console.error(`${tag} ${maskInText(msg)}`, err instanceof Error ? maskInText(err.stack ?? err.message) : (err ?? ''));
+  let stopping = false;
+  // The HTTP process is gone without telling (killed): this worker goes the same way, as in a power cut.
+  // Listened for before anything else: a parent killed while this worker starts must not leave it orphaned.
+  process.on('disconnect', () => {
+    if (!stopping) process.kill(process.pid, 'SIGKILL');
+  });
+  if (!process.connected) process.kill(process.pid, 'SIGKILL');
   const platform = await createPlatform(config, { mode: { worker: index, of: count }, log });
   if (config.crashPoints.length) crashPointsAlsoKill(process.ppid);
-  let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     await platform.stop();
     process.exit(0);
   };
-  // The HTTP process is gone without telling (killed): this worker goes the same way, as in a power cut.
-  process.on('disconnect', () => {
-    if (!stopping) process.kill(process.pid, 'SIGKILL');
-  });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   process.on('message', (m: { type?: string }) => {
