@@ -1,13 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import knexFactory, { type Knex } from 'knex';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { USER_TASK_JOB_TYPE } from '../../engine/port/ProcessEngine.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
 import { signIn, spawnServer, tinyPng, waitUp, type Client, type ServerProcess } from './serverProcess.ts';
+import { serverDataDir } from './serverDataDir.ts';
 
 /**
  * The kill test (issue 8): the server runs as a child process and is killed with SIGKILL at each
@@ -23,20 +21,9 @@ const applicants = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && a.idNum
 const unitReviewer = DEMO_ACCOUNTS.find((a) => a.role === 'unit_reviewer' && a.orgId === ORG)!.username;
 
 describe('kill -9 at every commit point, then at random under load (SQLite, real server process)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kill-test-'));
-  const deployments = path.join(dir, 'deployments');
-  fs.mkdirSync(path.join(deployments, path.dirname(PKG)), { recursive: true });
-  fs.cpSync(path.join('deployments', PKG), path.join(deployments, PKG), { recursive: true });
-  const servers: ServerProcess[] = [];
-  let db: Knex | undefined;
-  const store = () =>
-    (db ??= knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'platform.sqlite') }, useNullAsDefault: true, pool: { min: 1, max: 1, afterCreate: (c: any, done: any) => (c.pragma('busy_timeout = 5000'), done(null, c)) } }));
+  const { dir, deployments, servers, store, cleanup } = serverDataDir('kill-test-', PKG);
 
-  afterAll(async () => {
-    for (const s of servers) await s.kill();
-    await db?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(cleanup);
 
   const start = async (crashPoint?: string) => {
     const s = await spawnServer({ dataDir: dir, deploymentsDir: deployments, crashPoint });

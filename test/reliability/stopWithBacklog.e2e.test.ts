@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import knexFactory, { type Knex } from 'knex';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { DEMO_ACCOUNTS } from '../../engine/services/demo/demoData.ts';
 import { validApplication } from '../support/fixtures.ts';
 import { waitFor } from '../support/waitFor.ts';
-import { signIn, spawnServer, tinyPng, waitUp, type ServerProcess } from './serverProcess.ts';
+import { signIn, spawnServer, tinyPng, waitUp } from './serverProcess.ts';
+import { serverDataDir } from './serverDataDir.ts';
 
 /**
  * SIGTERM with a backlog (issue 14): the HTTP process answers from the main process, the starts run
@@ -19,20 +17,9 @@ const schema = JSON.parse(fs.readFileSync(`deployments/${PKG}/forms/application.
 const applicants = DEMO_ACCOUNTS.filter((a) => a.role === 'applicant' && a.idNumber);
 
 describe('SIGTERM leaves the backlog in the start queue (real server and worker processes)', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stop-test-'));
-  const deployments = path.join(dir, 'deployments');
-  fs.mkdirSync(path.join(deployments, path.dirname(PKG)), { recursive: true });
-  fs.cpSync(path.join('deployments', PKG), path.join(deployments, PKG), { recursive: true });
-  const servers: ServerProcess[] = [];
-  let db: Knex | undefined;
-  const store = () =>
-    (db ??= knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'platform.sqlite') }, useNullAsDefault: true, pool: { min: 1, max: 1, afterCreate: (c: any, done: any) => (c.pragma('busy_timeout = 5000'), done(null, c)) } }));
+  const { dir, deployments, servers, store, cleanup } = serverDataDir('stop-test-', PKG);
 
-  afterAll(async () => {
-    for (const s of servers) await s.kill();
-    await db?.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(cleanup);
 
   it('finishes the start in hand, exits within seconds, and the next start works the backlog off once', async () => {
     onTestFailed(() => {
