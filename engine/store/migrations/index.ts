@@ -20,6 +20,7 @@ import * as m018 from './018_task_counts.ts';
 import * as m021 from './021_person_public_notices.ts';
 import * as m022 from './022_provincial_class_cities.ts';
 import * as m026 from './026_task_candidate_assignee.ts';
+import * as m027 from './027_application_name_prefix.ts';
 import * as m019 from './019_instance_migrations.ts';
 import * as m023 from './023_instance_counts.ts';
 
@@ -47,6 +48,7 @@ const migrations: Record<string, { up(k: Knex): Promise<void>; down(k: Knex): Pr
   '019_instance_migrations': m019,
   '023_instance_counts': m023,
   '026_task_candidate_assignee': m026,
+  '027_application_name_prefix': m027,
 };
 
 /** Migrations are listed in code so they run the same under tsx, vitest and the CLI. */
