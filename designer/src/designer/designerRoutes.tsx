@@ -4,13 +4,13 @@ import { Spin } from 'antd';
 import { PackagesPage } from './packages/PackagesPage.tsx';
 import { sessionHint } from '../api/session.ts';
 import { readDraftEarly } from './workspace/draftQueries.ts';
-import { preloadable } from '../components/preloadable.tsx';
+import { LazyWorkspace } from './workspace/lazyWorkspace.ts';
 import { LazyBpmnModeler } from './modeler/lazyModeler.ts';
 
 // The workspace brings the editors (CodeMirror; bpmn-js and the properties panel load with a diagram).
 const ComparePage = lazy(() => import('./compare/ComparePage.tsx').then((m) => ({ default: m.ComparePage })));
 const ActivationPage = lazy(() => import('./activation/ActivationPage.tsx').then((m) => ({ default: m.ActivationPage })));
-const Workspace = preloadable(() => import('./workspace/DraftWorkspacePage.tsx').then((m) => m.DraftWorkspacePage));
+const Workspace = LazyWorkspace;
 
 // A draft opened by its address (a link, a reload) fetches its page, and the modeler when a diagram
 // will show, while the session is still being checked, instead of one after the other.
