@@ -15,5 +15,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
     reportCompressedSize: false,
   },
+  // The live linter's worker imports the linter's rule chunks dynamically: ES module workers.
+  worker: { format: 'es' },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

@@ -21,12 +21,36 @@ function files(dir) {
     .flatMap((e) => (e.isDirectory() ? (e.name === 'dist' || e.name === 'node_modules' ? [] : files(path.join(dir, e.name))) : [path.join(dir, e.name)]));
 }
 
-/** Hash over every input of the build: the app's sources and config, the lockfile, this script. */
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/**
+ * The files outside designer/ the app's sources import by relative path, and what those import in
+ * turn (the platform BPMN rules and their lists under engine/, bundled into the browser app).
+ */
+function importedFromOutside(root, sources) {
+  const designer = paths(root).designer;
+  const found = new Set();
+  const queue = sources.filter((f) => /\.(ts|tsx|mts|js|mjs)$/.test(f));
+  while (queue.length) {
+    const file = queue.pop();
+    for (const m of readFileSync(file, 'utf8').matchAll(IMPORT)) {
+      const target = path.resolve(path.dirname(file), m[1]);
+      if (target.startsWith(designer + path.sep) || found.has(target) || !existsSync(target)) continue;
+      found.add(target);
+      if (/\.(ts|tsx|mts|js|mjs)$/.test(target)) queue.push(target);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Hash over every input of the build: the app's sources and config, what they import from outside designer/, the lockfile, this script. */
 export function sourceHash(root = repoRoot) {
   const h = createHash('sha256');
   // forms/ is imported by the app (the same formats and Chinese messages as the server).
   const forms = path.join(root, 'forms');
-  for (const f of [...files(paths(root).designer), ...(existsSync(forms) ? files(forms) : []), path.join(root, 'package-lock.json'), path.join(root, 'scripts/ensure-app.mjs')].filter(existsSync)) {
+  const sources = [...files(paths(root).designer), ...(existsSync(forms) ? files(forms) : [])];
+  const outside = importedFromOutside(root, sources).filter((f) => !sources.includes(f));
+  for (const f of [...sources, ...outside, path.join(root, 'package-lock.json'), path.join(root, 'scripts/ensure-app.mjs')].filter(existsSync)) {
     h.update(path.relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
   }
   return h.digest('hex');

@@ -76,3 +76,27 @@ export function feelTopKind(expression: string): string | undefined {
   const tree = (parseExpression as unknown as (s: string) => ReturnType<typeof parseExpression>)(source);
   return tree.topNode.firstChild?.name;
 }
+
+/**
+ * The variables a FEEL expression reads from its scope: the root of each name and path, leaving out
+ * function names (`count`, `context put`) and the names it binds itself (`for x in`, `some y in`,
+ * a filter's `item`, a function's parameters). Throws FeelSyntaxError when it does not parse.
+ */
+export function feelVariablesRead(expression: string): string[] {
+  const source = expression.trimStart().replace(/^=/, '').trim();
+  if (!source) return [];
+  const tree = (parseExpression as unknown as (s: string) => ReturnType<typeof parseExpression>)(source);
+  const read = new Set<string>();
+  const bound = new Set<string>(['item']);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.isError) throw new FeelSyntaxError(`FEEL syntax error at ${cursor.from}: «${source}»`);
+    const node = cursor.node;
+    const text = source.slice(node.from, node.to).trim();
+    if (node.name === 'VariableName') {
+      const call = node.parent?.name === 'FunctionInvocation' && node.parent.firstChild?.from === node.from;
+      if (!call) read.add(text);
+    } else if (node.name === 'Name' && (node.parent?.name === 'InExpression' || node.parent?.name === 'FormalParameter')) bound.add(text);
+  } while (cursor.next());
+  return [...read].filter((n) => !bound.has(n));
+}

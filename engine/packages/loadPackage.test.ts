@@ -257,7 +257,7 @@ describe('loadPackage', () => {
     // then
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.ok).toBe(true);
-    expect(Object.keys(r.package!.forms)).toEqual(['application', 'leave', 'exam-result', 'unit-penalty', 'person-notice', 'provincial-class-request']);
+    expect(Object.keys(r.package!.forms)).toEqual(['application', 'leave', 'exam-result', 'unit-penalty', 'person-notice', 'provincial-class-request', 'makeup-request']);
     expect(Object.keys(r.package!.ruleSets)).toEqual(['eligibility', 'makeup', 'penalties', 'person-notice']);
     expect(Object.keys(r.package!.scenarios).length).toBeGreaterThan(0);
   });

@@ -34,6 +34,22 @@ describe('npm start builds the browser app only when missing or stale (scripts/e
     expect(sourceHash(root)).not.toBe(afterSource);
   });
 
+  it('changes the source hash when a file outside designer/ that the app imports changes (the shared lint rules)', () => {
+    // given an app source importing a rule file of engine/, which imports a list of its own
+    fresh();
+    write('designer/src/main.tsx', "import { rules } from '../../engine/lint/rules.ts';\nexport const a = rules;\n");
+    write('engine/lint/rules.ts', "import { list } from './list.ts';\nexport const rules = list;\n");
+    write('engine/lint/list.ts', 'export const list = [1];\n');
+    write('engine/server.ts', 'export const notBundled = 1;\n');
+    const before = sourceHash(root);
+    // when a file the app does not import changes, then the hash stays
+    write('engine/server.ts', 'export const notBundled = 2;\n');
+    expect(sourceHash(root)).toBe(before);
+    // when the imported list changes, then the hash changes
+    write('engine/lint/list.ts', 'export const list = [1, 2];\n');
+    expect(sourceHash(root)).not.toBe(before);
+  });
+
   it('skips the build when the stamped build matches the sources, and sees a missing build', () => {
     // given no build at all
     fresh();

@@ -5,6 +5,7 @@ export const PLATFORM_RULE_CODES = {
   'job-type': 'JOB_TYPE_UNKNOWN',
   'rule-set': 'RULE_SET_UNKNOWN',
   'form-key': 'FORM_KEY_UNKNOWN',
+  'review-form-data': 'REVIEW_READS_FORM_DATA',
   'candidate-group': 'CANDIDATE_GROUP_UNKNOWN',
   'candidate-group-partial': 'CANDIDATE_GROUP_PARTLY_UNKNOWN',
   'element-clause': 'ELEMENT_NO_CLAUSE',

@@ -1,6 +1,7 @@
 import { CANDIDATE_GROUP_KINDS } from '../../services/candidateGroupKinds.ts';
 import { WORKER_CATALOGUE } from '../../workers/workerCatalogue.ts';
-import { compileFeel, FeelSyntaxError, isFeel } from '../feel.ts';
+import { DECISION_ONLY_FORM_KEY, DECISION_VARIABLES, START_VARIABLES } from '../decisionOnlyReview.ts';
+import { compileFeel, feelVariablesRead, FeelSyntaxError, isFeel } from '../feel.ts';
 import {
   EVENT_DEFINITION_LABELS,
   EVENT_TYPE_LABELS,
@@ -103,10 +104,11 @@ export function candidateGroupPrefixes(value: string): string[] {
     .map((g) => (g.includes(':') ? g.slice(0, g.indexOf(':')) : g));
 }
 
-const rule = (check: (node: LintNode, reporter: LintReporter, ctx: PlatformLintContext) => void) => (context: () => PlatformLintContext) => () => {
-  const ctx = context();
-  return { check: (node: LintNode, reporter: LintReporter) => check(node, reporter, ctx) };
-};
+// bpmnlint builds a rule once per linter and keeps it: the context is read on every check, so the
+// live linter's rules follow the manifest as it loads and changes.
+const rule = (check: (node: LintNode, reporter: LintReporter, ctx: PlatformLintContext) => void) => (context: () => PlatformLintContext) => () => ({
+  check: (node: LintNode, reporter: LintReporter) => check(node, reporter, context()),
+});
 
 /** Every platform rule by its bpmnlint name (`platform/<name>`). */
 export const PLATFORM_RULES: Record<string, PlatformRule> = {
@@ -240,22 +242,72 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
   },
 
   /**
-   * A user task's form key names a form the draft has. A warning: without one the task is decided with
-   * the reviewer's decision and opinion only, which the packages do on purpose (formKey="review").
+   * A user task's form key names a form the draft has, or is `review`: a reviewer's decision and
+   * opinion only, which the packages use on purpose for the reviews that collect nothing else.
+   * Any other key is a form the package lacks (a typo, or a form never added): the inbox would show
+   * no form and the process would miss the data the form was meant to collect.
    */
   'form-key': {
-    category: 'warn',
+    category: 'error',
     code: PLATFORM_RULE_CODES['form-key'],
     create: rule((node, reporter, ctx) => {
       if (node.$type !== 'zeebe:FormDefinition' || !ctx.forms) return;
       const owner = ownerOf(node);
       const key = str(node.formKey)?.trim();
-      if (!owner?.id || !key || ctx.forms.has(key)) return;
-      reporter.report(owner.id, `任务 ${label(owner)} 的表单「${key}」不是草稿 manifest.json 登记的表单,办理时只填审核意见、不显示任务表单`, {
+      if (!owner?.id || !key || ctx.forms.has(key) || key === DECISION_ONLY_FORM_KEY) return;
+      const known = [...ctx.forms].join('、') || '无';
+      reporter.report(owner.id, `任务 ${label(owner)} 的表单「${key}」在草稿中不存在(manifest.json 登记的表单:${known}):请在 forms/ 中添加并登记该表单;只填审核意见的审核任务请用表单键 ${DECISION_ONLY_FORM_KEY}`, {
         path: ['extensionElements', 'values', extensionIndex(owner, 'zeebe:FormDefinition'), 'formKey'],
         propertiesPanel: { entryIds: ['customFormKey'] },
       });
     }),
+  },
+
+  /**
+   * A decision-only review (form key `review`, or none) whose output mappings read what only a task
+   * form collects (a score, a date): completed in the inbox, those variables would be empty.
+   */
+  'review-form-data': {
+    category: 'warn',
+    code: PLATFORM_RULE_CODES['review-form-data'],
+    create: (context) => () => {
+      // The variables the diagram sets, found once per lint run (bpmnlint visits the definitions first).
+      let set: Set<string> | null = null;
+      return {
+        check: (node: LintNode, reporter: LintReporter) => {
+          if (node.$type === 'bpmn:Definitions') set = null;
+          const ctx = context();
+          if (node.$type !== 'bpmn:UserTask' || !node.id || !ctx.forms) return;
+          const key = str(extension(node, 'zeebe:FormDefinition')?.formKey)?.trim();
+          if (key && (ctx.forms.has(key) || key !== DECISION_ONLY_FORM_KEY)) return;
+          const mapping = extension(node, 'zeebe:IoMapping');
+          const outputs = ((mapping?.outputParameters ?? []) as LintNode[]);
+          if (!outputs.length) return;
+          set ??= variablesSet(node);
+          const local = new Set(((mapping?.inputParameters ?? []) as LintNode[]).map((m) => rootName(str(m.target))).filter((n): n is string => !!n));
+          const missing = new Set<string>();
+          for (const m of outputs) {
+            const source = str(m.source);
+            if (!isFeel(source)) continue;
+            let read: string[];
+            try {
+              read = feelVariablesRead(source);
+            } catch (err) {
+              if (err instanceof FeelSyntaxError) continue; // (platform/feel-syntax reports it)
+              throw err;
+            }
+            for (const name of read) if (!DECISION_VARIABLES.has(name) && !START_VARIABLES.has(name) && !set!.has(name) && !local.has(name)) missing.add(name);
+          }
+          if (!missing.size) return;
+          const names = [...missing].join('、');
+          const what = key ? `只填审核意见(表单 ${DECISION_ONLY_FORM_KEY})` : '没有任务表单';
+          reporter.report(node.id, `任务 ${label(node)} ${what},但输出映射读取 ${names}:这些只能由任务表单填写,在待办中办理时为空;请为该任务添加表单并把表单键改为它`, {
+            path: ['extensionElements', 'values', extensionIndex(node, 'zeebe:IoMapping')],
+            propertiesPanel: { entryIds: key ? ['customFormKey'] : [] },
+          });
+        },
+      };
+    },
   },
 
   /** Candidate groups some role can work (unit:, city:, province:, applicant:). */
@@ -290,6 +342,58 @@ export const PLATFORM_RULES: Record<string, PlatformRule> = {
     }),
   },
 };
+
+/** `a.b` → `a`. */
+function rootName(target: string | undefined): string | undefined {
+  const t = target?.trim();
+  return t ? t.split('.')[0] : undefined;
+}
+
+const WORKER_TARGETS = new Set(WORKER_CATALOGUE.flatMap((t) => t.fields.filter((f) => f.key === 'target' && f.defaultValue).map((f) => f.defaultValue!)));
+/** Variables some workers set under a fixed name (engine/workers/registerWorkers.ts). */
+const WORKER_FIXED_OUTPUTS = ['provincialClass', 'sanction'];
+
+/**
+ * Every variable the diagram sets somewhere (mapping targets, workers' `target` headers and their
+ * defaults, multi-instance elements), so a review reading one of them is not taken for form data.
+ */
+function variablesSet(node: LintNode): Set<string> {
+  let root = node;
+  while (root.$parent) root = root.$parent;
+  const names = new Set<string>([...WORKER_TARGETS, ...WORKER_FIXED_OUTPUTS]);
+  const add = (v: unknown) => {
+    const n = rootName(str(v));
+    if (n && /^[A-Za-z_][\w]*$/.test(n)) names.add(n);
+  };
+  const seen = new Set<unknown>();
+  const walk = (el: unknown) => {
+    if (!el || typeof el !== 'object' || seen.has(el)) return;
+    seen.add(el);
+    if (Array.isArray(el)) return el.forEach(walk);
+    const n = el as LintNode;
+    if (typeof n.$type !== 'string') return;
+    switch (n.$type) {
+      case 'zeebe:Input':
+      case 'zeebe:Output':
+        add(n.target);
+        break;
+      case 'zeebe:Header':
+        if (n.key === 'target' || /Variable$/.test(String(n.key))) add(n.value);
+        break;
+      case 'zeebe:LoopCharacteristics':
+        add(n.inputElement);
+        add(n.outputCollection);
+        break;
+      case 'zeebe:CalledDecision':
+      case 'zeebe:Script':
+        add(n.resultVariable);
+        break;
+    }
+    for (const [k, v] of Object.entries(n)) if (!k.startsWith('$') && v && typeof v === 'object') walk(v);
+  };
+  walk(root);
+  return names;
+}
 
 function prefixList(): string {
   return CANDIDATE_GROUP_KINDS.map((k) => `${k.prefix}:(${k.label})`).join('、');

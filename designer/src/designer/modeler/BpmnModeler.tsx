@@ -13,10 +13,11 @@ import 'diagram-js-minimap/assets/diagram-js-minimap.css';
 import './bpmnModeler.css';
 import TranslateModule from './translate/index.ts';
 import ClauseBadgesModule from './clauseBadges/index.ts';
-import TaskTemplatesModule from './taskTemplates/index.ts';
 import CandidateGroupPickerModule, { type CandidateGroupChoice } from './candidateGroupPicker/index.ts';
 import LiveLintingModule, { type LiveLintingConfig } from './linting/index.ts';
 import { createFlushableInput } from './flushableInput/index.ts';
+import { addModules } from './addModules.ts';
+import { afterPaint } from './afterPaint.ts';
 import { dt } from '../designerText.ts';
 import { messageOf } from '../../api/ApiError.ts';
 
@@ -46,6 +47,11 @@ interface Registry {
   get(id: string): unknown;
 }
 
+// The task templates (bpmn-js-element-templates with its template validator: ~1.5 MB of source) are
+// fetched and added once the diagram is on screen; the properties panel shows them from then on.
+let taskTemplatesModule: Promise<typeof import('./taskTemplates/index.ts')> | undefined;
+const loadTaskTemplates = () => (taskTemplatesModule ??= import('./taskTemplates/index.ts'));
+
 /**
  * The whole diagram when it fits readably; otherwise its beginning at a readable scale (the minimap
  * shows the rest), clear of the palette on the left.
@@ -69,6 +75,8 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
   const changed = useRef(onChange);
   changed.current = onChange;
   const [state, setState] = useState<'loading' | 'ready' | { error: string }>('loading');
+  /** The task templates' module is in the modeler (after the first paint). */
+  const [templatesReady, setTemplatesReady] = useState(false);
 
   useEffect(() => {
     if (!canvasHost.current || !panelHost.current) return;
@@ -77,7 +85,7 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
     const m = new Modeler({
       container: canvasHost.current,
       propertiesPanel: { parent: panelHost.current },
-      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, TaskTemplatesModule, CandidateGroupPickerModule, input.module, ...(linting ? [LiveLintingModule] : [])],
+      additionalModules: [TranslateModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, ZeebePropertiesProviderModule, ZeebeBehaviorsModule, MinimapModule, ClauseBadgesModule, CandidateGroupPickerModule, input.module, ...(linting ? [LiveLintingModule] : [])],
       elementTemplates: [],
       moddleExtensions: { zeebe: zeebeModdle },
       // Live linting (problems panel, canvas and field errors) while the diagram is edited.
@@ -86,26 +94,38 @@ export function BpmnModeler({ xml, onChange, focus, readOnly, ref, height = 620,
     modeler.current = m;
     let live = true;
     m.on('commandStack.changed', () => changed.current?.());
+    performance.mark('modeler:created');
     m.importXML(xml).then(
       () => {
         if (!live) return;
         showStart(m.get<Canvas>('canvas'));
+        performance.mark('modeler:imported');
         setState('ready');
+        if (readOnly) return;
+        afterPaint(() =>
+          void loadTaskTemplates().then(({ default: TaskTemplatesModule }) => {
+            if (!live) return;
+            addModules(m, [TaskTemplatesModule]);
+            performance.mark('modeler:templates-added');
+            setTemplatesReady(true);
+          }),
+        );
       },
       (err: unknown) => live && setState({ error: err instanceof Error ? err.message : messageOf(err) }),
     );
     return () => {
       live = false;
       modeler.current = null;
+      setTemplatesReady(false);
       m.destroy();
     };
   }, [xml]);
 
   // The task templates (they arrive after the diagram, and change with the draft's files): validated and loaded.
   useEffect(() => {
-    if (state !== 'ready' || !elementTemplates) return;
+    if (!templatesReady || !elementTemplates) return;
     modeler.current?.get<{ setTemplates(t: unknown[]): void }>('elementTemplatesLoader').setTemplates(elementTemplates);
-  }, [state, elementTemplates]);
+  }, [templatesReady, elementTemplates]);
   useEffect(() => {
     if (state !== 'ready' || !candidateGroups) return;
     modeler.current?.get<{ set(c: CandidateGroupChoice[]): void }>('candidateGroupChoices').set(candidateGroups);

@@ -39,3 +39,9 @@ declare module 'bpmnlint/lib/resolver/static-resolver' {
     constructor(cache: Record<string, unknown>);
   }
 }
+declare module 'bpmn-moddle' {
+  export class BpmnModdle {
+    constructor(packages?: Record<string, unknown>);
+    fromXML(xml: string): Promise<unknown>;
+  }
+}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { App as AntdApp, Button, Card, Empty, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,9 @@ import type { DraftView } from '../draftTypes.ts';
 import { CloneDialog } from './CloneDialog.tsx';
 import { previousVersion } from '../compare/compareModel.ts';
 import { groupPackages, type Notice, type PackageRow } from './packageRows.ts';
+import { afterPaint } from '../modeler/afterPaint.ts';
+import { LazyWorkspace } from '../workspace/lazyWorkspace.ts';
+import { LazyBpmnModeler } from '../modeler/lazyModeler.ts';
 
 const t = dt.packages;
 const STATUS_COLOR = { DRAFT: 'gold', PUBLISHED: 'blue', ACTIVE: 'green' } as const;
@@ -36,6 +39,15 @@ export function PackagesPage() {
   const qc = useQueryClient();
   const { message, modal } = AntdApp.useApp();
   const [cloning, setCloning] = useState<PackageVersion | null>(null);
+  // An editor opens a draft from here: its page and the modeler are fetched while this page is idle,
+  // so 编辑 shows the diagram without waiting for their code (and for React's Suspense hold-back).
+  useEffect(() => {
+    if (!editor) return;
+    afterPaint(() => {
+      void LazyWorkspace.preload().catch(() => undefined);
+      void LazyBpmnModeler.preload().catch(() => undefined);
+    }, 2000);
+  }, [editor]);
 
   const versions = useQuery({ queryKey: ['packages'], queryFn: () => data(api.GET('/api/packages')) });
   const drafts = useQuery({ queryKey: ['drafts'], queryFn: () => data(api.GET('/api/drafts')) });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link, useBlocker, useNavigate, useParams, useSearchParams } from 'react-router';
 import { Alert, App as AntdApp, Badge, Button, Card, Col, Menu, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CloudUploadOutlined } from '@ant-design/icons';
@@ -12,14 +12,16 @@ import { formatDateTime } from '../../components/formatDate.ts';
 import type { DraftDetail, SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
 import { elementOf, firstFile, groupFiles } from './draftFiles.ts';
-import { draftFileQuery, FilePane } from './FilePane.tsx';
+import { FilePane } from './FilePane.tsx';
+import { draftFileQuery, draftQuery } from './draftQueries.ts';
 import { ProblemsPanel, type PanelProblem } from './ProblemsPanel.tsx';
 import type { LintReport } from '../modeler/linting/index.ts';
 import { PLATFORM_RULE_CODES } from '../../../../engine/bpmn/lint/platformRuleCodes.ts';
 
 /** Problem codes the live linter reports itself: for the diagram being edited its findings replace the last save's. */
 const LIVE_CODES = new Set<string>(Object.values(PLATFORM_RULE_CODES));
-import { TryoutTab } from '../tryout/TryoutTab.tsx';
+// The try-out (its own diagram viewer and JSON editor) loads when its tab is opened.
+const TryoutTab = lazy(() => import('../tryout/TryoutTab.tsx').then((m) => ({ default: m.TryoutTab })));
 
 const w = dt.workspace;
 
@@ -33,12 +35,7 @@ export function DraftWorkspacePage() {
   const role = useSession().session!.actor.role;
   // The detail is read once and then kept by this page: a background refetch would hand the next
   // save someone else's revision and silently defeat the optimistic lock.
-  const detail = useQuery({
-    queryKey: ['draft', id],
-    staleTime: Infinity,
-    gcTime: 0,
-    queryFn: () => data(api.GET('/api/drafts/{id}', { params: { path: { id } } })),
-  });
+  const detail = useQuery({ ...draftQuery(id), staleTime: Infinity, gcTime: 0 });
   // The file the address names is read alongside the draft, not after it.
   const requested = search.get('file');
   useEffect(() => {
@@ -202,7 +199,11 @@ export function DraftWorkspacePage() {
           { key: 'tryout', label: dt.tryout.tab },
         ]}
       />
-      {tab === 'tryout' ? <TryoutTab draft={draft} readOnly={readOnly} /> : null}
+      {tab === 'tryout' ? (
+        <Suspense fallback={<Spin />}>
+          <TryoutTab draft={draft} readOnly={readOnly} />
+        </Suspense>
+      ) : null}
       <Row gutter={12} wrap={false} style={tab === 'files' ? undefined : { display: 'none' }}>
         <Col flex="220px">
           <Card size="small" title={w.files} styles={{ body: { padding: 0, maxHeight: 620, overflowY: 'auto' } }}>
@@ -221,7 +222,10 @@ export function DraftWorkspacePage() {
                   title: f.path,
                   label: (
                     <Space size={6} data-testid="draft-file" data-path={f.path}>
-                      <span title={f.path}>{f.path.split('/').pop()}</span>
+                      {/* A long name ends in … within the column (the full path is its title). */}
+                      <span title={f.path} style={{ display: 'inline-block', maxWidth: 150, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', verticalAlign: 'bottom' }}>
+                        {f.path.split('/').pop()}
+                      </span>
                       {errorsByFile.get(f.path) ? <Badge count={errorsByFile.get(f.path)} size="small" /> : null}
                     </Space>
                   ),

@@ -3,6 +3,7 @@ import { App as AntdApp, Button, Card, Space, Spin, Tag, Typography } from 'antd
 import { SaveOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api, data } from '../../api/client.ts';
+import { draftFileQuery } from './draftQueries.ts';
 import { ApiError, messageOf } from '../../api/ApiError.ts';
 import { LoadError } from '../../components/LoadError.tsx';
 import type { BpmnModelerHandle } from '../modeler/BpmnModeler.tsx';
@@ -10,12 +11,16 @@ import type { LintReport, LiveLintingConfig } from '../modeler/linting/index.ts'
 import { platformLintContext } from '../../../../engine/bpmn/lint/platformLintContext.ts';
 import type { SaveResult } from '../draftTypes.ts';
 import { dt } from '../designerText.ts';
-import { JsonEditor } from './JsonEditor.tsx';
-import { StructuredEditor, structuredTabs } from './StructuredEditor.tsx';
+import { structuredTabs } from './structuredTabs.ts';
+import { LazyBpmnModeler } from '../modeler/lazyModeler.ts';
 
 // The modeler (bpmn-js, the properties panel) loads only when a diagram is opened.
-const loadModeler = () => import('../modeler/BpmnModeler.tsx');
-const BpmnModeler = lazy(() => loadModeler().then((m) => ({ default: m.BpmnModeler })));
+const BpmnModeler = LazyBpmnModeler.Component;
+// The JSON editor (CodeMirror) and the structured editors (the rule builder, the field table) load with a
+// file that needs them: a diagram opened first does not wait for them.
+export const loadEditors = () => Promise.all([import('./JsonEditor.tsx'), import('./StructuredEditor.tsx')]);
+const JsonEditor = lazy(() => import('./JsonEditor.tsx').then((m) => ({ default: m.JsonEditor })));
+const StructuredEditor = lazy(() => import('./StructuredEditor.tsx').then((m) => ({ default: m.StructuredEditor })));
 
 const w = dt.workspace;
 
@@ -37,18 +42,12 @@ export interface FilePaneProps {
   onConflict(err: ApiError): void;
 }
 
-/** One file of a draft as read from the server (kept as read: a save updates it, never a refetch). */
-export const draftFileQuery = (draftId: string, path: string) => ({
-  queryKey: ['draft-file', draftId, path],
-  staleTime: Infinity,
-  queryFn: () => data(api.GET('/api/drafts/{id}/files/{path}', { params: { path: { id: draftId, path } } })),
-});
-
 /** One file of the draft: the diagram in the modeler or JSON in the editor, with 保存. */
 export function FilePane(props: FilePaneProps) {
   const { draftId, path } = props;
   // The modeler's code comes down while the file does, not after it.
-  if (path.endsWith('.bpmn')) void loadModeler();
+  if (path.endsWith('.bpmn')) void LazyBpmnModeler.preload();
+  else void loadEditors();
   const q = useQuery({ ...draftFileQuery(draftId, path), gcTime: 0 });
   if (q.isError) return <LoadError error={q.error} onRetry={() => q.refetch()} />;
   if (!q.data) return <Spin />;
@@ -159,32 +158,40 @@ function FileEditor({ draftId, path, revision, readOnly, focus, filePaths, onLin
               <BpmnModeler ref={modeler} xml={start} readOnly={readOnly} linting={linting} focus={focus?.elementId && !focus.report ? { elementId: focus.elementId, nonce: focus.nonce } : null} onChange={() => setDirty(true)} elementTemplates={templates.data?.templates} candidateGroups={templates.data?.candidateGroups} />
             </Suspense>
           </div>
-          {tab === 'xml' ? <JsonEditor plain readOnly value={xml} /> : null}
+          {tab === 'xml' ? (
+            <Suspense fallback={<Spin />}>
+              <JsonEditor plain readOnly value={xml} />
+            </Suspense>
+          ) : null}
         </>
-      ) : structured && dataTab !== 'json' ? (
-        <StructuredEditor
-          tab={dataTab}
-          draftId={draftId}
-          path={path}
-          text={text}
-          readOnly={readOnly}
-          revision={revision}
-          onSaved={onSaved}
-          onChange={(v) => {
-            setText(v);
-            setDirty(v !== savedText.current);
-          }}
-        />
       ) : (
-        <JsonEditor
-          value={text}
-          readOnly={readOnly}
-          focus={focus ? { pointer: focus.pointer, nonce: focus.nonce } : null}
-          onChange={(v) => {
-            setText(v);
-            setDirty(v !== savedText.current);
-          }}
-        />
+        <Suspense fallback={<Spin />}>
+          {structured && dataTab !== 'json' ? (
+            <StructuredEditor
+              tab={dataTab}
+              draftId={draftId}
+              path={path}
+              text={text}
+              readOnly={readOnly}
+              revision={revision}
+              onSaved={onSaved}
+              onChange={(v) => {
+                setText(v);
+                setDirty(v !== savedText.current);
+              }}
+            />
+          ) : (
+            <JsonEditor
+              value={text}
+              readOnly={readOnly}
+              focus={focus ? { pointer: focus.pointer, nonce: focus.nonce } : null}
+              onChange={(v) => {
+                setText(v);
+                setDirty(v !== savedText.current);
+              }}
+            />
+          )}
+        </Suspense>
       )}
     </Card>
   );

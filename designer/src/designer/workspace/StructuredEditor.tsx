@@ -3,18 +3,7 @@ import { FormFieldsEditor } from '../forms/FormFieldsEditor.tsx';
 import { useState } from 'react';
 import { RuleTrialPanel, type LastTrial } from '../rules/RuleTrialPanel.tsx';
 import { RulesEditor } from '../rules/RulesEditor.tsx';
-import { editorText } from '../rules/editorText.ts';
 import { ScheduleEditor } from '../schedule/ScheduleEditor.tsx';
-
-const tabs = editorText.tabs;
-
-/** The tabs of a file that has a structured editor (the JSON view last), or null. */
-export function structuredTabs(path: string): Array<{ key: string; label: string }> | null {
-  if (/^rules\/[^/]+\.json$/.test(path)) return [{ key: 'rules', label: tabs.rules }, { key: 'trial', label: tabs.trial }, { key: 'json', label: tabs.json }];
-  if (/^forms\/[^/]+\.schema\.json$/.test(path)) return [{ key: 'fields', label: tabs.fields }, { key: 'json', label: tabs.json }];
-  if (path === 'schedule.json') return [{ key: 'schedule', label: tabs.schedule }, { key: 'json', label: tabs.json }];
-  return null;
-}
 
 /** The structured editor of one tab; it edits the same text the JSON view shows and saves. */
 export function StructuredEditor({ tab, draftId, path, text, readOnly, onChange, revision, onSaved }: { tab: string; draftId: string; path: string; text: string; readOnly: boolean; onChange(text: string): void; revision?: number; onSaved?(result: SaveResult, content: string): void }) {
