@@ -134,6 +134,8 @@ async function start() {
         OPERATON_REST_USER: 'platform',
         OPERATON_REST_PASSWORD: password,
         OPERATON_TEST_CLOCK: process.env.OPERATON_TEST_CLOCK ?? 'true',
+        // The job executor's lock owner (ACT_RU_JOB.LOCK_OWNER_): which node holds a job.
+        OPERATON_NODE_NAME: `node${i}@127.0.0.1:${port}`,
       },
     });
     child.unref();
