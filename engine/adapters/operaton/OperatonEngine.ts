@@ -31,6 +31,11 @@ export interface OperatonEngineOptions {
    * the engine app started with platform.test-clock=true), so a scenario's dates hold on the engine too.
    */
   syncNodeClock?: boolean;
+  /**
+   * How long a held job (user task) is first locked, until its handler has run and the lock is extended for
+   * the year: the time after which another platform process gets a job whose process died in between. 30 s.
+   */
+  holdLeaseMs?: number;
 }
 
 interface ExternalTask {
@@ -49,7 +54,7 @@ interface ExternalTask {
 }
 
 const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
-/** A held job is first locked for this long; once its handler has run, for the year. */
+/** A held job is first locked for this long (holdLeaseMs); once its handler has run, for the year. */
 const HOLD_LEASE_MS = 30_000;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 /** engine_timers rows of timer start events (instance_key = prefix + definition id; execution_id = start id#n). */
@@ -488,7 +493,7 @@ export class OperatonEngine implements ProcessEngine {
             maxTasks: room,
             usePriority: false,
             // No long polling: a fetch the node still holds for a client that has gone would lock the next task to nobody.
-            topics: [{ topicName: type, lockDuration: w.options.hold ? HOLD_LEASE_MS : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
+            topics: [{ topicName: type, lockDuration: w.options.hold ? (this.options.holdLeaseMs ?? HOLD_LEASE_MS) : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
           },
           { signal: this.abort.signal, timeoutMs: 10_000 },
         );
