@@ -51,6 +51,9 @@ describe('Operaton cluster: two nodes on one database', () => {
   /** The engine's job rows of an instance (timers, async steps): which node holds each and until when. */
   const jobsOf = async (instanceId: string) =>
     (await sql.query('SELECT ID_ AS id, HANDLER_TYPE_ AS handler, LOCK_OWNER_ AS owner, LOCK_EXP_TIME_ AS lockExp, DUEDATE_ AS due FROM ACT_RU_JOB WHERE PROCESS_INSTANCE_ID_ = ?', [instanceId]))[0] as Array<{ id: string; handler: string; owner: string | null; lockExp: Date | null; due: Date | null }>;
+  /** Which node ran each of an instance's jobs to success (ACT_HI_JOB_LOG.HOSTNAME_ is the node's name). */
+  const ranBy = async (instanceId: string) =>
+    ((await sql.query('SELECT JOB_DEF_TYPE_ AS type, HOSTNAME_ AS node FROM ACT_HI_JOB_LOG WHERE PROCESS_INSTANCE_ID_ = ? AND JOB_STATE_ = 2 ORDER BY TIMESTAMP_', [instanceId]))[0] as Array<{ type: string; node: string }>).map((r) => `${r.type}@${r.node.split('@')[0]}`);
   const endTime = async (engine: OperatonEngine, id: string) => {
     const h = await engine.rest.call<{ endTime: string | null }>('GET', `/history/process-instance/${id}`);
     return h.endTime ? Date.parse(h.endTime.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : null;
@@ -118,11 +121,13 @@ describe('Operaton cluster: two nodes on one database', () => {
       return i && i.status !== 'ACTIVE' ? i : null;
     }, 30_000, 'the review timer through node 2');
     expect(fired.completedElements).toEqual(['start', 'reviewTimeout', 'endTimedOut']);
+    expect((await ranBy(timed.processInstanceKey)).at(-1)).toBe('timer-transition@node2');
     // and node 2 runs the job node 1 held once its lock ran out: not before (the lock is respected), within the lock time after the kill
     const heldEnd = await waitFor(() => endTime(two, held.processInstanceKey), LOCK_MS + 60_000, 'the held timer job through node 2');
     expect(heldEnd).toBeGreaterThanOrEqual(heldJob.lockExp!.getTime());
     expect(heldEnd - killedAt).toBeLessThanOrEqual(LOCK_MS + TAKEOVER_SLACK_MS);
     expect((await two.getInstance(held.processInstanceKey))!.completedElements).toEqual(['start', 'wait', 'end']);
+    expect(await ranBy(held.processInstanceKey)).toEqual(['timer-intermediate-transition@node2']);
     const all = await two.rest.call<unknown[]>('GET', '/history/process-instance');
     expect(all).toHaveLength(4);
   }, 180_000);

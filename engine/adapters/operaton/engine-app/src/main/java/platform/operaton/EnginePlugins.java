@@ -13,12 +13,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class EnginePlugins {
   /**
-   * OPERATON_NODE_NAME as the job executor's lock owner (default: a random id per start), so ACT_RU_JOB.LOCK_OWNER_
-   * says which node holds a job — what an operator (and the failover test) needs after a node died. Must differ per node.
+   * OPERATON_NODE_NAME as the job executor's lock owner (default: a random id per start) and as the engine's host
+   * name (default: the machine's address), so ACT_RU_JOB.LOCK_OWNER_ says which node holds a job and
+   * ACT_HI_JOB_LOG.HOSTNAME_ which node ran it — what an operator (and the failover test) needs after a node
+   * died. Must differ per node.
    */
   @Bean
   public AbstractProcessEnginePlugin nodeName(@Value("${OPERATON_NODE_NAME:}") String name) {
     return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        if (!name.isBlank()) config.setHostname(name);
+      }
+
       @Override
       public void postInit(ProcessEngineConfigurationImpl config) {
         if (!name.isBlank() && config.getJobExecutor() != null) config.getJobExecutor().setLockOwner(name);
