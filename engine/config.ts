@@ -10,7 +10,15 @@ export interface Config {
   deploymentsDir: string;
   engineKind: 'embedded' | 'zeebe' | 'operaton';
   /** ENGINE=operaton: the nodes of an Operaton cluster (one database), each URL without /engine-rest; any node serves any call. */
-  operaton: { urls: string[]; user: string; password: string; /** Tests and try-outs: the nodes' clocks follow the platform's (the engine app's test clock). */ syncNodeClock?: boolean };
+  operaton: {
+    urls: string[];
+    user: string;
+    password: string;
+    /** Tests and try-outs: the nodes' clocks follow the platform's (the engine app's test clock). */
+    syncNodeClock?: boolean;
+    /** OPERATON_HOLD_LEASE_MS: a user-task job's first lock, after which another platform process gets it if this one died (30 s). */
+    holdLeaseMs?: number;
+  };
   zeebe: {
     address: string;
     /** Plain-text gRPC for a local broker; a cluster with TLS sets ZEEBE_INSECURE=false (or OAuth). */
@@ -81,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       urls: (env.OPERATON_URL ?? '').split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean),
       user: env.OPERATON_USER ?? 'platform',
       password: env.OPERATON_PASSWORD ?? '',
+      ...(env.OPERATON_HOLD_LEASE_MS ? { holdLeaseMs: Number(env.OPERATON_HOLD_LEASE_MS) } : {}),
     },
     zeebe: {
       address: env.ZEEBE_ADDRESS ?? '127.0.0.1:26500',

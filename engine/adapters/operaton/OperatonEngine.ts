@@ -31,6 +31,11 @@ export interface OperatonEngineOptions {
    * the engine app started with platform.test-clock=true), so a scenario's dates hold on the engine too.
    */
   syncNodeClock?: boolean;
+  /**
+   * How long a held job (user task) is first locked, until its handler has run and the lock is extended for
+   * the year: the time after which another platform process gets a job whose process died in between. 30 s.
+   */
+  holdLeaseMs?: number;
 }
 
 interface ExternalTask {
@@ -49,13 +54,15 @@ interface ExternalTask {
 }
 
 const HOLD_LOCK_MS = 365 * 24 * 3600 * 1000;
-/** A held job is first locked for this long; once its handler has run, for the year. */
+/** A held job is first locked for this long (holdLeaseMs); once its handler has run, for the year. */
 const HOLD_LEASE_MS = 30_000;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 /** engine_timers rows of timer start events (instance_key = prefix + definition id; execution_id = start id#n). */
 const TIMER_START_PREFIX = 'operaton-start:';
 /** The node's incident of an event sub-process timer without a value (FeelExpressions.timer): configuration = its start event. */
 const TIMER_INCIDENT = 'platformTimerValue';
+/** Running instances asked about per poll (sweepEnds). */
+const END_SWEEP = 200;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const hidden = (name: string) => name.startsWith(HEADER_VARIABLE_PREFIX) || name.startsWith(MESSAGE_KEY_PREFIX);
 
@@ -448,18 +455,46 @@ export class OperatonEngine implements ProcessEngine {
         for (const m of await this.knex('engine_messages').whereNot('name', 'like', 'id:%').whereNot('name', 'like', 'run:%').orderBy('id')) {
           if (await this.correlate(m.name, m.correlation_key, this.personal.fromJson(m.variables))) await this.knex('engine_messages').where({ id: m.id }).del();
         }
-        for (const row of await this.knex('engine_instances').where({ status: 'ACTIVE' }).select('key', 'bpmn_process_id').limit(200)) {
-          const inst = await this.getInstance(row.key);
-          if (!inst || inst.status === 'ACTIVE') continue;
-          const n = await this.knex('engine_instances').where({ key: row.key, status: 'ACTIVE' }).update({ status: inst.status, variables: this.personal.toJson(inst.variables), trail: JSON.stringify(inst.completedElements), updated_at: nowIso() });
-          if (!n) continue;
-          if (inst.status === 'COMPLETED') await this.emit({ type: 'instance.completed', processInstanceKey: row.key, bpmnProcessId: row.bpmn_process_id, variables: inst.variables, at: nowIso() });
-          else await this.emit({ type: 'instance.terminated', processInstanceKey: row.key, bpmnProcessId: row.bpmn_process_id, at: nowIso() });
-        }
+        await this.sweepEnds();
       } catch (err) {
         this.options.log?.(`poll: ${(err as Error).message}`);
       }
     }
+  }
+
+  private endCursor = '';
+  /**
+   * Ends not noticed at a completion (timers, messages, a completion by another platform process): each poll
+   * asks about the next END_SWEEP running instances by key, round the table, in one request.
+   */
+  private async sweepEnds(): Promise<void> {
+    const keys = (await this.knex('engine_instances').where({ status: 'ACTIVE' }).where('key', '>', this.endCursor).orderBy('key').limit(END_SWEEP).pluck('key')) as string[];
+    this.endCursor = keys.length < END_SWEEP ? '' : keys[keys.length - 1]!;
+    await this.noticeEnds(keys);
+  }
+
+  /**
+   * Instances among `keys` that have ended on the engine: their end mirrored and instance.completed or
+   * instance.terminated emitted, once (the update of the ACTIVE row is the claim, also between platform processes).
+   */
+  private async noticeEnds(keys: string[]): Promise<void> {
+    const active = keys.length ? ((await this.knex('engine_instances').whereIn('key', keys).where({ status: 'ACTIVE' }).pluck('key')) as string[]) : [];
+    if (!active.length) return;
+    const ended = await this.rest.call<Array<{ id: string }>>('POST', `/history/process-instance?maxResults=${active.length}`, { processInstanceIds: active, finished: true });
+    for (const { id } of ended) {
+      const inst = await this.getInstance(id);
+      if (!inst || inst.status === 'ACTIVE') continue;
+      const n = await this.knex('engine_instances').where({ key: id, status: 'ACTIVE' }).update({ status: inst.status, variables: this.personal.toJson(inst.variables), trail: JSON.stringify(inst.completedElements), updated_at: nowIso() });
+      if (!n) continue;
+      if (inst.status === 'COMPLETED') await this.emit({ type: 'instance.completed', processInstanceKey: id, bpmnProcessId: inst.bpmnProcessId, variables: inst.variables, at: nowIso() });
+      else await this.emit({ type: 'instance.terminated', processInstanceKey: id, bpmnProcessId: inst.bpmnProcessId, at: nowIso() });
+    }
+  }
+
+  /** Work started by a call that does not wait for it; stop() waits for it (briefly). */
+  private track(p: Promise<unknown>): void {
+    const q = p.catch((err) => this.options.log?.(`${(err as Error).message}`)).finally(() => this.inFlight.delete(q));
+    this.inFlight.add(q);
   }
 
   // ---------------------------------------------------------------- jobs
@@ -488,7 +523,7 @@ export class OperatonEngine implements ProcessEngine {
             maxTasks: room,
             usePriority: false,
             // No long polling: a fetch the node still holds for a client that has gone would lock the next task to nobody.
-            topics: [{ topicName: type, lockDuration: w.options.hold ? HOLD_LEASE_MS : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
+            topics: [{ topicName: type, lockDuration: w.options.hold ? (this.options.holdLeaseMs ?? HOLD_LEASE_MS) : (w.options.timeoutMs ?? 60_000), deserializeValues: false, includeExtensionProperties: true }],
           },
           { signal: this.abort.signal, timeoutMs: 10_000 },
         );
@@ -593,6 +628,8 @@ export class OperatonEngine implements ProcessEngine {
     // With output mappings the job's variables are local to the step and the mappings carry them out, as on Zeebe.
     const local = (model?.elements.get(task.activityId)?.outputs.length ?? 0) > 0 || !!model?.elements.get(task.activityId)?.loop;
     await this.retrying(() => this.rest.call('POST', `/external-task/${jobKey}/complete`, { workerId: this.workerId, [local ? 'localVariables' : 'variables']: toTypedMap(variables) }));
+    // The completion may have ended the instance (the rest of it ran in the same call): noticed now, not at the next poll.
+    this.track(this.noticeEnds([task.processInstanceId]));
   }
 
   async failJob(jobKey: string, errorMessage: string, retries: number, retryBackoffMs = 0): Promise<void> {

@@ -41,7 +41,8 @@ public class TestClock {
 
   /**
    * POST /platform-test/feel {"expression": "...", "context": {...}}: the node's FEEL (feel-scala) result, for
-   * the check that every package expression gives the same under feelin and feel-scala.
+   * the check that every package expression gives the same under feelin and feel-scala; an array of those
+   * gives an array of results (one request per package instead of one per expression and input).
    */
   @Bean
   public ServletRegistrationBean<HttpServlet> testFeelServlet(FeelExpressions feel) {
@@ -50,15 +51,21 @@ public class TestClock {
       @Override
       @SuppressWarnings("unchecked")
       protected void doPost(HttpServletRequest req, HttpServletResponse res) throws IOException {
-        java.util.Map<String, Object> body = mapper.readValue(req.getInputStream(), java.util.Map.class);
+        Object body = mapper.readValue(req.getInputStream(), Object.class);
+        Object out = body instanceof java.util.List<?> list ? list.stream().map(b -> evaluate((java.util.Map<String, Object>) b)).toList() : evaluate((java.util.Map<String, Object>) body);
+        res.setContentType("application/json;charset=UTF-8");
+        res.getOutputStream().write(mapper.writeValueAsBytes(out));
+      }
+
+      @SuppressWarnings("unchecked")
+      private java.util.Map<String, Object> evaluate(java.util.Map<String, Object> body) {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
         try {
           out.put("result", feel.evaluateText((String) body.get("expression"), (java.util.Map<String, Object>) body.getOrDefault("context", java.util.Map.of())));
         } catch (RuntimeException e) {
           out.put("error", e.getMessage());
         }
-        res.setContentType("application/json;charset=UTF-8");
-        res.getOutputStream().write(mapper.writeValueAsBytes(out));
+        return out;
       }
     };
     return new ServletRegistrationBean<>(servlet, "/platform-test/feel");
