@@ -1,7 +1,7 @@
 /**
- * The scenarios CI runs on Operaton: one per package, the one that moves the clock furthest through the
+ * The scenarios a short run on Operaton takes: one per package, the one that moves the clock furthest through the
  * package's timers and decisions (deadlines, makeup rounds, late reports), so every package's processes
- * are crossed on the cluster within the CI budget. The whole set runs with SCENARIOS_ON_OPERATON=all
+ * are crossed on the cluster (SCENARIOS_ON_OPERATON=subset, or unset when run by hand); CI runs the whole set (all, .ci/run)
  * (README, Operaton).
  */
 export const OPERATON_SUBSET: Record<string, string[]> = {

@@ -19,8 +19,8 @@ const packages = packageDirectories();
 const adminOf = (pkgDir: string) => ({ sichuan: 'admin', liaocheng: 'admin-shandong', gansu: 'admin-gansu' })[pkgDir.split('/')[0] as 'sichuan'] ?? 'admin';
 
 /**
- * SCENARIOS_ON_OPERATON=all runs every scenario on Operaton; otherwise (CI) the representative subset
- * test/scenarios/operatonSubset.ts names per package, to keep the CI run's Operaton part short (README, Operaton).
+ * SCENARIOS_ON_OPERATON=all (as .ci/run sets it) runs every scenario on Operaton; otherwise the representative
+ * subset test/scenarios/operatonSubset.ts names per package, for a short run by hand (README, Operaton).
  */
 function operatonSubset(engine: string, pkgDir: string, file: string): boolean {
   if (engine !== 'operaton' || process.env.SCENARIOS_ON_OPERATON === 'all') return true;
