@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Suites that only exist on an Operaton cluster (two-node failover, feelin vs feel-scala): in the run only when
 // OPERATON_URL names the nodes (README, Operaton), never listed as skipped tests in a run that has none.
-const OPERATON_ONLY = ['test/engine/feelEquivalence.test.ts', 'test/engine/operatonCluster.test.ts', 'test/http/operatonOutage.e2e.test.ts', 'test/reliability/operatonWorkerKill.e2e.test.ts'];
+const OPERATON_ONLY = ['test/engine/feelEquivalence.test.ts', 'test/engine/operatonCluster.test.ts', 'test/engine/operatonTimerStartRecovery.test.ts', 'test/http/operatonOutage.e2e.test.ts', 'test/reliability/operatonWorkerKill.e2e.test.ts'];
 // Files that drive a shared engine cluster (the Zeebe broker, the Operaton nodes: one clock, stopped by the outage
 // tests): one after another, after every other file.
 const SHARED_ENGINE = ['test/engine/conformance.test.ts', 'test/engine/embeddedCancel.test.ts', 'test/engine/zeebeAvailability.test.ts', 'test/http/zeebeOutage.e2e.test.ts', 'test/scenarios/packageScenarios.test.ts', ...OPERATON_ONLY];

@@ -59,6 +59,10 @@ const HOLD_LEASE_MS = 30_000;
 const UNHANDLED = '[UNHANDLED_ERROR_EVENT] ';
 /** engine_timers rows of timer start events (instance_key = prefix + definition id; execution_id = start id#n). */
 const TIMER_START_PREFIX = 'operaton-start:';
+/** engine_timers rows of a timer-start firing in hand (same keys; due_at = when another process may take it over). */
+const TIMER_FIRING_PREFIX = 'operaton-firing:';
+/** Longer than a start can take: the REST call's 30 s timeout on each of two nodes, and a retry. */
+const FIRING_TAKEOVER_MS = 120_000;
 /** The node's incident of an event sub-process timer without a value (FeelExpressions.timer): configuration = its start event. */
 const TIMER_INCIDENT = 'platformTimerValue';
 /** Running instances asked about per poll (sweepEnds). */
@@ -196,14 +200,29 @@ export class OperatonEngine implements ProcessEngine {
   }
 
   /**
-   * Due timer starts: each row is claimed by deleting it in the transaction that arms the next date, so
-   * two platform processes never both fire one date; the instance is started with a start key of the
-   * definition, start event and the how-many-th firing (once per key, also when a start is retried).
+   * Due timer starts: each row is claimed by deleting it in the transaction that arms the next date and
+   * writes the firing in hand (a TIMER_FIRING_PREFIX row), so two platform processes never both fire one
+   * date and a process killed before the instance is started loses nothing: its firing is taken over once
+   * FIRING_TAKEOVER_MS has passed. The instance is started with a start key of the definition, start
+   * event and the how-many-th firing, also the business key on the engine, so a firing whose instance the
+   * engine already has (the process died before mirroring it) is mirrored, not started again.
    */
   private async fireDueTimerStarts(): Promise<void> {
+    const nowIso = new Date(this.now()).toISOString();
+    const takeover = () => new Date(this.now() + FIRING_TAKEOVER_MS).toISOString();
+    const firings = (await this.knex('engine_timers')
+      .where('instance_key', 'like', `${TIMER_FIRING_PREFIX}%`)
+      .where('due_at', '<=', nowIso)
+      .orderBy('due_at')
+      .limit(100)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string; due_at: string }>;
+    for (const f of firings) {
+      // Taken over by one process: the row's time moved on, as the claim.
+      if (!(await this.knex('engine_timers').where({ id: f.id, due_at: f.due_at }).update({ due_at: takeover() }))) continue;
+      await this.startFiring(f.instance_key.slice(TIMER_FIRING_PREFIX.length), f.execution_id, f.element_id);
+    }
     const rows = (await this.knex('engine_timers')
       .where('instance_key', 'like', `${TIMER_START_PREFIX}%`)
-      .where('due_at', '<=', new Date(this.now()).toISOString())
+      .where('due_at', '<=', nowIso)
       .orderBy('due_at')
       .limit(100)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string }>;
     for (const r of rows) {
@@ -220,22 +239,34 @@ export class OperatonEngine implements ProcessEngine {
         if (!(await trx('engine_timers').where({ id: r.id }).delete())) return false;
         const next = spec ? timerStartDue(readTimerStart(spec), n + 1, new Date(def.created_at)) : null;
         if (next) await trx('engine_timers').insert({ instance_key: r.instance_key, execution_id: `${r.element_id}#${n + 1}`, element_id: r.element_id, due_at: next.toISOString() });
+        await trx('engine_timers').insert({ instance_key: `${TIMER_FIRING_PREFIX}${definitionId}`, execution_id: r.execution_id, element_id: r.element_id, due_at: takeover() });
         return true;
       });
       if (!claimed) continue;
-      const startKey = `timer:${definitionId}:${r.element_id}:${n}`;
-      try {
-        await this.startMutex.run(startKey, async () => {
-          if (await this.knex('engine_instances').where({ start_key: startKey }).first('key')) return;
-          await this.startOnEngine({ bpmnProcessId: def.bpmn_process_id, definitionKey: definitionId, variables: {}, startKey }, true);
-        });
-      } catch (err) {
-        // Not started (no node answers): the date is put back, to be fired again at the next poll.
-        await this.knex('engine_timers').insert({ instance_key: r.instance_key, execution_id: r.execution_id, element_id: r.element_id, due_at: new Date(this.now()).toISOString() });
-        if (spec) await this.knex('engine_timers').where({ instance_key: r.instance_key, execution_id: `${r.element_id}#${n + 1}` }).delete();
-        throw err;
-      }
+      crashPoint('operaton.timerStart.claimed');
+      await this.startFiring(definitionId, r.execution_id, r.element_id);
     }
+  }
+
+  /** Starts the instance of one timer-start firing in hand (at most once), then drops the firing. */
+  private async startFiring(definitionId: string, executionId: string, elementId: string): Promise<void> {
+    const firing = { instance_key: `${TIMER_FIRING_PREFIX}${definitionId}`, execution_id: executionId };
+    const def = await this.knex('engine_definitions').where({ key: definitionId }).first('bpmn_process_id');
+    if (!def) return void (await this.knex('engine_timers').where(firing).delete());
+    const startKey = `timer:${definitionId}:${elementId}:${Number(executionId.split('#')[1] ?? '1')}`;
+    try {
+      await this.startMutex.run(startKey, async () => {
+        if (await this.knex('engine_instances').where({ start_key: startKey }).first('key')) return;
+        const [onEngine] = await this.rest.call<Array<{ id: string; processDefinitionId: string }>>('GET', `/history/process-instance?processInstanceBusinessKey=${encodeURIComponent(startKey)}&maxResults=1`);
+        if (onEngine) return this.mirror(onEngine.id, def.bpmn_process_id, onEngine.processDefinitionId, startKey);
+        await this.startOnEngine({ bpmnProcessId: def.bpmn_process_id, definitionKey: definitionId, variables: {}, startKey }, true);
+      });
+    } catch (err) {
+      // Not started (no node answers): the firing is due again at once, for the next poll of any process.
+      await this.knex('engine_timers').where(firing).update({ due_at: new Date(this.now()).toISOString() });
+      throw err;
+    }
+    await this.knex('engine_timers').where(firing).delete();
   }
 
   private now(): number {
