@@ -208,24 +208,13 @@ export class OperatonEngine implements ProcessEngine {
    * engine already has (the process died before mirroring it) is mirrored, not started again.
    */
   private async fireDueTimerStarts(): Promise<void> {
-    const nowIso = new Date(this.now()).toISOString();
     const takeover = () => new Date(this.now() + FIRING_TAKEOVER_MS).toISOString();
-    const firings = (await this.knex('engine_timers')
-      .where('instance_key', 'like', `${TIMER_FIRING_PREFIX}%`)
-      .where('due_at', '<=', nowIso)
-      .orderBy('due_at')
-      .limit(100)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string; due_at: string }>;
-    for (const f of firings) {
+    for (const f of await this.dueTimerRows(TIMER_FIRING_PREFIX)) {
       // Taken over by one process: the row's time moved on, as the claim.
       if (!(await this.knex('engine_timers').where({ id: f.id, due_at: f.due_at }).update({ due_at: takeover() }))) continue;
       await this.startFiring(f.instance_key.slice(TIMER_FIRING_PREFIX.length), f.execution_id, f.element_id);
     }
-    const rows = (await this.knex('engine_timers')
-      .where('instance_key', 'like', `${TIMER_START_PREFIX}%`)
-      .where('due_at', '<=', nowIso)
-      .orderBy('due_at')
-      .limit(100)) as Array<{ id: number; instance_key: string; execution_id: string; element_id: string }>;
-    for (const r of rows) {
+    for (const r of await this.dueTimerRows(TIMER_START_PREFIX)) {
       const definitionId = r.instance_key.slice(TIMER_START_PREFIX.length);
       const n = Number(r.execution_id.split('#')[1] ?? '1');
       const def = await this.knex('engine_definitions').where({ key: definitionId }).first('bpmn_process_id', 'created_at');
@@ -246,6 +235,11 @@ export class OperatonEngine implements ProcessEngine {
       crashPoint('operaton.timerStart.claimed');
       await this.startFiring(definitionId, r.execution_id, r.element_id);
     }
+  }
+
+  /** The first 100 due engine_timers rows of one kind (timer-start dates or firings in hand), earliest first. */
+  private async dueTimerRows(prefix: string): Promise<Array<{ id: number; instance_key: string; execution_id: string; element_id: string; due_at: string }>> {
+    return this.knex('engine_timers').where('instance_key', 'like', `${prefix}%`).where('due_at', '<=', new Date(this.now()).toISOString()).orderBy('due_at').limit(100);
   }
 
   /** Starts the instance of one timer-start firing in hand (at most once), then drops the firing. */
